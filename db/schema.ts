@@ -1,0 +1,243 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds (integers); the API writes them as ISO-8601 in the hall's zone.
+// Everything that belongs to a hall carries hall_id, so one database can hold several halls.
+
+export interface OpeningHours {
+  /** Weekday 0 (Sunday) … 6 (Saturday) → list of [open, close] in minutes since local midnight. */
+  [weekday: string]: [number, number][];
+}
+
+export interface HallSettings {
+  routingPolicy: 'default' | 'oldest-first' | 'service-order' | 'novosga';
+  /** At most this many priority calls in a row per counter while others wait. */
+  maxPriorityInRow: number;
+  /** Keep tickets still waiting when the business day ends (otherwise they are cancelled). */
+  carryOverWaiting: boolean;
+  digits: 'arab' | 'latn';
+  languages: ('ar' | 'en')[];
+  ticketFooter: { ar: string; en: string };
+}
+
+const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
+
+export const halls = sqliteTable('halls', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Damascus'),
+  openingHours: text('opening_hours', { mode: 'json' }).$type<OpeningHours>().notNull(),
+  settings: text('settings', { mode: 'json' }).$type<HallSettings>().notNull(),
+  /** The business day the hall's tickets are numbered in; moved on by the rollover. */
+  currentDay: text('current_day'),
+  createdAt: createdAt(),
+});
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    code: text('code').notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    targetWaitS: integer('target_wait_s').notNull().default(900),
+    /** The admin's estimate of a visit's length, the prior of the learnt duration. */
+    avgServiceS: integer('avg_service_s').notNull().default(300),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('services_hall_code').on(t.hallId, t.code)],
+);
+
+export const counters = sqliteTable(
+  'counters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    number: integer('number').notNull(),
+    name: text('name'),
+    zone: text('zone'),
+    state: text('state', { enum: ['closed', 'open', 'paused'] }).notNull().default('closed'),
+    pauseReason: text('pause_reason'),
+    userId: integer('user_id').references(() => users.id),
+    priorityStreak: integer('priority_streak').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('counters_hall_number').on(t.hallId, t.number)],
+);
+
+export const counterServices = sqliteTable(
+  'counter_services',
+  {
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    /** 0 is the counter's first preference. */
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] }), index('counter_services_service').on(t.serviceId)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  hallId: integer('hall_id').references(() => halls.id),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'supervisor', 'clerk'] }).notNull(),
+  displayName: text('display_name'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const devices = sqliteTable('devices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  hallId: integer('hall_id').notNull().references(() => halls.id),
+  kind: text('kind', { enum: ['kiosk', 'display', 'printer'] }).notNull(),
+  name: text('name').notNull(),
+  zone: text('zone'),
+  tokenHash: text('token_hash').notNull().unique(),
+  revokedAt: integer('revoked_at'),
+  lastSeenAt: integer('last_seen_at'),
+  createdAt: createdAt(),
+});
+
+export const printers = sqliteTable('printers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  hallId: integer('hall_id').notNull().references(() => halls.id),
+  name: text('name').notNull(),
+  /** `tcp://host:port`, a device file path, or `agent:<printerDeviceId>`. */
+  target: text('target').notNull(),
+  widthDots: integer('width_dots').notNull().default(576),
+  kioskId: integer('kiosk_id').references(() => devices.id),
+  status: text('status', { enum: ['unknown', 'online', 'offline', 'paper_out'] }).notNull().default('unknown'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    /** The business day (`YYYY-MM-DD`, hall's zone) the ticket was issued in. */
+    day: text('day').notNull(),
+    sequence: integer('sequence').notNull(),
+    number: text('number').notNull(),
+    status: text('status', { enum: ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] }).notNull(),
+    priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
+    lang: text('lang', { enum: ['ar', 'en'] }).notNull().default('ar'),
+    issuedAt: integer('issued_at').notNull(),
+    calledAt: integer('called_at'),
+    startedAt: integer('started_at'),
+    endedAt: integer('ended_at'),
+    counterId: integer('counter_id').references(() => counters.id),
+    targetCounterId: integer('target_counter_id').references(() => counters.id),
+    recalls: integer('recalls').notNull().default(0),
+    /** The wait promised at issue, in seconds: kept to measure the estimate against reality. */
+    estimatedWaitS: integer('estimated_wait_s'),
+    trackingCode: text('tracking_code').notNull().unique(),
+    deviceId: integer('device_id').references(() => devices.id),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('tickets_waiting').on(t.hallId, t.status, t.serviceId, t.issuedAt),
+    uniqueIndex('tickets_day_number').on(t.hallId, t.day, t.number),
+    index('tickets_counter').on(t.counterId, t.status),
+  ],
+);
+
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    type: text('type', {
+      enum: ['issue', 'call', 'recall', 'start', 'complete', 'no_show', 'transfer', 'cancel'],
+    }).notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    at: integer('at').notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    counterId: integer('counter_id').references(() => counters.id),
+    userId: integer('user_id').references(() => users.id),
+    deviceId: integer('device_id').references(() => devices.id),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('ticket_events_ticket').on(t.ticketId),
+    index('ticket_events_hall_at').on(t.hallId, t.at),
+    index('ticket_events_hall_type_at').on(t.hallId, t.type, t.at),
+  ],
+);
+
+export const counterEvents = sqliteTable(
+  'counter_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    state: text('state', { enum: ['closed', 'open', 'paused'] }).notNull(),
+    reason: text('reason'),
+    userId: integer('user_id').references(() => users.id),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('counter_events_hall_at').on(t.hallId, t.at)],
+);
+
+export const dailySequences = sqliteTable(
+  'daily_sequences',
+  {
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.serviceId, t.day] })],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    /** Who sent the key: `device:<id>` or `user:<id>`, so two kiosks never collide. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);
+
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    printerId: integer('printer_id').notNull().references(() => printers.id),
+    ticketId: integer('ticket_id').references(() => tickets.id),
+    status: text('status', { enum: ['pending', 'sent', 'done', 'failed', 'expired'] }).notNull().default('pending'),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('print_jobs_printer_status').on(t.printerId, t.status)],
+);

@@ -1,0 +1,116 @@
+import type { Connection } from './connection.js';
+import { counterServices, counters, devices, halls, printers, services, users, type HallSettings, type OpeningHours } from './schema.js';
+import { hashPassword, hashToken, newToken, randomPassword } from '../server/security.js';
+
+// What a new database starts with: the hall and its admin, and with SEED=demo a municipal
+// citizen-service hall to try everything on.
+
+export const DEFAULT_SETTINGS: HallSettings = {
+  routingPolicy: 'default',
+  maxPriorityInRow: 2,
+  carryOverWaiting: false,
+  digits: 'arab',
+  languages: ['ar', 'en'],
+  ticketFooter: {
+    ar: 'نحترم خصوصيتك: لا نطلب اسمك ولا رقم هاتفك.',
+    en: 'We respect your privacy: we never ask for your name or phone number.',
+  },
+};
+
+const WORKDAY: [number, number][] = [[8 * 60, 15 * 60]];
+/** Sunday to Thursday 08:00–15:00, as Syrian public offices keep; Friday and Saturday closed. */
+export const DEFAULT_OPENING_HOURS: OpeningHours = { 0: WORKDAY, 1: WORKDAY, 2: WORKDAY, 3: WORKDAY, 4: WORKDAY, 5: [], 6: [] };
+
+const DEMO_SERVICES = [
+  { code: 'B', nameAr: 'رخص البناء', nameEn: 'Building permits', targetWaitS: 1200, avgServiceS: 600 },
+  { code: 'P', nameAr: 'البيانات العقارية', nameEn: 'Property statements', targetWaitS: 900, avgServiceS: 300 },
+  { code: 'F', nameAr: 'الرسوم والضرائب', nameEn: 'Fees and taxes', targetWaitS: 600, avgServiceS: 180 },
+  { code: 'D', nameAr: 'الوثائق المدنية', nameEn: 'Civil documents', targetWaitS: 900, avgServiceS: 240 },
+  { code: 'C', nameAr: 'الشكاوى والاستعلامات', nameEn: 'Complaints and inquiries', targetWaitS: 900, avgServiceS: 420 },
+  { code: 'E', nameAr: 'التدقيق الهندسي', nameEn: 'Engineering review', targetWaitS: 1800, avgServiceS: 900 },
+];
+
+/** Counter number → its services by code, in its order of preference. */
+const DEMO_COUNTERS: [number, string, string[]][] = [
+  [1, 'A', ['B', 'E']],
+  [2, 'A', ['B', 'P']],
+  [3, 'A', ['P', 'B']],
+  [4, 'B', ['F', 'P']],
+  [5, 'B', ['F', 'D']],
+  [6, 'B', ['D', 'F', 'C']],
+  [7, 'C', ['C', 'D']],
+  [8, 'C', ['E', 'B']],
+];
+
+export interface SeedReport {
+  hallId: number;
+  /** Set when the admin password was generated: shown once. */
+  generatedAdminPassword?: string;
+  /** Device tokens, shown once. */
+  devices: { id: number; kind: string; name: string; token: string }[];
+}
+
+export function isNewDatabase({ db }: Connection): boolean {
+  return db.select({ id: halls.id }).from(halls).limit(1).all().length === 0;
+}
+
+export async function seedDatabase(
+  conn: Connection,
+  opts: { seed: 'demo' | 'none'; adminPassword?: string },
+): Promise<SeedReport> {
+  const password = opts.adminPassword ?? randomPassword();
+  const passwordHash = await hashPassword(password);
+  const demoClerkHash = opts.seed === 'demo' ? await hashPassword(password) : null;
+  const report: SeedReport = { hallId: 0, devices: [] };
+  if (!opts.adminPassword) report.generatedAdminPassword = password;
+
+  conn.sqlite.transaction(() => {
+    const { db } = conn;
+    const hall = db
+      .insert(halls)
+      .values({
+        nameAr: 'مركز خدمة المواطن',
+        nameEn: 'Citizen Service Centre',
+        timeZone: 'Asia/Damascus',
+        openingHours: DEFAULT_OPENING_HOURS,
+        settings: DEFAULT_SETTINGS,
+      })
+      .returning()
+      .get();
+    report.hallId = hall.id;
+    db.insert(users).values({ hallId: hall.id, username: 'admin', passwordHash, role: 'admin', displayName: 'مدير النظام' }).run();
+    if (opts.seed !== 'demo') return;
+
+    const serviceIds = new Map<string, number>();
+    DEMO_SERVICES.forEach((s, i) => {
+      const row = db.insert(services).values({ ...s, hallId: hall.id, sortOrder: i }).returning().get();
+      serviceIds.set(s.code, row.id);
+    });
+    for (const [number, zone, codes] of DEMO_COUNTERS) {
+      const counter = db.insert(counters).values({ hallId: hall.id, number, zone }).returning().get();
+      codes.forEach((code, rank) =>
+        db.insert(counterServices).values({ counterId: counter.id, serviceId: serviceIds.get(code)!, rank }).run(),
+      );
+    }
+    db.insert(users)
+      .values([
+        { hallId: hall.id, username: 'supervisor', passwordHash: demoClerkHash!, role: 'supervisor', displayName: 'المشرف' },
+        { hallId: hall.id, username: 'clerk', passwordHash: demoClerkHash!, role: 'clerk', displayName: 'الموظف' },
+      ])
+      .run();
+
+    const device = (kind: 'kiosk' | 'display' | 'printer', name: string) => {
+      const token = newToken('dev');
+      const row = db.insert(devices).values({ hallId: hall.id, kind, name, tokenHash: hashToken(token) }).returning().get();
+      report.devices.push({ id: row.id, kind, name, token });
+      return row;
+    };
+    const kiosk = device('kiosk', 'كشك المدخل');
+    device('display', 'شاشة صالة الانتظار');
+    const printerAgent = device('printer', 'طابعة الكشك');
+    db.insert(printers)
+      .values({ hallId: hall.id, name: 'طابعة الكشك', target: `agent:${printerAgent.id}`, widthDots: 576, kioskId: kiosk.id })
+      .run();
+  })();
+  return report;
+}

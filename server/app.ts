@@ -1,0 +1,72 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import auth from './plugins/auth.js';
+import clock from './plugins/clock.js';
+import db from './plugins/db.js';
+import errors from './plugins/errors.js';
+import realtime from './plugins/realtime.js';
+import rollover from './plugins/rollover.js';
+import routes from './routes/index.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'>;
+  /** The clock, in epoch ms; tests pass their own. */
+  now?: () => number;
+}
+
+/** The whole server, in the fastify/demo order: external plugins, app plugins, then routes. */
+export async function buildApp({ config, now = Date.now }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // No personal data in logs: no bodies, no tokens, no cookies.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    // Malformed or overlong URLs are refused by the router before any hook: same error shape.
+    frameworkErrors: (error, _request, reply) =>
+      reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // External plugins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Dawr', description: 'Queue and counter management for citizen-service halls', version: VERSION },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'dawr_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  // App plugins.
+  await app.register(errors);
+  await app.register(clock, { now });
+  await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD });
+  await app.register(auth);
+  await app.register(realtime);
+  await app.register(rollover);
+
+  // Routes, by audience.
+  await app.register(routes);
+  return app;
+}

@@ -1,0 +1,56 @@
+// The queue engine's vocabulary. Everything here is plain data: times are epoch milliseconds,
+// ids are numbers, and nothing refers to the database, the network or the clock.
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const ROUTING_POLICIES = ['default', 'oldest-first', 'service-order', 'novosga'] as const;
+export type RoutingPolicy = (typeof ROUTING_POLICIES)[number];
+
+/** A ticket as the engine sees it: enough to route it, estimate it and move it along. */
+export interface Ticket {
+  id: number;
+  serviceId: number;
+  status: TicketStatus;
+  priority: boolean;
+  /** When the citizen took the ticket. A transfer keeps it: the ticket keeps its place. */
+  issuedAt: number;
+  calledAt: number | null;
+  counterId: number | null;
+  /** Set by a transfer to a specific counter: only that counter may call the ticket. */
+  targetCounterId: number | null;
+  recalls: number;
+}
+
+/** A waiting ticket, reduced to what routing needs. */
+export type WaitingTicket = Pick<Ticket, 'id' | 'serviceId' | 'priority' | 'issuedAt' | 'targetCounterId'>;
+
+export interface ServiceRule {
+  id: number;
+  /** The hall's promise: a citizen of this service should be called within this many seconds. */
+  targetWaitS: number;
+}
+
+/** A counter about to call: its services in its order of preference, and its recent calls. */
+export interface CallingCounter {
+  id: number;
+  serviceIds: number[];
+  /** How many priority tickets this counter has called in a row, most recently. */
+  priorityStreak: number;
+}
+
+export interface RoutingRules {
+  policy: RoutingPolicy;
+  /** At most this many priority calls in a row per counter while others wait (≥ 1). */
+  maxPriorityInRow: number;
+  services: ReadonlyMap<number, ServiceRule>;
+}
+
+export interface Selection {
+  ticket: WaitingTicket;
+  /** A short reason a clerk can read, e.g. "waited 18 min, target 15". Bilingual. */
+  reason: { ar: string; en: string };
+}
+
+/** Errors at the engine's edge are values, never exceptions. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: string; message: string };

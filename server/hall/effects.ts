@@ -1,0 +1,17 @@
+// What a committed use case asks the realtime hub to tell: ids only, read back after the commit.
+export type Effect =
+  | { kind: 'ticket'; ticketId: number }
+  | { kind: 'call'; eventId: number }
+  | { kind: 'waiting' }
+  | { kind: 'counter'; counterId: number };
+
+export interface Outcome<T> {
+  value: T;
+  effects: Effect[];
+}
+
+/** Who did it: a staff user, a device, or the hall itself (rollover). */
+export interface Actor {
+  userId?: number;
+  deviceId?: number;
+}

@@ -1,0 +1,20 @@
+// Why a use case refused. The one error handler turns the code into the HTTP status of API.md.
+export type HallErrorCode =
+  | 'invalid_request'
+  | 'not_found'
+  | 'invalid_transition'
+  | 'conflict'
+  | 'forbidden'
+  | 'unavailable';
+
+export class HallError extends Error {
+  constructor(
+    readonly code: HallErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HallError';
+  }
+}
+
+export const notFound = (what: string, id: number | string) => new HallError('not_found', `${what} ${id} not found`);

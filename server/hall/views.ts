@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Connection } from '../../db/connection.js';
+import { counters, services, ticketEvents, tickets } from '../../db/schema.js';
+import { isoInZone } from '../engine/clock.js';
+import { estimateNewTicket, forecastWaits } from '../engine/estimate.js';
+import type * as P from '../protocol/schemas.js';
+import { forecastInput, getHall, type HallRow, type TicketRow } from './state.js';
+
+// Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
+// whole hall, so a page of tickets costs one forecast, not one per ticket.
+
+const toMinutes = (ms: number | null | undefined) => (ms == null ? null : Math.ceil(ms / 60000));
+
+export interface Forecast {
+  /** ticketId → estimated ms until called, for waiting tickets. */
+  waits: Map<number, number>;
+}
+
+export function forecastHall(conn: Connection, hall: HallRow, now: number): Forecast {
+  const open = forecastWaits(forecastInput(conn, hall, now, true));
+  const waiting = forecastInput(conn, hall, now, false);
+  // Tickets that no open counter can serve are estimated as if the hall's counters opened now.
+  if (open.size < waiting.waiting.length) {
+    for (const [id, ms] of forecastWaits(waiting)) if (!open.has(id)) open.set(id, ms);
+  }
+  return { waits: open };
+}
+
+/** Waiting tickets of the same line (same service, or same target counter) that come first. */
+export function countAhead({ db }: Connection, t: TicketRow): number {
+  if (t.status !== 'waiting') return 0;
+  const sameLine = t.targetCounterId
+    ? eq(tickets.targetCounterId, t.targetCounterId)
+    : and(eq(tickets.serviceId, t.serviceId), sql`${tickets.targetCounterId} IS NULL`);
+  const first = t.priority
+    ? sql`(${tickets.priority} = 1 AND (${tickets.issuedAt} < ${t.issuedAt} OR (${tickets.issuedAt} = ${t.issuedAt} AND ${tickets.id} < ${t.id})))`
+    : sql`(${tickets.priority} = 1 OR ${tickets.issuedAt} < ${t.issuedAt} OR (${tickets.issuedAt} = ${t.issuedAt} AND ${tickets.id} < ${t.id}))`;
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .where(and(eq(tickets.hallId, t.hallId), eq(tickets.status, 'waiting'), sameLine, first))
+    .get();
+  return row?.n ?? 0;
+}
+
+function estimateOf(t: TicketRow, forecast: Forecast): number | null {
+  if (t.status === 'called' || t.status === 'serving') return 0;
+  if (t.status !== 'waiting') return null;
+  return toMinutes(forecast.waits.get(t.id));
+}
+
+const optionalTime = (ms: number | null, tz: string) => (ms == null ? undefined : isoInZone(ms, tz));
+
+export function ticketView(conn: Connection, t: TicketRow, now: number, forecast?: Forecast): P.Ticket {
+  const hall = getHall(conn, t.hallId);
+  const tz = hall.timeZone;
+  const f = forecast ?? (t.status === 'waiting' ? forecastHall(conn, hall, now) : { waits: new Map() });
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    status: t.status,
+    priority: t.priority,
+    lang: t.lang,
+    issuedAt: isoInZone(t.issuedAt, tz),
+    calledAt: optionalTime(t.calledAt, tz),
+    startedAt: optionalTime(t.startedAt, tz),
+    endedAt: optionalTime(t.endedAt, tz),
+    counterId: t.counterId ?? undefined,
+    targetCounterId: t.targetCounterId ?? undefined,
+    recalls: t.recalls,
+    ahead: countAhead(conn, t),
+    estimatedWaitMinutes: estimateOf(t, f),
+    trackingCode: t.trackingCode,
+  };
+}
+
+export function trackedView(conn: Connection, t: TicketRow, now: number, forecast?: Forecast): P.TrackedTicket {
+  const full = ticketView(conn, t, now, forecast);
+  const service = conn.db.select().from(services).where(eq(services.id, t.serviceId)).get()!;
+  const counter = t.counterId
+    ? conn.db.select({ number: counters.number }).from(counters).where(eq(counters.id, t.counterId)).get()
+    : undefined;
+  return {
+    number: full.number,
+    serviceId: full.serviceId,
+    service: { ar: service.nameAr, en: service.nameEn },
+    status: full.status,
+    ahead: full.ahead,
+    estimatedWaitMinutes: full.estimatedWaitMinutes,
+    counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
+  };
+}
+
+export function waitingCounts({ db }: Connection, hallId: number): P.WaitingCounts {
+  return db
+    .select({ serviceId: services.id, count: sql<number>`count(${tickets.id})` })
+    .from(services)
+    .leftJoin(tickets, and(eq(tickets.serviceId, services.id), eq(tickets.status, 'waiting')))
+    .where(and(eq(services.hallId, hallId), eq(services.active, true)))
+    .groupBy(services.id)
+    .orderBy(asc(services.sortOrder), asc(services.id))
+    .all();
+}
+
+/** Active services with how many wait and how long a ticket taken now would wait. */
+export function serviceList(conn: Connection, hallId: number, now: number): P.Service[] {
+  const hall = getHall(conn, hallId);
+  const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
+  const input = forecastInput(conn, hall, now, true);
+  const closedInput = forecastInput(conn, hall, now, false);
+  const rows = conn.db
+    .select()
+    .from(services)
+    .where(and(eq(services.hallId, hallId), eq(services.active, true)))
+    .orderBy(asc(services.sortOrder), asc(services.id))
+    .all();
+  return rows.map((s) => {
+    const ms =
+      estimateNewTicket(input, { serviceId: s.id, priority: false }) ??
+      estimateNewTicket(closedInput, { serviceId: s.id, priority: false });
+    return serviceView(s, counts.get(s.id) ?? 0, toMinutes(ms));
+  });
+}
+
+export function serviceView(
+  s: typeof services.$inferSelect,
+  waiting = 0,
+  estimatedWaitMinutes: number | null = null,
+): P.Service {
+  return {
+    id: s.id,
+    code: s.code,
+    name: { ar: s.nameAr, en: s.nameEn },
+    targetWaitMinutes: Math.round(s.targetWaitS / 60),
+    averageServiceMinutes: Math.round(s.avgServiceS / 60),
+    active: s.active,
+    waiting,
+    estimatedWaitMinutes,
+  };
+}
+
+/** Calls and recalls, newest first, from the event log. */
+export function recentCalls(conn: Connection, hallId: number, limit: number, eventIds?: number[]): P.Call[] {
+  const hall = getHall(conn, hallId);
+  const rows = conn.db
+    .select({
+      id: ticketEvents.id,
+      type: ticketEvents.type,
+      at: ticketEvents.at,
+      ticketId: tickets.id,
+      number: tickets.number,
+      serviceId: ticketEvents.serviceId,
+      counterId: counters.id,
+      counterNumber: counters.number,
+    })
+    .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .innerJoin(counters, eq(counters.id, ticketEvents.counterId))
+    .where(
+      and(
+        eq(ticketEvents.hallId, hallId),
+        inArray(ticketEvents.type, ['call', 'recall']),
+        eventIds ? inArray(ticketEvents.id, eventIds) : undefined,
+      ),
+    )
+    .orderBy(desc(ticketEvents.id))
+    .limit(limit)
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    ticket: { id: r.ticketId, number: r.number, serviceId: r.serviceId },
+    counter: { id: r.counterId, number: r.counterNumber },
+    recall: r.type === 'recall',
+    at: isoInZone(r.at, hall.timeZone),
+  }));
+}
+
+export function counterView(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    zone: c.zone,
+    serviceIds,
+    state: c.state,
+    pauseReason: c.pauseReason,
+    userId: c.userId,
+    active: c.active,
+  };
+}

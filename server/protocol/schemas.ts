@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { ROUTING_POLICIES, TICKET_STATUSES } from '../engine/types.js';
+
+// The shapes of the public contract (../shared/API.md): HTTP bodies and answers, socket events.
+// The server validates with them and the UIs import their types; nothing is typed twice.
+
+export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const IdParams = z.object({ id: Id });
+
+export const Bilingual = z.object({
+  ar: z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+});
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const Lang = z.enum(['ar', 'en']);
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export const Role = z.enum(['admin', 'supervisor', 'clerk']);
+export type Role = z.infer<typeof Role>;
+export const RoutingPolicy = z.enum(ROUTING_POLICIES);
+
+const IsoTime = z.string();
+
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const Ticket = z.object({
+  id: z.number(),
+  number: z.string(),
+  serviceId: z.number(),
+  status: TicketStatus,
+  priority: z.boolean(),
+  lang: Lang,
+  issuedAt: IsoTime,
+  calledAt: IsoTime.optional(),
+  startedAt: IsoTime.optional(),
+  endedAt: IsoTime.optional(),
+  counterId: z.number().optional(),
+  /** The counter a transfer sent it to: only that counter may call it. */
+  targetCounterId: z.number().optional(),
+  recalls: z.number(),
+  ahead: z.number(),
+  estimatedWaitMinutes: z.number().nullable(),
+  trackingCode: z.string(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+/** What the citizen's phone sees: nothing personal, nothing about staff. */
+export const TrackedTicket = z.object({
+  number: z.string(),
+  serviceId: z.number(),
+  service: Bilingual,
+  status: TicketStatus,
+  ahead: z.number(),
+  estimatedWaitMinutes: z.number().nullable(),
+  counter: z.object({ number: z.number() }).optional(),
+});
+export type TrackedTicket = z.infer<typeof TrackedTicket>;
+
+export const Call = z.object({
+  id: z.number(),
+  ticket: z.object({ id: z.number(), number: z.string(), serviceId: z.number() }),
+  counter: z.object({ id: z.number(), number: z.number() }),
+  recall: z.boolean(),
+  at: IsoTime,
+});
+export type Call = z.infer<typeof Call>;
+
+export const WaitingCount = z.object({ serviceId: z.number(), count: z.number() });
+export const WaitingCounts = z.array(WaitingCount);
+export type WaitingCounts = z.infer<typeof WaitingCounts>;
+
+export const DisplaySnapshot = z.object({
+  calls: z.array(Call),
+  waiting: WaitingCounts,
+  version: z.string(),
+  serverTime: IsoTime,
+});
+export type DisplaySnapshot = z.infer<typeof DisplaySnapshot>;
+
+export const Service = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: Bilingual,
+  targetWaitMinutes: z.number(),
+  averageServiceMinutes: z.number(),
+  active: z.boolean(),
+  waiting: z.number(),
+  estimatedWaitMinutes: z.number().nullable(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Counter = z.object({
+  id: z.number(),
+  number: z.number(),
+  name: z.string().nullable(),
+  zone: z.string().nullable(),
+  serviceIds: z.array(z.number()),
+  state: z.enum(['closed', 'open', 'paused']),
+  pauseReason: z.string().nullable(),
+  userId: z.number().nullable(),
+  active: z.boolean(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const User = z.object({
+  id: z.number(),
+  username: z.string(),
+  role: Role,
+  displayName: z.string().nullable(),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof User>;

@@ -1,0 +1,125 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction, type Connection } from '../../../db/connection.js';
+import { devices, printers } from '../../../db/schema.js';
+import { HallError, notFound } from '../../hall/errors.js';
+import { hallIdOf } from '../../plugins/auth.js';
+import { IdParams } from '../../protocol/schemas.js';
+import { getDevice } from './devices.js';
+import { BodyId, Printer, changes, printerView, text } from './views.js';
+
+const WidthDots = z.literal([384, 576], { error: 'must be 384 or 576 (58 or 80 mm paper)' });
+
+const CreatePrinter = z.object({
+  name: text(100),
+  target: text(300),
+  widthDots: WidthDots.default(576),
+  kioskId: BodyId.nullish(),
+});
+
+const PatchPrinter = z.object({
+  name: text(100).optional(),
+  target: text(300).optional(),
+  widthDots: WidthDots.optional(),
+  kioskId: BodyId.nullish(),
+  active: z.boolean().optional(),
+});
+
+const TCP = /^tcp:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
+
+/** `tcp://host:port`, an absolute device path, or `agent:<id>` of a printer device of this hall. */
+function checkTarget(conn: Connection, hallId: number, target: string) {
+  const bad = (why: string) => new HallError('invalid_request', `target ${JSON.stringify(target)}: ${why}`);
+  const tcp = TCP.exec(target);
+  if (tcp) {
+    const port = Number(tcp[2]);
+    if (port < 1 || port > 65535) throw bad('port must be 1 to 65535');
+    return;
+  }
+  if (target.startsWith('/')) {
+    if (/[\0\r\n]/.test(target)) throw bad('not a file path');
+    return;
+  }
+  const agent = /^agent:(\d{1,15})$/.exec(target);
+  if (agent) {
+    const id = Number(agent[1]);
+    const device = conn.db
+      .select()
+      .from(devices)
+      .where(and(eq(devices.id, id), eq(devices.hallId, hallId)))
+      .get();
+    if (!device) throw bad(`no device ${id}`);
+    if (device.kind !== 'printer') throw bad(`device ${id} is a ${device.kind}, not a printer agent`);
+    if (device.revokedAt != null) throw bad(`device ${id} is revoked`);
+    return;
+  }
+  throw bad('must be tcp://host:port, an absolute device path, or agent:<printerDeviceId>');
+}
+
+function checkKiosk(conn: Connection, hallId: number, kioskId: number) {
+  const device = getDevice(conn, hallId, kioskId);
+  if (device.kind !== 'kiosk') throw new HallError('invalid_request', `kioskId: device ${kioskId} is a ${device.kind}, not a kiosk`);
+}
+
+/** A kiosk prints on one printer: binding it here unbinds it from any other. */
+function takeKiosk({ db }: Connection, kioskId: number, printerId: number) {
+  db.update(printers)
+    .set({ kioskId: null })
+    .where(and(eq(printers.kioskId, kioskId), ne(printers.id, printerId)))
+    .run();
+}
+
+export default async function printerRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { conn } = app;
+
+  app.post('/printers', { schema: { body: CreatePrinter, response: { 201: Printer } } }, async (request, reply) => {
+    const hallId = hallIdOf(request);
+    const { name, target, widthDots, kioskId } = request.body;
+    const printer = inTransaction(conn, () => {
+      checkTarget(conn, hallId, target);
+      if (kioskId != null) checkKiosk(conn, hallId, kioskId);
+      const row = conn.db
+        .insert(printers)
+        .values({ hallId, name, target, widthDots, kioskId: kioskId ?? null })
+        .returning()
+        .get();
+      if (kioskId != null) takeKiosk(conn, kioskId, row.id);
+      return row;
+    });
+    return reply.status(201).send(printerView(printer));
+  });
+
+  app.get('/printers', { schema: { response: { 200: z.array(Printer) } } }, async (request) =>
+    conn.db
+      .select()
+      .from(printers)
+      .where(eq(printers.hallId, hallIdOf(request)))
+      .orderBy(asc(printers.id))
+      .all()
+      .map(printerView),
+  );
+
+  app.patch('/printers/:id', { schema: { params: IdParams, body: PatchPrinter, response: { 200: Printer } } }, async (request) => {
+    const hallId = hallIdOf(request);
+    const { name, target, widthDots, kioskId, active } = request.body;
+    const printer = inTransaction(conn, () => {
+      const found = conn.db
+        .select()
+        .from(printers)
+        .where(and(eq(printers.id, request.params.id), eq(printers.hallId, hallId)))
+        .get();
+      if (!found) throw notFound('printer', request.params.id);
+      if (target !== undefined) checkTarget(conn, hallId, target);
+      if (kioskId != null) checkKiosk(conn, hallId, kioskId);
+      const set = changes({ name, target, widthDots, kioskId, active });
+      if (!set) return found;
+      const row = conn.db.update(printers).set(set).where(eq(printers.id, found.id)).returning().get();
+      if (kioskId != null) takeKiosk(conn, kioskId, row.id);
+      return row;
+    });
+    return printerView(printer);
+  });
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, max, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { services, tickets } from '../../../db/schema.js';
+import { HallError } from '../../hall/errors.js';
+import { getService } from '../../hall/state.js';
+import { serviceList, serviceView } from '../../hall/views.js';
+import { hallIdOf } from '../../plugins/auth.js';
+import { Bilingual, IdParams, Service } from '../../protocol/schemas.js';
+import { changes } from './views.js';
+
+const Minutes = z.number().int().min(1).max(24 * 60);
+
+const CreateService = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,3}$/, 'must be 1 to 3 uppercase Latin letters'),
+  name: Bilingual,
+  targetWaitMinutes: Minutes.optional(),
+  averageServiceMinutes: Minutes.optional(),
+});
+
+const PatchService = z.object({
+  name: Bilingual.optional(),
+  targetWaitMinutes: Minutes.optional(),
+  averageServiceMinutes: Minutes.optional(),
+  active: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+export default async function serviceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.conn;
+
+  const waitingOf = (serviceId: number) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(and(eq(tickets.serviceId, serviceId), eq(tickets.status, 'waiting')))
+      .get()!.n;
+
+  app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
+    const hallId = hallIdOf(request);
+    const { code, name, targetWaitMinutes = 15, averageServiceMinutes = 5 } = request.body;
+    const taken = db
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.hallId, hallId), eq(services.code, code)))
+      .get();
+    if (taken) throw new HallError('conflict', `service code ${code} is already used`);
+    const last = db.select({ n: max(services.sortOrder) }).from(services).where(eq(services.hallId, hallId)).get();
+    const row = db
+      .insert(services)
+      .values({
+        hallId,
+        code,
+        nameAr: name.ar,
+        nameEn: name.en,
+        targetWaitS: targetWaitMinutes * 60,
+        avgServiceS: averageServiceMinutes * 60,
+        sortOrder: (last?.n ?? -1) + 1,
+      })
+      .returning()
+      .get();
+    app.realtime.publish(hallId, [{ kind: 'waiting' }]);
+    return reply.status(201).send(serviceView(row));
+  });
+
+  /** All services, inactive ones too; active ones with their live waiting count and estimate. */
+  app.get('/services', { schema: { response: { 200: z.array(Service) } } }, async (request) => {
+    const hallId = hallIdOf(request);
+    const live = new Map(serviceList(app.conn, hallId, app.now()).map((s) => [s.id, s]));
+    return db
+      .select()
+      .from(services)
+      .where(eq(services.hallId, hallId))
+      .orderBy(asc(services.sortOrder), asc(services.id))
+      .all()
+      .map((s) => live.get(s.id) ?? serviceView(s, waitingOf(s.id)));
+  });
+
+  app.patch('/services/:id', { schema: { params: IdParams, body: PatchService, response: { 200: Service } } }, async (request) => {
+    const hallId = hallIdOf(request);
+    const service = getService(app.conn, hallId, request.params.id);
+    const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder } = request.body;
+    const set = changes({
+      nameAr: name?.ar,
+      nameEn: name?.en,
+      targetWaitS: targetWaitMinutes === undefined ? undefined : targetWaitMinutes * 60,
+      avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
+      active,
+      sortOrder,
+    });
+    if (!set) return serviceView(service, waitingOf(service.id));
+    const row = db.update(services).set(set).where(eq(services.id, service.id)).returning().get();
+    app.realtime.publish(hallId, [{ kind: 'waiting' }]);
+    return serviceView(row, waitingOf(row.id));
+  });
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../../../db/connection.js';
+import { sessions, users } from '../../../db/schema.js';
+import { HallError, notFound } from '../../hall/errors.js';
+import { hallIdOf, tokenOf } from '../../plugins/auth.js';
+import { IdParams, Role, User } from '../../protocol/schemas.js';
+import { hashPassword, hashToken } from '../../security.js';
+import { changes, text, userView } from './views.js';
+
+const Password = z.string().min(8).max(200);
+
+const CreateUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(50)
+    .regex(/^[a-z0-9._-]+$/, 'may hold only a-z, 0-9, dot, underscore and hyphen'),
+  password: Password,
+  role: Role,
+  displayName: text(100).nullish(),
+});
+
+const PatchUser = z.object({
+  role: Role.optional(),
+  displayName: text(100).nullish(),
+  active: z.boolean().optional(),
+  /** A password reset: the user's other sessions end. */
+  password: Password.optional(),
+});
+
+export default async function userRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { conn } = app;
+
+  app.post('/users', { schema: { body: CreateUser, response: { 201: User } } }, async (request, reply) => {
+    const { username, password, role, displayName } = request.body;
+    const conflict = new HallError('conflict', `username ${username} is already taken`);
+    if (conn.db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw conflict;
+    const passwordHash = await hashPassword(password);
+    try {
+      const row = conn.db
+        .insert(users)
+        .values({ hallId: hallIdOf(request), username, passwordHash, role, displayName: displayName ?? null })
+        .returning()
+        .get();
+      return reply.status(201).send(userView(row));
+    } catch (err) {
+      // Taken meanwhile, while the password was hashing.
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw conflict;
+      throw err;
+    }
+  });
+
+  app.get('/users', { schema: { response: { 200: z.array(User) } } }, async (request) =>
+    conn.db
+      .select()
+      .from(users)
+      .where(eq(users.hallId, hallIdOf(request)))
+      .orderBy(asc(users.username))
+      .all()
+      .map(userView),
+  );
+
+  app.patch('/users/:id', { schema: { params: IdParams, body: PatchUser, response: { 200: User } } }, async (request) => {
+    const hallId = hallIdOf(request);
+    const { role, displayName, active, password } = request.body;
+    const passwordHash = password === undefined ? undefined : await hashPassword(password);
+    const current = tokenOf(request);
+    const user = inTransaction(conn, () => {
+      const found = conn.db
+        .select()
+        .from(users)
+        .where(and(eq(users.id, request.params.id), eq(users.hallId, hallId)))
+        .get();
+      if (!found) throw notFound('user', request.params.id);
+      const set = changes({ role, displayName, active, passwordHash });
+      if (!set) return found;
+      const row = conn.db.update(users).set(set).where(eq(users.id, found.id)).returning().get();
+      const admins = conn.db
+        .select({ n: sql<number>`count(*)` })
+        .from(users)
+        .where(and(eq(users.hallId, hallId), eq(users.role, 'admin'), eq(users.active, true)))
+        .get()!.n;
+      // Thrown inside the transaction, so the update is rolled back.
+      if (admins === 0) throw new HallError('conflict', 'the hall must keep at least one active admin');
+      if (passwordHash || active === false) {
+        // Keep the session making this call, so an admin resetting their own password stays in.
+        const keep = current ? ne(sessions.tokenHash, hashToken(current.token)) : undefined;
+        conn.db.delete(sessions).where(and(eq(sessions.userId, row.id), keep)).run();
+      }
+      return row;
+    });
+    // Its sockets reconnect at once if their session still stands; ended ones stay out.
+    if (password !== undefined || active === false) app.realtime.disconnect({ userId: user.id });
+    return userView(user);
+  });
+}

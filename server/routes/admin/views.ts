@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Connection } from '../../../db/connection.js';
+import type { counters, devices, printers, users } from '../../../db/schema.js';
+import { isoInZone } from '../../engine/clock.js';
+import { getHall } from '../../hall/state.js';
+import type * as P from '../../protocol/schemas.js';
+
+// What the admin routes answer (beyond protocol/schemas.ts), and the fields their bodies share.
+
+/** Trimmed, non-empty and bounded: a 100 kB string is a 400, never a row. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+/** A strict id in a JSON body (no coercion: `true` or `"3"` are not ids). */
+export const BodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const DeviceKind = z.enum(['kiosk', 'display', 'printer']);
+
+export const Device = z.object({
+  id: z.number(),
+  kind: DeviceKind,
+  name: z.string(),
+  zone: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  revoked: z.boolean(),
+  revokedAt: z.string().nullable(),
+});
+export type Device = z.infer<typeof Device>;
+/** The one answer that shows a device's token. */
+export const NewDevice = Device.extend({ token: z.string() });
+
+export const Printer = z.object({
+  id: z.number(),
+  name: z.string(),
+  target: z.string(),
+  widthDots: z.number(),
+  kioskId: z.number().nullable(),
+  status: z.enum(['unknown', 'online', 'offline', 'paper_out']),
+  active: z.boolean(),
+});
+export type Printer = z.infer<typeof Printer>;
+
+export function userView(u: typeof users.$inferSelect): P.User {
+  return { id: u.id, username: u.username, role: u.role, displayName: u.displayName, active: u.active };
+}
+
+export function counterView(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    zone: c.zone,
+    serviceIds,
+    state: c.state,
+    pauseReason: c.pauseReason,
+    userId: c.userId,
+    active: c.active,
+  };
+}
+
+export function deviceView(conn: Connection, d: typeof devices.$inferSelect): Device {
+  const tz = getHall(conn, d.hallId).timeZone;
+  const iso = (ms: number | null) => (ms == null ? null : isoInZone(ms, tz));
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    zone: d.zone,
+    lastSeenAt: iso(d.lastSeenAt),
+    revoked: d.revokedAt != null,
+    revokedAt: iso(d.revokedAt),
+  };
+}
+
+export function printerView(p: typeof printers.$inferSelect): Printer {
+  return {
+    id: p.id,
+    name: p.name,
+    target: p.target,
+    widthDots: p.widthDots,
+    kioskId: p.kioskId,
+    status: p.status,
+    active: p.active,
+  };
+}
+
+/** Drops undefined fields; null when none is left (an empty PATCH changes nothing). */
+export function changes<T extends Record<string, unknown>>(fields: T): Partial<T> | null {
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.keys(set).length > 0 ? set : null;
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { counters, tickets } from '../../db/schema.js';
+import { changeCounterState } from '../hall/counters.js';
+import { actOnTicket, callNext, transferTicket, type SimpleAction } from '../hall/ticket-actions.js';
+import { counterServiceIds, getTicket } from '../hall/state.js';
+import { counterView, forecastHall, ticketView } from '../hall/views.js';
+import { Bilingual, Counter, ErrorBody, Id, IdParams, Ticket, TicketStatus } from '../protocol/schemas.js';
+import { getHall } from '../hall/state.js';
+import { who } from './request.js';
+
+const Note = z.string().trim().max(500);
+const CompleteBody = z.object({ outcome: z.string().trim().max(50).optional(), note: Note.optional() }).nullish();
+const TransferBody = z.union(
+  [
+    z.object({ serviceId: Id, note: Note.optional() }).strict(),
+    z.object({ counterId: Id, note: Note.optional() }).strict(),
+  ],
+  { error: 'give either serviceId or counterId' },
+);
+const PauseBody = z.object({ reason: z.string().trim().min(1).max(100) });
+const CalledTicket = Ticket.extend({ reason: Bilingual.optional() });
+const TicketsQuery = z.object({
+  status: z.union([TicketStatus, z.array(TicketStatus)]).optional(),
+  serviceId: Id.optional(),
+});
+const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** Clerks at counters: call, recall, serve, transfer; counters' state. */
+export default async function clerkRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', app.authorize({ role: 'clerk' }));
+
+  app.post(
+    '/counters/:id/next',
+    { schema: { params: IdParams, response: { 200: CalledTicket, 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const { hallId, actor } = who(request);
+      const now = app.now();
+      const { value, effects } = callNext(app.conn, now, hallId, request.params.id, actor);
+      app.realtime.publish(hallId, effects);
+      if (!value.ticket) return reply.status(204).send(null);
+      return { ...ticketView(app.conn, value.ticket, now), reason: value.reason };
+    },
+  );
+
+  const simple: [string, SimpleAction][] = [
+    ['recall', 'recall'],
+    ['start', 'start'],
+    ['no-show', 'no_show'],
+  ];
+  for (const [path, action] of simple) {
+    app.post(
+      `/tickets/:id/${path}`,
+      { schema: { params: IdParams, response: { 200: Ticket, ...errors } } },
+      async (request) => {
+        const { hallId, actor } = who(request);
+        const now = app.now();
+        const { value, effects } = actOnTicket(app.conn, now, hallId, request.params.id, action, actor);
+        app.realtime.publish(hallId, effects);
+        return ticketView(app.conn, value, now);
+      },
+    );
+  }
+
+  app.post(
+    '/tickets/:id/complete',
+    { schema: { params: IdParams, body: CompleteBody, response: { 200: Ticket, ...errors } } },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      const now = app.now();
+      const details = request.body && (request.body.outcome || request.body.note) ? { ...request.body } : null;
+      const { value, effects } = actOnTicket(app.conn, now, hallId, request.params.id, 'complete', actor, details);
+      app.realtime.publish(hallId, effects);
+      return ticketView(app.conn, value, now);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/transfer',
+    { schema: { params: IdParams, body: TransferBody, response: { 200: Ticket, ...errors } } },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      const now = app.now();
+      const { note, ...target } = request.body;
+      const { value, effects } = transferTicket(app.conn, now, hallId, request.params.id, target, actor, note ?? null);
+      app.realtime.publish(hallId, effects);
+      return ticketView(app.conn, value, now);
+    },
+  );
+
+  app.get('/tickets/:id', { schema: { params: IdParams, response: { 200: Ticket, 404: ErrorBody } } }, async (request) => {
+    const { hallId } = who(request);
+    return ticketView(app.conn, getTicket(app.conn, hallId, request.params.id), app.now());
+  });
+
+  app.get('/tickets', { schema: { querystring: TicketsQuery, response: { 200: z.array(Ticket) } } }, async (request) => {
+    const { hallId } = who(request);
+    const now = app.now();
+    const { status, serviceId } = request.query;
+    const statuses = status === undefined ? ['waiting', 'called', 'serving'] : [status].flat();
+    const rows = app.conn.db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.hallId, hallId),
+          inArray(tickets.status, statuses as TicketStatus[]),
+          serviceId ? eq(tickets.serviceId, serviceId) : undefined,
+        ),
+      )
+      .orderBy(asc(tickets.issuedAt), asc(tickets.id))
+      .limit(1000)
+      .all();
+    const forecast = forecastHall(app.conn, getHall(app.conn, hallId), now);
+    return rows.map((t) => ticketView(app.conn, t, now, forecast));
+  });
+
+  app.get('/counters', { schema: { response: { 200: z.array(Counter) } } }, async (request) => {
+    const { hallId } = who(request);
+    const rows = app.conn.db.select().from(counters).where(eq(counters.hallId, hallId)).orderBy(asc(counters.number)).all();
+    const servicesOf = counterServiceIds(app.conn, rows.map((c) => c.id));
+    return rows.map((c) => counterView(c, servicesOf.get(c.id) ?? []));
+  });
+
+  const states = [
+    ['open', 'open'],
+    ['close', 'closed'],
+  ] as const;
+  for (const [path, state] of states) {
+    app.post(`/counters/:id/${path}`, { schema: { params: IdParams, response: { 200: Counter, ...errors } } }, async (request) => {
+      const { hallId, actor } = who(request);
+      const { value, effects } = changeCounterState(app.conn, app.now(), hallId, request.params.id, state, actor);
+      app.realtime.publish(hallId, effects);
+      return counterView(value, counterServiceIds(app.conn, [value.id]).get(value.id) ?? []);
+    });
+  }
+
+  app.post(
+    '/counters/:id/pause',
+    { schema: { params: IdParams, body: PauseBody, response: { 200: Counter, ...errors } } },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      const { value, effects } = changeCounterState(app.conn, app.now(), hallId, request.params.id, 'paused', actor, request.body.reason);
+      app.realtime.publish(hallId, effects);
+      return counterView(value, counterServiceIds(app.conn, [value.id]).get(value.id) ?? []);
+    },
+  );
+}
+
+type TicketStatus = z.infer<typeof TicketStatus>;

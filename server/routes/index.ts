@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import admin from './admin/index.js';
+import auth from './auth.js';
+import clerk from './clerk.js';
+import kiosk from './kiosk.js';
+import publicRoutes from './public.js';
+import supervisor from './supervisor.js';
+import track from './track.js';
+
+/** Routes grouped by audience; each group states who may call it. */
+export default async function routes(app: FastifyInstance) {
+  await app.register(publicRoutes);
+  await app.register(auth, { prefix: '/api/auth' });
+  await app.register(kiosk, { prefix: '/api' });
+  await app.register(clerk, { prefix: '/api' });
+  await app.register(supervisor, { prefix: '/api' });
+  await app.register(admin, { prefix: '/api/admin' });
+  await app.register(track, { prefix: '/api/track' });
+}

@@ -1,0 +1,319 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { isEligible, nextPriorityStreak, selectNext } from '../../server/engine/routing.js';
+import { applyAction } from '../../server/engine/tickets.js';
+import {
+  ROUTING_POLICIES,
+  type CallingCounter,
+  type RoutingPolicy,
+  type RoutingRules,
+  type ServiceRule,
+  type Ticket,
+  type WaitingTicket,
+} from '../../server/engine/types.js';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 27, 6, 0, 0); // 09:00 in Damascus
+const NOW = T0 + 20 * MIN;
+
+// Service 1: target 15 min; service 2: target 5 min; service 3: target 30 min.
+const SERVICES = new Map<number, ServiceRule>([
+  [1, { id: 1, targetWaitS: 15 * 60 }],
+  [2, { id: 2, targetWaitS: 5 * 60 }],
+  [3, { id: 3, targetWaitS: 30 * 60 }],
+]);
+
+const rules = (policy: RoutingPolicy, maxPriorityInRow = 2): RoutingRules => ({ policy, maxPriorityInRow, services: SERVICES });
+
+const counter = (id: number, serviceIds: number[], priorityStreak = 0): CallingCounter => ({ id, serviceIds, priorityStreak });
+
+/** A ticket issued `issuedMin` minutes after T0. */
+function w(id: number, serviceId: number, issuedMin: number, extra: Partial<WaitingTicket> = {}): WaitingTicket {
+  return { id, serviceId, issuedAt: T0 + issuedMin * MIN, priority: false, targetCounterId: null, ...extra };
+}
+
+const pick = (c: CallingCounter, list: WaitingTicket[], policy: RoutingPolicy, now = NOW) =>
+  selectNext(c, list, now, rules(policy))?.ticket.id ?? null;
+
+// Counter 1 serves services 1 then 2, in that order of preference.
+const C1 = counter(1, [1, 2]);
+
+describe('oldest-first', () => {
+  it('calls the longest waiting among the services the counter has', () => {
+    // 12 is oldest but service 3 is not counter 1's; 11 (issued 09:03) beats 10 (09:05).
+    const list = [w(10, 1, 5), w(11, 2, 3), w(12, 3, 0)];
+    expect(pick(C1, list, 'oldest-first')).toBe(11);
+  });
+
+  it('calls a priority visitor first', () => {
+    const list = [w(10, 1, 5), w(11, 2, 3), w(13, 1, 10, { priority: true })];
+    expect(pick(C1, list, 'oldest-first')).toBe(13);
+  });
+});
+
+describe('service-order', () => {
+  it("follows the counter's preference, first come first served within a service", () => {
+    // 20 is oldest but service 2 is the counter's second choice; of service 1, 22 came first.
+    const list = [w(20, 2, 0), w(21, 1, 6), w(22, 1, 4)];
+    expect(pick(C1, list, 'service-order')).toBe(22);
+  });
+
+  it('calls priority before preference', () => {
+    const list = [w(20, 2, 0), w(21, 1, 6), w(23, 2, 8, { priority: true })];
+    expect(pick(C1, list, 'service-order')).toBe(23);
+  });
+
+  it('treats a ticket transferred to this counter as its first preference', () => {
+    // 24 is of service 2 and the youngest, but it was sent to counter 1 in particular.
+    const list = [w(21, 1, 6), w(22, 1, 4), w(24, 2, 9, { targetCounterId: 1 })];
+    expect(pick(C1, list, 'service-order')).toBe(24);
+  });
+});
+
+describe('novosga', () => {
+  it('orders by preference, then priority, then arrival', () => {
+    // 32 is a priority visitor of the preferred service: first.
+    const list = [w(30, 2, 0, { priority: true }), w(31, 1, 5), w(32, 1, 7, { priority: true })];
+    expect(pick(C1, list, 'novosga')).toBe(32);
+    // Without it, preference beats the priority of 30: 31.
+    expect(pick(C1, list.slice(0, 2), 'novosga')).toBe(31);
+  });
+});
+
+describe('default: bands of urgency against the target', () => {
+  // At 09:20: 40 waited 18 min of a 15 min target (late), 41 waited 10 of 15 (at risk),
+  // 42 waited 3 of 5 (at risk, deadline 09:22 before 41's 09:25), 43 waited 5 of 15 (fine).
+  const late = w(40, 1, 2);
+  const atRisk = w(41, 1, 10);
+  const atRiskSooner = w(42, 2, 17);
+  const fresh = w(43, 1, 15);
+
+  it('calls the earliest deadline among those still savable', () => {
+    expect(pick(C1, [late, atRisk, atRiskSooner, fresh], 'default')).toBe(42);
+    expect(pick(C1, [late, atRisk, fresh], 'default')).toBe(41);
+  });
+
+  it('lets a late visitor yield only to savable ones; otherwise the longest wait goes first', () => {
+    expect(pick(C1, [late, fresh], 'default')).toBe(40);
+  });
+
+  it('calls whoever has waited 3× the target before anyone else', () => {
+    // 44 waited 16 min of a 5 min target.
+    expect(pick(C1, [late, atRisk, atRiskSooner, fresh, w(44, 2, 4)], 'default')).toBe(44);
+  });
+
+  it('calls a priority visitor before anyone, even the overdue', () => {
+    expect(pick(C1, [w(44, 2, 4), w(45, 1, 19, { priority: true })], 'default')).toBe(45);
+  });
+
+  it('is first come, first served when nobody is late', () => {
+    expect(pick(C1, [w(50, 2, 19), w(51, 1, 16), w(52, 1, 18)], 'default')).toBe(51);
+  });
+
+  it('differs from oldest-first exactly where that saves a visitor', () => {
+    const list = [late, atRisk];
+    expect(pick(C1, list, 'oldest-first')).toBe(40);
+    expect(pick(C1, list, 'default')).toBe(41);
+  });
+
+  it('breaks ties by preference, then id', () => {
+    expect(pick(C1, [w(61, 2, 19), w(60, 1, 19)], 'default')).toBe(60);
+    expect(pick(C1, [w(71, 1, 19), w(70, 1, 19)], 'default')).toBe(70);
+  });
+});
+
+describe('eligibility', () => {
+  it('a counter serves its own services and the tickets sent to it', () => {
+    expect(isEligible(C1, w(1, 1, 0))).toBe(true);
+    expect(isEligible(C1, w(1, 3, 0))).toBe(false);
+    expect(isEligible(C1, w(1, 3, 0, { targetCounterId: 1 }))).toBe(true);
+  });
+
+  it('a ticket sent to another counter is that counter alone', () => {
+    const sent = w(1, 1, 0, { targetCounterId: 2 });
+    expect(isEligible(C1, sent)).toBe(false);
+    for (const p of ROUTING_POLICIES) {
+      expect(pick(C1, [sent], p)).toBeNull();
+      expect(pick(C1, [sent, w(2, 2, 5)], p)).toBe(2);
+      expect(pick(counter(2, [3]), [sent, w(2, 2, 5)], p)).toBe(1);
+    }
+  });
+
+  it('answers null only when nothing waits for the counter', () => {
+    for (const p of ROUTING_POLICIES) {
+      expect(pick(C1, [], p)).toBeNull();
+      expect(pick(C1, [w(1, 3, 0)], p)).toBeNull();
+    }
+  });
+});
+
+describe('the priority cap', () => {
+  it('after maxPriorityInRow priority calls, calls a regular visitor, then priority again', () => {
+    for (const p of ROUTING_POLICIES) {
+      let waiting = [w(1, 1, 0), w(2, 1, 1, { priority: true }), w(3, 1, 2, { priority: true }), w(4, 1, 3, { priority: true })];
+      let streak = 0;
+      const called: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const s = selectNext(counter(1, [1], streak), waiting, NOW, rules(p, 2))!;
+        called.push(s.ticket.id);
+        streak = nextPriorityStreak(streak, s.ticket);
+        waiting = waiting.filter((t) => t !== s.ticket);
+      }
+      expect(called, p).toEqual([2, 3, 1, 4]);
+    }
+  });
+
+  it('still calls priority visitors when nobody else waits', () => {
+    for (const p of ROUTING_POLICIES) {
+      expect(pick(counter(1, [1], 5), [w(2, 1, 1, { priority: true })], p)).toBe(2);
+    }
+  });
+
+  it('counts the streak', () => {
+    expect(nextPriorityStreak(0, { priority: true })).toBe(1);
+    expect(nextPriorityStreak(1, { priority: true })).toBe(2);
+    expect(nextPriorityStreak(2, { priority: false })).toBe(0);
+  });
+});
+
+describe('transfers keep their place', () => {
+  it('a ticket transferred to another service is called by its original issue time', () => {
+    const original: Ticket = {
+      id: 9, serviceId: 3, status: 'waiting', priority: false, issuedAt: T0, calledAt: null,
+      counterId: null, targetCounterId: null, recalls: 0,
+    };
+    const called = applyAction(original, { type: 'call', counterId: 5 }, T0 + 10 * MIN);
+    if (!called.ok) throw new Error(called.message);
+    const moved = applyAction(called.value, { type: 'transfer', serviceId: 1, counterId: null }, T0 + 15 * MIN);
+    if (!moved.ok) throw new Error(moved.message);
+    const list = [w(1, 1, 5), w(2, 1, 8), moved.value];
+    expect(pick(C1, list, 'oldest-first')).toBe(9);
+    expect(pick(C1, list, 'service-order')).toBe(9);
+    expect(pick(C1, list, 'novosga')).toBe(9);
+  });
+});
+
+describe('the reason a clerk reads', () => {
+  it('says how long the visitor waited against the target, in both languages', () => {
+    const s = selectNext(C1, [w(1, 1, 2)], NOW, rules('default'))!;
+    expect(s.reason.en).toBe('waited 18 min, target 15');
+    expect(s.reason.ar).toBe('انتظر ١٨ دقيقة، والهدف ١٥');
+  });
+
+  it('counts minutes the Arabic way', () => {
+    const ar = (waitedMin: number) => selectNext(C1, [w(1, 1, 20 - waitedMin)], NOW, rules('oldest-first'))!.reason.ar;
+    expect(ar(0)).toBe('انتظر أقل من دقيقة، والهدف ١٥');
+    expect(ar(1)).toBe('انتظر دقيقة واحدة، والهدف ١٥');
+    expect(ar(2)).toBe('انتظر دقيقتين، والهدف ١٥');
+    expect(ar(3)).toBe('انتظر ٣ دقائق، والهدف ١٥');
+    expect(ar(10)).toBe('انتظر ١٠ دقائق، والهدف ١٥');
+    expect(ar(11)).toBe('انتظر ١١ دقيقة، والهدف ١٥');
+  });
+
+  it('names a priority visitor and a transfer to this counter', () => {
+    const p = selectNext(C1, [w(1, 1, 16, { priority: true })], NOW, rules('default'))!;
+    expect(p.reason.en).toBe('priority visitor, waited 4 min, target 15');
+    expect(p.reason.ar).toBe('مراجع ذو أولوية، انتظر ٤ دقائق، والهدف ١٥');
+    const t = selectNext(C1, [w(1, 3, 8, { targetCounterId: 1 })], NOW, rules('default'))!;
+    expect(t.reason.en).toBe('transferred to this counter, waited 12 min, target 30');
+    expect(t.reason.ar).toBe('محوَّل إلى هذه النافذة، انتظر ١٢ دقيقة، والهدف ٣٠');
+  });
+
+  it("explains a regular visitor's turn after the priority cap", () => {
+    const s = selectNext(counter(1, [1], 2), [w(1, 1, 19), w(2, 1, 18, { priority: true })], NOW, rules('default'))!;
+    expect(s.ticket.id).toBe(1);
+    expect(s.reason.en).toBe('regular turn after priority calls, waited 1 min, target 15');
+    expect(s.reason.ar).toBe('دور المراجعين العاديين بعد نداءات الأولوية، انتظر دقيقة واحدة، والهدف ١٥');
+  });
+});
+
+// ---- properties over random halls ----
+
+const COUNTER_IDS = [1, 2, 3, 4];
+
+const arbCounter = (id: number) =>
+  fc.record({
+    id: fc.constant(id),
+    serviceIds: fc.shuffledSubarray([1, 2, 3, 4], { minLength: 0 }),
+    priorityStreak: fc.integer({ min: 0, max: 3 }),
+  });
+
+const arbWaiting = fc
+  .array(
+    fc.record({
+      serviceId: fc.integer({ min: 1, max: 4 }), // service 4 has no target
+      priority: fc.boolean(),
+      issuedAt: fc.integer({ min: T0, max: T0 + 120 * MIN }),
+      targetCounterId: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom(...COUNTER_IDS, 99) },
+      ),
+    }),
+    { maxLength: 30 },
+  )
+  .map((ts) => ts.map((t, i) => ({ ...t, id: i + 1 })));
+
+const arbPolicy = fc.constantFrom(...ROUTING_POLICIES);
+const arbRules = fc.record({ policy: arbPolicy, maxPriorityInRow: fc.integer({ min: 1, max: 3 }) }).map(
+  (r): RoutingRules => ({ ...r, services: SERVICES }),
+);
+const arbNow = fc.integer({ min: T0 + 120 * MIN, max: T0 + 240 * MIN });
+
+describe('routing properties', () => {
+  it('returns null iff no eligible ticket waits; a selection is eligible and respects the cap', () => {
+    fc.assert(
+      fc.property(arbCounter(1), arbWaiting, arbRules, arbNow, (c, waiting, r, now) => {
+        const eligible = waiting.filter((t) => isEligible(c, t));
+        const s = selectNext(c, waiting, now, r);
+        expect(s === null).toBe(eligible.length === 0);
+        if (!s) return;
+        expect(isEligible(c, s.ticket)).toBe(true);
+        expect(waiting).toContain(s.ticket);
+        const capped = c.priorityStreak >= r.maxPriorityInRow && eligible.some((t) => !t.priority);
+        if (capped) expect(s.ticket.priority).toBe(false);
+        if (!capped && r.policy !== 'novosga' && eligible.some((t) => t.priority)) expect(s.ticket.priority).toBe(true);
+        expect(s.reason.ar.length).toBeGreaterThan(0);
+        expect(s.reason.en.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is deterministic: the order of the list does not matter', () => {
+    fc.assert(
+      fc.property(arbCounter(1), arbWaiting, arbRules, arbNow, fc.integer(), (c, waiting, r, now, seed) => {
+        const shuffled = [...waiting].sort((a, b) => ((a.id * 2654435761) ^ seed) - ((b.id * 2654435761) ^ seed));
+        expect(selectNext(c, shuffled, now, r)?.ticket.id).toBe(selectNext(c, waiting, now, r)?.ticket.id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a run of calls by several counters: nobody called twice, no counter idles while it could serve', () => {
+    const arbCounters = fc.tuple(...COUNTER_IDS.map(arbCounter));
+    const arbTurns = fc.array(fc.constantFrom(...COUNTER_IDS), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(arbCounters, arbWaiting, arbRules, arbNow, arbTurns, (counters, initial, r, start, turns) => {
+        let waiting = [...initial];
+        const streaks = new Map(counters.map((c) => [c.id, c.priorityStreak]));
+        const calledIds = new Set<number>();
+        let now = start;
+        for (const id of turns) {
+          now += MIN;
+          const c = { ...counters[id - 1]!, priorityStreak: streaks.get(id)! };
+          const s = selectNext(c, waiting, now, r);
+          if (s === null) {
+            expect(waiting.filter((t) => isEligible(c, t))).toEqual([]);
+            continue;
+          }
+          expect(calledIds.has(s.ticket.id)).toBe(false);
+          calledIds.add(s.ticket.id);
+          streaks.set(id, nextPriorityStreak(c.priorityStreak, s.ticket));
+          waiting = waiting.filter((t) => t.id !== s.ticket.id);
+        }
+        expect(calledIds.size + waiting.length).toBe(initial.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

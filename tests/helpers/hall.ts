@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.js';
+
+// A real hall for tests: a real SQLite file in a fresh temporary folder, the real app.
+
+export interface TestHall {
+  app: FastifyInstance;
+  dataDir: string;
+  adminPassword: string;
+  /** Demo device tokens by kind (SEED=demo). */
+  tokens: { kiosk: string; display: string; printer: string };
+  /** Logs in and answers the bearer token. Demo users: admin, supervisor, clerk (same password). */
+  login(username?: string, password?: string): Promise<string>;
+  /** Listens on a loopback port and answers the base URL. */
+  listen(): Promise<string>;
+  close(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface TestHallOptions {
+  now?: () => number;
+  seed?: 'demo' | 'none';
+  /** Reopen an existing folder (a restart). */
+  dataDir?: string;
+  adminPassword?: string;
+}
+
+export const ADMIN_PASSWORD = 'test-password-123';
+
+export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
+  const adminPassword = opts.adminPassword ?? ADMIN_PASSWORD;
+  const app = await buildApp({
+    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent' },
+    now: opts.now,
+  });
+  await app.ready();
+  const byKind = (kind: string) => app.seedReport?.devices.find((d) => d.kind === kind)?.token ?? '';
+  return {
+    app,
+    dataDir,
+    adminPassword,
+    tokens: { kiosk: byKind('kiosk'), display: byKind('display'), printer: byKind('printer') },
+    async login(username = 'admin', password = adminPassword) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return res.json().token as string;
+    },
+    async listen() {
+      return app.listen({ port: 0, host: '127.0.0.1' });
+    },
+    async close({ keepData = false } = {}) {
+      await app.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import auth from './plugins/auth.js';
@@ -33,7 +33,7 @@ export async function buildApp({ config, now = Date.now }: AppOptions): Promise<
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     // Malformed or overlong URLs are refused by the router before any hook: same error shape.
-    frameworkErrors: (error, _request, reply) =>
+    frameworkErrors: (error, _request, reply: FastifyReply) =>
       reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -119,7 +119,7 @@ function explain(
   const ar: string[] = [];
   const en: string[] = [];
   if (t.targetCounterId === counter.id) {
-    ar.push('محوَّل إلى هذه النافذة');
+    ar.push('محوَّل إلى هذا الشباك');
     en.push('transferred to this counter');
   }
   if (t.priority) {

@@ -4,7 +4,7 @@ import { tickets } from '../../db/schema.js';
 import type { TicketRow } from '../hall/state.js';
 import { trackedView } from '../hall/views.js';
 import { TrackedTicket } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type ForecastFor } from './common.js';
+import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type Emitter, type ForecastFor } from './common.js';
 
 // /track: the citizen's phone, by the ticket's tracking code. It hears `ticket` (the tracked view:
 // number, status, place, estimate, counter number; nothing personal) at once and on every change.
@@ -33,9 +33,16 @@ export function attachTrack(nsp: Namespace, ctx: Ctx): Namespace {
   nsp.on('connection', (socket) => {
     const d = socket.data as TrackData;
     void socket.join(rooms.track(d.ticketId));
-    attempt(ctx, 'track snapshot', () => publishTracked(ctx, nsp, d.hallId, [d.ticketId], false, forecaster(ctx, d.hallId), socket));
+    attempt(ctx, 'track snapshot', () => {
+      const row = ctx.conn.db.select().from(tickets).where(eq(tickets.id, d.ticketId)).get();
+      if (row) emitTracked(ctx, socket, row, forecaster(ctx, d.hallId));
+    });
   });
   return nsp;
+}
+
+function emitTracked(ctx: Ctx, target: Emitter, t: TicketRow, forecastFor: ForecastFor): void {
+  emitChecked(ctx, target, 'ticket', TrackedTicket, trackedView(ctx.conn, t, ctx.now(), forecastFor(t)));
 }
 
 /** Tickets of the hall that somebody tracks right now. */
@@ -59,9 +66,8 @@ export function publishTracked(
   changed: Iterable<number>,
   waitingChanged: boolean,
   forecastFor: ForecastFor,
-  only?: Socket,
 ): void {
-  const listened = only ? new Set([(only.data as TrackData).ticketId]) : trackedTicketIds(nsp, hallId);
+  const listened = trackedTicketIds(nsp, hallId);
   if (listened.size === 0) return;
   const wanted = [...new Set(changed)].filter((id) => listened.has(id));
   const rows: TicketRow[] = [];
@@ -76,9 +82,5 @@ export function publishTracked(
       rows.push(...db.select().from(tickets).where(stillWaiting).all());
     }
   }
-  if (rows.length === 0) return;
-  for (const t of rows) {
-    const target = only ?? nsp.to(rooms.track(t.id));
-    emitChecked(ctx, target, 'ticket', TrackedTicket, trackedView(ctx.conn, t, ctx.now(), forecastFor(t)));
-  }
+  for (const t of rows) emitTracked(ctx, nsp.to(rooms.track(t.id)), t, forecastFor);
 }

@@ -216,7 +216,7 @@ describe('the reason a clerk reads', () => {
     expect(p.reason.ar).toBe('مراجع ذو أولوية، انتظر ٤ دقائق، والهدف ١٥');
     const t = selectNext(C1, [w(1, 3, 8, { targetCounterId: 1 })], NOW, rules('default'))!;
     expect(t.reason.en).toBe('transferred to this counter, waited 12 min, target 30');
-    expect(t.reason.ar).toBe('محوَّل إلى هذه النافذة، انتظر ١٢ دقيقة، والهدف ٣٠');
+    expect(t.reason.ar).toBe('محوَّل إلى هذا الشباك، انتظر ١٢ دقيقة، والهدف ٣٠');
   });
 
   it("explains a regular visitor's turn after the priority cap", () => {

@@ -52,12 +52,15 @@ describe('socket handshakes', () => {
     await live.connect('/printer', { token: live.hall.tokens.printer });
   });
 
-  it('refuses a revoked device token', async () => {
+  it('drops a display whose token is revoked, and refuses it afterwards', async () => {
     const admin = await live.hall.login('admin');
     const created = await live.post('/api/admin/devices', admin, { kind: 'display', name: 'spare' });
     const { id, token } = created.json();
-    await live.connect('/display', { token });
+    const { socket } = await live.connect('/display', { token }, { reconnection: true });
+    const refused = new Promise<string>((resolve) => socket.once('connect_error', (err) => resolve(err.message)));
     expect((await live.post(`/api/admin/devices/${id}/revoke`, admin)).statusCode).toBe(200);
+    expect(await refused).toBe('unauthorized');
+    expect(socket.connected).toBe(false);
     expect(await live.refusal('/display', { token })).toBe('unauthorized');
   });
 

@@ -4,7 +4,7 @@ import { counters, services, ticketEvents, tickets } from '../../db/schema.js';
 import { isoInZone } from '../engine/clock.js';
 import { estimateNewTicket, forecastWaits } from '../engine/estimate.js';
 import type * as P from '../protocol/schemas.js';
-import { forecastInput, getHall, type HallRow, type TicketRow } from './state.js';
+import { counterServiceIds, forecastInput, getHall, type HallRow, type TicketRow } from './state.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -176,7 +176,7 @@ export function recentCalls(conn: Connection, hallId: number, limit: number, eve
   }));
 }
 
-export function counterView(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
+function toCounter(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
   return {
     id: c.id,
     number: c.number,
@@ -189,3 +189,10 @@ export function counterView(c: typeof counters.$inferSelect, serviceIds: number[
     active: c.active,
   };
 }
+
+export function counterViews(conn: Connection, rows: (typeof counters.$inferSelect)[]): P.Counter[] {
+  const servicesOf = counterServiceIds(conn, rows.map((c) => c.id));
+  return rows.map((c) => toCounter(c, servicesOf.get(c.id) ?? []));
+}
+
+export const counterView = (conn: Connection, row: typeof counters.$inferSelect): P.Counter => counterViews(conn, [row])[0]!;

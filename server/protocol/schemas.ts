@@ -110,3 +110,19 @@ export const User = z.object({
   active: z.boolean(),
 });
 export type User = z.infer<typeof User>;
+
+/** `/staff` on connect. */
+export const StaffSnapshot = z.object({
+  waiting: WaitingCounts,
+  counters: z.array(Counter),
+  /** Tickets waiting, called or being served. */
+  tickets: z.array(Ticket),
+});
+
+/** `/printer`: a job for the agent (data: base64 ESC/POS bytes), and its answer. */
+export const PrintJobMessage = z.object({ id: z.number().int().positive(), data: z.string() });
+export const JobDone = z.object({
+  id: z.number().int().positive(),
+  ok: z.boolean(),
+  error: z.string().max(1000).optional(),
+});

@@ -1,21 +1,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
 import { inTransaction } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
 import { authenticateToken } from '../auth/principal.js';
+import { JobDone, PrintJobMessage } from '../protocol/schemas.js';
 import { attempt, authString, emitChecked, guard, rooms, type Ctx } from './common.js';
 
 // /printer: print agents next to USB printers. Jobs live in print_jobs, so a job made while its
 // agent is away waits there and goes out when the agent connects. The agent answers each job
 // with `job:done {id, ok, error?}`.
 
-export const PrintJobMessage = z.object({ id: z.number().int().positive(), data: z.string() });
-export const JobDone = z.object({
-  id: z.number().int().positive(),
-  ok: z.boolean(),
-  error: z.string().max(1000).optional(),
-});
 
 interface PrinterData {
   hallId: number;

@@ -6,7 +6,8 @@ import { recentCalls, waitingCounts } from '../hall/views.js';
 import type { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, forecaster, type Ctx } from './common.js';
 import { publishDisplayCalls, publishDisplayWaiting } from './display.js';
-import { counterViews, publishStaff, ticketViews } from './staff.js';
+import { counterViews } from '../hall/views.js';
+import { publishStaff, ticketViews } from './staff.js';
 import { publishTracked } from './track.js';
 
 // After a commit: the effects (ids only) are deduplicated, the rows read back once, and each
@@ -69,7 +70,7 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
     ? read(ctx, 'reading tickets', [], () => ticketViews(ctx, ticketRows(ctx, hallId, ticketIds), forecastFor))
     : [];
   const counterList: Counter[] = counterIds.length
-    ? read(ctx, 'reading counters', [], () => counterViews(ctx, counterRows(ctx, hallId, counterIds)))
+    ? read(ctx, 'reading counters', [], () => counterViews(ctx.conn, counterRows(ctx, hallId, counterIds)))
     : [];
 
   const display = io.of('/display');

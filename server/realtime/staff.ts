@@ -1,31 +1,18 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
 import { counters, tickets } from '../../db/schema.js';
 import { authenticateToken, type Principal } from '../auth/principal.js';
-import { counterServiceIds, type CounterRow, type TicketRow } from '../hall/state.js';
-import { counterView, ticketView, waitingCounts } from '../hall/views.js';
+import type { TicketRow } from '../hall/state.js';
+import { counterViews, ticketView, waitingCounts } from '../hall/views.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';
-import { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
+import { Call, Counter, StaffSnapshot, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type ForecastFor } from './common.js';
 
 // /staff: the staff app. A snapshot on connect, then `ticket`, `counter`, `waiting` and `call`.
 // Staff sessions only: a device token is refused here.
 
-export const StaffSnapshot = z.object({
-  waiting: WaitingCounts,
-  counters: z.array(Counter),
-  /** Tickets waiting, called or being served. */
-  tickets: z.array(Ticket),
-});
-
 export function ticketViews(ctx: Ctx, rows: TicketRow[], forecastFor: ForecastFor): Ticket[] {
   return rows.map((t) => ticketView(ctx.conn, t, ctx.now(), forecastFor(t)));
-}
-
-export function counterViews(ctx: Ctx, rows: CounterRow[]): Counter[] {
-  const serviceIds = counterServiceIds(ctx.conn, rows.map((c) => c.id));
-  return rows.map((c) => counterView(c, serviceIds.get(c.id) ?? []));
 }
 
 function cookieToken(socket: Socket): string | null {
@@ -68,7 +55,7 @@ function sendSnapshot(ctx: Ctx, socket: Socket): void {
   const counterRows = db.select().from(counters).where(eq(counters.hallId, hallId)).orderBy(asc(counters.number)).all();
   emitChecked(ctx, socket, 'snapshot', StaffSnapshot, {
     waiting: waitingCounts(ctx.conn, hallId),
-    counters: counterViews(ctx, counterRows),
+    counters: counterViews(ctx.conn, counterRows),
     tickets: ticketViews(ctx, active, forecaster(ctx, hallId)),
   });
 }

@@ -5,8 +5,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { counters, tickets } from '../../db/schema.js';
 import { changeCounterState } from '../hall/counters.js';
 import { actOnTicket, callNext, transferTicket, type SimpleAction } from '../hall/ticket-actions.js';
-import { counterServiceIds, getTicket } from '../hall/state.js';
-import { counterView, forecastHall, ticketView } from '../hall/views.js';
+import { getTicket } from '../hall/state.js';
+import { counterView, counterViews, forecastHall, ticketView } from '../hall/views.js';
 import { Bilingual, Counter, ErrorBody, Id, IdParams, Ticket, TicketStatus } from '../protocol/schemas.js';
 import { getHall } from '../hall/state.js';
 import { who } from './request.js';
@@ -121,8 +121,7 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
   app.get('/counters', { schema: { response: { 200: z.array(Counter) } } }, async (request) => {
     const { hallId } = who(request);
     const rows = app.conn.db.select().from(counters).where(eq(counters.hallId, hallId)).orderBy(asc(counters.number)).all();
-    const servicesOf = counterServiceIds(app.conn, rows.map((c) => c.id));
-    return rows.map((c) => counterView(c, servicesOf.get(c.id) ?? []));
+    return counterViews(app.conn, rows);
   });
 
   const states = [
@@ -134,7 +133,7 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
       const { hallId, actor } = who(request);
       const { value, effects } = changeCounterState(app.conn, app.now(), hallId, request.params.id, state, actor);
       app.realtime.publish(hallId, effects);
-      return counterView(value, counterServiceIds(app.conn, [value.id]).get(value.id) ?? []);
+      return counterView(app.conn, value);
     });
   }
 
@@ -145,7 +144,7 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
       const { hallId, actor } = who(request);
       const { value, effects } = changeCounterState(app.conn, app.now(), hallId, request.params.id, 'paused', actor, request.body.reason);
       app.realtime.publish(hallId, effects);
-      return counterView(value, counterServiceIds(app.conn, [value.id]).get(value.id) ?? []);
+      return counterView(app.conn, value);
     },
   );
 }

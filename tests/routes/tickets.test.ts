@@ -170,6 +170,19 @@ describe('a ticket from kiosk to done', () => {
     });
     expect((await hall.app.inject({ method: 'GET', url: '/api/track/not-a-code' })).statusCode).toBe(404);
   });
+
+  it('rate-limits anonymous tracking, but not staff', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      statuses.push((await hall.app.inject({ method: 'GET', url: `/api/track/guess-${i}` })).statusCode);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
+    const limited = await hall.app.inject({ method: 'GET', url: '/api/track/guess-x' });
+    expect(limited.json().error.code).toBe('rate_limited');
+    const staff = await hall.app.inject({ method: 'GET', url: '/api/track/guess-y', headers: bearer(clerk) });
+    expect(staff.statusCode).toBe(404);
+  });
 });
 
 describe('the business day', () => {

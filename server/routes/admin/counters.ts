@@ -8,10 +8,11 @@ import { actorOf } from '../../auth/principal.js';
 import { setCounterState } from '../../hall/counters.js';
 import type { Effect } from '../../hall/effects.js';
 import { HallError, notFound } from '../../hall/errors.js';
-import { counterServiceIds, getCounter } from '../../hall/state.js';
+import { getCounter } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { Counter, IdParams } from '../../protocol/schemas.js';
-import { BodyId, changes, counterView, text } from './views.js';
+import { counterView, counterViews } from '../../hall/views.js';
+import { BodyId, changes, text } from './views.js';
 
 const CounterNumber = z.number().int().min(1).max(9999);
 /** In the counter's order of preference: the first is served first. */
@@ -66,7 +67,7 @@ function setServices({ db }: Connection, counterId: number, ids: number[]) {
 }
 
 function view(conn: Connection, hallId: number, counterId: number) {
-  return counterView(getCounter(conn, hallId, counterId), counterServiceIds(conn, [counterId]).get(counterId)!);
+  return counterView(conn, getCounter(conn, hallId, counterId));
 }
 
 export default async function counterRoutes(fastify: FastifyInstance) {
@@ -94,11 +95,7 @@ export default async function counterRoutes(fastify: FastifyInstance) {
   app.get('/counters', { schema: { response: { 200: z.array(Counter) } } }, async (request) => {
     const hallId = hallIdOf(request);
     const rows = conn.db.select().from(counters).where(eq(counters.hallId, hallId)).orderBy(asc(counters.number)).all();
-    const ids = counterServiceIds(
-      conn,
-      rows.map((c) => c.id),
-    );
-    return rows.map((c) => counterView(c, ids.get(c.id)!));
+    return counterViews(conn, rows);
   });
 
   app.patch('/counters/:id', { schema: { params: IdParams, body: PatchCounter, response: { 200: Counter } } }, async (request) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Connection } from '../../../db/connection.js';
-import type { counters, devices, printers, users } from '../../../db/schema.js';
+import type { devices, printers, users } from '../../../db/schema.js';
 import { isoInZone } from '../../engine/clock.js';
 import { getHall } from '../../hall/state.js';
 import type * as P from '../../protocol/schemas.js';
@@ -39,20 +39,6 @@ export type Printer = z.infer<typeof Printer>;
 
 export function userView(u: typeof users.$inferSelect): P.User {
   return { id: u.id, username: u.username, role: u.role, displayName: u.displayName, active: u.active };
-}
-
-export function counterView(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
-  return {
-    id: c.id,
-    number: c.number,
-    name: c.name,
-    zone: c.zone,
-    serviceIds,
-    state: c.state,
-    pauseReason: c.pauseReason,
-    userId: c.userId,
-    active: c.active,
-  };
 }
 
 export function deviceView(conn: Connection, d: typeof devices.$inferSelect): Device {

@@ -17,6 +17,12 @@ function printWelcome(address: string) {
     `  staff app        ${base}/clerk/`,
     `  API docs         ${base}/docs`,
   ];
+  const lan = app
+    .addresses()
+    .filter((a) => typeof a !== 'string')
+    .filter((a) => a.family === 'IPv4' && !a.address.startsWith('127.') && a.address !== '0.0.0.0')
+    .map((a) => `http://${a.address}:${a.port}`);
+  if (lan.length) lines.push(`  on the hall's network: ${lan.join(', ')}`);
   const seed = app.seedReport;
   if (seed) {
     lines.push('', 'A new database was created in ' + config.DATA_DIR + '. Shown once, keep them safe:');

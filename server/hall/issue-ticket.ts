@@ -2,13 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { dailySequences, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
-import { estimateNewTicket } from '../engine/estimate.js';
 import { ticketNumber } from '../engine/numbering.js';
 import { newTrackingCode } from '../security.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { rollOver } from './rollover.js';
-import { forecastInput, getHall, getService, type TicketRow } from './state.js';
+import { getHall, getService, type TicketRow } from './state.js';
+import { newTicketEstimator } from './views.js';
 
 export interface IssueRequest {
   hallId: number;
@@ -61,10 +61,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
       .returning({ last: dailySequences.last })
       .get();
 
-    const estimateMs = estimateNewTicket(forecastInput(conn, hall, now, true), {
-      serviceId: service.id,
-      priority: req.priority,
-    }) ?? estimateNewTicket(forecastInput(conn, hall, now, false), { serviceId: service.id, priority: req.priority });
+    const estimateMs = newTicketEstimator(conn, hall, now)({ serviceId: service.id, priority: req.priority });
 
     const ticket = db
       .insert(tickets)

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, ticketEvents, tickets } from '../../db/schema.js';
 import { isoInZone } from '../engine/clock.js';
-import { estimateNewTicket, forecastWaits } from '../engine/estimate.js';
+import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../engine/estimate.js';
 import type * as P from '../protocol/schemas.js';
 import { counterServiceIds, forecastInput, getHall, type HallRow, type TicketRow } from './state.js';
 
@@ -17,13 +17,13 @@ export interface Forecast {
 }
 
 export function forecastHall(conn: Connection, hall: HallRow, now: number): Forecast {
-  const open = forecastWaits(forecastInput(conn, hall, now, true));
-  const waiting = forecastInput(conn, hall, now, false);
+  const input = forecastInput(conn, hall, now, true);
+  const waits = forecastWaits(input);
   // Tickets that no open counter can serve are estimated as if the hall's counters opened now.
-  if (open.size < waiting.waiting.length) {
-    for (const [id, ms] of forecastWaits(waiting)) if (!open.has(id)) open.set(id, ms);
+  if (waits.size < input.waiting.length) {
+    for (const [id, ms] of forecastWaits(forecastInput(conn, hall, now, false))) if (!waits.has(id)) waits.set(id, ms);
   }
-  return { waits: open };
+  return { waits };
 }
 
 /** Waiting tickets of the same line (same service, or same target counter) that come first. */
@@ -103,24 +103,31 @@ export function waitingCounts({ db }: Connection, hallId: number): P.WaitingCoun
     .all();
 }
 
+/**
+ * How long a ticket taken now would wait, for any number of services from one reading of the
+ * hall; when no open counter serves it, as if the hall's counters opened now.
+ */
+export function newTicketEstimator(conn: Connection, hall: HallRow, now: number) {
+  const open = forecastInput(conn, hall, now, true);
+  let all: HallForecastInput | undefined;
+  return (ticket: { serviceId: number; priority: boolean }): number | null =>
+    estimateNewTicket(open, ticket) ?? estimateNewTicket((all ??= forecastInput(conn, hall, now, false)), ticket);
+}
+
 /** Active services with how many wait and how long a ticket taken now would wait. */
 export function serviceList(conn: Connection, hallId: number, now: number): P.Service[] {
   const hall = getHall(conn, hallId);
   const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
-  const input = forecastInput(conn, hall, now, true);
-  const closedInput = forecastInput(conn, hall, now, false);
+  const estimate = newTicketEstimator(conn, hall, now);
   const rows = conn.db
     .select()
     .from(services)
     .where(and(eq(services.hallId, hallId), eq(services.active, true)))
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all();
-  return rows.map((s) => {
-    const ms =
-      estimateNewTicket(input, { serviceId: s.id, priority: false }) ??
-      estimateNewTicket(closedInput, { serviceId: s.id, priority: false });
-    return serviceView(s, counts.get(s.id) ?? 0, toMinutes(ms));
-  });
+  return rows.map((s) =>
+    serviceView(s, counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false }))),
+  );
 }
 
 export function serviceView(

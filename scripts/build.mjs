@@ -1,7 +1,8 @@
-// Builds what `npm start` runs: the server bundle (dist/server.mjs), later the UIs, then a
+// Builds what `npm start` runs: the server bundle (dist/server.mjs), the UIs (dist/ui), then a
 // stamp that ensure-build compares with the sources.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { build as buildUi } from 'vite';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
 mkdirSync('dist', { recursive: true });
 await build({
@@ -15,5 +16,12 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+const pages = ['kiosk-ui', 'display-ui', 'clerk-ui'].flatMap((dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')) : [],
+);
+if (pages.length > 0) {
+  await buildUi({ logLevel: 'warn' });
+  console.log(`built dist/ui (${pages.length} pages)`);
+}
 writeFileSync('dist/.build-stamp', new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15) + '\n');
 console.log('built dist/server.mjs');

@@ -12,6 +12,7 @@ import db from './plugins/db.js';
 import errors from './plugins/errors.js';
 import realtime from './plugins/realtime.js';
 import rollover from './plugins/rollover.js';
+import ui from './plugins/ui.js';
 import routes from './routes/index.js';
 import { VERSION } from './version.js';
 
@@ -65,6 +66,7 @@ export async function buildApp({ config, now = Date.now }: AppOptions): Promise<
   await app.register(auth);
   await app.register(realtime);
   await app.register(rollover);
+  await app.register(ui);
 
   // Routes, by audience.
   await app.register(routes);

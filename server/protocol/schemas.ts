@@ -126,3 +126,19 @@ export const JobDone = z.object({
   ok: z.boolean(),
   error: z.string().max(1000).optional(),
 });
+
+// `/kiosk` namespace (kiosk device token): what a kiosk hears about its printer and its tickets.
+export const PrinterStatus = z.enum(['unknown', 'online', 'offline', 'paper_out']);
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+/** The printer bound to this kiosk, or null when it has none. Sent on connect and on change. */
+export const KioskPrinter = z.object({ printerId: z.number(), name: z.string(), status: PrinterStatus }).nullable();
+export type KioskPrinter = z.infer<typeof KioskPrinter>;
+/** A print job's fate, for the ticket it prints. */
+export const PrintJobStatus = z.enum(['queued', 'sent', 'printed', 'failed', 'expired']);
+export const PrintResult = z.object({
+  ticketId: z.number(),
+  jobId: z.number(),
+  status: PrintJobStatus,
+  error: z.string().optional(),
+});
+export type PrintResult = z.infer<typeof PrintResult>;

@@ -22,5 +22,5 @@ export default async function publicRoutes(fastify: FastifyInstance) {
     async () => serviceList(app.conn, app.hallId, app.now()),
   );
 
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: ['index.html'], wildcard: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/', index: ['index.html'], wildcard: false, decorateReply: false });
 }

@@ -1,0 +1,45 @@
+// The UIs talk to the server only through API.md: JSON over HTTP with a bearer token.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Calls the API; answers the parsed JSON (null for 204) or throws ApiError (status 0: offline). */
+export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'offline', 'the server cannot be reached');
+  }
+  if (res.status === 204) return null as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as { error?: { code: string; message: string } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText);
+  }
+  return data as T;
+}

@@ -1,0 +1,48 @@
+// Language, direction and numbers. Arabic is the default; `?lang=en` switches to English.
+
+export type Lang = 'ar' | 'en';
+export type Digits = 'arab' | 'latn';
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
+
+export function initialLang(): Lang {
+  return new URL(location.href).searchParams.get('lang') === 'en' ? 'en' : 'ar';
+}
+
+/** Sets `lang` and `dir` on <html>; every layout uses logical CSS properties, so this flips it. */
+export function applyLang(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+export const pick = (text: Bilingual, lang: Lang) => text[lang];
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+/** Numbers in the hall's digits: Arabic-Indic (٠١٢…) or Latin in Arabic; Latin in English. */
+export function formatNumber(n: number, lang: Lang, digits: Digits = 'arab'): string {
+  const system = lang === 'ar' ? digits : 'latn';
+  return new Intl.NumberFormat(`${lang === 'ar' ? 'ar-SY' : 'en-GB'}-u-nu-${system}`, { useGrouping: false }).format(n);
+}
+
+/** A ticket number such as `B007` with its digits in the hall's style; the letter stays Latin. */
+export function formatTicketNumber(number: string, lang: Lang, digits: Digits = 'arab'): string {
+  if (lang !== 'ar' || digits !== 'arab') return number;
+  return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
+}
+
+/** Gregorian and Hijri dates of an instant in the hall's time zone. */
+export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab') {
+  const locale = lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB-u-nu-latn';
+  const gregorian = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  const hijri = new Intl.DateTimeFormat(`${locale.replace('-u-', '-u-ca-islamic-umalqura-')}`, {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  return { gregorian, hijri, time };
+}

@@ -35,3 +35,57 @@ export function migrateDatabase(conn: Connection, migrationsFolder: string): voi
 export function inTransaction<T>(conn: Connection, fn: () => T): T {
   return conn.sqlite.transaction(fn).immediate();
 }
+
+interface Queued {
+  fn: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const groups = new WeakMap<Connection, Queued[]>();
+
+/**
+ * Group commit: runs `fn` (a use case, all of it or none, like `inTransaction`) together with
+ * the others queued in the same turn of the event loop, in ONE `BEGIN IMMEDIATE … COMMIT`, each
+ * in its own savepoint so that one that throws is undone alone. Every promise settles after the
+ * COMMIT: one fsync for the group, and nobody is answered before what they did is durable.
+ */
+export function inGroupCommit<T>(conn: Connection, fn: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let queue = groups.get(conn);
+    if (!queue) {
+      groups.set(conn, (queue = []));
+      setImmediate(() => commitGroup(conn));
+    }
+    queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+  });
+}
+
+function commitGroup(conn: Connection): void {
+  const queue = groups.get(conn) ?? [];
+  groups.delete(conn);
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    conn.sqlite
+      .transaction(() => {
+        for (const { fn } of queue) {
+          try {
+            outcomes.push({ ok: true, value: conn.sqlite.transaction(fn)() });
+          } catch (error) {
+            // Some errors (disk full, I/O) end the whole transaction: then none of the group stands.
+            if (!conn.sqlite.inTransaction) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate();
+  } catch (error) {
+    for (const q of queue) q.reject(error);
+    return;
+  }
+  queue.forEach((q, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) q.resolve(outcome.value);
+    else q.reject(outcome.error);
+  });
+}

@@ -18,6 +18,21 @@ export interface HallSettings {
   digits: 'arab' | 'latn';
   languages: ('ar' | 'en')[];
   ticketFooter: { ar: string; en: string };
+  /** The address printed in ticket QR codes (e.g. `https://queue.example.org`); absent: this server on the hall's network. */
+  publicUrl?: string;
+  /** Hall and counter displays; each field optional, defaults in server/realtime/display-info.ts. */
+  display?: {
+    recentCalls?: number;
+    chime?: boolean;
+    announceAr?: boolean;
+    announceEn?: boolean;
+    ticker?: { ar: string; en: string } | null;
+    voice?: 'clips' | 'speechSynthesis';
+  };
+  /** Refuse tickets outside opening hours (absent: true). The demo hall shows its hours but takes tickets any time. */
+  enforceHours?: boolean;
+  /** Seconds the kiosk shows a ticket before going back to the menu (absent: 20). */
+  kioskReturnSeconds?: number;
 }
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
@@ -47,6 +62,16 @@ export const services = sqliteTable(
     avgServiceS: integer('avg_service_s').notNull().default(300),
     sortOrder: integer('sort_order').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** At most this many tickets per business day; null: no limit. */
+    dailyLimit: integer('daily_limit'),
+    /** The service's own opening hours; null: the hall's. */
+    hours: text('hours', { mode: 'json' }).$type<OpeningHours>(),
+    /** A heading on the kiosk's menu, for halls with many services. */
+    categoryAr: text('category_ar'),
+    categoryEn: text('category_en'),
+    /** Documents and fees to bring, shown when the service is chosen and on the phone page. */
+    whatToBringAr: text('what_to_bring_ar', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('services_hall_code').on(t.hallId, t.code)],
@@ -232,10 +257,14 @@ export const printJobs = sqliteTable(
     hallId: integer('hall_id').notNull().references(() => halls.id),
     printerId: integer('printer_id').notNull().references(() => printers.id),
     ticketId: integer('ticket_id').references(() => tickets.id),
-    status: text('status', { enum: ['pending', 'sent', 'done', 'failed', 'expired'] }).notNull().default('pending'),
+    /** queued → sent → printed; failed when it cannot print at all; expired when too old to print. */
+    status: text('status', { enum: ['queued', 'sent', 'printed', 'failed', 'expired'] }).notNull().default('queued'),
     data: blob('data', { mode: 'buffer' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** A queued job is not tried before this (retry back-off); null: at once. */
+    nextAttemptAt: integer('next_attempt_at'),
+    printedAt: integer('printed_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -15,19 +15,51 @@ export const DEFAULT_SETTINGS: HallSettings = {
     ar: 'نحترم خصوصيتك: لا نطلب اسمك ولا رقم هاتفك.',
     en: 'We respect your privacy: we never ask for your name or phone number.',
   },
+  enforceHours: true,
+  kioskReturnSeconds: 20,
 };
+
+/** The demo hall keeps real office hours on paper but takes tickets at any hour, so it can be tried any time. */
+export const DEMO_SETTINGS: HallSettings = { ...DEFAULT_SETTINGS, enforceHours: false };
 
 const WORKDAY: [number, number][] = [[8 * 60, 15 * 60]];
 /** Sunday to Thursday 08:00–15:00, as Syrian public offices keep; Friday and Saturday closed. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = { 0: WORKDAY, 1: WORKDAY, 2: WORKDAY, 3: WORKDAY, 4: WORKDAY, 5: [], 6: [] };
 
+const BUILDING = { categoryAr: 'البناء والعقارات', categoryEn: 'Building and property' };
+const GENERAL = { categoryAr: 'الرسوم والوثائق', categoryEn: 'Fees and documents' };
+
 const DEMO_SERVICES = [
-  { code: 'B', nameAr: 'رخص البناء', nameEn: 'Building permits', targetWaitS: 1200, avgServiceS: 600 },
-  { code: 'P', nameAr: 'البيانات العقارية', nameEn: 'Property statements', targetWaitS: 900, avgServiceS: 300 },
-  { code: 'F', nameAr: 'الرسوم والضرائب', nameEn: 'Fees and taxes', targetWaitS: 600, avgServiceS: 180 },
-  { code: 'D', nameAr: 'الوثائق المدنية', nameEn: 'Civil documents', targetWaitS: 900, avgServiceS: 240 },
-  { code: 'C', nameAr: 'الشكاوى والاستعلامات', nameEn: 'Complaints and inquiries', targetWaitS: 900, avgServiceS: 420 },
-  { code: 'E', nameAr: 'التدقيق الهندسي', nameEn: 'Engineering review', targetWaitS: 1800, avgServiceS: 900 },
+  {
+    code: 'B', nameAr: 'رخص البناء', nameEn: 'Building permits', targetWaitS: 1200, avgServiceS: 600, ...BUILDING,
+    whatToBringAr: ['صورة الهوية الشخصية', 'سند الملكية أو بيان القيد العقاري', 'المخططات الهندسية مصدّقة من نقابة المهندسين', 'إيصال دفع الرسوم'],
+    whatToBringEn: ['A copy of your ID card', 'The title deed or a land-registry statement', 'Engineering drawings certified by the Engineers Syndicate', 'The receipt for the fees paid'],
+  },
+  {
+    code: 'P', nameAr: 'البيانات العقارية', nameEn: 'Property statements', targetWaitS: 900, avgServiceS: 300, ...BUILDING,
+    whatToBringAr: ['الهوية الشخصية', 'رقم العقار واسم المنطقة العقارية', 'وكالة رسمية إن كنت تراجع عن المالك', 'الطوابع المالية المطلوبة'],
+    whatToBringEn: ['Your ID card', 'The property number and its cadastral area', "A power of attorney if you come on the owner's behalf", 'The required revenue stamps'],
+  },
+  {
+    code: 'F', nameAr: 'الرسوم والضرائب', nameEn: 'Fees and taxes', targetWaitS: 600, avgServiceS: 180, ...GENERAL,
+    whatToBringAr: ['الهوية الشخصية', 'رقم العقار أو المحل', 'آخر إشعار أو إيصال دفع إن وُجد', 'المبلغ المستحق نقداً'],
+    whatToBringEn: ['Your ID card', 'The property or shop number', 'Your latest notice or payment receipt, if you have one', 'The amount due, in cash'],
+  },
+  {
+    code: 'D', nameAr: 'الوثائق المدنية', nameEn: 'Civil documents', targetWaitS: 900, avgServiceS: 240, ...GENERAL,
+    whatToBringAr: ['الهوية الشخصية أو دفتر العائلة', 'صورتان شخصيتان حديثتان', 'بيان من المختار إن طُلب منك', 'الطوابع المالية المطلوبة'],
+    whatToBringEn: ['Your ID card or family booklet', 'Two recent passport photos', "A statement from the mukhtar, if you were asked for one", 'The required revenue stamps'],
+  },
+  {
+    code: 'C', nameAr: 'الشكاوى والاستعلامات', nameEn: 'Complaints and inquiries', targetWaitS: 900, avgServiceS: 420, ...GENERAL,
+    whatToBringAr: ['الهوية الشخصية', 'رقم المعاملة إن كانت لك معاملة سابقة', 'أي أوراق أو صور تتعلق بالشكوى'],
+    whatToBringEn: ['Your ID card', 'The file number of an earlier application, if you have one', 'Any papers or photos about your complaint'],
+  },
+  {
+    code: 'E', nameAr: 'التدقيق الهندسي', nameEn: 'Engineering review', targetWaitS: 1800, avgServiceS: 900, ...BUILDING,
+    whatToBringAr: ['رقم المعاملة', 'المخططات الهندسية مصدّقة من نقابة المهندسين', 'تقرير المهندس المشرف', 'إيصال دفع رسوم التدقيق'],
+    whatToBringEn: ['The file number', 'Engineering drawings certified by the Engineers Syndicate', "The supervising engineer's report", 'The receipt for the review fee'],
+  },
 ];
 
 /** Counter number → its services by code, in its order of preference. */
@@ -73,7 +105,7 @@ export async function seedDatabase(
         nameEn: 'Citizen Service Centre',
         timeZone: 'Asia/Damascus',
         openingHours: DEFAULT_OPENING_HOURS,
-        settings: DEFAULT_SETTINGS,
+        settings: opts.seed === 'demo' ? DEMO_SETTINGS : DEFAULT_SETTINGS,
       })
       .returning()
       .get();

@@ -10,9 +10,11 @@ import auth from './plugins/auth.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
 import errors from './plugins/errors.js';
+import printing, { type PrintingOptions } from './plugins/printing.js';
 import realtime from './plugins/realtime.js';
 import rollover from './plugins/rollover.js';
 import ui from './plugins/ui.js';
+import voice from './plugins/voice.js';
 import routes from './routes/index.js';
 import { VERSION } from './version.js';
 
@@ -20,10 +22,12 @@ export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
+  /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
+  printing?: Partial<PrintingOptions>;
 }
 
 /** The whole server, in the fastify/demo order: external plugins, app plugins, then routes. */
-export async function buildApp({ config, now = Date.now }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, now = Date.now, printing: printingOptions }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -65,8 +69,10 @@ export async function buildApp({ config, now = Date.now }: AppOptions): Promise<
   await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD });
   await app.register(auth);
   await app.register(realtime);
+  await app.register(printing, printingOptions ?? {});
   await app.register(rollover);
   await app.register(ui);
+  await app.register(voice, { dataDir: config.DATA_DIR });
 
   // Routes, by audience.
   await app.register(routes);

@@ -43,3 +43,12 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
   }
   return data as T;
 }
+
+/**
+ * A fresh Idempotency-Key. crypto.randomUUID exists only in secure contexts, and a hall's
+ * kiosk often runs on plain http on the local network; getRandomValues works everywhere.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -53,6 +53,12 @@ export function localMinuteOfDay(ms: number, timeZone: string): number {
   return p.hour! * 60 + p.minute!;
 }
 
+/** The local weekday, 0 (Sunday) … 6 (Saturday), for opening hours. */
+export function localWeekday(ms: number, timeZone: string): number {
+  const p = zoneParts(ms, timeZone);
+  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!)).getUTCDay();
+}
+
 /** `2026-11-27T21:04:05.000+03:00`: the instant written in the hall's local time. */
 export function isoInZone(ms: number, timeZone: string): string {
   const offset = zoneOffsetMinutes(ms, timeZone);

@@ -1,4 +1,7 @@
+import { rolloutPick, TUNING, type HallView } from './rollout.js';
 import type { CallingCounter, RoutingRules, Selection, WaitingTicket } from './types.js';
+
+export type { HallView } from './rollout.js';
 
 // Who a counter calls next. One function, four policies; the clock and the waiting list are
 // passed in. A counter never idles while a ticket it may serve waits: `null` means none does.
@@ -19,6 +22,7 @@ export function selectNext(
   waiting: readonly WaitingTicket[],
   now: number,
   rules: RoutingRules,
+  view?: HallView,
 ): Selection | null {
   let eligible = waiting.filter((t) => isEligible(counter, t));
   if (eligible.length === 0) return null;
@@ -31,12 +35,22 @@ export function selectNext(
     eligible = eligible.filter((t) => !t.priority);
   }
 
-  const key = KEYS[rules.policy];
+  if (rules.policy === 'default' && view) {
+    if (!capped && eligible.some((t) => t.priority)) eligible = eligible.filter((t) => t.priority);
+    let base = eligible[0]!;
+    for (const t of eligible) if (t.issuedAt < base.issuedAt || (t.issuedAt === base.issuedAt && t.id < base.id)) base = t;
+    const custom = (TUNING as any).custom;
+    const best = custom ? custom(counter, eligible, base, waiting, now, rules, view, capped) : rolloutPick(counter, eligible, base, waiting, now, rules, view);
+    return { ticket: best, reason: explain(best, counter, now, rules, capped) };
+  }
+
+  const key = KEYS[(rules.policy === 'default' ? (TUNING as any).fallback ?? 'default' : rules.policy) as RoutingRules['policy']];
+  const hall = hallContext(waiting, rules);
   let best = eligible[0]!;
-  let bestKey = key(best, counter, now, rules);
+  let bestKey = key(best, counter, now, rules, hall);
   for (let i = 1; i < eligible.length; i++) {
     const t = eligible[i]!;
-    const k = key(t, counter, now, rules);
+    const k = key(t, counter, now, rules, hall);
     if (compareKeys(k, bestKey) < 0) {
       best = t;
       bestKey = k;
@@ -47,7 +61,23 @@ export function selectNext(
 
 // A policy is a sort key, compared element by element; smaller is called first. Every key ends
 // with issuedAt and id, so the choice is total and deterministic.
-type Key = (t: WaitingTicket, counter: CallingCounter, now: number, rules: RoutingRules) => number[];
+type Key = (t: WaitingTicket, counter: CallingCounter, now: number, rules: RoutingRules, hall: HallContext) => number[];
+
+/** What the default policy reads off the whole waiting list, not only the counter's share. */
+interface HallContext {
+  /** The ticket that has waited longest in the hall (any service, any counter). */
+  longest: WaitingTicket | null;
+  /** Target for services without one: the hall's longest (0 when none has a target). */
+  fallbackTargetMs: number;
+}
+
+function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules): HallContext {
+  let longest: WaitingTicket | null = null;
+  for (const t of waiting) if (!longest || t.issuedAt < longest.issuedAt || (t.issuedAt === longest.issuedAt && t.id < longest.id)) longest = t;
+  let fallbackTargetMs = 0;
+  for (const s of rules.services.values()) fallbackTargetMs = Math.max(fallbackTargetMs, s.targetWaitS * 1000);
+  return { longest, fallbackTargetMs };
+}
 
 const priorityFirst = (t: WaitingTicket) => (t.priority ? 0 : 1);
 
@@ -55,35 +85,32 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
   'oldest-first': (t) => [priorityFirst(t), t.issuedAt, t.id],
   'service-order': (t, c) => [priorityFirst(t), preference(c, t), t.issuedAt, t.id],
   novosga: (t, c) => [preference(c, t), priorityFirst(t), t.issuedAt, t.id],
-  default: (t, c, now, rules) => {
-    const band = urgencyBand(t, now, rules);
-    const order = band === AT_RISK ? deadline(t, rules) : t.issuedAt;
+  default: (t, c, now, rules, hall) => {
+    const target = targetMs(t, rules) ?? hall.fallbackTargetMs;
+    const late = now - t.issuedAt > target;
+    const band = late && t.id === hall.longest?.id ? LONGEST : late ? LATE : SAVABLE;
+    const order = band === SAVABLE ? t.issuedAt + target : t.issuedAt;
     return [priorityFirst(t), band, order, preference(c, t), t.issuedAt, t.id];
   },
 };
 
 // The default policy spends each call where it keeps the hall's promise (a visitor called within
-// the service's target), without forgetting anyone. Three bands, in this order:
-//   OVERDUE  waited 3× the target or more: longest wait first, so nobody waits without end;
-//   AT_RISK  in the second half of the target window: earliest deadline first, since these
-//            visitors can still be called in time and are about to miss it;
-//   REST     everyone else, longest wait first. A visitor already late but not overdue yields
-//            only to those still savable: under overload, calling a lost cause first would make
-//            one more visitor late and save nobody.
-// With one target for every service and normal load this is first come, first served.
-const OVERDUE = 0;
-const AT_RISK = 1;
-const REST = 2;
-const OVERDUE_FACTOR = 3;
-
-function urgencyBand(t: WaitingTicket, now: number, rules: RoutingRules): number {
-  const target = targetMs(t, rules);
-  if (target === null) return REST;
-  const waited = now - t.issuedAt;
-  if (waited >= OVERDUE_FACTOR * target) return OVERDUE;
-  if (waited >= target / 2 && waited <= target) return AT_RISK;
-  return REST;
-}
+// the service's target) without letting anyone's wait run away. After priority visitors (capped
+// as for every policy):
+//   LONGEST  the ticket that has waited longest in the whole hall, once past its target, is called
+//            by the first counter that may serve it: the hall's longest wait never grows while a
+//            counter that could end it calls someone else;
+//   SAVABLE  visitors still within their target, earliest deadline (issue + target) first: the
+//            calls go to those who can still be served in time, the most urgent first;
+//   LATE     everyone else past the target, longest wait first. They yield only to savable
+//            visitors: under overload, calling a lost cause first makes one more visitor late
+//            and saves nobody.
+// Ties go to the counter's order of preference. With one target for every service and nobody
+// late this is first come, first served. Measured against the other policies by
+// `npm run bench:sim` (BENCHMARKS.md).
+const LONGEST = 0;
+const SAVABLE = 1;
+const LATE = 2;
 
 function compareKeys(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -98,10 +125,6 @@ function preference(counter: CallingCounter, t: WaitingTicket): number {
 function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
   const s = rules.services.get(t.serviceId);
   return s ? s.targetWaitS * 1000 : null;
-}
-
-function deadline(t: WaitingTicket, rules: RoutingRules): number {
-  return t.issuedAt + (targetMs(t, rules) ?? 0);
 }
 
 // The reason, as a clerk reads it: "waited 18 min, target 15" / "انتظر ١٨ دقيقة، والهدف ١٥".

@@ -1,6 +1,7 @@
 // What a committed use case asks the realtime hub to tell: ids only, read back after the commit.
 export type Effect =
-  | { kind: 'ticket'; ticketId: number }
+  /** `waitMs`: the ticket's estimate when the use case already made it (null: no counter serves it). */
+  | { kind: 'ticket'; ticketId: number; waitMs?: number | null }
   | { kind: 'call'; eventId: number }
   | { kind: 'waiting' }
   | { kind: 'counter'; counterId: number };

@@ -5,7 +5,9 @@ export type HallErrorCode =
   | 'invalid_transition'
   | 'conflict'
   | 'forbidden'
-  | 'unavailable';
+  | 'unavailable'
+  /** The service takes no tickets now: outside its hours or past its daily limit. */
+  | 'service_closed';
 
 export class HallError extends Error {
   constructor(

@@ -2,13 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { dailySequences, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
+import { CLOSED_REASON_TEXT } from '../engine/hours.js';
 import { ticketNumber } from '../engine/numbering.js';
 import { newTrackingCode } from '../security.js';
+import { availabilityNow } from './availability.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { rollOver } from './rollover.js';
 import { getHall, getService, type TicketRow } from './state.js';
-import { newTicketEstimator } from './views.js';
+import { knownWait, newTicketEstimator, type Forecast } from './views.js';
 
 export interface IssueRequest {
   hallId: number;
@@ -23,6 +25,8 @@ export interface Issued {
   ticket: TicketRow;
   /** False when the idempotency key had already issued this ticket. */
   created: boolean;
+  /** A new ticket's estimate as its views read it, so that they need no second forecast. */
+  forecast?: Forecast;
 }
 
 /** One tap at the kiosk: a numbered ticket, its first event, in one transaction. */
@@ -48,6 +52,11 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     const hall = getHall(conn, req.hallId);
     const service = getService(conn, req.hallId, req.serviceId);
     if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+    const availability = availabilityNow(conn, hall, now)(service);
+    if (!availability.open) {
+      const why = CLOSED_REASON_TEXT[availability.reason];
+      throw new HallError('service_closed', `service ${service.code} is closed: ${why.en} (${why.ar})`);
+    }
 
     const effects: Effect[] = rollOver(conn, hall, now, actor);
     const day = businessDay(now, hall.timeZone);
@@ -102,7 +111,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
         .values({ hallId: hall.id, scope, key: req.idempotencyKey, ticketId: ticket.id, createdAt: now })
         .run();
     }
-    effects.push({ kind: 'ticket', ticketId: ticket.id }, { kind: 'waiting' });
-    return { value: { ticket, created: true }, effects };
+    effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
+    return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs) }, effects };
   });
 }

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
 import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
 import { notFound } from './errors.js';
+import { statements } from './prepared.js';
 
 // Loads what the engine needs from the database. Read-only; callers run it inside their
 // transaction when they are about to write.
@@ -13,38 +14,26 @@ export type ServiceRow = typeof services.$inferSelect;
 export type CounterRow = typeof counters.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 
-export function getHall({ db }: Connection, hallId: number): HallRow {
-  const hall = db.select().from(halls).where(eq(halls.id, hallId)).get();
+export function getHall(conn: Connection, hallId: number): HallRow {
+  const hall = statements(conn).hall.get({ hallId });
   if (!hall) throw notFound('hall', hallId);
   return hall;
 }
 
-export function getService({ db }: Connection, hallId: number, serviceId: number): ServiceRow {
-  const service = db
-    .select()
-    .from(services)
-    .where(and(eq(services.id, serviceId), eq(services.hallId, hallId)))
-    .get();
+export function getService(conn: Connection, hallId: number, serviceId: number): ServiceRow {
+  const service = statements(conn).service.get({ id: serviceId, hallId });
   if (!service) throw notFound('service', serviceId);
   return service;
 }
 
-export function getCounter({ db }: Connection, hallId: number, counterId: number): CounterRow {
-  const counter = db
-    .select()
-    .from(counters)
-    .where(and(eq(counters.id, counterId), eq(counters.hallId, hallId)))
-    .get();
+export function getCounter(conn: Connection, hallId: number, counterId: number): CounterRow {
+  const counter = statements(conn).counter.get({ id: counterId, hallId });
   if (!counter) throw notFound('counter', counterId);
   return counter;
 }
 
-export function getTicket({ db }: Connection, hallId: number, ticketId: number): TicketRow {
-  const ticket = db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.id, ticketId), eq(tickets.hallId, hallId)))
-    .get();
+export function getTicket(conn: Connection, hallId: number, ticketId: number): TicketRow {
+  const ticket = statements(conn).ticket.get({ id: ticketId, hallId });
   if (!ticket) throw notFound('ticket', ticketId);
   return ticket;
 }
@@ -63,8 +52,7 @@ export function counterServiceIds({ db }: Connection, counterIds: number[]): Map
   return out;
 }
 
-export function routingRules(conn: Connection, hall: HallRow): RoutingRules {
-  const rows = conn.db.select().from(services).where(eq(services.hallId, hall.id)).all();
+export function routingRules(conn: Connection, hall: HallRow, rows = statements(conn).hallServices.all({ hallId: hall.id })): RoutingRules {
   return {
     policy: hall.settings.routingPolicy,
     maxPriorityInRow: hall.settings.maxPriorityInRow,
@@ -72,19 +60,8 @@ export function routingRules(conn: Connection, hall: HallRow): RoutingRules {
   };
 }
 
-export function waitingTickets({ db }: Connection, hallId: number): WaitingTicket[] {
-  return db
-    .select({
-      id: tickets.id,
-      serviceId: tickets.serviceId,
-      priority: tickets.priority,
-      issuedAt: tickets.issuedAt,
-      targetCounterId: tickets.targetCounterId,
-    })
-    .from(tickets)
-    .where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'waiting')))
-    .orderBy(asc(tickets.issuedAt), asc(tickets.id))
-    .all();
+export function waitingTickets(conn: Connection, hallId: number): WaitingTicket[] {
+  return statements(conn).waitingTickets.all({ hallId });
 }
 
 export function toEngineTicket(row: TicketRow): Ticket {
@@ -103,24 +80,65 @@ export function toEngineTicket(row: TicketRow): Ticket {
 
 const LEARNING_WINDOW = 50;
 
-/** serviceId → expected visit length in ms, learnt from the service's latest completed visits. */
-export function learnedDurations({ db }: Connection, hallId: number): Map<number, number> {
-  const out = new Map<number, number>();
-  const rows = db.select().from(services).where(eq(services.hallId, hallId)).all();
-  for (const service of rows) {
-    const recent = db
-      .select({ calledAt: tickets.calledAt, startedAt: tickets.startedAt, endedAt: tickets.endedAt })
-      .from(tickets)
-      .where(and(eq(tickets.serviceId, service.id), eq(tickets.status, 'done'), isNotNull(tickets.endedAt)))
-      .orderBy(desc(tickets.endedAt))
-      .limit(LEARNING_WINDOW)
-      .all();
-    const samples = recent
+/**
+ * serviceId → the durations (ms) of its latest completed visits, kept in memory per connection:
+ * they change only when a visit is completed (`forgetVisits`), not on every forecast.
+ */
+const visitsCache = new WeakMap<Connection, Map<number, number[]>>();
+
+function recentVisitMs(conn: Connection, serviceId: number): number[] {
+  let byService = visitsCache.get(conn);
+  if (!byService) visitsCache.set(conn, (byService = new Map()));
+  let samples = byService.get(serviceId);
+  if (!samples) {
+    samples = statements(conn)
+      .recentVisits.all({ serviceId, limit: LEARNING_WINDOW })
       .map((t) => t.endedAt! - (t.startedAt ?? t.calledAt ?? t.endedAt!))
       .filter((ms) => ms > 0);
-    out.set(service.id, learnDurationMs(service.avgServiceS * 1000, samples));
+    byService.set(serviceId, samples);
   }
-  return out;
+  return samples;
+}
+
+/** A visit of this service was completed: its learnt duration is read again next time. */
+export function forgetVisits(conn: Connection, serviceId: number): void {
+  visitsCache.get(conn)?.delete(serviceId);
+}
+
+/** serviceId → expected visit length in ms, learnt from the service's latest completed visits. */
+export function learnedDurations(conn: Connection, hallId: number, rows = statements(conn).hallServices.all({ hallId })): Map<number, number> {
+  return new Map(rows.map((service) => [service.id, learnDurationMs(service.avgServiceS * 1000, recentVisitMs(conn, service.id))]));
+}
+
+/** What a forecast reads of the hall, read once for both of its inputs (open counters, all counters). */
+export interface HallReading {
+  now: number;
+  counters: CounterRow[];
+  servicesOf: Map<number, number[]>;
+  busy: TicketRow[];
+  waiting: WaitingTicket[];
+  durations: Map<number, number>;
+  rules: RoutingRules;
+}
+
+export function readHall(conn: Connection, hall: HallRow, now: number): HallReading {
+  const s = statements(conn);
+  const serviceRows = s.hallServices.all({ hallId: hall.id });
+  const servicesOf = new Map<number, number[]>();
+  for (const row of s.hallCounterServices.all({ hallId: hall.id })) {
+    const list = servicesOf.get(row.counterId);
+    if (list) list.push(row.serviceId);
+    else servicesOf.set(row.counterId, [row.serviceId]);
+  }
+  return {
+    now,
+    counters: s.activeCounters.all({ hallId: hall.id }),
+    servicesOf,
+    busy: s.busyTickets.all({ hallId: hall.id }),
+    waiting: waitingTickets(conn, hall.id),
+    durations: learnedDurations(conn, hall.id, serviceRows),
+    rules: routingRules(conn, hall, serviceRows),
+  };
 }
 
 /**
@@ -129,35 +147,23 @@ export function learnedDurations({ db }: Connection, hallId: number): Map<number
  * counters that are closed now as opening at once: the estimate before the hall opens.
  */
 export function forecastInput(conn: Connection, hall: HallRow, now: number, openOnly = true): HallForecastInput {
-  const durations = learnedDurations(conn, hall.id);
-  const rows = conn.db
-    .select()
-    .from(counters)
-    .where(and(eq(counters.hallId, hall.id), eq(counters.active, true)))
-    .all()
-    .filter((c) => !openOnly || c.state === 'open');
-  const servicesOf = counterServiceIds(conn, rows.map((c) => c.id));
-  const busy = conn.db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.hallId, hall.id), inArray(tickets.status, ['called', 'serving'])))
-    .all();
-  const estimateCounters: EstimateCounter[] = rows.map((c) => {
-    const current = busy.find((t) => t.counterId === c.id);
-    const expected = current ? (durations.get(current.serviceId) ?? 0) : 0;
-    const since = current ? (current.startedAt ?? current.calledAt ?? now) : now;
-    return {
-      id: c.id,
-      serviceIds: servicesOf.get(c.id) ?? [],
-      priorityStreak: c.priorityStreak,
-      freeInMs: current ? remainingMs(expected, now - since) : 0,
-    };
-  });
-  return {
-    now,
-    counters: estimateCounters,
-    waiting: waitingTickets(conn, hall.id),
-    durations,
-    rules: routingRules(conn, hall),
-  };
+  return inputFrom(readHall(conn, hall, now), openOnly);
+}
+
+export function inputFrom(r: HallReading, openOnly: boolean): HallForecastInput {
+  const { now, durations } = r;
+  const estimateCounters: EstimateCounter[] = r.counters
+    .filter((c) => !openOnly || c.state === 'open')
+    .map((c) => {
+      const current = r.busy.find((t) => t.counterId === c.id);
+      const expected = current ? (durations.get(current.serviceId) ?? 0) : 0;
+      const since = current ? (current.startedAt ?? current.calledAt ?? now) : now;
+      return {
+        id: c.id,
+        serviceIds: r.servicesOf.get(c.id) ?? [],
+        priorityStreak: c.priorityStreak,
+        freeInMs: current ? remainingMs(expected, now - since) : 0,
+      };
+    });
+  return { now, counters: estimateCounters, waiting: r.waiting, durations, rules: r.rules };
 }

@@ -10,6 +10,7 @@ import { HallError } from './errors.js';
 import { rollOver } from './rollover.js';
 import {
   counterServiceIds,
+  forgetVisits,
   getCounter,
   getHall,
   getService,
@@ -62,6 +63,7 @@ function commitAction(
     .returning()
     .get();
   if (!updated) throw new HallError('conflict', `ticket ${row.id} changed meanwhile; try again`);
+  if (next.status === 'done') forgetVisits(conn, next.serviceId);
   const event = conn.db
     .insert(ticketEvents)
     .values({

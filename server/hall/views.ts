@@ -1,10 +1,13 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, ticketEvents, tickets } from '../../db/schema.js';
 import { isoInZone } from '../engine/clock.js';
 import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../engine/estimate.js';
+import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
-import { counterServiceIds, forecastInput, getHall, type HallRow, type TicketRow } from './state.js';
+import { availabilityNow } from './availability.js';
+import { statements } from './prepared.js';
+import { counterServiceIds, getHall, inputFrom, readHall, type HallRow, type ServiceRow, type TicketRow } from './state.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -17,29 +20,37 @@ export interface Forecast {
 }
 
 export function forecastHall(conn: Connection, hall: HallRow, now: number): Forecast {
-  const input = forecastInput(conn, hall, now, true);
+  const reading = readHall(conn, hall, now);
+  const input = inputFrom(reading, true);
   const waits = forecastWaits(input);
   // Tickets that no open counter can serve are estimated as if the hall's counters opened now.
   if (waits.size < input.waiting.length) {
-    for (const [id, ms] of forecastWaits(forecastInput(conn, hall, now, false))) if (!waits.has(id)) waits.set(id, ms);
+    for (const [id, ms] of forecastWaits(inputFrom(reading, false))) if (!waits.has(id)) waits.set(id, ms);
   }
   return { waits };
 }
 
+/**
+ * The forecast of one ticket whose estimate is known already: what its view needs, without a
+ * forecast of the whole hall. The estimate of a new ticket (`estimateNewTicket`) is the wait a
+ * forecast of the hall made just after it gives it.
+ */
+export function knownWait(ticketId: number, waitMs: number | null): Forecast {
+  return { waits: waitMs == null ? new Map() : new Map([[ticketId, waitMs]]) };
+}
+
 /** Waiting tickets of the same line (same service, or same target counter) that come first. */
-export function countAhead({ db }: Connection, t: TicketRow): number {
+export function countAhead(conn: Connection, t: TicketRow): number {
   if (t.status !== 'waiting') return 0;
-  const sameLine = t.targetCounterId
-    ? eq(tickets.targetCounterId, t.targetCounterId)
-    : and(eq(tickets.serviceId, t.serviceId), sql`${tickets.targetCounterId} IS NULL`);
-  const first = t.priority
-    ? sql`(${tickets.priority} = 1 AND (${tickets.issuedAt} < ${t.issuedAt} OR (${tickets.issuedAt} = ${t.issuedAt} AND ${tickets.id} < ${t.id})))`
-    : sql`(${tickets.priority} = 1 OR ${tickets.issuedAt} < ${t.issuedAt} OR (${tickets.issuedAt} = ${t.issuedAt} AND ${tickets.id} < ${t.id}))`;
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(tickets)
-    .where(and(eq(tickets.hallId, t.hallId), eq(tickets.status, 'waiting'), sameLine, first))
-    .get();
+  const { toCounter, inService } = statements(conn).countAhead;
+  const line = t.targetCounterId ? toCounter : inService;
+  const row = (t.priority ? line.priority : line.regular).get({
+    hallId: t.hallId,
+    targetCounterId: t.targetCounterId,
+    serviceId: t.serviceId,
+    issuedAt: t.issuedAt,
+    id: t.id,
+  });
   return row?.n ?? 0;
 }
 
@@ -92,15 +103,8 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
   };
 }
 
-export function waitingCounts({ db }: Connection, hallId: number): P.WaitingCounts {
-  return db
-    .select({ serviceId: services.id, count: sql<number>`count(${tickets.id})` })
-    .from(services)
-    .leftJoin(tickets, and(eq(tickets.serviceId, services.id), eq(tickets.status, 'waiting')))
-    .where(and(eq(services.hallId, hallId), eq(services.active, true)))
-    .groupBy(services.id)
-    .orderBy(asc(services.sortOrder), asc(services.id))
-    .all();
+export function waitingCounts(conn: Connection, hallId: number): P.WaitingCounts {
+  return statements(conn).waitingCounts.all({ hallId });
 }
 
 /**
@@ -108,17 +112,22 @@ export function waitingCounts({ db }: Connection, hallId: number): P.WaitingCoun
  * hall; when no open counter serves it, as if the hall's counters opened now.
  */
 export function newTicketEstimator(conn: Connection, hall: HallRow, now: number) {
-  const open = forecastInput(conn, hall, now, true);
+  const reading = readHall(conn, hall, now);
+  const open = inputFrom(reading, true);
   let all: HallForecastInput | undefined;
   return (ticket: { serviceId: number; priority: boolean }): number | null =>
-    estimateNewTicket(open, ticket) ?? estimateNewTicket((all ??= forecastInput(conn, hall, now, false)), ticket);
+    estimateNewTicket(open, ticket) ?? estimateNewTicket((all ??= inputFrom(reading, false)), ticket);
 }
 
-/** Active services with how many wait and how long a ticket taken now would wait. */
+/**
+ * Active services with how many wait, how long a ticket taken now would wait, and whether they
+ * take tickets now.
+ */
 export function serviceList(conn: Connection, hallId: number, now: number): P.Service[] {
   const hall = getHall(conn, hallId);
   const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
   const estimate = newTicketEstimator(conn, hall, now);
+  const availability = availabilityNow(conn, hall, now);
   const rows = conn.db
     .select()
     .from(services)
@@ -126,12 +135,13 @@ export function serviceList(conn: Connection, hallId: number, now: number): P.Se
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all();
   return rows.map((s) =>
-    serviceView(s, counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false }))),
+    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false }))),
   );
 }
 
 export function serviceView(
-  s: typeof services.$inferSelect,
+  s: ServiceRow,
+  availability: Availability,
   waiting = 0,
   estimatedWaitMinutes: number | null = null,
 ): P.Service {
@@ -144,6 +154,12 @@ export function serviceView(
     active: s.active,
     waiting,
     estimatedWaitMinutes,
+    open: availability.open,
+    closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
+    category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn } : undefined,
+    whatToBring: { ar: s.whatToBringAr, en: s.whatToBringEn },
+    dailyLimit: s.dailyLimit,
+    hours: s.hours,
   };
 }
 

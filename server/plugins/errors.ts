@@ -13,6 +13,7 @@ const STATUS: Record<HallErrorCode, number> = {
   not_found: 404,
   invalid_transition: 409,
   conflict: 409,
+  service_closed: 409,
   unavailable: 503,
 };
 

@@ -1,12 +1,24 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Effect } from '../hall/effects.js';
-import { attempt, type Ctx } from '../realtime/common.js';
+import { attempt, rooms, type Ctx } from '../realtime/common.js';
 import { attachDisplay } from '../realtime/display.js';
-import { attachPrinter, sendPrintJobs } from '../realtime/printer.js';
+import { attachKiosk, publishKioskPrinter, publishPrintResult } from '../realtime/kiosk.js';
+import {
+  attachPrinter,
+  emitPrinterStatus,
+  isAgentConnected,
+  sendPrinterStatuses,
+  sendPrintJobs,
+  type AgentEvents,
+  type SendOptions,
+} from '../realtime/printer.js';
 import { publish } from '../realtime/publish.js';
 import { attachStaff } from '../realtime/staff.js';
 import { attachTrack } from '../realtime/track.js';
+import type { printers } from '../../db/schema.js';
+import type { PrintResult } from '../protocol/schemas.js';
+import type { Principal } from '../auth/principal.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,39 +26,72 @@ declare module 'fastify' {
       io: Server;
       /** Tells displays, staff and trackers what committed effects changed. Never throws. */
       publish(hallId: number, effects: Effect[]): void;
-      /** Sends a print agent its pending jobs if it is connected; answers how many went out. */
-      sendPrintJobs(deviceId: number): number;
+      /** Sends a print agent its queued jobs if it is connected; answers how many went out. */
+      sendPrintJobs(deviceId: number, opts?: SendOptions): number;
+      isAgentConnected(deviceId: number): boolean;
+      /** Where what print agents say goes (the print queue); until set, it is dropped. */
+      onAgent(events: AgentEvents): void;
+      /** A printer's status changed: its kiosk (`/kiosk` printer) and the staff (`/staff` printer) hear it. */
+      publishPrinter(printer: typeof printers.$inferSelect): void;
+      /** A print job of a ticket changed: the kiosk that issued the ticket hears it. */
+      publishPrintResult(kioskId: number, result: PrintResult): void;
       /** Makes the sockets of a device or user reconnect, so that a revoked token or session drops out. */
       disconnect(who: { deviceId: number } | { userId: number }): void;
     };
   }
 }
 
-/** socket.io on the server's port: /display, /staff, /printer and /track (see API.md). */
+/** socket.io on the server's port: /display, /staff, /printer, /track and /kiosk (see API.md). */
 export default fp(
   async (app) => {
     const io = new Server(app.server, { maxHttpBufferSize: 64 * 1024 });
     const ctx: Ctx = { conn: app.conn, now: app.now, log: app.log.child({ module: 'realtime' }) };
     // The main namespace serves nobody: every client names its namespace.
     io.of('/').use((_socket, next) => next(new Error('unauthorized')));
+    let agentEvents: AgentEvents | undefined;
+    const toQueue: AgentEvents = {
+      connected: (deviceId) => agentEvents?.connected(deviceId),
+      disconnected: (deviceId) => agentEvents?.disconnected(deviceId),
+      status: (deviceId, status) => agentEvents?.status(deviceId, status),
+      jobDone: (deviceId, answer) => agentEvents?.jobDone(deviceId, answer),
+    };
     const namespaces = [
       attachDisplay(io.of('/display'), ctx),
       attachStaff(io.of('/staff'), ctx),
-      attachPrinter(io.of('/printer'), ctx),
+      attachPrinter(io.of('/printer'), ctx, toQueue),
       attachTrack(io.of('/track'), ctx),
+      attachKiosk(io.of('/kiosk'), ctx),
     ];
+    // Staff also hear the state of the hall's printers when they connect.
+    io.of('/staff').on('connection', (socket) =>
+      attempt(ctx, 'staff printers', () => sendPrinterStatuses(ctx, socket, (socket.data as Principal).hallId)),
+    );
 
     app.decorate('realtime', {
       io,
       publish(hallId: number, effects: Effect[]) {
         attempt(ctx, 'publish', () => publish(ctx, io, hallId, effects));
       },
-      sendPrintJobs(deviceId: number) {
+      sendPrintJobs(deviceId: number, opts?: SendOptions) {
         let sent = 0;
         attempt(ctx, 'sending print jobs', () => {
-          sent = sendPrintJobs(ctx, io.of('/printer'), deviceId);
+          sent = sendPrintJobs(ctx, io.of('/printer'), deviceId, opts);
         });
         return sent;
+      },
+      isAgentConnected: (deviceId: number) => isAgentConnected(io.of('/printer'), deviceId),
+      onAgent(events: AgentEvents) {
+        agentEvents = events;
+      },
+      publishPrinter(printer: typeof printers.$inferSelect) {
+        attempt(ctx, 'publishing a printer to staff', () => emitPrinterStatus(ctx, io.of('/staff').to(rooms.hall(printer.hallId)), printer));
+        if (printer.kioskId != null) {
+          const kioskId = printer.kioskId;
+          attempt(ctx, 'publishing a printer to its kiosk', () => publishKioskPrinter(ctx, io.of('/kiosk'), kioskId));
+        }
+      },
+      publishPrintResult(kioskId: number, result: PrintResult) {
+        attempt(ctx, 'publishing a print result', () => publishPrintResult(ctx, io.of('/kiosk'), kioskId, result));
       },
       disconnect(who: { deviceId: number } | { userId: number }) {
         for (const nsp of namespaces) {

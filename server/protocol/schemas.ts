@@ -23,6 +23,26 @@ const IsoTime = z.string();
 
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+const MinuteOfDay = z.number().int().min(0).max(24 * 60);
+/** Weekday "0" (Sunday) … "6" → [open, close) in minutes since local midnight; a missing day is closed. */
+export const WeeklyHours = z.partialRecord(
+  z.enum(['0', '1', '2', '3', '4', '5', '6']),
+  z
+    .array(z.tuple([MinuteOfDay, MinuteOfDay]).refine(([open, close]) => open < close, 'must open before it closes'))
+    .max(6),
+);
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+/** Documents and fees to bring: a short list in each language. */
+export const WhatToBring = z.object({
+  ar: z.array(z.string().trim().min(1).max(120)).max(10),
+  en: z.array(z.string().trim().min(1).max(120)).max(10),
+});
+export type WhatToBring = z.infer<typeof WhatToBring>;
+
+export const ClosedReason = Bilingual.extend({ code: z.enum(['outside_hours', 'daily_limit']) });
+export type ClosedReason = z.infer<typeof ClosedReason>;
+
 export const Ticket = z.object({
   id: z.number(),
   number: z.string(),
@@ -69,13 +89,63 @@ export const WaitingCount = z.object({ serviceId: z.number(), count: z.number() 
 export const WaitingCounts = z.array(WaitingCount);
 export type WaitingCounts = z.infer<typeof WaitingCounts>;
 
+/** A hall's display settings (halls.settings.display), defaults applied. */
+export const DisplaySettings = z.object({
+  /** How many earlier calls the hall display lists. */
+  recentCalls: z.number().int().min(0).max(20),
+  chime: z.boolean(),
+  announceAr: z.boolean(),
+  announceEn: z.boolean(),
+  ticker: Bilingual.nullable(),
+  /** `clips`: the voice pack; `speechSynthesis`: the browser's own voice, for TVs with a good one. */
+  voice: z.enum(['clips', 'speechSynthesis']),
+});
+export type DisplaySettings = z.infer<typeof DisplaySettings>;
+
+/** What a display shows of one counter; a counter display hears it as `counter` on every change. */
+export const DisplayCounter = z.object({
+  id: z.number(),
+  number: z.number(),
+  name: z.string().nullable(),
+  zone: z.string().nullable(),
+  serviceIds: z.array(z.number()),
+  state: z.enum(['closed', 'open', 'paused']),
+  pauseReason: z.string().nullable(),
+  /** The ticket called to or served at this counter. */
+  ticket: z.object({ id: z.number(), number: z.string(), serviceId: z.number(), status: z.enum(['called', 'serving']) }).nullable(),
+});
+export type DisplayCounter = z.infer<typeof DisplayCounter>;
+
+export const MediaItem = z.object({ url: z.string(), kind: z.enum(['image', 'video']) });
+export type MediaItem = z.infer<typeof MediaItem>;
+
 export const DisplaySnapshot = z.object({
   calls: z.array(Call),
   waiting: WaitingCounts,
   version: z.string(),
   serverTime: IsoTime,
+  hall: z.object({
+    name: Bilingual,
+    timeZone: z.string(),
+    digits: z.enum(['arab', 'latn']),
+    languages: z.array(Lang),
+    display: DisplaySettings,
+  }),
+  /** The display's zone; null shows every counter. */
+  zone: z.string().nullable(),
+  services: z.array(z.object({ id: z.number(), code: z.string(), name: Bilingual })),
+  /** The counters this display shows, by number. */
+  counters: z.array(DisplayCounter),
+  /** The followed counter of a counter display (`auth.counterId`). */
+  counter: DisplayCounter.optional(),
+  /** Images and videos of DATA_DIR/media, served at /media/. */
+  media: z.array(MediaItem),
 });
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshot>;
+
+/** `/display` client → server `heartbeat`, answered through its acknowledgement. */
+export const DisplayHeartbeat = z.object({ version: z.string(), serverTime: IsoTime });
+export type DisplayHeartbeat = z.infer<typeof DisplayHeartbeat>;
 
 export const Service = z.object({
   id: z.number(),
@@ -86,8 +156,33 @@ export const Service = z.object({
   active: z.boolean(),
   waiting: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  /** Takes tickets now: within its opening hours and under its daily limit. */
+  open: z.boolean(),
+  closedReason: ClosedReason.optional(),
+  category: Bilingual.optional(),
+  whatToBring: WhatToBring,
+  /** Tickets per business day; null: no limit. */
+  dailyLimit: z.number().nullable(),
+  /** The service's own hours; null: the hall's. */
+  hours: WeeklyHours.nullable(),
 });
 export type Service = z.infer<typeof Service>;
+
+/** `GET /api/hall`: what a kiosk or display needs to present the hall. */
+export const HallInfo = z.object({
+  name: Bilingual,
+  timeZone: z.string(),
+  digits: z.enum(['arab', 'latn']),
+  languages: z.array(Lang),
+  /** Takes tickets now, as far as the hall's opening hours go. */
+  open: z.boolean(),
+  ticketFooter: Bilingual,
+  kioskReturnSeconds: z.number(),
+  /** The address phones reach the hall at (the setting `publicUrl`), for tracking links; null: the page's own. */
+  publicUrl: z.string().nullable(),
+  serverTime: IsoTime,
+});
+export type HallInfo = z.infer<typeof HallInfo>;
 
 export const Counter = z.object({
   id: z.number(),

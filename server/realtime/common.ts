@@ -3,7 +3,7 @@ import type { ExtendedError, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Connection } from '../../db/connection.js';
 import { getHall, type TicketRow } from '../hall/state.js';
-import { forecastHall, type Forecast } from '../hall/views.js';
+import { forecastHall, knownWait, type Forecast } from '../hall/views.js';
 
 // What every namespace shares: the hall's database and clock, room names, the one way to emit
 // (checked against the contract's schema first) and the handshake guard.
@@ -89,11 +89,19 @@ export function attempt(ctx: Ctx, what: string, fn: () => void): void {
   }
 }
 
-/** The forecast a ticket's view needs: one of the whole hall, made once and only if a ticket waits. */
+/**
+ * The forecast a ticket's view needs: the estimate the use case made already (`known`), else one
+ * of the whole hall, made once and only if a ticket waits.
+ */
 export type ForecastFor = (t: TicketRow) => Forecast;
 
-export function forecaster(ctx: Ctx, hallId: number): ForecastFor {
+export function forecaster(ctx: Ctx, hallId: number, known: ReadonlyMap<number, number | null> = new Map()): ForecastFor {
   let forecast: Forecast | undefined;
   const none: Forecast = { waits: new Map() };
-  return (t) => (t.status === 'waiting' ? (forecast ??= forecastHall(ctx.conn, getHall(ctx.conn, hallId), ctx.now())) : none);
+  return (t) => {
+    if (t.status !== 'waiting') return none;
+    const waitMs = known.get(t.id);
+    if (waitMs !== undefined) return knownWait(t.id, waitMs);
+    return (forecast ??= forecastHall(ctx.conn, getHall(ctx.conn, hallId), ctx.now()));
+  };
 }

@@ -6,14 +6,19 @@ import { businessDay, isoInZone } from '../engine/clock.js';
 import { getHall } from '../hall/state.js';
 import { recentCalls, waitingCounts } from '../hall/views.js';
 import { VERSION } from '../version.js';
-import { Call, DisplaySnapshot, WaitingCounts } from '../protocol/schemas.js';
+import { Call, DisplayCounter, DisplayHeartbeat, DisplaySnapshot, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, authString, emitChecked, guard, rooms, type Ctx } from './common.js';
+import { displayCounters, displayServices, hallInfo, listMedia } from './display-info.js';
 
 // /display: hall screens. A display with a zone hears only the calls at counters of its zone, a
 // display opened for one counter (`auth: {token, counterId}`) only that counter's; all of them
-// hear the waiting counts. Every connect, reconnects included, starts with a snapshot.
+// hear the waiting counts. Every connect, reconnects included, starts with a snapshot; a display
+// may ask for a fresh one (`resync`) and checks the line with `heartbeat` (answered with the
+// server's version, so that screens reload themselves after an upgrade). A counter display also
+// hears `counter` whenever its counter or the ticket at it changes.
 
-const SNAPSHOT_CALLS = 10;
+/** Enough for the longest list a hall may set (20) and the call shown large. */
+const SNAPSHOT_CALLS = 21;
 
 interface DisplayData {
   hallId: number;
@@ -72,12 +77,25 @@ function snapshotCalls(ctx: Ctx, d: DisplayData): Call[] {
 function sendSnapshot(ctx: Ctx, socket: Socket): void {
   const d = socket.data as DisplayData;
   const hall = getHall(ctx.conn, d.hallId);
+  const shown = displayCounters(ctx.conn, d.hallId, d.counterId !== null ? { ids: [d.counterId] } : { zone: d.zone });
   emitChecked(ctx, socket, 'snapshot', DisplaySnapshot, {
     calls: snapshotCalls(ctx, d),
     waiting: waitingCounts(ctx.conn, d.hallId),
     version: VERSION,
     serverTime: isoInZone(ctx.now(), hall.timeZone),
+    hall: hallInfo(hall),
+    zone: d.zone,
+    services: displayServices(ctx.conn, d.hallId),
+    counters: shown,
+    counter: d.counterId !== null ? shown[0] : undefined,
+    media: listMedia(ctx.conn),
   });
+}
+
+function heartbeat(ctx: Ctx, socket: Socket, ack: unknown): void {
+  if (typeof ack !== 'function') return;
+  const hall = getHall(ctx.conn, (socket.data as DisplayData).hallId);
+  ack(DisplayHeartbeat.parse({ version: VERSION, serverTime: isoInZone(ctx.now(), hall.timeZone) }));
 }
 
 export function attachDisplay(nsp: Namespace, ctx: Ctx): Namespace {
@@ -90,6 +108,8 @@ export function attachDisplay(nsp: Namespace, ctx: Ctx): Namespace {
     else joined.push(rooms.allZones(d.hallId));
     void socket.join(joined);
     attempt(ctx, 'display snapshot', () => sendSnapshot(ctx, socket));
+    socket.on('resync', () => attempt(ctx, 'display snapshot', () => sendSnapshot(ctx, socket)));
+    socket.on('heartbeat', (ack: unknown) => attempt(ctx, 'display heartbeat', () => heartbeat(ctx, socket, ack)));
   });
   return nsp;
 }
@@ -116,4 +136,18 @@ export function publishDisplayCalls(ctx: Ctx, nsp: Namespace, hallId: number, ca
 
 export function publishDisplayWaiting(ctx: Ctx, nsp: Namespace, hallId: number, counts: WaitingCounts): void {
   emitChecked(ctx, nsp.to(rooms.hall(hallId)), 'waiting', WaitingCounts, counts);
+}
+
+/**
+ * Tells each connected counter display of the hall its counter as it is now. Called after any
+ * ticket or counter change: a transfer or a completion takes a ticket off a counter without
+ * naming it, so every followed counter is read again (a hall has few).
+ */
+export function publishDisplayCounters(ctx: Ctx, nsp: Namespace, hallId: number): void {
+  const prefix = rooms.counter(hallId, 0).slice(0, -1);
+  const followed = [...nsp.adapter.rooms.keys()].filter((r) => r.startsWith(prefix)).map((r) => Number(r.slice(prefix.length)));
+  if (followed.length === 0) return;
+  for (const counter of displayCounters(ctx.conn, hallId, { ids: followed })) {
+    emitChecked(ctx, nsp.to(rooms.counter(hallId, counter.id)), 'counter', DisplayCounter, counter);
+  }
 }

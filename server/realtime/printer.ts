@@ -1,15 +1,28 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
+import type { z } from 'zod';
 import { inTransaction } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
 import { authenticateToken } from '../auth/principal.js';
-import { JobDone, PrintJobMessage } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, guard, rooms, type Ctx } from './common.js';
+import { JobDone, KioskPrinter, PrinterStatus, PrintJobMessage } from '../protocol/schemas.js';
+import { attempt, authString, emitChecked, guard, rooms, type Ctx, type Emitter } from './common.js';
 
 // /printer: print agents next to USB printers. Jobs live in print_jobs, so a job made while its
-// agent is away waits there and goes out when the agent connects. The agent answers each job
-// with `job:done {id, ok, error?}`.
+// agent is away waits there and goes out when the agent connects (if it is still fresh: the
+// print queue decides). The agent answers each job with `job:done {id, ok, error?}` and reports
+// its printer with `status {status}`. What those mean for the job is the print queue's business
+// (server/printing/queue.ts); this file only speaks the protocol.
 
+export type JobAnswer = z.infer<typeof JobDone>;
+
+/** What the print queue hears from agents. */
+export interface AgentEvents {
+  connected(deviceId: number): void;
+  /** The agent's last connection closed. */
+  disconnected(deviceId: number): void;
+  status(deviceId: number, status: PrinterStatus): void;
+  jobDone(deviceId: number, answer: JobAnswer): void;
+}
 
 interface PrinterData {
   hallId: number;
@@ -27,12 +40,12 @@ function admit(ctx: Ctx, socket: Socket): boolean {
   return true;
 }
 
-/** The ids of the printers this agent drives. */
-function agentPrinterIds(ctx: Ctx, d: PrinterData): number[] {
+/** The ids of the printers an agent drives. */
+function agentPrinterIds(ctx: Ctx, deviceId: number): number[] {
   return ctx.conn.db
     .select({ id: printers.id })
     .from(printers)
-    .where(and(eq(printers.hallId, d.hallId), eq(printers.target, agentTarget(d.deviceId))))
+    .where(eq(printers.target, agentTarget(deviceId)))
     .all()
     .map((p) => p.id);
 }
@@ -44,25 +57,41 @@ function agentSocket(nsp: Namespace, deviceId: number): Socket | undefined {
   return last ? nsp.sockets.get(last) : undefined;
 }
 
+export const isAgentConnected = (nsp: Namespace, deviceId: number) => agentSocket(nsp, deviceId) !== undefined;
+
+export interface SendOptions {
+  /** Also jobs sent before but never answered (the agent went away before it could). */
+  resend?: boolean;
+  /** Only jobs made after this instant (older ones are stale: the queue expires them). */
+  createdAfter?: number;
+}
+
 /**
- * Sends the agent its pending jobs (with `resend`, also those sent before but never answered:
- * the agent went away before it could), oldest first, marking them sent. No agent, no change.
+ * Sends the agent its queued jobs that are due (not backing off after a failure), oldest
+ * first, marking them sent. No agent, no change; answers how many went out.
  */
-export function sendPrintJobs(ctx: Ctx, nsp: Namespace, deviceId: number, resend = false): number {
+export function sendPrintJobs(ctx: Ctx, nsp: Namespace, deviceId: number, opts: SendOptions = {}): number {
   const socket = agentSocket(nsp, deviceId);
   if (!socket) return 0;
-  const d = socket.data as PrinterData;
-  const printerIds = agentPrinterIds(ctx, d);
+  const printerIds = agentPrinterIds(ctx, deviceId);
   if (printerIds.length === 0) return 0;
-  const statuses: ('pending' | 'sent')[] = resend ? ['pending', 'sent'] : ['pending'];
+  const now = ctx.now();
   const jobs = inTransaction(ctx.conn, () => {
     const rows = ctx.conn.db
       .select()
       .from(printJobs)
-      .where(and(inArray(printJobs.printerId, printerIds), inArray(printJobs.status, statuses)))
+      .where(
+        and(
+          inArray(printJobs.printerId, printerIds),
+          or(
+            and(eq(printJobs.status, 'queued'), or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, now))),
+            opts.resend ? eq(printJobs.status, 'sent') : undefined,
+          ),
+          opts.createdAfter !== undefined ? gt(printJobs.createdAt, opts.createdAfter) : undefined,
+        ),
+      )
       .orderBy(asc(printJobs.id))
       .all();
-    const now = ctx.now();
     for (const job of rows) {
       ctx.conn.db
         .update(printJobs)
@@ -76,30 +105,47 @@ export function sendPrintJobs(ctx: Ctx, nsp: Namespace, deviceId: number, resend
   return jobs.length;
 }
 
-function onJobDone(ctx: Ctx, socket: Socket, payload: unknown): void {
-  const parsed = JobDone.safeParse(payload);
-  if (!parsed.success) {
-    ctx.log.warn({ issues: parsed.error.issues }, 'printer agent sent an invalid job:done');
-    return;
-  }
-  const { id, ok, error } = parsed.data;
-  const printerIds = agentPrinterIds(ctx, socket.data as PrinterData);
-  if (printerIds.length === 0) return;
-  // Only this agent's jobs, and only once: an answer to a finished job changes nothing.
-  ctx.conn.db
-    .update(printJobs)
-    .set({ status: ok ? 'done' : 'failed', lastError: ok ? null : (error ?? 'failed'), updatedAt: ctx.now() })
-    .where(and(eq(printJobs.id, id), inArray(printJobs.printerId, printerIds), inArray(printJobs.status, ['pending', 'sent'])))
-    .run();
+/** `printer {printerId, name, status}` for staff (a kiosk hears its own printer on /kiosk). */
+export function emitPrinterStatus(ctx: Ctx, target: Emitter, printer: typeof printers.$inferSelect): void {
+  emitChecked(ctx, target, 'printer', KioskPrinter.unwrap(), { printerId: printer.id, name: printer.name, status: printer.status });
 }
 
-export function attachPrinter(nsp: Namespace, ctx: Ctx): Namespace {
+/** Every printer of the hall, to a staff socket that just connected. */
+export function sendPrinterStatuses(ctx: Ctx, socket: Socket, hallId: number): void {
+  const rows = ctx.conn.db
+    .select()
+    .from(printers)
+    .where(and(eq(printers.hallId, hallId), eq(printers.active, true)))
+    .orderBy(asc(printers.id))
+    .all();
+  for (const p of rows) emitPrinterStatus(ctx, socket, p);
+}
+
+export function attachPrinter(nsp: Namespace, ctx: Ctx, events: AgentEvents): Namespace {
   nsp.use(guard(ctx, '/printer', (socket) => admit(ctx, socket)));
   nsp.on('connection', (socket) => {
-    const d = socket.data as PrinterData;
-    void socket.join(rooms.printer(d.deviceId));
-    socket.on('job:done', (payload: unknown) => attempt(ctx, 'job:done', () => onJobDone(ctx, socket, payload)));
-    attempt(ctx, 'printer connect', () => sendPrintJobs(ctx, nsp, d.deviceId, true));
+    const { deviceId } = socket.data as PrinterData;
+    void socket.join(rooms.printer(deviceId));
+    socket.on('job:done', (payload: unknown) =>
+      attempt(ctx, 'job:done', () => {
+        const parsed = JobDone.safeParse(payload);
+        if (parsed.success) events.jobDone(deviceId, parsed.data);
+        else ctx.log.warn({ issues: parsed.error.issues }, 'printer agent sent an invalid job:done');
+      }),
+    );
+    socket.on('status', (payload: unknown) =>
+      attempt(ctx, 'printer status', () => {
+        const status = PrinterStatus.safeParse((payload as { status?: unknown } | null)?.status);
+        if (status.success) events.status(deviceId, status.data);
+        else ctx.log.warn('printer agent sent an invalid status');
+      }),
+    );
+    socket.on('disconnect', () =>
+      attempt(ctx, 'printer disconnect', () => {
+        if (!agentSocket(nsp, deviceId)) events.disconnected(deviceId);
+      }),
+    );
+    attempt(ctx, 'printer connect', () => events.connected(deviceId));
   });
   return nsp;
 }

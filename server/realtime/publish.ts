@@ -5,7 +5,7 @@ import type { Effect } from '../hall/effects.js';
 import { recentCalls, waitingCounts } from '../hall/views.js';
 import type { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, forecaster, type Ctx } from './common.js';
-import { publishDisplayCalls, publishDisplayWaiting } from './display.js';
+import { publishDisplayCalls, publishDisplayCounters, publishDisplayWaiting } from './display.js';
 import { counterViews } from '../hall/views.js';
 import { publishStaff, ticketViews } from './staff.js';
 import { publishTracked } from './track.js';
@@ -18,20 +18,26 @@ export interface Changes {
   callEventIds: number[];
   counterIds: number[];
   waiting: boolean;
+  /** Estimates the use case made already (ticketId → ms, null: no counter serves it). */
+  knownWaits: Map<number, number | null>;
 }
 
 export function collect(effects: Effect[]): Changes {
   const ticketIds = new Set<number>();
   const callEventIds = new Set<number>();
   const counterIds = new Set<number>();
+  const knownWaits = new Map<number, number | null>();
   let waiting = false;
   for (const e of effects) {
-    if (e.kind === 'ticket') ticketIds.add(e.ticketId);
+    if (e.kind === 'ticket') {
+      ticketIds.add(e.ticketId);
+      if (e.waitMs !== undefined) knownWaits.set(e.ticketId, e.waitMs);
+    }
     else if (e.kind === 'call') callEventIds.add(e.eventId);
     else if (e.kind === 'counter') counterIds.add(e.counterId);
     else if (e.kind === 'waiting') waiting = true;
   }
-  return { ticketIds: [...ticketIds], callEventIds: [...callEventIds], counterIds: [...counterIds], waiting };
+  return { ticketIds: [...ticketIds], callEventIds: [...callEventIds], counterIds: [...counterIds], waiting, knownWaits };
 }
 
 /** Reads, or logs and answers the fallback: one failed read does not silence the rest. */
@@ -57,8 +63,9 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
   const changes = collect(effects);
   const { ticketIds, callEventIds, counterIds } = changes;
   if (!ticketIds.length && !callEventIds.length && !counterIds.length && !changes.waiting) return;
-  // One forecast of the hall for every view of this publish, made only if a waiting ticket needs it.
-  const forecastFor = forecaster(ctx, hallId);
+  // One forecast of the hall for every view of this publish, made only if a waiting ticket
+  // whose estimate the use case did not make already needs it.
+  const forecastFor = forecaster(ctx, hallId, changes.knownWaits);
 
   const calls: Call[] = callEventIds.length
     ? read(ctx, 'reading calls', [], () => recentCalls(ctx.conn, hallId, callEventIds.length, callEventIds))
@@ -77,6 +84,9 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
   const staff = { tickets: ticketList, counters: counterList, calls, waiting };
   attempt(ctx, 'publishing calls to displays', () => publishDisplayCalls(ctx, display, hallId, calls));
   if (waiting) attempt(ctx, 'publishing counts to displays', () => publishDisplayWaiting(ctx, display, hallId, waiting));
+  if (ticketIds.length || counterIds.length) {
+    attempt(ctx, 'publishing counters to displays', () => publishDisplayCounters(ctx, display, hallId));
+  }
   attempt(ctx, 'publishing to staff', () => publishStaff(ctx, io.of('/staff'), hallId, staff));
   // A call changes its ticket's status; a recall re-announces it: both reach the phone.
   const tracked = [...ticketIds, ...calls.map((c) => c.ticket.id)];

@@ -3,6 +3,7 @@ import admin from './admin/index.js';
 import auth from './auth.js';
 import clerk from './clerk.js';
 import kiosk from './kiosk.js';
+import printing from './printing.js';
 import publicRoutes from './public.js';
 import supervisor from './supervisor.js';
 import track from './track.js';
@@ -13,6 +14,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(auth, { prefix: '/api/auth' });
   await app.register(kiosk, { prefix: '/api' });
   await app.register(clerk, { prefix: '/api' });
+  await app.register(printing, { prefix: '/api' });
   await app.register(supervisor, { prefix: '/api' });
   await app.register(admin, { prefix: '/api/admin' });
   await app.register(track, { prefix: '/api/track' });

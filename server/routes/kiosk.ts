@@ -45,7 +45,9 @@ export default async function kioskRoutes(fastify: FastifyInstance) {
         actor,
       );
       app.realtime.publish(hallId, effects);
-      return reply.status(value.created ? 201 : 200).send(ticketView(app.conn, value.ticket, now));
+      const ticket = ticketView(app.conn, value.ticket, now, value.forecast);
+      if (value.created) app.printing.printTicket(hallId, ticket, actor);
+      return reply.status(value.created ? 201 : 200).send(ticket);
     },
   );
 }

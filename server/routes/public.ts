@@ -2,11 +2,14 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoInZone } from '../engine/clock.js';
+import { DEFAULT_KIOSK_RETURN_SECONDS, hallOpenNow } from '../hall/availability.js';
+import { getHall } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import { PUBLIC_DIR } from '../paths.js';
-import { Service } from '../protocol/schemas.js';
+import { HallInfo, Service } from '../protocol/schemas.js';
 
-/** Anyone: health, the service menu, and the landing page at `/`. */
+/** Anyone: health, the hall's name and settings, the service menu, and the landing page at `/`. */
 export default async function publicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -15,6 +18,22 @@ export default async function publicRoutes(fastify: FastifyInstance) {
     { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
+
+  app.get('/api/hall', { schema: { response: { 200: HallInfo } } }, async () => {
+    const hall = getHall(app.conn, app.hallId);
+    const now = app.now();
+    return {
+      name: { ar: hall.nameAr, en: hall.nameEn },
+      timeZone: hall.timeZone,
+      digits: hall.settings.digits,
+      languages: hall.settings.languages,
+      open: hallOpenNow(hall, now),
+      ticketFooter: hall.settings.ticketFooter,
+      kioskReturnSeconds: hall.settings.kioskReturnSeconds ?? DEFAULT_KIOSK_RETURN_SECONDS,
+      publicUrl: hall.settings.publicUrl?.replace(/\/+$/, '') ?? null,
+      serverTime: isoInZone(now, hall.timeZone),
+    };
+  });
 
   app.get(
     '/api/services',

@@ -80,44 +80,52 @@ describe('novosga', () => {
   });
 });
 
-describe('default: bands of urgency against the target', () => {
-  // At 09:20: 40 waited 18 min of a 15 min target (late), 41 waited 10 of 15 (at risk),
-  // 42 waited 3 of 5 (at risk, deadline 09:22 before 41's 09:25), 43 waited 5 of 15 (fine).
+describe('default: the hall\'s longest wait, then deadlines, then the late', () => {
+  // At 09:20: 40 waited 18 min of a 15 min target (late), 41 waited 10 of 15 (deadline 09:25),
+  // 42 waited 3 of 5 (deadline 09:22), 43 waited 5 of 15 (deadline 09:30).
   const late = w(40, 1, 2);
   const atRisk = w(41, 1, 10);
   const atRiskSooner = w(42, 2, 17);
   const fresh = w(43, 1, 15);
+  // 44 waited 35 min of a 30 min target: the hall's longest wait, but counter 1 cannot serve it.
+  const longestElsewhere = w(44, 3, -15);
 
-  it('calls the earliest deadline among those still savable', () => {
-    expect(pick(C1, [late, atRisk, atRiskSooner, fresh], 'default')).toBe(42);
-    expect(pick(C1, [late, atRisk, fresh], 'default')).toBe(41);
+  it("calls the hall's longest wait first once it is past its target", () => {
+    expect(pick(C1, [late, atRisk, atRiskSooner, fresh], 'default')).toBe(40);
   });
 
-  it('lets a late visitor yield only to savable ones; otherwise the longest wait goes first', () => {
-    expect(pick(C1, [late, fresh], 'default')).toBe(40);
+  it('otherwise calls the earliest deadline among those still within target', () => {
+    expect(pick(C1, [longestElsewhere, late, atRisk, atRiskSooner, fresh], 'default')).toBe(42);
+    expect(pick(C1, [longestElsewhere, late, atRisk, fresh], 'default')).toBe(41);
   });
 
-  it('calls whoever has waited 3× the target before anyone else', () => {
-    // 44 waited 16 min of a 5 min target.
-    expect(pick(C1, [late, atRisk, atRiskSooner, fresh, w(44, 2, 4)], 'default')).toBe(44);
+  it('lets a late visitor who is not the longest wait yield to those still savable', () => {
+    expect(pick(C1, [longestElsewhere, late, fresh], 'default')).toBe(43);
   });
 
-  it('calls a priority visitor before anyone, even the overdue', () => {
+  it('calls the late, longest wait first, when nobody can be saved', () => {
+    expect(pick(C1, [longestElsewhere, w(45, 1, 0), late], 'default')).toBe(45);
+  });
+
+  it("calls a priority visitor before anyone, even the hall's longest wait", () => {
     expect(pick(C1, [w(44, 2, 4), w(45, 1, 19, { priority: true })], 'default')).toBe(45);
   });
 
-  it('is first come, first served when nobody is late', () => {
-    expect(pick(C1, [w(50, 2, 19), w(51, 1, 16), w(52, 1, 18)], 'default')).toBe(51);
+  it('is first come, first served with one target and nobody late; earliest deadline across targets', () => {
+    expect(pick(C1, [w(52, 1, 18), w(51, 1, 16), w(53, 1, 17)], 'default')).toBe(51);
+    // 50: issued 09:19 with a 5 min target (deadline 09:24); 51: 09:16 + 15 (09:31).
+    expect(pick(C1, [w(50, 2, 19), w(51, 1, 16)], 'default')).toBe(50);
   });
 
   it('differs from oldest-first exactly where that saves a visitor', () => {
-    const list = [late, atRisk];
+    const list = [longestElsewhere, late, atRisk];
     expect(pick(C1, list, 'oldest-first')).toBe(40);
     expect(pick(C1, list, 'default')).toBe(41);
   });
 
   it('breaks ties by preference, then id', () => {
-    expect(pick(C1, [w(61, 2, 19), w(60, 1, 19)], 'default')).toBe(60);
+    // Same deadline 09:24: 60 (service 1, issued 09:09) and 61 (service 2, issued 09:19).
+    expect(pick(C1, [w(61, 2, 19), w(60, 1, 9)], 'default')).toBe(60);
     expect(pick(C1, [w(71, 1, 19), w(70, 1, 19)], 'default')).toBe(70);
   });
 });
@@ -274,6 +282,24 @@ describe('routing properties', () => {
         if (!capped && r.policy !== 'novosga' && eligible.some((t) => t.priority)) expect(s.ticket.priority).toBe(true);
         expect(s.reason.ar.length).toBeGreaterThan(0);
         expect(s.reason.en.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("default: the hall's longest wait, once late, goes to the first counter that may serve it", () => {
+    const targetOf = (serviceId: number) => (SERVICES.get(serviceId)?.targetWaitS ?? 30 * 60) * 1000; // no target: the hall's longest
+    fc.assert(
+      fc.property(arbCounter(1), arbWaiting, fc.integer({ min: 1, max: 3 }), arbNow, (c, waiting, maxPriorityInRow, now) => {
+        if (waiting.length === 0) return;
+        const longest = [...waiting].sort((a, b) => a.issuedAt - b.issuedAt || a.id - b.id)[0]!;
+        const eligible = waiting.filter((t) => isEligible(c, t));
+        const capped = c.priorityStreak >= maxPriorityInRow && eligible.some((t) => !t.priority);
+        const priorityFirst = !capped && eligible.some((t) => t.priority);
+        const due = isEligible(c, longest) && now - longest.issuedAt > targetOf(longest.serviceId);
+        const mayGo = longest.priority ? !capped : !priorityFirst;
+        const s = selectNext(c, waiting, now, { policy: 'default', maxPriorityInRow, services: SERVICES });
+        if (due && mayGo) expect(s?.ticket.id).toBe(longest.id);
       }),
       { numRuns: 500 },
     );

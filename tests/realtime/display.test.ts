@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DisplaySnapshot } from '../../server/protocol/schemas.js';
+import { halls } from '../../db/schema.js';
+import { DisplayCounter, DisplaySnapshot } from '../../server/protocol/schemas.js';
 import { LiveHall } from './client.js';
 
 // /display: hall screens hear a snapshot on every connect, then calls, recalls and counts.
@@ -154,5 +156,87 @@ describe('/display', () => {
     await live.issue(B);
     await inbox.next('waiting', (w) => w.some((c: any) => c.serviceId === B && c.count === 1));
     expect(inbox.take('call')).toEqual([]);
+  });
+});
+
+describe('/display for hall and counter screens', () => {
+  it('gives the hall, its services and counters, and the display settings with their defaults', async () => {
+    const { inbox } = await display();
+    const snapshot = await inbox.next('snapshot');
+    expect(snapshot.hall).toEqual({
+      name: { ar: 'مركز خدمة المواطن', en: 'Citizen Service Centre' },
+      timeZone: 'Asia/Damascus',
+      digits: 'arab',
+      languages: ['ar', 'en'],
+      display: { recentCalls: 6, chime: true, announceAr: true, announceEn: true, ticker: null, voice: 'clips' },
+    });
+    expect(snapshot.zone).toBeNull();
+    expect(snapshot.services.map((s: any) => s.code)).toEqual(['B', 'P', 'F', 'D', 'C', 'E']);
+    expect(snapshot.services[0]).toEqual({ id: B, code: 'B', name: { ar: 'رخص البناء', en: 'Building permits' } });
+    expect(snapshot.counters.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(snapshot.counters[3]).toEqual({
+      id: 4, number: 4, name: null, zone: 'B', serviceIds: [F, 2], state: 'closed', pauseReason: null, ticket: null,
+    });
+    expect(snapshot.counter).toBeUndefined();
+    expect(snapshot.media).toEqual([]);
+  });
+
+  it("applies the hall's own display settings", async () => {
+    const { db } = live.hall.app.conn;
+    const hall = db.select().from(halls).get()!;
+    const own = { recentCalls: 4, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis' as const, chime: 'loud' as any };
+    db.update(halls).set({ settings: { ...hall.settings, display: own } }).where(eq(halls.id, hall.id)).run();
+    const { inbox } = await display();
+    expect((await inbox.next('snapshot')).hall.display).toEqual({
+      recentCalls: 4, chime: true, announceAr: true, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis',
+    });
+  });
+
+  it("shows a zone display its zone's counters", async () => {
+    const zoneB = await zonedDisplay('B');
+    const snapshot = await zoneB.inbox.next('snapshot');
+    expect(snapshot.zone).toBe('B');
+    expect(snapshot.counters.map((c: any) => c.number)).toEqual([4, 5, 6]);
+  });
+
+  it('tells a counter display its counter on every change of it or of its ticket', async () => {
+    const ticket = await live.issue(F);
+    const { inbox } = await live.connect('/display', { token: live.hall.tokens.display, counterId: 4 });
+    const snapshot = await inbox.next('snapshot');
+    expect(snapshot.counter).toMatchObject({ id: 4, number: 4, state: 'closed', ticket: null });
+    expect(snapshot.counters).toEqual([snapshot.counter]);
+
+    await live.act('/api/counters/4/next', clerk);
+    const called = DisplayCounter.parse(await inbox.next('counter', (c) => c.ticket !== null));
+    expect(called).toMatchObject({ state: 'open', ticket: { id: ticket.id, number: 'F001', status: 'called' } });
+    await live.act(`/api/tickets/${ticket.id}/start`, clerk);
+    expect(await inbox.next('counter', (c) => c.ticket?.status === 'serving')).toBeTruthy();
+    await live.act(`/api/tickets/${ticket.id}/complete`, clerk);
+    expect(await inbox.next('counter', (c) => c.ticket === null)).toMatchObject({ state: 'open' });
+    await live.act('/api/counters/4/pause', clerk, { reason: 'صلاة' });
+    expect(await inbox.next('counter', (c) => c.state === 'paused')).toMatchObject({ pauseReason: 'صلاة', ticket: null });
+    await live.act('/api/counters/4/close', clerk);
+    expect(await inbox.next('counter', (c) => c.state === 'closed')).toBeTruthy();
+  });
+
+  it('takes a called ticket off the counter display when it is transferred', async () => {
+    const ticket = await live.issue(F);
+    const { inbox } = await live.connect('/display', { token: live.hall.tokens.display, counterId: 4 });
+    await inbox.next('snapshot');
+    await live.act('/api/counters/4/next', clerk);
+    await inbox.next('counter', (c) => c.ticket !== null);
+    await live.act(`/api/tickets/${ticket.id}/transfer`, clerk, { serviceId: B });
+    expect(await inbox.next('counter', (c) => c.ticket === null)).toMatchObject({ id: 4 });
+  });
+
+  it('answers a heartbeat with the version and the time, and a resync with a snapshot', async () => {
+    const { socket, inbox } = await display();
+    const first = await inbox.next('snapshot');
+    const beat = await socket.timeout(2000).emitWithAck('heartbeat');
+    expect(beat).toEqual({ version: first.version, serverTime: '2026-11-29T10:00:00.000+03:00' });
+    await live.issue(F);
+    socket.emit('resync');
+    const again = await inbox.next('snapshot');
+    expect(again.waiting).toContainEqual({ serviceId: F, count: 1 });
   });
 });

@@ -35,19 +35,20 @@ describe('/printer', () => {
     expect(job(id)).toMatchObject({ status: 'sent', attempts: 1 });
 
     socket.emit('job:done', { id, ok: true });
-    await expect.poll(() => job(id).status).toBe('done');
+    await expect.poll(() => job(id).status).toBe('printed');
     expect(job(id).lastError).toBeNull();
   });
 
-  it('sends new jobs when told, and records failures', async () => {
+  it('sends new jobs when told, and puts a failed one back in line with its error', async () => {
     const { socket, inbox } = await live.connect('/printer', { token: live.hall.tokens.printer });
     const id = addJob([0x41]);
     expect(live.hall.app.realtime.sendPrintJobs(agentId())).toBe(1);
     expect((await inbox.next('job')).id).toBe(id);
 
     socket.emit('job:done', { id, ok: false, error: 'paper out' });
-    await expect.poll(() => job(id).status).toBe('failed');
+    await expect.poll(() => job(id).status).toBe('queued');
     expect(job(id).lastError).toBe('paper out');
+    expect(job(id).nextAttemptAt).toBeGreaterThan(Date.now());
   });
 
   it('ignores answers about jobs that are not its own and malformed answers', async () => {
@@ -67,8 +68,8 @@ describe('/printer', () => {
     expect((await inbox.next('job')).id).toBe(mine);
     socket.emit('job:done', { id: mine, ok: true });
     // The server handles one client's events in order: once this one is done, so are the others.
-    await expect.poll(() => job(mine).status).toBe('done');
-    expect(job(foreign)).toMatchObject({ status: 'pending', attempts: 0 });
+    await expect.poll(() => job(mine).status).toBe('printed');
+    expect(job(foreign)).toMatchObject({ status: 'queued', attempts: 0 });
     expect(inbox.all.filter((m) => m.event === 'job')).toHaveLength(1);
   });
 });

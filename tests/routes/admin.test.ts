@@ -78,6 +78,10 @@ describe('admin routes', () => {
         active: true,
         waiting: 0,
         estimatedWaitMinutes: null,
+        open: true,
+        whatToBring: { ar: [], en: [] },
+        dailyLimit: null,
+        hours: null,
       });
 
       const patched = await call('PATCH', `/services/${service.id}`, { active: false, averageServiceMinutes: 7, name: { ar: 'تأشيرة', en: 'Visa' } });

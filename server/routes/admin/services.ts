@@ -1,18 +1,27 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { services, tickets } from '../../../db/schema.js';
+import { services, tickets, type OpeningHours } from '../../../db/schema.js';
+import { availabilityNow } from '../../hall/availability.js';
 import { HallError } from '../../hall/errors.js';
-import { getService } from '../../hall/state.js';
+import { getHall, getService, type ServiceRow } from '../../hall/state.js';
 import { serviceList, serviceView } from '../../hall/views.js';
 import { hallIdOf } from '../../plugins/auth.js';
-import { Bilingual, IdParams, Service } from '../../protocol/schemas.js';
+import { Bilingual, IdParams, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
 import { changes } from './views.js';
 
 const Minutes = z.number().int().min(1).max(24 * 60);
 
-const CreateService = z.object({
+/** What the kiosk shows about a service; null clears a field. */
+const ServiceDetails = z.object({
+  dailyLimit: z.number().int().min(1).max(9999).nullish(),
+  hours: WeeklyHours.nullish(),
+  category: Bilingual.nullish(),
+  whatToBring: WhatToBring.optional(),
+});
+
+const CreateService = ServiceDetails.extend({
   code: z
     .string()
     .trim()
@@ -22,13 +31,25 @@ const CreateService = z.object({
   averageServiceMinutes: Minutes.optional(),
 });
 
-const PatchService = z.object({
+const PatchService = ServiceDetails.extend({
   name: Bilingual.optional(),
   targetWaitMinutes: Minutes.optional(),
   averageServiceMinutes: Minutes.optional(),
   active: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
 });
+
+/** The detail fields as columns: undefined leaves a column alone, null clears it. */
+function detailColumns(body: z.infer<typeof ServiceDetails>) {
+  return {
+    dailyLimit: body.dailyLimit,
+    hours: body.hours as OpeningHours | null | undefined,
+    categoryAr: body.category === undefined ? undefined : (body.category?.ar ?? null),
+    categoryEn: body.category === undefined ? undefined : (body.category?.en ?? null),
+    whatToBringAr: body.whatToBring?.ar,
+    whatToBringEn: body.whatToBring?.en,
+  };
+}
 
 export default async function serviceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -40,6 +61,10 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       .from(tickets)
       .where(and(eq(tickets.serviceId, serviceId), eq(tickets.status, 'waiting')))
       .get()!.n;
+
+  /** A service as the admin sees it right after a change: waiting count and whether it is open now. */
+  const viewNow = (request: FastifyRequest, row: ServiceRow) =>
+    serviceView(row, availabilityNow(app.conn, getHall(app.conn, hallIdOf(request)), app.now())(row), waitingOf(row.id));
 
   app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
     const hallId = hallIdOf(request);
@@ -54,6 +79,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     const row = db
       .insert(services)
       .values({
+        ...changes(detailColumns(request.body)),
         hallId,
         code,
         nameAr: name.ar,
@@ -65,7 +91,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       .returning()
       .get();
     app.realtime.publish(hallId, [{ kind: 'waiting' }]);
-    return reply.status(201).send(serviceView(row));
+    return reply.status(201).send(viewNow(request, row));
   });
 
   /** All services, inactive ones too; active ones with their live waiting count and estimate. */
@@ -78,7 +104,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       .where(eq(services.hallId, hallId))
       .orderBy(asc(services.sortOrder), asc(services.id))
       .all()
-      .map((s) => live.get(s.id) ?? serviceView(s, waitingOf(s.id)));
+      .map((s) => live.get(s.id) ?? viewNow(request, s));
   });
 
   app.patch('/services/:id', { schema: { params: IdParams, body: PatchService, response: { 200: Service } } }, async (request) => {
@@ -92,10 +118,11 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
       active,
       sortOrder,
+      ...detailColumns(request.body),
     });
-    if (!set) return serviceView(service, waitingOf(service.id));
+    if (!set) return viewNow(request, service);
     const row = db.update(services).set(set).where(eq(services.id, service.id)).returning().get();
     app.realtime.publish(hallId, [{ kind: 'waiting' }]);
-    return serviceView(row, waitingOf(row.id));
+    return viewNow(request, row);
   });
 }

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
+import { DayFormatError, loadDay } from './day.js';
+import { findCounters, report, runDay } from './run.js';
+import { renderReport, renderSizing } from './table.js';
+import { scaledDay } from './variants.js';
+
+const USAGE = `usage: npm run bench:sim -- --trace DAY.trace.csv --roster DAY.roster.json [--json]
+  [--counters N]                     what if: the roster's mix of skills and shifts scaled to N counters
+  [--find-counters [--share 90] [--policy default]]
+                                     the fewest counters meeting every service's target for that share`;
+
+function main(argv: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        trace: { type: 'string' },
+        roster: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        counters: { type: 'string' },
+        'find-counters': { type: 'boolean', default: false },
+        share: { type: 'string', default: '90' },
+        policy: { type: 'string', default: 'default' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) return console.log(USAGE), 0;
+  if (!values.trace || !values.roster) return console.error(USAGE), 2;
+
+  let day;
+  try {
+    day = loadDay(values.trace, values.roster);
+  } catch (e) {
+    if (e instanceof DayFormatError) return console.error(`bench:sim: ${e.message}`), 2;
+    throw e;
+  }
+  const rosterSize = day.counters.length;
+  if (values.counters !== undefined) {
+    const n = Number(values.counters);
+    if (!Number.isInteger(n) || n < 1) return console.error(`bench:sim: --counters must be a whole number ≥ 1\n${USAGE}`), 2;
+    day = scaledDay(day, n);
+  }
+
+  if (values['find-counters']) {
+    const share = Number(values.share);
+    const policy = values.policy as RoutingPolicy;
+    if (!(share > 0 && share <= 100) || !ROUTING_POLICIES.includes(policy)) return console.error(USAGE), 2;
+    const sizing = findCounters(day, policy, share);
+    console.log(values.json ? JSON.stringify({ findCounters: sizing }) : renderSizing(sizing, rosterSize));
+    return 0;
+  }
+
+  const runs = runDay(day);
+  const r = report(runs);
+  if (values.json) console.log(JSON.stringify(r));
+  else {
+    const title = `${values.trace}: ${day.visitors.length} visitors, ${day.counters.length} counters${values.counters ? ` (roster of ${rosterSize} scaled)` : ''}, ${day.services.length} services`;
+    console.log(renderReport(runs, r, title));
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

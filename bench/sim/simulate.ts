@@ -1,0 +1,207 @@
+import {
+  estimateNewTicket,
+  learnDurationMs,
+  naiveEstimateMs,
+  remainingMs,
+  type EstimateCounter,
+  type HallForecastInput,
+} from '../../server/engine/estimate.js';
+import { isEligible, nextPriorityStreak, selectNext, type HallView } from '../../server/engine/routing.js';
+import type { CallingCounter, RoutingPolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
+import { configuredAverageS, type Day, type DayCounter } from './day.js';
+
+// A discrete-event run of one day through the engine's own selectNext and estimateNewTicket.
+//
+// - Virtual clock in seconds (the trace's); the engine gets milliseconds, ticket issuedAt =
+//   arrival_s × 1000, ticket id = trace row + 1. Nobody walks to the counter, nobody is a no-show:
+//   a visitor's wait ends when they are called, and service_s starts at once.
+// - Events at one instant run in this order: visits ending, counters closing (endS), counters
+//   opening (startS), arrivals in trace order. After each event every open idle counter, the one
+//   idle longest first (ties by roster order), calls selectNext with the policy until nobody it
+//   may serve waits: a free counter calls at once, and an arrival is called at once by an idle
+//   counter that may serve it.
+// - A counter is open on [startS, endS): it makes no call at or after endS, and finishes the
+//   visit it has at endS. Visitors still waiting when every counter has closed are `unserved`.
+// - Priority: trace priority 1; maxPriorityInRow 2 (the server's default); each counter's
+//   priorityStreak moves by nextPriorityStreak after every call, as the server does.
+// - At each arrival, before the ticket joins the line, the estimate the server would print is
+//   taken exactly as server/hall/state.ts forecastInput + views.ts newTicketEstimator build it:
+//   the open counters, each busy one free in remainingMs(expected, elapsed); the waiting tickets;
+//   durations learnDurationMs(prior, the service's last 50 completed visits of > 0 s); the
+//   rules. If no open counter serves the ticket, the counters not yet gone for the day count as
+//   opening now (the server's fallback). The prior is the hall's configured average: the
+//   roster's optional avgServiceS, else that service's mean service_s over the trace (what a hall
+//   would configure from past days). The naive estimate is taken at the same moment: waiting
+//   tickets of that service ahead of it (priority ones first, as views.ts counts them) × the
+//   same learnt duration ÷ counters open for the service.
+// - idleWhileEligible is checked apart from the dispatch: after the events of each instant,
+//   every open idle counter is checked against the waiting list with isEligible; each counter
+//   that could call someone counts one.
+
+export const MAX_PRIORITY_IN_ROW = 2;
+const LEARNING_WINDOW = 50;
+
+export interface Visit {
+  /** Seconds from arrival to the call, or null if never called. */
+  waitS: number | null;
+  /** The printed estimate and the naive one, in seconds (null when nothing serves the ticket). */
+  etaS: number | null;
+  naiveS: number | null;
+  counterId: number | null;
+}
+
+export interface RunResult {
+  visits: Visit[];
+  idleWhileEligible: number;
+}
+
+export interface RunOptions {
+  /** Take the estimates at every arrival (the costly part); sizing runs skip it. */
+  estimates?: boolean;
+}
+
+interface CounterState {
+  c: DayCounter;
+  order: number;
+  streak: number;
+  idleSince: number;
+  /** The visit in progress, if any. */
+  busy: { ticket: WaitingTicket; startS: number; endS: number } | null;
+}
+
+export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {}): RunResult {
+  const withEstimates = opts.estimates ?? true;
+  const rules: RoutingRules = {
+    policy,
+    maxPriorityInRow: MAX_PRIORITY_IN_ROW,
+    services: new Map(day.services.map((s): [number, ServiceRule] => [s.id, { id: s.id, targetWaitS: s.targetWaitS }])),
+  };
+  const priorMs = new Map([...configuredAverageS(day)].map(([id, s]) => [id, s * 1000]));
+  const samples = new Map<number, number[]>(day.services.map((s) => [s.id, []]));
+
+  const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, idleSince: c.startS, busy: null }));
+  const isOpen = (k: CounterState, t: number) => k.c.startS <= t && t < k.c.endS;
+  // Opening and closing, in time order; closing first at one instant.
+  const shifts = counters
+    .flatMap((k) => [
+      { t: k.c.endS, kind: 1, k },
+      { t: k.c.startS, kind: 2, k },
+    ])
+    .sort((a, b) => a.t - b.t || a.kind - b.kind || a.k.order - b.k.order);
+
+  const visits: Visit[] = day.visitors.map(() => ({ waitS: null, etaS: null, naiveS: null, counterId: null }));
+  const waiting: WaitingTicket[] = [];
+  let idleWhileEligible = 0;
+
+  const durations = (): Map<number, number> =>
+    new Map(day.services.map((s) => [s.id, learnDurationMs(priorMs.get(s.id)!, samples.get(s.id)!)]));
+
+  const dispatch = (t: number) => {
+    for (;;) {
+      const idle = counters.filter((k) => k.busy === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
+      let called = false;
+      for (const k of idle) {
+        // The hall as the server's callNext sees it (forecastInput): the open counters, the
+        // expected durations.
+        const learnt = durations();
+        const view: HallView = { counters: counters.filter((o) => isOpen(o, t)).map((o) => asCounter(o, t, learnt)), durations: learnt };
+        const sel = selectNext({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak }, waiting, t * 1000, rules, view);
+        if (!sel) continue;
+        const ticket = sel.ticket;
+        waiting.splice(waiting.indexOf(ticket), 1);
+        const v = day.visitors[ticket.id - 1]!;
+        visits[v.index]!.waitS = t - v.arrivalS;
+        visits[v.index]!.counterId = k.c.id;
+        k.streak = nextPriorityStreak(k.streak, ticket);
+        k.busy = { ticket, startS: t, endS: t + v.serviceS };
+        called = true;
+      }
+      if (!called) return;
+    }
+  };
+
+  /** A counter as the server's forecastInput describes it: free in remainingMs of its visit. */
+  const asCounter = (k: CounterState, t: number, learnt: ReadonlyMap<number, number>): EstimateCounter => {
+    const current = k.busy;
+    const expected = current ? learnt.get(current.ticket.serviceId)! : 0;
+    return {
+      id: k.c.id,
+      serviceIds: k.c.serviceIds,
+      priorityStreak: k.streak,
+      freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0,
+    };
+  };
+
+  const estimate = (t: number, serviceId: number, priority: boolean) => {
+    const learnt = durations();
+    const open = counters.filter((k) => isOpen(k, t));
+    const input = (list: CounterState[]): HallForecastInput => ({
+      now: t * 1000,
+      counters: list.map((k) => asCounter(k, t, learnt)),
+      waiting,
+      durations: learnt,
+      rules,
+    });
+    const later = () => counters.filter((k) => t < k.c.endS);
+    const ticket = { serviceId, priority };
+    const eta = estimateNewTicket(input(open), ticket) ?? estimateNewTicket(input(later()), ticket);
+
+    let servingIt = open.filter((k) => k.c.serviceIds.includes(serviceId)).length;
+    if (servingIt === 0) servingIt = later().filter((k) => k.c.serviceIds.includes(serviceId)).length;
+    const ahead = waiting.filter((w) => w.serviceId === serviceId && (w.priority || !priority)).length;
+    const naive = servingIt === 0 ? null : naiveEstimateMs(ahead, learnt.get(serviceId)!, servingIt);
+    return { etaS: eta === null ? null : eta / 1000, naiveS: naive === null ? null : naive / 1000 };
+  };
+
+  const checkIdle = (t: number) => {
+    const idle = counters.filter((k) => k.busy === null && isOpen(k, t));
+    idleWhileEligible += idleWithWork(idle.map((k) => ({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak })), waiting);
+  };
+
+  let nextArrival = 0;
+  let nextShift = 0;
+  const arrivals = day.visitors;
+  for (;;) {
+    // The next instant: the earliest of a visit ending, a shift change and an arrival.
+    let t = Infinity;
+    for (const k of counters) if (k.busy && k.busy.endS < t) t = k.busy.endS;
+    if (nextShift < shifts.length) t = Math.min(t, shifts[nextShift]!.t);
+    if (nextArrival < arrivals.length) t = Math.min(t, arrivals[nextArrival]!.arrivalS);
+    if (t === Infinity) break;
+
+    // Visits ending now (several may, in roster order).
+    for (const k of counters) {
+      if (!k.busy || k.busy.endS !== t) continue;
+      const { ticket, startS } = k.busy;
+      const ms = (t - startS) * 1000;
+      if (ms > 0) {
+        const list = samples.get(ticket.serviceId)!;
+        list.push(ms);
+        if (list.length > LEARNING_WINDOW) list.shift();
+      }
+      k.busy = null;
+      k.idleSince = t;
+      dispatch(t);
+    }
+    while (nextShift < shifts.length && shifts[nextShift]!.t === t) {
+      const { k } = shifts[nextShift++]!;
+      if (k.busy === null) k.idleSince = t;
+      dispatch(t);
+    }
+    while (nextArrival < arrivals.length && arrivals[nextArrival]!.arrivalS === t) {
+      const v = arrivals[nextArrival++]!;
+      if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
+      waiting.push({ id: v.index + 1, serviceId: v.serviceId, priority: v.priority, issuedAt: v.arrivalS * 1000, targetCounterId: null });
+      dispatch(t);
+    }
+    checkIdle(t);
+    // Once every counter is gone, nobody else will be called.
+    if (nextShift >= shifts.length && counters.every((k) => k.busy === null) && nextArrival >= arrivals.length) break;
+  }
+  return { visits, idleWhileEligible };
+}
+
+/** How many of these idle, open counters could call someone who waits (must be 0). */
+export function idleWithWork(idle: readonly CallingCounter[], waiting: readonly WaitingTicket[]): number {
+  return idle.filter((c) => waiting.some((w) => isEligible(c, w))).length;
+}

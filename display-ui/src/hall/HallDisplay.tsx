@@ -1,0 +1,147 @@
+import type { Call, DisplaySnapshot } from '../../../server/protocol/schemas.js';
+import { formatNumber, formatTicketNumber, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { Bi } from '../shared/Bi.js';
+import { Clock } from '../shared/Clock.js';
+import type { DisplayController } from '../shared/controller.js';
+import { recentList } from '../shared/calls.js';
+import { useDisplayState } from '../shared/hooks.js';
+import { LinkMark, SoundOverlay, Unpaired } from '../shared/Status.js';
+import { TEXT } from '../shared/text.js';
+import { Media } from './Media.js';
+
+interface View {
+  lang: Lang;
+  digits: Digits;
+  both: boolean;
+}
+
+function TicketNumber({ number, view }: { number: string; view: View }) {
+  return <bdi class="ticket-number">{formatTicketNumber(number, view.lang, view.digits)}</bdi>;
+}
+
+function Current({ call, flash, view }: { call: Call | null; flash: number; view: View }) {
+  if (!call) {
+    return (
+      <section class="current current-empty">
+        <Bi text={TEXT.noCalls} lang={view.lang} both={view.both} />
+      </section>
+    );
+  }
+  // `key` remounts the panel for each call, which restarts the highlight animation.
+  return (
+    <section class={`current ${flash === call.id ? 'flash' : ''}`} key={call.id} data-call-id={call.id} aria-live="assertive">
+      <div class="current-label">
+        <Bi text={TEXT.nowCalling} lang={view.lang} both={view.both} />
+        {call.recall && <span class="recall-tag">{TEXT.recall[view.lang]}</span>}
+      </div>
+      <div class="current-call">
+        <div class="current-part">
+          <Bi text={TEXT.ticket} lang={view.lang} both={view.both} class="part-label" />
+          <TicketNumber number={call.ticket.number} view={view} />
+        </div>
+        <div class="current-arrow" aria-hidden="true">
+          {view.lang === 'ar' ? '←' : '→'}
+        </div>
+        <div class="current-part">
+          <Bi text={TEXT.counter} lang={view.lang} both={view.both} class="part-label" />
+          <span class="counter-number">{formatNumber(call.counter.number, view.lang, view.digits)}</span>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Recent({ calls, view }: { calls: Call[]; view: View }) {
+  return (
+    <section class="recent">
+      <h2>
+        <Bi text={TEXT.previous} lang={view.lang} both={view.both} />
+      </h2>
+      <ol class="recent-list">
+        {calls.map((call) => (
+          <li key={call.id} data-call-id={call.id}>
+            <TicketNumber number={call.ticket.number} view={view} />
+            <span class="recent-arrow" aria-hidden="true">
+              {view.lang === 'ar' ? '←' : '→'}
+            </span>
+            <span class="recent-counter">
+              <span class="recent-counter-label">{TEXT.counter[view.lang]}</span>{' '}
+              {formatNumber(call.counter.number, view.lang, view.digits)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Waiting({ snapshot, waiting, view }: { snapshot: DisplaySnapshot; waiting: { serviceId: number; count: number }[]; view: View }) {
+  const counts = new Map(waiting.map((w) => [w.serviceId, w.count]));
+  // A zone's display counts the services its counters serve.
+  const served = new Set(snapshot.counters.flatMap((c) => c.serviceIds));
+  const shown = snapshot.services.filter((s) => snapshot.zone === null || served.has(s.id));
+  return (
+    <section class="waiting">
+      <h2>
+        <Bi text={TEXT.waiting} lang={view.lang} both={view.both} />
+      </h2>
+      <ul class="waiting-list">
+        {shown.map((s) => (
+          <li key={s.id} data-service-id={s.id}>
+            <span class="service-code">{s.code}</span>
+            <span class="service-name">{s.name[view.lang]}</span>
+            <span class="service-count">{formatNumber(counts.get(s.id) ?? 0, view.lang, view.digits)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Ticker({ text, lang }: { text: Bilingual; lang: Lang }) {
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return (
+    <div class="ticker" aria-hidden="true">
+      <div class="ticker-track">
+        <span lang={lang}>{text[lang]}</span>
+        <span class="ticker-dot">•</span>
+        <span lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
+          {text[other]}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function HallDisplay({ controller, lang }: { controller: DisplayController; lang: Lang }) {
+  const state = useDisplayState(controller);
+  if (state.link === 'unpaired') return <Unpaired lang={lang} />;
+  const s = state.snapshot;
+  if (!s) {
+    return (
+      <main class="hall hall-loading">
+        <LinkMark state={state} lang={lang} />
+      </main>
+    );
+  }
+  const view: View = { lang, digits: s.hall.digits, both: s.hall.languages.length > 1 };
+  const settings = s.hall.display;
+  const recent = recentList(state.calls, state.featured, settings.recentCalls);
+  return (
+    <main class={`hall ${s.media.length ? 'with-media' : ''} ${settings.ticker ? 'with-ticker' : ''}`}>
+      <header class="hall-head">
+        <div class="hall-name">
+          <Bi text={s.hall.name} lang={lang} both={view.both} />
+        </div>
+        <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} skewMs={state.skewMs} />
+      </header>
+      <Current call={state.featured} flash={state.flash} view={view} />
+      {settings.recentCalls > 0 && <Recent calls={recent} view={view} />}
+      {s.media.length > 0 && <Media items={s.media} speaking={state.speaking} />}
+      <Waiting snapshot={s} waiting={state.waiting} view={view} />
+      {settings.ticker && <Ticker text={settings.ticker} lang={lang} />}
+      <LinkMark state={state} lang={lang} />
+      {state.soundBlocked && <SoundOverlay controller={controller} lang={lang} />}
+    </main>
+  );
+}

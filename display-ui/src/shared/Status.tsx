@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Lang } from '../../../ui-kit/i18n.js';
+import { Bi } from './Bi.js';
+import type { DisplayController, DisplayState } from './controller.js';
+import { TEXT } from './text.js';
+
+/** The discreet mark of a lost connection (the page keeps showing what it knows). */
+export function LinkMark({ state, lang }: { state: DisplayState; lang: Lang }) {
+  if (state.link === 'online' || state.link === 'unpaired') return null;
+  const text = state.link === 'unauthorized' ? TEXT.unauthorized : TEXT.reconnecting;
+  return (
+    <div class="link-mark" role="status" data-link={state.link}>
+      <span class="link-dot" aria-hidden="true" />
+      <Bi text={text} lang={lang} both={false} />
+    </div>
+  );
+}
+
+/** Once, where the browser blocks autoplay: one tap and the hall hears its calls. */
+export function SoundOverlay({ controller, lang }: { controller: DisplayController; lang: Lang }) {
+  const button = useRef<HTMLButtonElement>(null);
+  // Focused, so that the OK key of a TV remote is the tap.
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <button ref={button} class="sound-overlay" type="button" onClick={() => void controller.enableSound()}>
+      <span class="sound-icon" aria-hidden="true">
+        🔊
+      </span>
+      <Bi text={TEXT.enableSound} lang={lang} both />
+    </button>
+  );
+}
+
+export function Unpaired({ lang, title = TEXT.unpaired, help = TEXT.unpairedHelp }: { lang: Lang; title?: typeof TEXT.unpaired; help?: typeof TEXT.unpaired }) {
+  return (
+    <main class="unpaired">
+      <h1>
+        <Bi text={title} lang={lang} both />
+      </h1>
+      <p>
+        <Bi text={help} lang={lang} both />
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+// Cardinal numbers 0–999 as sequences of clips, read as a speaker says them aloud.
+//
+// Arabic (masculine counting forms, units before tens): 23 → ثلاثة + وعشرون, 105 → مئة + وخمسة,
+// 211 → مئتان + وأحد عشر. The «و» is baked into the word that follows it ("and-" clips), because
+// «و» is never said alone: a separate «و» clip joined to the next word sounds chopped.
+// English (British): 105 → one hundred + and + five; 23 → twenty + three.
+
+function checkRange(n: number): void {
+  if (!Number.isInteger(n) || n < 0 || n > 999) throw new RangeError(`not a number from 0 to 999: ${n}`);
+}
+
+/** 1–99 in Arabic; `joined` when «و» links it to a hundred before it. */
+function arabicBelowHundred(n: number, joined: boolean): string[] {
+  const prefix = joined ? 'ar/and-n' : 'ar/n';
+  const unit = n % 10;
+  if (n <= 19 || unit === 0) return [`${prefix}${n}`];
+  return [`${prefix}${unit}`, `ar/and-n${n - unit}`];
+}
+
+export function arabicNumberClips(n: number): string[] {
+  checkRange(n);
+  if (n === 0) return ['ar/n0'];
+  const hundreds = Math.floor(n / 100) * 100;
+  const rest = n % 100;
+  const out = hundreds ? [`ar/n${hundreds}`] : [];
+  if (rest) out.push(...arabicBelowHundred(rest, hundreds > 0));
+  return out;
+}
+
+export function englishNumberClips(n: number): string[] {
+  checkRange(n);
+  if (n === 0) return ['en/n0'];
+  const hundreds = Math.floor(n / 100) * 100;
+  const rest = n % 100;
+  const out = hundreds ? [`en/n${hundreds}`] : [];
+  if (hundreds && rest) out.push('en/and');
+  if (rest > 0 && rest <= 19) out.push(`en/n${rest}`);
+  else if (rest > 19) {
+    out.push(`en/n${rest - (rest % 10)}`);
+    if (rest % 10) out.push(`en/n${rest % 10}`);
+  }
+  return out;
+}
+
+/** Any whole number ≥ 0: a cardinal up to 999, digit by digit beyond (B1024 on a very busy day). */
+export function numberClips(n: number, lang: 'ar' | 'en'): string[] {
+  const say = lang === 'ar' ? arabicNumberClips : englishNumberClips;
+  if (n <= 999) return say(n);
+  return String(n).split('').flatMap((d) => say(Number(d)));
+}

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Service, Ticket } from '../../server/protocol/schemas.js';
+import { ApiError } from '../../ui-kit/api.js';
+import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
+import { deviceToken, forgetDeviceToken } from '../../ui-kit/pairing.js';
+import { AlertBox } from './components/AlertBox.js';
+import { Attract } from './components/Attract.js';
+import { Header } from './components/Header.js';
+import { Issuing } from './components/Issuing.js';
+import { Menu } from './components/Menu.js';
+import { NotPaired } from './components/NotPaired.js';
+import { PriorityConfirm } from './components/PriorityConfirm.js';
+import { TicketScreen } from './components/TicketScreen.js';
+import { useIdle, useNow } from './hooks.js';
+import { issueTicket } from './issue.js';
+import { useKioskSocket, useMenu } from './live.js';
+import { TEXT, type TextKey } from './text.js';
+import { UiContext } from './ui.js';
+
+type Screen =
+  | { kind: 'menu' }
+  | { kind: 'attract' }
+  | { kind: 'priority' }
+  | { kind: 'ticket'; ticket: Ticket; service: Service };
+
+const IDLE_MS = 60_000;
+const DEFAULT_RETURN_SECONDS = 20;
+
+export function App() {
+  const [token, setToken] = useState(deviceToken);
+  const homeLang = useMemo(initialLang, []);
+  const [lang, setLang] = useState<Lang>(homeLang);
+  const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
+  const [priority, setPriority] = useState(false);
+  const [issuing, setIssuing] = useState<{ retrying: boolean } | null>(null);
+  const [alert, setAlert] = useState<TextKey | null>(null);
+  const busy = useRef(false);
+  const cancelIssue = useRef<AbortController | null>(null);
+
+  const menu = useMenu();
+  const unpair = () => {
+    forgetDeviceToken();
+    setToken(null);
+  };
+  const live = useKioskSocket(token, { connect: menu.refresh, unauthorized: unpair });
+  const now = useNow(1000, menu.clockOffsetMs);
+  const digits = menu.hall?.digits ?? 'arab';
+
+  useEffect(() => applyLang(lang), [lang]);
+
+  /** Ready for the next citizen: the menu, in the kiosk's own language, no priority. */
+  const home = (kind: 'menu' | 'attract' = 'menu') => {
+    setScreen({ kind });
+    setPriority(false);
+    setAlert(null);
+    setLang(homeLang);
+  };
+  useIdle(IDLE_MS, screen.kind === 'menu' || screen.kind === 'priority', () => {
+    if (!busy.current) home('attract');
+  });
+
+  async function take(service: Service) {
+    if (busy.current || !token) return; // a double tap, or a tap while a ticket is on its way
+    busy.current = true;
+    const controller = new AbortController();
+    cancelIssue.current = controller;
+    setIssuing({ retrying: false });
+    try {
+      const ticket = await issueTicket({
+        token,
+        serviceId: service.id,
+        priority,
+        lang,
+        signal: controller.signal,
+        onRetry: () => setIssuing({ retrying: true }),
+      });
+      setScreen({ kind: 'ticket', ticket, service });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      if (err instanceof ApiError && err.status === 401) return unpair();
+      if (err instanceof ApiError && err.code === 'service_closed') setAlert('serviceClosed');
+      else if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) setAlert('gaveUp');
+      else setAlert('failed');
+    } finally {
+      busy.current = false;
+      cancelIssue.current = null;
+      setIssuing(null);
+      setPriority(false);
+      menu.refresh();
+    }
+  }
+
+  if (!token) return <NotPaired />;
+
+  const printerDown = live.printer?.status === 'offline' || live.printer?.status === 'paper_out';
+  let body;
+  if (!menu.hall && menu.services.length === 0) {
+    body = (
+      <main class="screen center">
+        <div class="spinner" aria-hidden="true" />
+        <p role="status">{TEXT[menu.offline ? 'offline' : 'connecting'][lang]}</p>
+      </main>
+    );
+  } else if (screen.kind === 'attract') {
+    return (
+      <UiContext.Provider value={{ lang, digits }}>
+        <Attract hall={menu.hall} now={now} onStart={() => setScreen({ kind: 'menu' })} />
+      </UiContext.Provider>
+    );
+  } else if (screen.kind === 'priority') {
+    body = (
+      <PriorityConfirm
+        onYes={() => {
+          setPriority(true);
+          setScreen({ kind: 'menu' });
+        }}
+        onNo={() => setScreen({ kind: 'menu' })}
+      />
+    );
+  } else if (screen.kind === 'ticket') {
+    body = (
+      <TicketScreen
+        ticket={screen.ticket}
+        service={screen.service}
+        printer={live.printer}
+        print={live.prints.get(screen.ticket.id)}
+        returnSeconds={menu.hall?.kioskReturnSeconds ?? DEFAULT_RETURN_SECONDS}
+        publicUrl={menu.hall?.publicUrl ?? null}
+        onDone={() => home()}
+      />
+    );
+  } else {
+    body = (
+      <Menu
+        services={menu.services}
+        priority={priority}
+        onTake={take}
+        onPriority={() => setScreen({ kind: 'priority' })}
+        onCancelPriority={() => setPriority(false)}
+      />
+    );
+  }
+
+  return (
+    <UiContext.Provider value={{ lang, digits }}>
+      <div class="kiosk">
+        <Header hall={menu.hall} now={now} onLanguage={() => setLang(lang === 'ar' ? 'en' : 'ar')} />
+        {(menu.offline || (printerDown && screen.kind === 'menu')) && (
+          <p class={menu.offline ? 'banner offline' : 'banner'} role="status">
+            {TEXT[menu.offline ? 'offline' : 'menuPrinterDown'][lang]}
+          </p>
+        )}
+        {body}
+        {issuing && <Issuing retrying={issuing.retrying} onCancel={() => cancelIssue.current?.abort()} />}
+        {alert && <AlertBox text={TEXT[alert][lang]} onClose={() => setAlert(null)} />}
+      </div>
+    </UiContext.Provider>
+  );
+}

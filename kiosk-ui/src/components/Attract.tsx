@@ -1,0 +1,34 @@
+import type { HallInfo } from '../../../server/protocol/schemas.js';
+import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { TEXT } from '../text.js';
+import { useUi } from '../ui.js';
+
+interface Props {
+  hall: HallInfo | null;
+  now: Date;
+  onStart(): void;
+}
+
+/** The idle screen: the whole screen is one button, in both languages. */
+export function Attract({ hall, now, onStart }: Props) {
+  const { lang, digits } = useUi();
+  const other = lang === 'ar' ? 'en' : 'ar';
+  const dates = hall ? formatDates(now, lang, hall.timeZone, digits) : null;
+  return (
+    <button type="button" class="screen attract" aria-label={TEXT.touchToStart[lang]} onClick={onStart}>
+      {hall && <span class="attract-hall">{pick(hall.name, lang)}</span>}
+      <span class="attract-call">{TEXT.touchToStart[lang]}</span>
+      <span class="attract-call-other" lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
+        {TEXT.touchToStart[other]}
+      </span>
+      <span class="attract-hand" aria-hidden="true" />
+      {dates && (
+        <span class="attract-clock">
+          <span class="attract-time">{dates.time}</span>
+          <span>{dates.gregorian}</span>
+          <span>{dates.hijri}</span>
+        </span>
+      )}
+    </button>
+  );
+}

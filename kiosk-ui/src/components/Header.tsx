@@ -1,0 +1,27 @@
+import type { HallInfo } from '../../../server/protocol/schemas.js';
+import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { useUi } from '../ui.js';
+
+interface Props {
+  hall: HallInfo | null;
+  now: Date;
+  onLanguage(): void;
+}
+
+/** The hall's name, the time, and the language button. */
+export function Header({ hall, now, onLanguage }: Props) {
+  const { lang, digits, t } = useUi();
+  const time = hall ? formatDates(now, lang, hall.timeZone, digits).time : '';
+  const bilingual = !hall || hall.languages.length > 1;
+  return (
+    <header class="bar">
+      <span class="bar-hall">{hall ? pick(hall.name, lang) : ''}</span>
+      <span class="bar-time">{time}</span>
+      {bilingual && (
+        <button type="button" class="lang-button" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
+          {t('language')}
+        </button>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import { useRef, useState } from 'preact/hooks';
+import type { KioskPrinter, PrintResult, Service, Ticket } from '../../../server/protocol/schemas.js';
+import { formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
+import { peopleAhead, waitEstimate } from '../text.js';
+import { useUi } from '../ui.js';
+import { Countdown } from './Countdown.js';
+import { PrinterNotice, printState } from './PrinterNotice.js';
+import { QrCode } from './QrCode.js';
+import { WhatToBring } from './WhatToBring.js';
+
+interface Props {
+  ticket: Ticket;
+  service: Service;
+  printer: KioskPrinter | undefined;
+  print: PrintResult | undefined;
+  returnSeconds: number;
+  /** Where phones reach the hall; null: this page's own address. */
+  publicUrl: string | null;
+  onDone(): void;
+}
+
+/** The second tap of a double tap that made this ticket must not dismiss it. */
+const IGNORE_DONE_MS = 1200;
+
+export function TicketScreen({ ticket, service, printer, print, returnSeconds, publicUrl, onDone }: Props) {
+  const { lang, digits, t } = useUi();
+  const shownAt = useRef(Date.now());
+  // Touching the screen (reading the list, photographing the code) restarts the countdown.
+  const [touches, setTouches] = useState(0);
+  const wait = waitEstimate(ticket.estimatedWaitMinutes, lang, digits);
+  const done = () => {
+    if (Date.now() - shownAt.current >= IGNORE_DONE_MS) onDone();
+  };
+  return (
+    <main class="screen ticket" onPointerDown={() => setTouches((n) => n + 1)}>
+      <section class="ticket-main" aria-labelledby="ticket-label">
+        {ticket.priority && <p class="tag">{t('priorityTag')}</p>}
+        <p id="ticket-label" class="ticket-label">
+          {t('yourNumber')}
+        </p>
+        <p class="ticket-number" dir="ltr" data-number={ticket.number}>
+          {formatTicketNumber(ticket.number, lang, digits)}
+        </p>
+        <p class="ticket-service">{pick(service.name, lang)}</p>
+        <p class="ticket-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>
+        {wait && (
+          <p class="ticket-wait">
+            {t('expectedWait')}: <strong>{wait}</strong>
+          </p>
+        )}
+        <PrinterNotice state={printState(printer, print)} />
+      </section>
+      <section class="ticket-side">
+        <figure class="qr-figure">
+          <QrCode url={`${publicUrl ?? location.origin}/t/${ticket.trackingCode}`} label={t('scanToFollow')} />
+          <figcaption>{t('scanToFollow')}</figcaption>
+        </figure>
+        <WhatToBring service={service} />
+      </section>
+      <footer class="ticket-footer">
+        <Countdown key={touches} seconds={returnSeconds} onEnd={onDone} />
+        <button type="button" class="primary done" onClick={done}>
+          {t('done')}
+        </button>
+      </footer>
+    </main>
+  );
+}

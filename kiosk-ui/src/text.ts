@@ -1,0 +1,113 @@
+import { formatNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+
+// Everything the kiosk says, in the words a clerk of the hall would use.
+
+export const TEXT = {
+  chooseService: { ar: 'اختر الخدمة التي جئت من أجلها', en: 'Choose the service you came for' },
+  language: { ar: 'English', en: 'العربية' },
+  priorityEntry: { ar: 'أولوية (كبار السن، ذوو الإعاقة، الحوامل)', en: 'Priority (elderly, disabled, pregnant)' },
+  priorityIsFor: {
+    ar: 'دور الأولوية مخصّص لكبار السن وذوي الإعاقة والحوامل.',
+    en: 'Priority tickets are for elderly people, people with disabilities and pregnant women.',
+  },
+  priorityQuestion: { ar: 'هل أنت منهم أو ترافق أحدهم؟', en: 'Are you one of them, or with one of them?' },
+  priorityYes: { ar: 'نعم، أريد دور أولوية', en: 'Yes, a priority ticket' },
+  priorityNo: { ar: 'لا، رجوع', en: 'No, go back' },
+  priorityMode: { ar: 'دور أولوية: اختر الخدمة', en: 'Priority ticket: choose the service' },
+  priorityCancel: { ar: 'إلغاء الأولوية', en: 'Cancel priority' },
+  priorityTag: { ar: 'دور أولوية', en: 'Priority' },
+  waiting: { ar: 'في الانتظار:', en: 'Waiting:' },
+  otherServices: { ar: 'خدمات أخرى', en: 'Other services' },
+  issuing: { ar: 'جارٍ إصدار دورك…', en: 'Issuing your ticket…' },
+  retrying: { ar: 'تعذّر الاتصال بالخادم. جارٍ المحاولة مجدداً…', en: 'Cannot reach the server. Trying again…' },
+  cancel: { ar: 'إلغاء', en: 'Cancel' },
+  yourNumber: { ar: 'رقم دورك', en: 'Your number' },
+  expectedWait: { ar: 'مدة الانتظار المتوقعة', en: 'Expected wait' },
+  scanToFollow: { ar: 'امسح الرمز لمتابعة دورك على هاتفك', en: 'Scan to follow your turn on your phone' },
+  printing: { ar: 'جارٍ طباعة البطاقة…', en: 'Printing your ticket…' },
+  printed: { ar: 'تمت الطباعة، خذ بطاقتك', en: 'Printed: please take your ticket' },
+  printerDown: {
+    ar: 'يرجى تصوير الرقم ورمز الاستجابة السريعة، فالطابعة متوقفة حالياً',
+    en: 'Please take a photo of the number and the QR code: the printer is not working right now',
+  },
+  paperOut: {
+    ar: 'نفد الورق من الطابعة. يرجى تصوير الرقم ورمز الاستجابة السريعة',
+    en: 'The printer is out of paper. Please take a photo of the number and the QR code',
+  },
+  printFailed: {
+    ar: 'تعذّرت طباعة البطاقة. يرجى تصوير الرقم ورمز الاستجابة السريعة',
+    en: 'Your ticket could not be printed. Please take a photo of the number and the QR code',
+  },
+  ticketStillValid: { ar: 'دورك محفوظ ولن يضيع.', en: 'Your turn is kept all the same.' },
+  menuPrinterDown: {
+    ar: 'الطابعة متوقفة حالياً: يمكنك أخذ دور وتصوير رقمه',
+    en: 'The printer is not working right now: you can still take a ticket and photograph it',
+  },
+  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
+  done: { ar: 'تم', en: 'Done' },
+  touchToStart: { ar: 'اضغط هنا لأخذ دور', en: 'Touch to take a ticket' },
+  connecting: { ar: 'جارٍ الاتصال بالخادم…', en: 'Connecting to the server…' },
+  offline: { ar: 'لا يوجد اتصال بالخادم، جارٍ المحاولة مجدداً…', en: 'No connection to the server. Trying again…' },
+  serviceClosed: { ar: 'هذه الخدمة لا تستقبل أدواراً الآن', en: 'This service is not taking tickets now' },
+  gaveUp: { ar: 'تعذّر الاتصال بالخادم. يرجى مراجعة أحد الموظفين.', en: 'The server cannot be reached. Please ask a member of staff.' },
+  failed: {
+    ar: 'حدث خطأ. يرجى المحاولة مرة أخرى أو مراجعة أحد الموظفين.',
+    en: 'Something went wrong. Please try again or ask a member of staff.',
+  },
+  notPairedTitle: { ar: 'هذا الجهاز غير مقترن بعد', en: 'This kiosk is not paired yet' },
+  notPairedHelp: { ar: 'يرجى مراجعة أحد الموظفين لتشغيله.', en: 'Please ask a member of staff to set it up.' },
+  ok: { ar: 'حسناً', en: 'OK' },
+  youreNext: { ar: 'دورك قريب', en: "You're next" },
+  noWait: { ar: 'بلا انتظار', en: 'No wait' },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+
+const arPlural = new Intl.PluralRules('ar');
+
+/** An Arabic counted noun: ١ شخص واحد, ٢ شخصان, ٣–١٠ أشخاص, ١١–٩٩ شخصاً, ١٠٠ شخص. */
+function arabicCount(n: number, digits: Digits, forms: { one: string; two: string; few: string; many: string; other: string }) {
+  const num = formatNumber(n, 'ar', digits);
+  switch (arPlural.select(n)) {
+    case 'one':
+      return forms.one;
+    case 'two':
+      return forms.two;
+    case 'few':
+      return `${num} ${forms.few}`;
+    case 'many':
+      return `${num} ${forms.many}`;
+    default:
+      return `${num} ${forms.other}`;
+  }
+}
+
+/** «أمامك ٣ أشخاص» / "3 people ahead of you". */
+export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
+  if (lang === 'en') {
+    if (n === 0) return 'No one ahead of you';
+    return `${n} ${n === 1 ? 'person' : 'people'} ahead of you`;
+  }
+  if (n === 0) return 'لا أحد أمامك';
+  const who = arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' });
+  return `أمامك ${who}`;
+}
+
+/**
+ * «نحو ١٢ دقيقة» / "about 12 min"; null when not known. No wait is «دورك قريب» / "You're next"
+ * on a ticket, «بلا انتظار» / "No wait" on the menu.
+ */
+export function waitEstimate(minutes: number | null, lang: Lang, digits: Digits, on: 'ticket' | 'menu' = 'ticket'): string | null {
+  if (minutes == null) return null;
+  if (minutes <= 0) return TEXT[on === 'menu' ? 'noWait' : 'youreNext'][lang];
+  if (lang === 'en') return `about ${minutes} min`;
+  const span = arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' });
+  return `نحو ${span}`;
+}
+
+/** «العودة إلى القائمة بعد ١٥ ثانية» / "Back to the menu in 15 s". */
+export function backIn(seconds: number, lang: Lang, digits: Digits): string {
+  if (lang === 'en') return `Back to the menu in ${seconds} s`;
+  const span = arabicCount(seconds, digits, { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' });
+  return `العودة إلى القائمة بعد ${span}`;
+}

@@ -1,0 +1,38 @@
+// Whether a service takes tickets now: its opening hours (or the hall's) at the local weekday and
+// minute, and today's issued count against its daily limit. Pure: the caller reads the clock.
+
+/** Weekday 0 (Sunday) … 6 (Saturday) → [open, close) intervals in minutes since local midnight. */
+export type WeeklyHours = Record<string, [number, number][]>;
+
+export type ClosedReason = 'outside_hours' | 'daily_limit';
+
+export type Availability = { open: true } | { open: false; reason: ClosedReason };
+
+export interface AvailabilityInput {
+  /** The service's own hours, else the hall's. */
+  hours: WeeklyHours;
+  /** False: the hours are shown but not enforced (the demo hall). */
+  enforceHours: boolean;
+  weekday: number;
+  minuteOfDay: number;
+  issuedToday: number;
+  dailyLimit: number | null;
+}
+
+/** What a citizen reads when a service is closed. */
+export const CLOSED_REASON_TEXT: Record<ClosedReason, { ar: string; en: string }> = {
+  outside_hours: { ar: 'خارج أوقات الدوام', en: 'Outside opening hours' },
+  daily_limit: { ar: 'اكتمل عدد الأدوار لهذا اليوم', en: "Today's tickets are all taken" },
+};
+
+export function isWithinHours(hours: WeeklyHours, weekday: number, minuteOfDay: number): boolean {
+  return (hours[String(weekday)] ?? []).some(([open, close]) => minuteOfDay >= open && minuteOfDay < close);
+}
+
+export function serviceAvailability(input: AvailabilityInput): Availability {
+  if (input.enforceHours && !isWithinHours(input.hours, input.weekday, input.minuteOfDay)) {
+    return { open: false, reason: 'outside_hours' };
+  }
+  if (input.dailyLimit != null && input.issuedToday >= input.dailyLimit) return { open: false, reason: 'daily_limit' };
+  return { open: true };
+}

@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { Connection } from '../../db/connection.js';
+import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
+
+// The hot reads, prepared once per connection: drizzle builds their SQL and SQLite compiles it
+// once, instead of on every request (`npm run bench:load` showed both in the profile of every
+// ticket issued). Same queries as written inline before, with placeholders for the values.
+
+const p = (name: string) => sql.placeholder(name);
+
+function prepare(conn: Connection) {
+  const { db } = conn;
+  return {
+    hall: db.select().from(halls).where(eq(halls.id, p('hallId'))).prepare(),
+    service: db
+      .select()
+      .from(services)
+      .where(and(eq(services.id, p('id')), eq(services.hallId, p('hallId'))))
+      .prepare(),
+    counter: db
+      .select()
+      .from(counters)
+      .where(and(eq(counters.id, p('id')), eq(counters.hallId, p('hallId'))))
+      .prepare(),
+    ticket: db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.id, p('id')), eq(tickets.hallId, p('hallId'))))
+      .prepare(),
+    hallServices: db.select().from(services).where(eq(services.hallId, p('hallId'))).prepare(),
+    activeCounters: db
+      .select()
+      .from(counters)
+      .where(and(eq(counters.hallId, p('hallId')), eq(counters.active, true)))
+      .prepare(),
+    /** Every counter's services of the hall, in each counter's order of preference. */
+    hallCounterServices: db
+      .select({ counterId: counterServices.counterId, serviceId: counterServices.serviceId })
+      .from(counterServices)
+      .innerJoin(counters, eq(counters.id, counterServices.counterId))
+      .where(eq(counters.hallId, p('hallId')))
+      .orderBy(asc(counterServices.counterId), asc(counterServices.rank))
+      .prepare(),
+    busyTickets: db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.hallId, p('hallId')), inArray(tickets.status, ['called', 'serving'])))
+      .prepare(),
+    waitingTickets: db
+      .select({
+        id: tickets.id,
+        serviceId: tickets.serviceId,
+        priority: tickets.priority,
+        issuedAt: tickets.issuedAt,
+        targetCounterId: tickets.targetCounterId,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.status, 'waiting')))
+      .orderBy(asc(tickets.issuedAt), asc(tickets.id))
+      .prepare(),
+    /** A service's latest completed visits, newest first. */
+    recentVisits: db
+      .select({ calledAt: tickets.calledAt, startedAt: tickets.startedAt, endedAt: tickets.endedAt })
+      .from(tickets)
+      .where(and(eq(tickets.serviceId, p('serviceId')), eq(tickets.status, 'done'), isNotNull(tickets.endedAt)))
+      .orderBy(desc(tickets.endedAt), desc(tickets.id))
+      .limit(p('limit'))
+      .prepare(),
+    waitingCounts: db
+      .select({ serviceId: services.id, count: sql<number>`count(${tickets.id})` })
+      .from(services)
+      .leftJoin(
+        tickets,
+        and(eq(tickets.hallId, services.hallId), eq(tickets.status, 'waiting'), eq(tickets.serviceId, services.id)),
+      )
+      .where(and(eq(services.hallId, p('hallId')), eq(services.active, true)))
+      .groupBy(services.id)
+      .orderBy(asc(services.sortOrder), asc(services.id))
+      .prepare(),
+    countAhead: {
+      /** Its line: the same target counter, or the same service and no target counter. */
+      toCounter: countAhead(conn, eq(tickets.targetCounterId, p('targetCounterId'))),
+      inService: countAhead(conn, and(eq(tickets.serviceId, p('serviceId')), sql`${tickets.targetCounterId} IS NULL`)!),
+    },
+  };
+}
+
+/** Waiting tickets of a line that come before (issuedAt, id); a priority ticket yields only to priority ones. */
+function countAhead({ db }: Connection, sameLine: SQL) {
+  const earlier = sql`(${tickets.issuedAt} < ${p('issuedAt')} OR (${tickets.issuedAt} = ${p('issuedAt')} AND ${tickets.id} < ${p('id')}))`;
+  const count = (first: SQL) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.status, 'waiting'), sameLine, first))
+      .prepare();
+  return {
+    priority: count(sql`(${tickets.priority} = 1 AND ${earlier})`),
+    regular: count(sql`(${tickets.priority} = 1 OR ${earlier})`),
+  };
+}
+
+export type Statements = ReturnType<typeof prepare>;
+
+const byConnection = new WeakMap<Connection, Statements>();
+
+/** The prepared statements of this connection, made on first use (after the migrations). */
+export function statements(conn: Connection): Statements {
+  let s = byConnection.get(conn);
+  if (!s) {
+    s = prepare(conn);
+    byConnection.set(conn, s);
+  }
+  return s;
+}

@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import { networkInterfaces } from 'node:os';
+import type { Connection } from '../../db/connection.js';
+import { printers, services } from '../../db/schema.js';
+import { getHall } from '../hall/state.js';
+import type { Ticket } from '../protocol/schemas.js';
+import type { TicketFacts } from './texts.js';
+
+// What a ticket prints, from the database and the ticket's view (the same `ahead` and estimate
+// the kiosk's screen shows).
+
+export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, publicBase: string): TicketFacts {
+  const hall = getHall(conn, hallId);
+  const service = conn.db.select().from(services).where(eq(services.id, ticket.serviceId)).get();
+  const lang = ticket.lang;
+  return {
+    lang,
+    digits: hall.settings.digits,
+    timeZone: hall.timeZone,
+    hallName: lang === 'ar' ? hall.nameAr : hall.nameEn,
+    serviceName: service ? (lang === 'ar' ? service.nameAr : service.nameEn) : '',
+    number: ticket.number,
+    priority: ticket.priority,
+    issuedAt: Date.parse(ticket.issuedAt),
+    ahead: ticket.ahead,
+    estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    trackingUrl: `${publicBase.replace(/\/+$/, '')}/t/${ticket.trackingCode}`,
+    footer: hall.settings.ticketFooter?.[lang] ?? '',
+  };
+}
+
+/** The printer a kiosk's tickets print on, if it has an active one. */
+export function kioskPrinter({ db }: Connection, kioskId: number) {
+  return db
+    .select()
+    .from(printers)
+    .where(and(eq(printers.kioskId, kioskId), eq(printers.active, true)))
+    .get();
+}
+
+/** The first IPv4 address of this machine on a network, for phones in the hall to reach. */
+export function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
+/**
+ * The address printed in a ticket's QR code: the hall setting `publicUrl` when an admin set one
+ * (a name behind a reverse proxy, say), else this server on the hall's network.
+ */
+export function publicBase(conn: Connection, hallId: number, port: number): string {
+  const configured = getHall(conn, hallId).settings.publicUrl;
+  return configured ? configured.replace(/\/+$/, '') : `http://${lanAddress()}:${port}`;
+}

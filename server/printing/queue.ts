@@ -1,0 +1,377 @@
+import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Connection } from '../../db/connection.js';
+import { printers, printJobs } from '../../db/schema.js';
+import type { PrinterStatus } from '../protocol/schemas.js';
+import type { JobAnswer } from '../realtime/printer.js';
+import { messageOf, parseTarget, transportFor, type Target, type Transport } from './transport.js';
+
+// The print-job queue. Every job is a row first (queued), so an offline printer loses nothing
+// and blocks nobody; each printer has one lane that prints its jobs in order, retrying the head
+// with back-off while the printer is away; a job older than `expireAfterMs` is expired, never
+// printed: a stale ticket would only confuse the next citizen at the kiosk.
+//
+//   queued → sent → printed       (sent: in flight to a direct printer, or held by an agent)
+//   queued ← sent                 (the attempt failed: back-off, then again)
+//   queued → expired              (too old)
+//   queued → failed               (cannot print at all: printer switched off in the settings, bad target)
+
+export interface PrintingOptions {
+  /** First retry after this; doubled at every failed attempt up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A job not printed this long after it was made is expired. */
+  expireAfterMs: number;
+  /** Connecting to and writing to a direct printer, each stall at most this. */
+  sendTimeoutMs: number;
+  /** How long a status probe waits for the printer's answer to DLE EOT 4. */
+  statusTimeoutMs: number;
+  /** How often direct printers are probed. */
+  statusPollMs: number;
+}
+
+export const DEFAULT_PRINTING: PrintingOptions = {
+  retryBaseMs: 1000,
+  retryMaxMs: 30_000,
+  expireAfterMs: 3 * 60_000,
+  sendTimeoutMs: 3000,
+  statusTimeoutMs: 500,
+  statusPollMs: 15_000,
+};
+
+export type JobRow = typeof printJobs.$inferSelect;
+export type PrinterRow = typeof printers.$inferSelect;
+
+export interface QueueHooks {
+  /** A job changed status (or failed an attempt, with `error`). */
+  jobChanged(job: JobRow, error?: string): void;
+  printerChanged(printer: PrinterRow): void;
+  /** Sends an agent its due jobs made after `createdAfter`; 0 when it is away. */
+  sendToAgent(deviceId: number, createdAfter: number): number;
+}
+
+/** One printer's lane: its work runs one piece at a time (many printers take one connection only). */
+interface Lane {
+  tail: Promise<void>;
+  timer?: NodeJS.Timeout;
+  draining: boolean;
+  again: boolean;
+}
+
+export class PrintQueue {
+  private readonly lanes = new Map<number, Lane>();
+  private pollTimer?: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly now: () => number,
+    private readonly log: FastifyBaseLogger,
+    readonly options: PrintingOptions,
+    private readonly hooks: QueueHooks,
+  ) {}
+
+  /** After a restart: nothing is in flight any more, agents are away until they connect. */
+  start(): void {
+    const { db } = this.conn;
+    db.update(printJobs).set({ status: 'queued', nextAttemptAt: null }).where(eq(printJobs.status, 'sent')).run();
+    for (const p of db.select().from(printers).all()) {
+      if (parseTarget(p.target)?.kind === 'agent') this.setStatus(p.id, 'offline');
+    }
+    const waiting = db.selectDistinct({ id: printJobs.printerId }).from(printJobs).where(eq(printJobs.status, 'queued')).all();
+    for (const { id } of waiting) this.kick(id);
+    void this.poll();
+  }
+
+  async stop(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.pollTimer);
+    for (const lane of this.lanes.values()) clearTimeout(lane.timer);
+    await Promise.all([...this.lanes.values()].map((l) => l.tail));
+  }
+
+  /** Stores a job and lets its printer's lane take it. */
+  add(hallId: number, printerId: number, ticketId: number | null, data: Buffer): JobRow {
+    const now = this.now();
+    const job = this.conn.db
+      .insert(printJobs)
+      .values({ hallId, printerId, ticketId, status: 'queued', data, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    this.hooks.jobChanged(job);
+    this.kick(printerId);
+    return job;
+  }
+
+  /** Makes the printer's lane look at its jobs now. */
+  kick(printerId: number): void {
+    if (this.closing) return;
+    const lane = this.lane(printerId);
+    clearTimeout(lane.timer);
+    if (lane.draining) {
+      lane.again = true;
+      return;
+    }
+    lane.draining = true;
+    void this.inLane(printerId, () => this.drain(printerId)).finally(() => {
+      lane.draining = false;
+      if (lane.again) {
+        lane.again = false;
+        this.kick(printerId);
+      }
+    });
+  }
+
+  // Agents (through the /printer namespace).
+
+  agentConnected(deviceId: number): void {
+    for (const p of this.agentPrinters(deviceId)) {
+      // Also what an earlier connection took and never answered (the agent skips what it printed).
+      this.requeueSent(p.id);
+      this.setStatus(p.id, 'online');
+      this.kick(p.id);
+    }
+  }
+
+  agentDisconnected(deviceId: number): void {
+    for (const p of this.agentPrinters(deviceId)) {
+      // Unanswered jobs go back in line; they go out again when the agent returns, if still fresh.
+      this.requeueSent(p.id);
+      this.setStatus(p.id, 'offline');
+      this.kick(p.id);
+    }
+  }
+
+  private requeueSent(printerId: number): void {
+    this.conn.db
+      .update(printJobs)
+      .set({ status: 'queued', updatedAt: this.now() })
+      .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'sent')))
+      .run();
+  }
+
+  agentStatus(deviceId: number, status: PrinterStatus): void {
+    for (const p of this.agentPrinters(deviceId)) {
+      const changed = this.setStatus(p.id, status);
+      if (changed && status === 'online') this.retryNow(p.id);
+    }
+  }
+
+  /** An agent's answer: printed, or an attempt that failed and waits for its back-off. */
+  jobDone(deviceId: number, answer: JobAnswer): void {
+    const { db } = this.conn;
+    const job = db.select().from(printJobs).where(eq(printJobs.id, answer.id)).get();
+    const printer = job && db.select().from(printers).where(eq(printers.id, job.printerId)).get();
+    // Only the agent's own jobs, and only once: an answer to a finished job changes nothing.
+    if (!job || !printer || printer.target !== `agent:${deviceId}`) return;
+    if (job.status !== 'sent' && job.status !== 'queued') return;
+    if (answer.ok) this.printed(job);
+    else this.failedAttempt(job, answer.error ?? 'the print agent could not print');
+    this.kick(printer.id);
+  }
+
+  // The lane.
+
+  private lane(printerId: number): Lane {
+    let lane = this.lanes.get(printerId);
+    if (!lane) {
+      lane = { tail: Promise.resolve(), draining: false, again: false };
+      this.lanes.set(printerId, lane);
+    }
+    return lane;
+  }
+
+  private inLane<T>(printerId: number, work: () => Promise<T>): Promise<T | undefined> {
+    const lane = this.lane(printerId);
+    const run = lane.tail.then(work).catch((err: unknown) => {
+      this.log.error({ err, printerId }, 'print queue: a printer lane failed');
+      return undefined;
+    });
+    lane.tail = run.then(() => undefined);
+    return run;
+  }
+
+  private async drain(printerId: number): Promise<void> {
+    const printer = this.conn.db.select().from(printers).where(eq(printers.id, printerId)).get();
+    if (!printer) return;
+    this.expireStale(printerId);
+    const target = parseTarget(printer.target);
+    if (!printer.active) return this.failQueued(printerId, 'the printer is switched off in the settings');
+    if (!target || target.kind === 'usb') return this.failQueued(printerId, `the server cannot print to ${printer.target}`);
+    if (target.kind === 'agent') {
+      // Nothing goes to an agent whose printer is out of paper or off: it says when it is back.
+      if (printer.status === 'online' || printer.status === 'unknown') {
+        this.hooks.sendToAgent(target.deviceId, this.now() - this.options.expireAfterMs);
+      }
+      return this.wakeForNext(printerId);
+    }
+    const transport = transportFor(target);
+    while (!this.closing) {
+      this.expireStale(printerId);
+      const job = this.conn.db
+        .select()
+        .from(printJobs)
+        .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
+        .orderBy(asc(printJobs.id))
+        .limit(1)
+        .get();
+      if (!job) return;
+      if ((job.nextAttemptAt ?? 0) > this.now()) return this.wakeForNext(printerId);
+      await this.attempt(printerId, target, transport, job);
+    }
+  }
+
+  private async attempt(printerId: number, target: Target, transport: Transport, job: JobRow): Promise<void> {
+    const { options } = this;
+    // A printer known to be out of paper would swallow the ticket: ask it first.
+    if (this.statusOf(printerId) === 'paper_out') {
+      const status = await transport.probe(options.statusTimeoutMs);
+      this.setStatus(printerId, status);
+      if (status !== 'online') return this.failedAttempt(job, status === 'paper_out' ? 'the printer is out of paper' : 'the printer is offline');
+    }
+    this.conn.db
+      .update(printJobs)
+      .set({ status: 'sent', attempts: job.attempts + 1, updatedAt: this.now() })
+      .where(eq(printJobs.id, job.id))
+      .run();
+    try {
+      await transport.send(job.data, options.sendTimeoutMs);
+    } catch (err) {
+      this.log.info({ printerId, jobId: job.id, target: target.kind, err: messageOf(err) }, 'print attempt failed; will retry');
+      this.setStatus(printerId, 'offline');
+      return this.failedAttempt({ ...job, attempts: job.attempts + 1 }, messageOf(err));
+    }
+    this.setStatus(printerId, 'online');
+    this.printed(job);
+  }
+
+  // Job transitions.
+
+  private printed(job: JobRow): void {
+    const now = this.now();
+    const row = this.conn.db
+      .update(printJobs)
+      .set({ status: 'printed', printedAt: now, lastError: null, nextAttemptAt: null, updatedAt: now })
+      .where(eq(printJobs.id, job.id))
+      .returning()
+      .get();
+    if (row) this.hooks.jobChanged(row);
+  }
+
+  /** Back in line after a failed attempt, not before its back-off (or expired, if it is too old by now). */
+  private failedAttempt(job: JobRow, error: string): void {
+    const now = this.now();
+    const { retryBaseMs, retryMaxMs } = this.options;
+    const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, job.attempts - 1));
+    const row = this.conn.db
+      .update(printJobs)
+      .set({ status: 'queued', lastError: error.slice(0, 1000), nextAttemptAt: now + backoff, updatedAt: now })
+      .where(eq(printJobs.id, job.id))
+      .returning()
+      .get();
+    if (row && !this.expireStale(job.printerId).includes(row.id)) this.hooks.jobChanged(row, error);
+  }
+
+  /** Expires the printer's queued jobs that are too old; answers their ids. */
+  private expireStale(printerId: number): number[] {
+    const now = this.now();
+    const rows = this.conn.db
+      .update(printJobs)
+      .set({ status: 'expired', updatedAt: now })
+      .where(
+        and(
+          eq(printJobs.printerId, printerId),
+          eq(printJobs.status, 'queued'),
+          lte(printJobs.createdAt, now - this.options.expireAfterMs),
+        ),
+      )
+      .returning()
+      .all();
+    for (const row of rows) {
+      this.log.info({ printerId, jobId: row.id, attempts: row.attempts }, 'print job expired before it could print');
+      this.hooks.jobChanged(row, row.lastError ?? undefined);
+    }
+    return rows.map((r) => r.id);
+  }
+
+  private failQueued(printerId: number, error: string): void {
+    const rows = this.conn.db
+      .update(printJobs)
+      .set({ status: 'failed', lastError: error, updatedAt: this.now() })
+      .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
+      .returning()
+      .all();
+    if (rows.length) this.log.warn({ printerId, jobs: rows.length, error }, 'print jobs failed');
+    for (const row of rows) this.hooks.jobChanged(row, error);
+  }
+
+  /** Wakes the lane when its next queued job is due, or when the oldest must expire. */
+  private wakeForNext(printerId: number): void {
+    const queued = this.conn.db
+      .select({ nextAttemptAt: printJobs.nextAttemptAt, createdAt: printJobs.createdAt })
+      .from(printJobs)
+      .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
+      .all();
+    if (queued.length === 0 || this.closing) return;
+    const now = this.now();
+    const wakes = queued.map((j) => Math.min(j.createdAt + this.options.expireAfterMs, j.nextAttemptAt ?? Infinity));
+    const lane = this.lane(printerId);
+    clearTimeout(lane.timer);
+    lane.timer = setTimeout(() => this.kick(printerId), Math.max(10, Math.min(...wakes) - now));
+  }
+
+  /** The printer is back: its waiting jobs need not sit out their back-off. */
+  private retryNow(printerId: number): void {
+    this.conn.db
+      .update(printJobs)
+      .set({ nextAttemptAt: null })
+      .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
+      .run();
+    this.kick(printerId);
+  }
+
+  // Printer status.
+
+  private statusOf(printerId: number): PrinterStatus | undefined {
+    return this.conn.db.select({ status: printers.status }).from(printers).where(eq(printers.id, printerId)).get()?.status;
+  }
+
+  /** Stores a printer's status; on a change, tells the hooks and answers true. */
+  private setStatus(printerId: number, status: PrinterStatus): boolean {
+    const row = this.conn.db
+      .update(printers)
+      .set({ status })
+      .where(and(eq(printers.id, printerId), ne(printers.status, status)))
+      .returning()
+      .get();
+    if (!row) return false;
+    this.log.info({ printerId, status }, 'printer status changed');
+    this.hooks.printerChanged(row);
+    return true;
+  }
+
+  private agentPrinters(deviceId: number): PrinterRow[] {
+    return this.conn.db.select().from(printers).where(eq(printers.target, `agent:${deviceId}`)).all();
+  }
+
+  /** Probes every active direct printer, in its lane (never in the middle of a ticket). */
+  private async poll(): Promise<void> {
+    const direct = this.conn.db
+      .select()
+      .from(printers)
+      .where(eq(printers.active, true))
+      .all()
+      .map((p) => ({ p, target: parseTarget(p.target) }))
+      .filter((x): x is { p: PrinterRow; target: Exclude<Target, { kind: 'agent' }> } => !!x.target && x.target.kind !== 'agent' && x.target.kind !== 'usb');
+    await Promise.all(
+      direct.map(({ p, target }) =>
+        this.inLane(p.id, async () => {
+          if (this.closing) return;
+          const status = await transportFor(target).probe(this.options.statusTimeoutMs);
+          if (this.setStatus(p.id, status) && status === 'online') this.retryNow(p.id);
+        }),
+      ),
+    );
+    if (!this.closing) this.pollTimer = setTimeout(() => void this.poll(), this.options.statusPollMs);
+  }
+}

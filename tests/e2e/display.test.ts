@@ -1,0 +1,373 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { halls } from '../../db/schema.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+
+// The hall display in real Chromium against a real server: calls seen within a second, a burst
+// of calls shown and announced in order, missed calls announced after a reconnect, the display
+// coming back by itself after a server restart, the flash rate, the sound overlay, the layout.
+// The announcements go to a recording player that the test puts in before the page boots.
+
+const TV = { width: 1920, height: 1080 };
+const T0 = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus
+
+let browser: Browser;
+let hall: TestHall;
+let base: string;
+let clerk: string;
+let kioskToken: string;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/ui/display-ui/index.html')) throw new Error('the display page is not built');
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(() => browser?.close());
+
+async function openHall(clock?: () => number) {
+  hall = await startHall({ now: clock });
+  base = await hall.listen();
+  clerk = await hall.login('clerk');
+  kioskToken = hall.tokens.kiosk;
+}
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await hall?.close();
+});
+
+interface Played {
+  callId: number;
+  ticket: string;
+  clips: string[];
+  start: number;
+  end?: number;
+}
+
+/**
+ * Opens the display with a recording player: each announcement "plays" for `playMs`.
+ * `unlockAfterTap`: the player reports sound blocked until the page asks a second time.
+ */
+async function openDisplay(opts: { playMs?: number; unlockAfterTap?: boolean; record?: boolean } = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: TV });
+  const page = await context.newPage();
+  if (opts.record !== false) {
+    await page.addInitScript(
+      ({ playMs, unlockAfterTap }) => {
+        const played: unknown[] = [];
+        let asked = 0;
+        (window as any).__played = played;
+        window.dawrAnnouncementPlayer = {
+          unlock: async () => !unlockAfterTap || ++asked > 1,
+          async play(a) {
+            const entry: any = { callId: a.callId, ticket: a.ticketNumber, clips: a.clips, start: performance.now() };
+            played.push(entry);
+            await new Promise((r) => setTimeout(r, playMs));
+            entry.end = performance.now();
+          },
+        };
+      },
+      { playMs: opts.playMs ?? 200, unlockAfterTap: opts.unlockAfterTap ?? false },
+    );
+  }
+  await page.goto(`${base}/display/?token=${hall.tokens.display}`);
+  await page.locator('.hall-head').waitFor();
+  return page;
+}
+
+const played = (page: Page) => page.evaluate(() => (window as any).__played as Played[]);
+
+let keys = 0;
+async function issue(serviceId: number) {
+  const res = await hall.app.inject({
+    method: 'POST',
+    url: '/api/tickets',
+    headers: { ...bearer(kioskToken), 'idempotency-key': `e2e-display-${++keys}` },
+    payload: { serviceId },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: number; number: string };
+}
+
+async function callNext(counter: number) {
+  const res = await hall.app.inject({ method: 'POST', url: `/api/counters/${counter}/next`, headers: bearer(clerk) });
+  expect(res.statusCode).toBe(200);
+  return res.json() as { id: number; number: string };
+}
+
+/** Ticket numbers on screen (Latin digits back), the featured one first, then the list. */
+const shown = (page: Page) =>
+  page.evaluate(() => {
+    const latin = (s: string) => s.replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
+    const text = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => latin(e.textContent!.trim()));
+    return { current: text('.current .ticket-number')[0] ?? null, recent: text('.recent-list .ticket-number') };
+  });
+
+describe('the hall display', () => {
+  it('pairs once, then shows a call made through the API within a second', async () => {
+    await openHall();
+    const page = await openDisplay();
+    expect(new URL(page.url()).search).toBe(''); // the token left the address bar
+    await issue(1);
+    const started = Date.now();
+    await callNext(1);
+    await page.locator('.current .ticket-number', { hasText: 'B٠٠١' }).waitFor({ timeout: 1000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await page.locator('.current .counter-number').textContent()).toBe('١');
+    await expect.poll(async () => (await played(page)).map((p) => p.ticket)).toEqual(['B001']);
+    expect((await played(page))[0]!.clips).toEqual([
+      'common/chime',
+      'ar/the-number', 'ar/latin-b', 'ar/n1', 'ar/to-counter', 'ar/n1',
+      'pause',
+      'en/ticket', 'en/latin-b', 'en/n1', 'en/go-to-counter', 'en/n1',
+    ]);
+  });
+
+  it('shows five calls made within a second at once, and announces them one after another in order', async () => {
+    await openHall();
+    const page = await openDisplay({ playMs: 300 });
+    const services = [1, 2, 3, 4, 5];
+    for (const s of services) await issue(s);
+    const counters = [1, 2, 4, 6, 7]; // serving B, P, F, D, C first
+    const called: string[] = [];
+    const started = Date.now();
+    for (const c of counters) called.push((await callNext(c)).number);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // All five on screen within a second: the first one featured, the others listed newest first.
+    await expect
+      .poll(() => shown(page), { timeout: 1000, interval: 50 })
+      .toEqual({ current: called[0], recent: called.slice(1).reverse() });
+
+    await expect.poll(async () => (await played(page)).length, { timeout: 20_000 }).toBe(5);
+    const log = await played(page);
+    expect(log.map((p) => p.ticket)).toEqual(called);
+    for (let i = 1; i < log.length; i++) expect(log[i]!.start).toBeGreaterThanOrEqual(log[i - 1]!.end!);
+    expect(log.map((p) => p.callId)).toEqual([...log.map((p) => p.callId)].sort((a, b) => a - b));
+    // The last one announced is the one featured.
+    await expect.poll(async () => (await shown(page)).current).toBe(called[4]);
+  }, 40_000);
+
+  it('announces after a reconnect the calls it missed in the last minute, and only lists older ones', async () => {
+    let clock = T0;
+    await openHall(() => clock);
+    const page = await openDisplay();
+    for (const s of [1, 2, 3]) await issue(s);
+
+    // The display loses the server: its connection drops and cannot come back for now.
+    const socketIo = (url: URL) => url.pathname.startsWith('/socket.io/');
+    await page.route(socketIo, (route) => route.abort());
+    const displayId = hall.app.seedReport!.devices.find((d) => d.kind === 'display')!.id;
+    hall.app.realtime.disconnect({ deviceId: displayId });
+    await page.locator('.link-mark').waitFor();
+
+    const old = await callNext(1); // 2 minutes before it comes back
+    clock += 120_000;
+    const missed = [await callNext(2), await callNext(4)];
+    clock += 10_000;
+    await page.unroute(socketIo);
+
+    await page.locator('.link-mark').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(async () => (await played(page)).map((p) => p.ticket), { timeout: 10_000 }).toEqual(missed.map((t) => t.number));
+    await expect.poll(async () => (await shown(page)).recent).toContain(old.number);
+  }, 30_000);
+
+  it('comes back by itself after a server restart and shows the next call', async () => {
+    await openHall();
+    const page = await openDisplay();
+    const port = Number(new URL(base).port);
+    const dataDir = hall.dataDir;
+    await hall.close({ keepData: true });
+    await page.locator('.link-mark').waitFor();
+
+    hall = await startHall({ dataDir }); // the same database: the devices and their tokens
+    await hall.app.listen({ port, host: '127.0.0.1' });
+    clerk = await hall.login('clerk');
+    await page.locator('.link-mark').waitFor({ state: 'detached', timeout: 15_000 });
+    await issue(3);
+    await callNext(4);
+    await page.locator('.current .ticket-number', { hasText: 'F٠٠١' }).waitFor({ timeout: 1000 });
+  }, 40_000);
+
+  it('reloads itself when the server comes back with another version', async () => {
+    await openHall();
+    let upgraded = false;
+    context = await browser.newContext({ viewport: TV });
+    // The server "upgrades": from now on every version it tells is another one.
+    const rewrite = (text: string) => (upgraded ? text.replace(/"version":"([^"]+)"/g, '"version":"$1-next"') : text);
+    const socketIo = (url: URL) => url.pathname.startsWith('/socket.io/');
+    await context.route(socketIo, async (route) => {
+      try {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: rewrite(await res.text()) });
+      } catch {
+        // The page went away with a long-poll open.
+      }
+    });
+    await context.routeWebSocket(socketIo, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((m) => ws.send(typeof m === 'string' ? rewrite(m) : m));
+    });
+    const page = await context.newPage();
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.goto(`${base}/display/?token=${hall.tokens.display}`);
+    await page.locator('.hall-head').waitFor();
+    expect(loads).toBe(1);
+
+    upgraded = true;
+    const displayId = hall.app.seedReport!.devices.find((d) => d.kind === 'display')!.id;
+    hall.app.realtime.disconnect({ deviceId: displayId });
+    await expect.poll(() => loads, { timeout: 10_000 }).toBe(2);
+    await page.locator('.hall-head').waitFor(); // paired still: the token was kept
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+  }, 30_000);
+
+  it('highlights a new call at most three flashes a second', async () => {
+    await openHall();
+    const page = await openDisplay();
+    await issue(1);
+    await callNext(1);
+    const flash = page.locator('.current.flash');
+    await flash.waitFor();
+    const { duration, count } = await flash.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { duration: parseFloat(style.animationDuration), count: style.animationIterationCount };
+    });
+    expect(1 / duration).toBeLessThanOrEqual(3);
+    expect(Number(count)).toBeLessThanOrEqual(3);
+  });
+
+  it('asks once for a tap where the browser blocks sound', async () => {
+    await openHall();
+    const page = await openDisplay({ unlockAfterTap: true });
+    const overlay = page.getByRole('button', { name: /اضغط لتفعيل الصوت/ });
+    await overlay.waitFor();
+    expect(await overlay.textContent()).toContain('Tap to enable sound');
+    await overlay.click();
+    await overlay.waitFor({ state: 'detached' });
+  });
+
+  it("shows the admin's media and lowers a video's sound while a call is spoken", async () => {
+    await openHall();
+    mkdirSync(join(hall.dataDir, 'media'), { recursive: true });
+    writeFileSync(join(hall.dataDir, 'media', 'welcome.webm'), 'not really a video');
+    const page = await openDisplay({ playMs: 1500 });
+    const video = page.locator('.media video');
+    await video.waitFor();
+    expect(await video.getAttribute('src')).toBe('/media/welcome.webm');
+    const volume = () => video.evaluate((v: HTMLVideoElement) => v.volume);
+    expect(await volume()).toBeCloseTo(0.8);
+    await issue(1);
+    await callNext(1);
+    await expect.poll(volume).toBeCloseTo(0.1);
+    await expect.poll(volume, { timeout: 5000 }).toBeCloseTo(0.8);
+  });
+
+  it("speaks with the browser's own voice when the hall chooses it", async () => {
+    await openHall();
+    const { db } = hall.app.conn;
+    const row = db.select().from(halls).get()!;
+    db.update(halls).set({ settings: { ...row.settings, display: { voice: 'speechSynthesis', chime: false } } }).where(eq(halls.id, row.id)).run();
+    context = await browser.newContext({ viewport: TV });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as any).__spoken = spoken;
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        spoken.push({ text: u.text, lang: u.lang });
+        setTimeout(() => u.onend?.(new Event('end') as SpeechSynthesisEvent), 10);
+      };
+    });
+    await page.goto(`${base}/display/?token=${hall.tokens.display}`);
+    await page.locator('.hall-head').waitFor();
+    await issue(3);
+    await callNext(5);
+    const spoken = () => page.evaluate(() => (window as any).__spoken as { text: string; lang: string }[]);
+    await expect.poll(async () => (await spoken()).length).toBe(2);
+    const [ar, en] = await spoken();
+    expect(ar!.lang).toBe('ar-SY');
+    expect(ar!.text.replace(/[\u064B-\u0652]/g, '')).toBe('الرقم إف واحد إلى الشباك رقم خمسة');
+    expect(en).toEqual({ lang: 'en-GB', text: 'Ticket F one please go to counter five' });
+  });
+
+  it('plays the voice pack through Web Audio', async () => {
+    await openHall();
+    const page = await openDisplay({ record: false });
+    const clips: string[] = [];
+    page.on('response', (res) => {
+      const path = new URL(res.url()).pathname;
+      if (path.startsWith('/voice/') && res.status() === 200) clips.push(path.slice('/voice/'.length));
+    });
+    await issue(2);
+    await callNext(2);
+    await expect.poll(() => clips, { timeout: 5000 }).toEqual(expect.arrayContaining(['common/chime', 'ar/latin-p', 'ar/to-counter', 'en/n2']));
+    expect(await page.locator('.sound-overlay').count()).toBe(0);
+    // Chromium decodes the pack's Ogg Opus clips.
+    const seconds = await page.evaluate(async () => {
+      const ctx = new OfflineAudioContext(1, 48000, 48000);
+      const decode = async (id: string) => (await ctx.decodeAudioData(await (await fetch(`/voice/${id}`)).arrayBuffer())).duration;
+      return Promise.all(['common/chime', 'ar/and-n20', 'en/go-to-counter'].map(decode));
+    });
+    for (const s of seconds) expect(s).toBeGreaterThan(0.2);
+  });
+
+  it('fills a 1920×1080 screen right to left, readable and without scrolling', async () => {
+    await openHall();
+    for (const s of [1, 1, 2, 3, 3, 4, 5, 6]) await issue(s);
+    for (const c of [1, 2, 4, 5, 6, 7, 8]) await callNext(c);
+    const page = await openDisplay();
+    await page.locator('.recent-list li').nth(5).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const layout = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      const doc = document.documentElement;
+      return {
+        scroll: [doc.scrollWidth, doc.scrollHeight],
+        number: parseFloat(getComputedStyle(document.querySelector('.current .ticket-number')!).fontSize),
+        current: box('.current').right,
+        recent: box('.recent').right,
+        lastRow: box('.recent-list li:last-child').bottom,
+        waiting: box('.waiting').top,
+      };
+    });
+    expect(layout.scroll).toEqual([1920, 1080]);
+    expect(layout.number).toBeGreaterThanOrEqual(0.18 * 1080); // the current number: about 20vh
+    expect(layout.current).toBeGreaterThan(layout.recent); // the current call on the start (right) side
+    expect(layout.lastRow).toBeLessThanOrEqual(layout.waiting); // six previous calls fit
+    expect(await lowContrast(page)).toEqual([]);
+  });
+});
+
+/** Visible texts below 4.5:1 against the background they are drawn on. */
+function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number).concat(1).slice(0, 4);
+    const lum = ([r, g, b]: number[]) =>
+      [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3]! > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || el.getClientRects().length === 0) continue;
+      const [fg, bg] = [lum(rgba(getComputedStyle(el).color)), lum(background(el))];
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < 4.5) out.push(`${n.textContent!.trim()} (${ratio.toFixed(2)})`);
+    }
+    return out;
+  });
+}

@@ -1,0 +1,393 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+
+// The kiosk page in real Chromium against a real server: pairing, Arabic and RTL with real
+// Arabic glyphs, the layout on a portrait and a landscape screen, one tap one ticket (double
+// taps, lost answers), the priority path, the printer's troubles, and the paper coming out.
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+let browser: Browser;
+let hall: TestHall;
+let base: string;
+let admin: string;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/ui/kiosk-ui/index.html')) throw new Error('the kiosk page is not built');
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(() => browser?.close());
+
+async function openHall() {
+  hall = await startHall();
+  base = await hall.listen();
+  admin = await hall.login();
+}
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await hall?.close();
+});
+
+async function kiosk(opts: { lang?: 'en'; size?: { width: number; height: number }; token?: string | null } = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: opts.size ?? LANDSCAPE, hasTouch: true });
+  const page = await context.newPage();
+  const token = opts.token === undefined ? hall.tokens.kiosk : opts.token;
+  const query = [token ? `token=${token}` : '', opts.lang ? `lang=${opts.lang}` : ''].filter(Boolean).join('&');
+  await page.goto(`${base}/kiosk/${query ? '?' + query : ''}`);
+  return page;
+}
+
+const api = async (method: string, url: string, payload?: object) =>
+  hall.app.inject({ method: method as 'GET', url, headers: bearer(admin), ...(payload ? { payload } : {}) });
+
+async function ticketsNow() {
+  const res = await api('GET', '/api/tickets');
+  expect(res.statusCode).toBe(200);
+  return res.json() as { id: number; number: string; priority: boolean; trackingCode: string }[];
+}
+
+const kioskDeviceId = () => hall.app.seedReport!.devices.find((d) => d.kind === 'kiosk')!.id;
+
+/** Nothing scrolls, and every button lies inside the screen. */
+async function expectFits(page: Page) {
+  const box = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const outside = Array.from(document.querySelectorAll('button')).filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5;
+    });
+    return {
+      scrollW: doc.scrollWidth,
+      scrollH: doc.scrollHeight,
+      w: innerWidth,
+      h: innerHeight,
+      outside: outside.map((b) => b.textContent),
+    };
+  });
+  expect(box.scrollW).toBeLessThanOrEqual(box.w);
+  expect(box.scrollH).toBeLessThanOrEqual(box.h);
+  expect(box.outside).toEqual([]);
+}
+
+/** Every button is at least 64 × 64 CSS pixels. */
+async function expectTouchTargets(page: Page) {
+  const small = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button'))
+      .map((b) => ({ text: b.textContent, ...b.getBoundingClientRect().toJSON() }))
+      .filter((b) => b.width < 64 || b.height < 64),
+  );
+  expect(small).toEqual([]);
+}
+
+/** Every visible text meets 4.5:1 against the background it is drawn on. */
+async function expectContrast(page: Page) {
+  const failures = await page.evaluate(() => {
+    const rgba = (c: string) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const parts = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3]! > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out: string[] = [];
+    let checked = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent!.trim();
+      const el = n.parentElement!;
+      if (!text || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('.overlay') && !el.closest('.overlay-box')) continue;
+      const fg = luminance(rgba(getComputedStyle(el).color));
+      const bg = luminance(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      checked++;
+      if (ratio < 4.5) out.push(`${text} (${ratio.toFixed(2)})`);
+    }
+    return { checked, out };
+  });
+  expect(failures.checked).toBeGreaterThan(3);
+  expect(failures.out).toEqual([]);
+}
+
+describe('pairing', () => {
+  it('without a token shows a calm "not paired" screen in both languages', async () => {
+    await openHall();
+    const page = await kiosk({ token: null });
+    await expect.poll(() => page.getByText('This kiosk is not paired yet').isVisible()).toBe(true);
+    expect(await page.getByText('هذا الجهاز غير مقترن بعد').isVisible()).toBe(true);
+    expect(await page.getByRole('button').count()).toBe(0);
+  });
+
+  it('keeps the token, drops it from the address, and unpairs when the token is revoked', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+
+    const revoked = await api('POST', `/api/admin/devices/${kioskDeviceId()}/revoke`);
+    expect(revoked.statusCode).toBe(200);
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).click({ timeout: 2000 }).catch(() => {});
+    await page.getByText('This kiosk is not paired yet').waitFor({ timeout: 10_000 });
+    expect(await ticketsNow()).toEqual([]);
+  });
+});
+
+describe('the default page: Arabic, right to left, on any screen', () => {
+  it('is Arabic and RTL with real Arabic glyphs', async () => {
+    await openHall();
+    const page = await kiosk({ size: PORTRAIT });
+    const building = page.getByRole('button', { name: 'رخص البناء' });
+    await building.waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    for (const name of ['البيانات العقارية', 'الرسوم والضرائب', 'الوثائق المدنية', 'الشكاوى والاستعلامات', 'التدقيق الهندسي']) {
+      expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('heading', { name: 'اختر الخدمة التي جئت من أجلها' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'English' }).isVisible()).toBe(true);
+
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const name = document.querySelector('.service-name')!;
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = '40px "Noto Naskh Arabic"';
+      return {
+        family: getComputedStyle(name).fontFamily,
+        available: document.fonts.check('40px "Noto Naskh Arabic"', 'رخص البناء'),
+        // Joined letters take their narrow initial/medial/final forms: three joined beh are
+        // much narrower than three isolated ones. Boxes of a missing font would be equal.
+        joined: ctx.measureText('ببب').width,
+        isolated: 3 * ctx.measureText('ب').width,
+        nameWidth: name.getBoundingClientRect().width,
+      };
+    });
+    expect(fonts.family).toMatch(/^"?Noto Naskh Arabic"?/);
+    expect(fonts.available).toBe(true);
+    expect(fonts.joined).toBeLessThan(0.8 * fonts.isolated);
+    expect(fonts.nameWidth).toBeGreaterThan(80);
+
+    // A kiosk is not a web page: no selection, no context menu, no zoom.
+    const guards = await page.evaluate(() => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      document.querySelector('.service')!.dispatchEvent(event);
+      return {
+        contextMenuPrevented: event.defaultPrevented,
+        userSelect: getComputedStyle(document.querySelector('.service-name')!).userSelect,
+        touchAction: getComputedStyle(document.documentElement).touchAction,
+        viewport: document.querySelector('meta[name=viewport]')!.getAttribute('content'),
+        overflow: getComputedStyle(document.body).overflow,
+      };
+    });
+    expect(guards).toMatchObject({ contextMenuPrevented: true, userSelect: 'none', touchAction: 'manipulation', overflow: 'hidden' });
+    expect(guards.viewport).toContain('user-scalable=no');
+  });
+
+  for (const [label, size] of [['portrait 1080×1920', PORTRAIT], ['landscape 1920×1080', LANDSCAPE]] as const) {
+    it(`fits a ${label} screen without scrolling, with 64 px targets and 4.5:1 contrast`, async () => {
+      await openHall();
+      const page = await kiosk({ size });
+      await page.getByRole('button', { name: 'رخص البناء' }).waitFor();
+      await expectFits(page);
+      await expectTouchTargets(page);
+      await expectContrast(page);
+
+      await page.getByRole('button', { name: 'الرسوم والضرائب' }).click();
+      await page.getByText('رقم دورك').waitFor({ timeout: 5000 });
+      expect(await page.locator('.ticket-number').textContent()).toBe('F٠٠١');
+      expect(await page.getByText('الأوراق المطلوبة').isVisible()).toBe(true);
+      await expectFits(page);
+      await expectTouchTargets(page);
+      await expectContrast(page);
+
+      await page.waitForTimeout(1300); // Done ignores the tail of the tap that made the ticket
+      await page.getByRole('button', { name: 'تم', exact: true }).click();
+      await page.getByRole('button', { name: 'أولوية (كبار السن، ذوو الإعاقة، الحوامل)' }).click();
+      await page.getByRole('button', { name: 'نعم، أريد دور أولوية' }).waitFor();
+      await expectFits(page);
+      await expectTouchTargets(page);
+      await expectContrast(page);
+    });
+  }
+
+  it('fits twelve services on one screen, portrait and landscape', async () => {
+    await openHall();
+    for (const s of (await api('GET', '/api/admin/services')).json()) await api('PATCH', `/api/admin/services/${s.id}`, { category: null });
+    for (const [code, ar, en] of [
+      ['V', 'تسجيل المركبات', 'Vehicle registration'],
+      ['W', 'المياه والصرف الصحي', 'Water and sewerage'],
+      ['L', 'الإشغالات والترخيص التجاري', 'Shop licences and street use'],
+      ['H', 'الشؤون الاجتماعية', 'Social affairs'],
+      ['N', 'النظافة', 'Waste collection'],
+      ['R', 'الطرق والإنارة', 'Roads and street lights'],
+    ]) {
+      expect((await api('POST', '/api/admin/services', { code, name: { ar, en } })).statusCode).toBe(201);
+    }
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      const page = await kiosk({ size });
+      await page.getByRole('button', { name: 'الطرق والإنارة' }).waitFor();
+      expect(await page.locator('.service').count()).toBe(12);
+      await expectFits(page);
+      await expectTouchTargets(page);
+      await context!.close();
+    }
+  });
+});
+
+describe('taking a ticket (English)', () => {
+  it('one tap: the number, the service, the QR code to /t/<code> and what to bring', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    expect(await page.getByRole('button', { name: 'العربية' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).click();
+    await page.getByText('F001').waitFor();
+    expect(await page.getByText('Your number').isVisible()).toBe(true);
+    expect(await page.getByText('No one ahead of you').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'What to bring' }).isVisible()).toBe(true);
+    expect(await page.getByText('The amount due, in cash').isVisible()).toBe(true);
+    const [ticket] = await ticketsNow();
+    expect(ticket).toMatchObject({ number: 'F001', priority: false });
+    const qr = page.getByRole('img', { name: 'Scan to follow your turn on your phone' });
+    expect(await qr.getAttribute('data-url')).toBe(`${base}/t/${ticket!.trackingCode}`);
+    await page.locator('.qr svg').waitFor();
+    expect(await page.getByText(/Back to the menu in \d+ s/).isVisible()).toBe(true);
+
+    await page.waitForTimeout(1300); // Done ignores the tail of the tap that made the ticket
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+  });
+
+  it('a double tap makes one ticket', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Building permits', exact: true }).dblclick();
+    await page.getByText('B001').waitFor();
+    await page.waitForTimeout(500);
+    expect((await ticketsNow()).map((t) => t.number)).toEqual(['B001']);
+  });
+
+  it('the priority path asks once, then makes a priority ticket', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Priority (elderly, disabled, pregnant)' }).click();
+    expect(await page.getByText('Are you one of them, or with one of them?').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Yes, a priority ticket' }).click();
+    await page.getByText('Priority ticket: choose the service').waitFor();
+    await page.getByRole('button', { name: 'Civil documents', exact: true }).click();
+    await page.getByText('D001').waitFor();
+    expect(await page.getByText('Priority', { exact: true }).isVisible()).toBe(true);
+    expect(await ticketsNow()).toMatchObject([{ number: 'D001', priority: true }]);
+  });
+
+  it('says "trying again" while the server cannot be reached, and the retried tap is still one ticket', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    const keys: string[] = [];
+    await page.route('**/api/tickets', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']!);
+      if (keys.length === 1) return route.abort('connectionrefused'); // the server is away
+      if (keys.length === 2) {
+        await route.fetch(); // the server issues the ticket, but its answer is lost
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Complaints and inquiries', exact: true }).click();
+    await page.getByText('Cannot reach the server. Trying again…').waitFor();
+    await page.getByText('C001').waitFor({ timeout: 15_000 });
+    expect(keys.length).toBe(3);
+    expect(new Set(keys).size).toBe(1);
+    expect((await ticketsNow()).map((t) => t.number)).toEqual(['C001']);
+  });
+
+  it('a service that closed since the menu was drawn says so and makes no ticket', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Engineering review', exact: true }).waitFor();
+    const review = (await api('GET', '/api/admin/services')).json().find((s: { code: string }) => s.code === 'E');
+    await api('PATCH', `/api/admin/services/${review.id}`, { dailyLimit: 1 });
+    await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: review.id } });
+    await page.getByRole('button', { name: 'Engineering review', exact: true }).click();
+    await page.getByText('This service is not taking tickets now').waitFor();
+    await page.getByRole('button', { name: 'OK' }).click();
+    // The refreshed menu shows it closed, with the reason.
+    await page.getByText("Today's tickets are all taken").waitFor();
+    expect(await page.getByRole('button', { name: 'Engineering review', exact: true }).isDisabled()).toBe(true);
+    await expectContrast(page);
+    expect((await ticketsNow()).length).toBe(1);
+  });
+
+  it('goes to the attract screen when idle, and back to the menu on a touch', async () => {
+    await openHall();
+    context = await browser.newContext({ viewport: LANDSCAPE });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${base}/kiosk/?token=${hall.tokens.kiosk}&lang=en`);
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+    await page.clock.fastForward(61_000);
+    const attract = page.getByRole('button', { name: 'Touch to take a ticket' });
+    await attract.waitFor();
+    expect(await page.getByText('Citizen Service Centre').isVisible()).toBe(true);
+    await expectContrast(page);
+    await attract.click();
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+  });
+});
+
+describe('the printer', () => {
+  it('offline: the kiosk says so and asks to photograph the number and QR code; the ticket stays valid', async () => {
+    await openHall();
+    hall.app.conn.sqlite.prepare("UPDATE printers SET status = 'offline' WHERE kiosk_id = ?").run(kioskDeviceId());
+    const page = await kiosk({ lang: 'en' });
+    await page.getByText('The printer is not working right now: you can still take a ticket and photograph it').waitFor();
+    await page.getByRole('button', { name: 'Property statements', exact: true }).click();
+    await page.getByText('P001').waitFor();
+    await page.getByText('Please take a photo of the number and the QR code: the printer is not working right now').waitFor();
+    expect(await page.getByText('Your turn is kept all the same.').isVisible()).toBe(true);
+    await expectContrast(page);
+    expect(await ticketsNow()).toMatchObject([{ number: 'P001' }]);
+  });
+
+  it('a fake TCP printer bound to the kiosk gets the job', async () => {
+    await openHall();
+    const received: Buffer[] = [];
+    const printer: Server = createServer((socket) => socket.on('data', (d) => received.push(d)));
+    await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (printer.address() as { port: number }).port;
+      const bound = await api('POST', '/api/admin/printers', { name: 'Test printer', target: `tcp://127.0.0.1:${port}`, kioskId: kioskDeviceId() });
+      expect(bound.statusCode).toBe(201);
+      const page = await kiosk({ lang: 'en' });
+      await page.getByRole('button', { name: 'Fees and taxes', exact: true }).click();
+      await page.getByText('F001').waitFor();
+      await expect.poll(() => Buffer.concat(received).length, { timeout: 15_000 }).toBeGreaterThan(100);
+      await page.getByText('Printed: please take your ticket').waitFor({ timeout: 15_000 });
+    } finally {
+      await new Promise((resolve) => printer.close(resolve));
+    }
+  });
+});

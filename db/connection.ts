@@ -36,8 +36,11 @@ export function inTransaction<T>(conn: Connection, fn: () => T): T {
   return conn.sqlite.transaction(fn).immediate();
 }
 
+/** What the items of one group commit may leave for the next (see `carriedReading`); dropped after a failure. */
+export type GroupMemo = Map<symbol, unknown>;
+
 interface Queued {
-  fn: () => unknown;
+  fn: (memo: GroupMemo) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -50,7 +53,7 @@ const groups = new WeakMap<Connection, Queued[]>();
  * in its own savepoint so that one that throws is undone alone. Every promise settles after the
  * COMMIT: one fsync for the group, and nobody is answered before what they did is durable.
  */
-export function inGroupCommit<T>(conn: Connection, fn: () => T): Promise<T> {
+export function inGroupCommit<T>(conn: Connection, fn: (memo: GroupMemo) => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let queue = groups.get(conn);
     if (!queue) {
@@ -65,15 +68,17 @@ function commitGroup(conn: Connection): void {
   const queue = groups.get(conn) ?? [];
   groups.delete(conn);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  const memo: GroupMemo = new Map();
   try {
     conn.sqlite
       .transaction(() => {
         for (const { fn } of queue) {
           try {
-            outcomes.push({ ok: true, value: conn.sqlite.transaction(fn)() });
+            outcomes.push({ ok: true, value: conn.sqlite.transaction(fn)(memo) });
           } catch (error) {
             // Some errors (disk full, I/O) end the whole transaction: then none of the group stands.
             if (!conn.sqlite.inTransaction) throw error;
+            memo.clear();
             outcomes.push({ ok: false, error });
           }
         }

@@ -33,6 +33,18 @@ export interface HallSettings {
   enforceHours?: boolean;
   /** Seconds the kiosk shows a ticket before going back to the menu (absent: 20). */
   kioskReturnSeconds?: number;
+  /** Tickets taken on a phone at /join (QR code at the entrance); absent: off. */
+  remoteJoin?: { enabled: boolean; dailyCapPerService: number };
+  /** A webhook (SMS or WhatsApp gateway) told when a ticket with a phone number is N-th in line; absent: off. */
+  notify?: { enabled: boolean; webhookUrl: string; position: number };
+  /** Clerks may call a chosen waiting ticket, not only the next one (absent: false). */
+  allowCallSpecific?: boolean;
+  /** A called ticket recalled this many times becomes a no-show by itself; null or absent: never. */
+  autoNoShowAfterRecalls?: number | null;
+  /** Supervisors are alerted when a service's queue grows this long (absent: 30). */
+  alertQueueLength?: number;
+  /** Notes, comments and phone numbers older than this many days are purged; the anonymous figures stay. Null or absent: kept. */
+  retentionDays?: number | null;
 }
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
@@ -72,6 +84,8 @@ export const services = sqliteTable(
     /** Documents and fees to bring, shown when the service is chosen and on the phone page. */
     whatToBringAr: text('what_to_bring_ar', { mode: 'json' }).$type<string[]>().notNull().default([]),
     whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** A supervisor closed it for the rest of this business day (`YYYY-MM-DD`); it reopens the next. */
+    closedOnDay: text('closed_on_day'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('services_hall_code').on(t.hallId, t.code)],
@@ -179,11 +193,15 @@ export const tickets = sqliteTable(
     trackingCode: text('tracking_code').notNull().unique(),
     deviceId: integer('device_id').references(() => devices.id),
     userId: integer('user_id').references(() => users.id),
+    /** Taken on a phone at /join rather than at a kiosk. */
+    remote: integer('remote', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('tickets_waiting').on(t.hallId, t.status, t.serviceId, t.issuedAt),
     uniqueIndex('tickets_day_number').on(t.hallId, t.day, t.number),
     index('tickets_counter').on(t.counterId, t.status),
+    /** A service's latest completed visits, for the learnt durations (no scan of the whole history). */
+    index('tickets_service_ended').on(t.serviceId, t.status, t.endedAt),
   ],
 );
 
@@ -194,7 +212,7 @@ export const ticketEvents = sqliteTable(
     hallId: integer('hall_id').notNull().references(() => halls.id),
     ticketId: integer('ticket_id').notNull().references(() => tickets.id),
     type: text('type', {
-      enum: ['issue', 'call', 'recall', 'start', 'complete', 'no_show', 'transfer', 'cancel'],
+      enum: ['issue', 'call', 'recall', 'start', 'complete', 'no_show', 'transfer', 'requeue', 'move', 'cancel'],
     }).notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
@@ -209,6 +227,8 @@ export const ticketEvents = sqliteTable(
     index('ticket_events_ticket').on(t.ticketId),
     index('ticket_events_hall_at').on(t.hallId, t.at),
     index('ticket_events_hall_type_at').on(t.hallId, t.type, t.at),
+    /** Reports: a ticket's events by type, in ticket order (the report reads event ids from it). */
+    index('ticket_events_report').on(t.hallId, t.ticketId, t.type),
   ],
 );
 
@@ -223,7 +243,7 @@ export const counterEvents = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     at: integer('at').notNull(),
   },
-  (t) => [index('counter_events_hall_at').on(t.hallId, t.at)],
+  (t) => [index('counter_events_hall_at').on(t.hallId, t.at), index('counter_events_counter_at').on(t.hallId, t.counterId, t.at)],
 );
 
 export const dailySequences = sqliteTable(
@@ -270,3 +290,81 @@ export const printJobs = sqliteTable(
   },
   (t) => [index('print_jobs_printer_status').on(t.printerId, t.status)],
 );
+
+/** Every change an admin makes (hall, services, counters, users, devices, printers, media): who, what, when. */
+export const adminEvents = sqliteTable(
+  'admin_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    userId: integer('user_id').references(() => users.id),
+    at: integer('at').notNull(),
+    /** create, update, revoke, upload, delete, test_print… */
+    action: text('action').notNull(),
+    /** hall, service, counter, user, device, printer, media */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    /** What changed (never a password or a token), and a label to read it by (a code, a name). */
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('admin_events_hall_at').on(t.hallId, t.at)],
+);
+
+/** The citizen's one-tap rating of a finished visit: anonymous, one per ticket. */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    ticketId: integer('ticket_id').notNull().unique().references(() => tickets.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    counterId: integer('counter_id').references(() => counters.id),
+    /** 1 unhappy, 2 okay, 3 happy. */
+    score: integer('score').notNull(),
+    /** Free text the citizen typed; purged by the hall's retention setting. */
+    comment: text('comment'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('ratings_hall_at').on(t.hallId, t.at)],
+);
+
+/** A phone number a citizen gave for the notification hook: deleted when the ticket ends or the day does. */
+export const ticketContacts = sqliteTable(
+  'ticket_contacts',
+  {
+    ticketId: integer('ticket_id').primaryKey().references(() => tickets.id),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    phone: text('phone').notNull(),
+    /** When the webhook was told (once per ticket); null: not yet. */
+    notifiedAt: integer('notified_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('ticket_contacts_hall').on(t.hallId)],
+);
+
+/**
+ * Reports: one local day's figures per grouping, computed from ticket_events (server/reports). A
+ * cache: any row may be deleted; rows whose tickets get new events or ratings are.
+ */
+export const reportDays = sqliteTable(
+  'report_days',
+  {
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    day: text('day').notNull(),
+    grouping: text('grouping').notNull(),
+    /** The day's tickets are those with ids lo…hi issued that day. */
+    lo: integer('lo').notNull(),
+    hi: integer('hi').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.day, t.grouping] }), index('report_days_hi').on(t.hallId, t.hi)],
+);
+
+/** Reports: how far the cache has looked at ticket_events and ratings, and what it was computed with. */
+export const reportCacheState = sqliteTable('report_cache_state', {
+  hallId: integer('hall_id').primaryKey().references(() => halls.id),
+  eventsThrough: integer('events_through').notNull(),
+  ratingsThrough: integer('ratings_through').notNull(),
+  /** Time zone and service targets the rows were computed with; another: the rows are dropped. */
+  config: text('config').notNull(),
+});

@@ -12,8 +12,8 @@ export const DEFAULT_SETTINGS: HallSettings = {
   digits: 'arab',
   languages: ['ar', 'en'],
   ticketFooter: {
-    ar: 'نحترم خصوصيتك: لا نطلب اسمك ولا رقم هاتفك.',
-    en: 'We respect your privacy: we never ask for your name or phone number.',
+    ar: 'نحترم خصوصيتك: لا تحمل هذه البطاقة أي بيانات شخصية.',
+    en: 'We respect your privacy: this ticket carries no personal details.',
   },
   enforceHours: true,
   kioskReturnSeconds: 20,

@@ -4,6 +4,10 @@ import { build } from 'esbuild';
 import { build as buildUi } from 'vite';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
+// A production build whoever asks for it: run from a test (NODE_ENV=test), Vite and Preact would
+// otherwise build with their development code (preact/debug, socket.io's debug build).
+process.env.NODE_ENV = 'production';
+
 mkdirSync('dist', { recursive: true });
 await build({
   entryPoints: ['server/main.ts'],

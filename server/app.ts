@@ -3,15 +3,20 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { readTls } from './ops/tls.js';
 import auth from './plugins/auth.js';
+import backups from './plugins/backups.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
 import errors from './plugins/errors.js';
+import notify from './plugins/notify.js';
 import printing, { type PrintingOptions } from './plugins/printing.js';
 import realtime from './plugins/realtime.js';
+import reports from './plugins/reports.js';
 import rollover from './plugins/rollover.js';
 import ui from './plugins/ui.js';
 import voice from './plugins/voice.js';
@@ -19,7 +24,8 @@ import routes from './routes/index.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
-  config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'>;
+  config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
+    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S'>>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
@@ -28,7 +34,10 @@ export interface AppOptions {
 
 /** The whole server, in the fastify/demo order: external plugins, app plugins, then routes. */
 export async function buildApp({ config, now = Date.now, printing: printingOptions }: AppOptions): Promise<FastifyInstance> {
+  // Built-in HTTPS when TLS_CERT and TLS_KEY are set (socket.io rides on the same server).
+  const tls = readTls(config);
   const app = Fastify({
+    ...(tls ? ({ https: tls } as object) : {}),
     logger: {
       level: config.LOG_LEVEL,
       // No personal data in logs: no bodies, no tokens, no cookies.
@@ -66,15 +75,27 @@ export async function buildApp({ config, now = Date.now, printing: printingOptio
   // App plugins.
   await app.register(errors);
   await app.register(clock, { now });
-  await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD });
+  const backupDir = config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups');
+  await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });
   await app.register(auth);
   await app.register(realtime);
-  await app.register(printing, printingOptions ?? {});
+  await app.register(printing, printingOptions ?? printingFromConfig(config));
   await app.register(rollover);
+  await app.register(reports);
+  await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });
+  await app.register(notify);
   await app.register(ui);
   await app.register(voice, { dataDir: config.DATA_DIR });
 
   // Routes, by audience.
   await app.register(routes);
   return app;
+}
+
+/** PRINT_EXPIRE_S and PRINT_RETRY_MAX_S, where set; the print queue's defaults otherwise. */
+function printingFromConfig(config: AppOptions['config']): Partial<PrintingOptions> {
+  const out: Partial<PrintingOptions> = {};
+  if (config.PRINT_EXPIRE_S) out.expireAfterMs = config.PRINT_EXPIRE_S * 1000;
+  if (config.PRINT_RETRY_MAX_S) out.retryMaxMs = config.PRINT_RETRY_MAX_S * 1000;
+  return out;
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 // The server's settings, read once from the environment (see ../shared/API.md).
+
+/** An optional setting; `NAME=` (empty, as env files often leave it) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -8,6 +12,20 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Built-in HTTPS: PEM files, both or neither (see docs/install.md).
+  TLS_CERT: optional(z.string()),
+  TLS_KEY: optional(z.string()),
+  // Automatic backups (server/plugins/backups.ts): folder (default DATA_DIR/backups), local time
+  // in the hall's zone (`HH:MM`, or `off`), how many to keep.
+  BACKUP_DIR: optional(z.string()),
+  BACKUP_AT: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (24-hour) or off').default('02:00'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  // Print queue timings (server/printing/queue.ts), for halls that want other than the defaults.
+  PRINT_EXPIRE_S: optional(z.coerce.number().int().min(1).max(3600)),
+  PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
+}).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
+  message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
+  path: ['TLS_CERT'],
 });
 
 export type Config = z.infer<typeof EnvSchema>;

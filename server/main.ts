@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
+import { writePidFile } from './ops/pidfile.js';
 
 // env → app → listen; signals; nothing else.
 
@@ -21,7 +22,7 @@ function printWelcome(address: string) {
     .addresses()
     .filter((a) => typeof a !== 'string')
     .filter((a) => a.family === 'IPv4' && !a.address.startsWith('127.') && a.address !== '0.0.0.0')
-    .map((a) => `http://${a.address}:${a.port}`);
+    .map((a) => `${base.split('://')[0]}://${a.address}:${a.port}`);
   if (lan.length) lines.push(`  on the hall's network: ${lan.join(', ')}`);
   const seed = app.seedReport;
   if (seed) {
@@ -45,6 +46,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      removePidFile();
       process.exit(0);
     } catch (err) {
       app.log.error({ err }, 'shutdown failed');
@@ -53,8 +55,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
+// DATA_DIR/dawr.pid while the server runs: `npm run restore` refuses to work under it.
+let removePidFile = () => {};
 try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  removePidFile = writePidFile(config.DATA_DIR);
   printWelcome(address);
 } catch (err) {
   app.log.error({ err }, 'could not start');

@@ -19,7 +19,7 @@ interface Display {
 
 type Order =
   | { type: 'clock'; id: number }
-  | { type: 'connect'; url: string; token: string; count: number }
+  | { type: 'connect'; url: string; tokens: string[]; offset: number; count: number }
   | { type: 'flush'; key: number }
   | { type: 'watch' }
   | { type: 'missing'; keys: number[] }
@@ -77,9 +77,10 @@ function open(url: string, token: string): Display {
   return d;
 }
 
-async function connectAll(url: string, token: string, count: number) {
+/** `count` displays; the i-th of the whole benchmark (`offset + i`) uses the device token in turn. */
+async function connectAll(url: string, tokens: string[], offset: number, count: number) {
   displays = [];
-  for (let i = 0; i < count; i++) displays.push(open(url, token));
+  for (let i = 0; i < count; i++) displays.push(open(url, tokens[(offset + i) % tokens.length]!));
   // At most CONNECTS_IN_FLIGHT handshakes at once; each display counts once it has a snapshot.
   let next = 0;
   const one = async (): Promise<void> => {
@@ -104,7 +105,7 @@ process.on('message', (order: Order) => {
       send({ type: 'clock', id: order.id, t: wallNow() });
       break;
     case 'connect':
-      connectAll(order.url, order.token, order.count).then(
+      connectAll(order.url, order.tokens, order.offset, order.count).then(
         () => send({ type: 'connected', count: displays.length }),
         (err: Error) => send({ type: 'error', message: err.message }),
       );

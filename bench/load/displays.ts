@@ -84,14 +84,19 @@ export class DisplayFleet {
     return this.workers.filter((w) => w.count > 0);
   }
 
-  /** Connects `displays` displays to `url` (a /display namespace), spread over the children; each has had a snapshot. */
-  async connect(url: string, token: string, displays: number): Promise<void> {
+  /**
+   * Connects `displays` displays to `url` (a /display namespace), spread over the children, the
+   * display devices' tokens taken in turn; answers once each display has had its snapshot.
+   */
+  async connect(url: string, tokens: string[], displays: number): Promise<void> {
     const k = this.workers.length;
+    let offset = 0;
     await Promise.all(
       this.workers.map(async (w, i) => {
         w.count = Math.floor(displays / k) + (i < displays % k ? 1 : 0);
         if (w.count === 0) return;
-        w.proc.send({ type: 'connect', url, token, count: w.count });
+        w.proc.send({ type: 'connect', url, tokens, offset, count: w.count });
+        offset += w.count;
         const answer = await w.mail.take((m) => m.type === 'connected' || m.type === 'error', 120_000);
         if (answer.type === 'error') throw new Error(`display process: ${answer.message}`);
       }),

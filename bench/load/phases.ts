@@ -109,6 +109,8 @@ export interface Broadcast {
 
 export interface BroadcastResult extends Latencies {
   broadcasts: number;
+  /** How long the trigger's HTTP answer took (for Dawr: Call next, transaction and publish included). */
+  answer: Latencies;
   /** Expected receipts that never came (a display that did not hear a call within 5 s). */
   undelivered: number;
 }
@@ -126,12 +128,14 @@ export async function broadcastPhase(
   maxMs: number,
 ): Promise<BroadcastResult> {
   const samples: number[] = [];
+  const answers: number[] = [];
   let undelivered = 0;
   let broadcasts = 0;
   const begin = wallNow();
   for (let i = 0; i < count && wallNow() - begin < maxMs; i++) {
     const t0 = wallNow();
     const key = await b.send(i);
+    answers.push(wallNow() - t0);
     if (key === null) continue;
     const { times } = await fleet.delivery(key, DELIVERY_TIMEOUT_MS);
     for (const t of times) samples.push(t - t0);
@@ -140,5 +144,5 @@ export async function broadcastPhase(
     await b.after?.(key);
     await sleep(gapMs);
   }
-  return { ...latencies(samples), broadcasts, undelivered };
+  return { ...latencies(samples), broadcasts, undelivered, answer: latencies(answers) };
 }

@@ -19,7 +19,9 @@ import { configuredAverageS, type Day, type DayCounter } from './day.js';
 //   opening (startS), arrivals in trace order. After each event every open idle counter, the one
 //   idle longest first (ties by roster order), calls selectNext with the policy until nobody it
 //   may serve waits: a free counter calls at once, and an arrival is called at once by an idle
-//   counter that may serve it.
+//   counter that may serve it. selectNext gets the hall as the server's callNext passes it
+//   (forecastInput): the open counters, each busy one free in remainingMs(expected, elapsed),
+//   and the learnt durations (below); the default policy looks ahead with it.
 // - A counter is open on [startS, endS): it makes no call at or after endS, and finishes the
 //   visit it has at endS. Visitors still waiting when every counter has closed are `unserved`.
 // - Priority: trace priority 1; maxPriorityInRow 2 (the server's default); each counter's
@@ -96,16 +98,30 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
   const durations = (): Map<number, number> =>
     new Map(day.services.map((s) => [s.id, learnDurationMs(priorMs.get(s.id)!, samples.get(s.id)!)]));
 
+  /** A counter as the server's forecastInput describes it: free in remainingMs of its visit. */
+  const asCounter = (k: CounterState, t: number, learnt: ReadonlyMap<number, number>): EstimateCounter => {
+    const current = k.busy;
+    const expected = current ? learnt.get(current.ticket.serviceId)! : 0;
+    return {
+      id: k.c.id,
+      serviceIds: k.c.serviceIds,
+      priorityStreak: k.streak,
+      freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0,
+    };
+  };
+
+  /** The hall as the server's callNext passes it to selectNext (forecastInput): open counters, learnt durations. */
+  const hallView = (t: number): HallView => {
+    const learnt = durations();
+    return { counters: counters.filter((o) => isOpen(o, t)).map((o) => asCounter(o, t, learnt)), durations: learnt };
+  };
+
   const dispatch = (t: number) => {
     for (;;) {
       const idle = counters.filter((k) => k.busy === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
       let called = false;
       for (const k of idle) {
-        // The hall as the server's callNext sees it (forecastInput): the open counters, the
-        // expected durations.
-        const learnt = durations();
-        const view: HallView = { counters: counters.filter((o) => isOpen(o, t)).map((o) => asCounter(o, t, learnt)), durations: learnt };
-        const sel = selectNext({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak }, waiting, t * 1000, rules, view);
+        const sel = selectNext({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak }, waiting, t * 1000, rules, hallView(t));
         if (!sel) continue;
         const ticket = sel.ticket;
         waiting.splice(waiting.indexOf(ticket), 1);
@@ -118,18 +134,6 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
       }
       if (!called) return;
     }
-  };
-
-  /** A counter as the server's forecastInput describes it: free in remainingMs of its visit. */
-  const asCounter = (k: CounterState, t: number, learnt: ReadonlyMap<number, number>): EstimateCounter => {
-    const current = k.busy;
-    const expected = current ? learnt.get(current.ticket.serviceId)! : 0;
-    return {
-      id: k.c.id,
-      serviceIds: k.c.serviceIds,
-      priorityStreak: k.streak,
-      freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0,
-    };
   };
 
   const estimate = (t: number, serviceId: number, priority: boolean) => {

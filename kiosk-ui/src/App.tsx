@@ -79,6 +79,7 @@ export function App() {
       if (controller.signal.aborted) return;
       if (err instanceof ApiError && err.status === 401) return unpair();
       if (err instanceof ApiError && err.code === 'service_closed') setAlert('serviceClosed');
+      else if (err instanceof ApiError && err.code === 'storage_unavailable') setAlert('storageUnavailable');
       else if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) setAlert('gaveUp');
       else setAlert('failed');
     } finally {

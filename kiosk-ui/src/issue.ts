@@ -18,7 +18,9 @@ export interface IssueOptions {
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000];
 
-const retryable = (err: unknown) => err instanceof ApiError && (err.status === 0 || err.status >= 500);
+// Storage trouble on the server (disk full, read-only) does not pass in seconds: say so at once.
+const retryable = (err: unknown) =>
+  err instanceof ApiError && (err.status === 0 || err.status >= 500) && err.code !== 'storage_unavailable';
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -49,6 +49,10 @@ export const TEXT = {
   connecting: { ar: 'جارٍ الاتصال بالخادم…', en: 'Connecting to the server…' },
   offline: { ar: 'لا يوجد اتصال بالخادم، جارٍ المحاولة مجدداً…', en: 'No connection to the server. Trying again…' },
   serviceClosed: { ar: 'هذه الخدمة لا تستقبل أدواراً الآن', en: 'This service is not taking tickets now' },
+  storageUnavailable: {
+    ar: 'لا يمكن إصدار الأدوار الآن: تعذّر حفظها في النظام. يرجى مراجعة أحد الموظفين.',
+    en: 'Tickets cannot be issued right now: the system cannot store them. Please ask a member of staff.',
+  },
   gaveUp: { ar: 'تعذّر الاتصال بالخادم. يرجى مراجعة أحد الموظفين.', en: 'The server cannot be reached. Please ask a member of staff.' },
   failed: {
     ar: 'حدث خطأ. يرجى المحاولة مرة أخرى أو مراجعة أحد الموظفين.',

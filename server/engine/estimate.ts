@@ -1,4 +1,4 @@
-import { isEligible, nextPriorityStreak, selectNext } from './routing.js';
+import { isEligible, nextPriorityStreak, pickNext } from './routing.js';
 import type { RoutingRules, WaitingTicket } from './types.js';
 
 // Wait estimates. Not "position × average": the hall's own routing is run forward in time, so
@@ -63,7 +63,8 @@ function runForecast(input: HallForecastInput, stopAt: number | null): Map<numbe
     let next = 0;
     for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
     const counter = counters[next]!;
-    const selection = selectNext(counter, waiting, counter.freeAt, rules);
+    // Without a view of the hall: the default policy's plain rule, so a forecast never looks ahead.
+    const selection = pickNext(counter, waiting, counter.freeAt, rules);
     if (selection === null) {
       // Nobody arrives during a forecast: a counter with nothing to call now never will.
       counters.splice(next, 1);

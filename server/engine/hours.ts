@@ -4,7 +4,7 @@
 /** Weekday 0 (Sunday) … 6 (Saturday) → [open, close) intervals in minutes since local midnight. */
 export type WeeklyHours = Record<string, [number, number][]>;
 
-export type ClosedReason = 'outside_hours' | 'daily_limit';
+export type ClosedReason = 'closed_today' | 'outside_hours' | 'daily_limit';
 
 export type Availability = { open: true } | { open: false; reason: ClosedReason };
 
@@ -17,10 +17,13 @@ export interface AvailabilityInput {
   minuteOfDay: number;
   issuedToday: number;
   dailyLimit: number | null;
+  /** A supervisor closed the service for the rest of the business day. */
+  closedToday?: boolean;
 }
 
 /** What a citizen reads when a service is closed. */
 export const CLOSED_REASON_TEXT: Record<ClosedReason, { ar: string; en: string }> = {
+  closed_today: { ar: 'أُغلقت الخدمة لبقية اليوم', en: 'Closed for the rest of the day' },
   outside_hours: { ar: 'خارج أوقات الدوام', en: 'Outside opening hours' },
   daily_limit: { ar: 'اكتمل عدد الأدوار لهذا اليوم', en: "Today's tickets are all taken" },
 };
@@ -30,6 +33,7 @@ export function isWithinHours(hours: WeeklyHours, weekday: number, minuteOfDay: 
 }
 
 export function serviceAvailability(input: AvailabilityInput): Availability {
+  if (input.closedToday) return { open: false, reason: 'closed_today' };
   if (input.enforceHours && !isWithinHours(input.hours, input.weekday, input.minuteOfDay)) {
     return { open: false, reason: 'outside_hours' };
   }

@@ -2,76 +2,166 @@ import { forecastWaits, type EstimateCounter } from './estimate.js';
 import { nextPriorityStreak } from './routing.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
-/** What a counter about to call may know of the rest of the hall. */
+// The default policy's look-ahead (a one-step rollout, Bertsekas): before a counter calls, a few
+// candidate tickets are tried in turn; for each, the hall is run forward from now with no new
+// arrivals by the wait forecast's own simulation (estimate.ts, forecastWaits) under the base
+// rule, oldest-first (priority first, capped), and the candidate is judged by the waits that
+// projection gives every ticket now waiting (what it has waited + its projected time to the
+// call). The rule, in order:
+//   1. never lengthen the projected longest wait: a candidate whose projection has a longer
+//      longest wait than calling the oldest eligible ticket (the base rule's own call) is out;
+//   2. of the rest, the one whose projection calls the most visitors within target;
+//   3. then the least total projected wait; then the plain rule's choice; then the oldest.
+// The oldest-first call always passes 1, so the look-ahead never projects a longer longest wait
+// than the base rule would, and it sees what per-counter oldest-first does not: a counter taking
+// an old ticket that another counter is about to be free for, while a ticket only it can serve
+// waits. The hall's longest wait, once late, is not looked at here: routing.ts calls it at once,
+// as the plain rule does. The projection knows nothing of visitors yet to come, so it guards the
+// longest wait of those waiting now, not of the day (BENCHMARKS.md, ## Simulator).
+
+/** What a counter about to call knows of the rest of the hall (the forecast's own input). */
 export interface HallView {
-  /** The hall's open counters, each free in freeInMs; the calling counter's own entry is ignored. */
+  /** The hall's open counters, each free in freeInMs. The calling counter's own entry, if any, is replaced. */
   counters: readonly EstimateCounter[];
   /** serviceId → expected visit length in ms. */
   durations: ReadonlyMap<number, number>;
 }
 
-export const TUNING = {
-  mode: 'constraint' as 'constraint' | 'minmax' | 'leximax' | 'band',
-  bandMs: 300000,
-  marginMs: 0,
-  withinWeight: 1,
-  base: 'oldest-first' as RoutingRules['policy'],
-  minWaiting: 2,
-};
-
+/** The hall as the base rule would run it after `counter` calls `ticket` now. */
 export interface Projection {
+  /** Longest projected wait (already waited + time to the call) over the tickets waiting now. */
   maxMs: number;
+  /** How many of them the projection calls within their service's target. */
   within: number;
   totalMs: number;
-  waits: number[];
-  /** ticketId → projected total wait */
-  byId: Map<number, number>;
+  /** ticketId → projected wait, for every waiting ticket some open counter may serve. */
+  waits: Map<number, number>;
 }
 
-/**
- * The hall run forward with no new arrivals after `counter` calls `candidate` now: each other
- * ticket's projected total wait (already waited + forecast).
- */
-export function project(
+export function projectCall(
   counter: CallingCounter,
-  candidate: WaitingTicket,
+  ticket: WaitingTicket,
   waiting: readonly WaitingTicket[],
   now: number,
   rules: RoutingRules,
   view: HallView,
 ): Projection {
-  const fallback = meanOf(view.durations);
   const self: EstimateCounter = {
     id: counter.id,
     serviceIds: counter.serviceIds,
-    priorityStreak: nextPriorityStreak(counter.priorityStreak, candidate),
-    freeInMs: view.durations.get(candidate.serviceId) ?? fallback,
+    priorityStreak: nextPriorityStreak(counter.priorityStreak, ticket),
+    freeInMs: view.durations.get(ticket.serviceId) ?? meanOf(view.durations),
   };
-  const counters = [...view.counters.filter((c) => c.id !== counter.id), self];
-  const rest = waiting.filter((t) => t !== candidate);
-  const forecast = forecastWaits({ now, counters, waiting: rest, durations: view.durations, rules: { ...rules, policy: TUNING.base } });
-  let maxMs = now - candidate.issuedAt;
-  let within = maxMs <= targetOf(candidate, rules) ? 1 : 0;
-  let totalMs = maxMs;
-  const waits = [maxMs];
-  const byId = new Map<number, number>([[candidate.id, maxMs]]);
+  const rest = waiting.filter((t) => t.id !== ticket.id);
+  const forecast = forecastWaits({
+    now,
+    counters: [...view.counters.filter((c) => c.id !== counter.id), self],
+    waiting: rest,
+    durations: view.durations,
+    rules: { ...rules, policy: 'oldest-first' },
+  });
+  const fallback = fallbackTargetMs(rules);
+  const waits = new Map<number, number>([[ticket.id, now - ticket.issuedAt]]);
   for (const t of rest) {
     const f = forecast.get(t.id);
-    if (f === undefined) continue;
-    const w = now - t.issuedAt + f;
-    waits.push(w);
-    byId.set(t.id, w);
-    if (w > maxMs) maxMs = w;
-    if (w <= targetOf(t, rules)) within++;
+    if (f !== undefined) waits.set(t.id, now - t.issuedAt + f);
+  }
+  let maxMs = 0;
+  let within = 0;
+  let totalMs = 0;
+  for (const t of waiting) {
+    const w = waits.get(t.id);
+    if (w === undefined) continue;
+    maxMs = Math.max(maxMs, w);
+    if (w <= targetMs(t, rules, fallback)) within++;
     totalMs += w;
   }
-  waits.sort((a, b) => b - a);
-  return { maxMs, within, totalMs, waits, byId };
+  return { maxMs, within, totalMs, waits };
 }
 
-function targetOf(t: WaitingTicket, rules: RoutingRules): number {
+/**
+ * Picks among `pool` (the tickets the counter may call now, after the priority rule and its
+ * cap) by the rule above. `plain` is the default policy's plain choice, the tie-break.
+ */
+export function rolloutChoice(
+  counter: CallingCounter,
+  pool: readonly WaitingTicket[],
+  plain: WaitingTicket,
+  waiting: readonly WaitingTicket[],
+  now: number,
+  rules: RoutingRules,
+  view: HallView,
+): WaitingTicket {
+  const oldest = pool.reduce((a, b) => (older(b, a) ? b : a));
+  const candidates = candidatesOf(counter, pool, now, rules);
+  for (const t of [oldest, plain]) if (!candidates.includes(t)) candidates.push(t);
+  if (candidates.length === 1) return plain;
+
+  // The tickets scored: in a fixed order, so the sums (and so the choice) do not depend on the
+  // list's order; with a long queue only the oldest SCORED (and every priority visitor and
+  // candidate), as the base rule calls them before anyone younger, so their projection is the
+  // same without the rest, and the cost of a look-ahead stays bounded.
+  const sorted = [...waiting].sort((a, b) => (older(a, b) ? -1 : 1));
+  const list = sorted.length <= SCORED ? sorted : sorted.filter((t, i) => i < SCORED || t.priority || candidates.includes(t));
+  const base = projectCall(counter, oldest, list, now, rules, view);
+
+  let best = oldest;
+  let bestP = base;
+  for (const t of candidates) {
+    if (t === oldest) continue;
+    const p = projectCall(counter, t, list, now, rules, view);
+    if (p.maxMs > base.maxMs) continue;
+    if (betterThan(p, t, bestP, best, plain)) {
+      best = t;
+      bestP = p;
+    }
+  }
+  return best;
+}
+
+/** At most this many of the oldest waiting tickets are projected (more than any generated day's queue). */
+export const SCORED = 100;
+
+function betterThan(p: Projection, t: WaitingTicket, q: Projection, u: WaitingTicket, plain: WaitingTicket): boolean {
+  if (p.within !== q.within) return p.within > q.within;
+  if (p.totalMs !== q.totalMs) return p.totalMs < q.totalMs;
+  if ((t === plain) !== (u === plain)) return t === plain;
+  return older(t, u);
+}
+
+/**
+ * The candidates: for each of the counter's services (and for the tickets transferred to it),
+ * the oldest ticket and the oldest still within its target. Within one service and target the
+ * others are only later versions of these two.
+ */
+export function candidatesOf(counter: CallingCounter, pool: readonly WaitingTicket[], now: number, rules: RoutingRules): WaitingTicket[] {
+  const fallback = fallbackTargetMs(rules);
+  const oldest = new Map<number, WaitingTicket>();
+  const savable = new Map<number, WaitingTicket>();
+  for (const t of pool) {
+    const group = t.targetCounterId === counter.id ? -1 : t.serviceId;
+    const o = oldest.get(group);
+    if (!o || older(t, o)) oldest.set(group, t);
+    const s = savable.get(group);
+    if (now - t.issuedAt <= targetMs(t, rules, fallback) && (!s || older(t, s))) savable.set(group, t);
+  }
+  return [...new Set([...oldest.values(), ...savable.values()])];
+}
+
+function older(a: WaitingTicket, b: WaitingTicket): boolean {
+  return a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.id < b.id);
+}
+
+/** A service's target; for one without a target, the hall's longest (as the plain rule has it). */
+function targetMs(t: WaitingTicket, rules: RoutingRules, fallbackMs: number): number {
   const s = rules.services.get(t.serviceId);
-  return s ? s.targetWaitS * 1000 : Infinity;
+  return s ? s.targetWaitS * 1000 : fallbackMs;
+}
+
+function fallbackTargetMs(rules: RoutingRules): number {
+  let ms = 0;
+  for (const s of rules.services.values()) ms = Math.max(ms, s.targetWaitS * 1000);
+  return ms;
 }
 
 function meanOf(durations: ReadonlyMap<number, number>): number {
@@ -79,75 +169,4 @@ function meanOf(durations: ReadonlyMap<number, number>): number {
   let sum = 0;
   for (const d of durations.values()) sum += d;
   return sum / durations.size;
-}
-
-/** The candidates worth a look-ahead: per service the oldest ticket and the oldest not yet late. */
-export function candidates(counter: CallingCounter, eligible: readonly WaitingTicket[], now: number, rules: RoutingRules): WaitingTicket[] {
-  const oldest = new Map<string, WaitingTicket>();
-  const savable = new Map<string, WaitingTicket>();
-  const older = (a: WaitingTicket, b: WaitingTicket | undefined) => !b || a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.id < b.id);
-  for (const t of eligible) {
-    const k = t.targetCounterId === counter.id ? 'T' : `s${t.serviceId}`;
-    if (older(t, oldest.get(k))) oldest.set(k, t);
-    if (!(TUNING as any).oldestOnly && now - t.issuedAt <= targetOf(t, rules) && older(t, savable.get(k))) savable.set(k, t);
-  }
-  const out = new Set<WaitingTicket>([...oldest.values(), ...savable.values()]);
-  return [...out];
-}
-
-/** Picks among eligible tickets (already filtered for priority and the cap) by look-ahead. */
-export function rolloutPick(
-  counter: CallingCounter,
-  eligible: readonly WaitingTicket[],
-  baseChoice: WaitingTicket,
-  waiting: readonly WaitingTicket[],
-  now: number,
-  rules: RoutingRules,
-  view: HallView,
-): WaitingTicket {
-  const cands = candidates(counter, eligible, now, rules);
-  if (cands.length <= 1 || waiting.length < TUNING.minWaiting) return baseChoice;
-  const base = project(counter, baseChoice, waiting, now, rules, view);
-  let best = baseChoice;
-  let bestP = base;
-  for (const c of cands) {
-    if (c === baseChoice) continue;
-    const p = project(counter, c, waiting, now, rules, view);
-    if (better(p, c, bestP, best, base)) {
-      best = c;
-      bestP = p;
-    }
-  }
-  return best;
-}
-
-function better(p: Projection, t: WaitingTicket, q: Projection, u: WaitingTicket, base: Projection): boolean {
-  if (TUNING.mode === 'constraint') {
-    const pOk = p.maxMs <= base.maxMs - TUNING.marginMs;
-    const qOk = q === base || q.maxMs <= base.maxMs - TUNING.marginMs;
-    if (pOk !== qOk) return pOk;
-  } else if (TUNING.mode === 'band') {
-    const pOk = bandOk(p, base);
-    const qOk = q === base || bandOk(q, base);
-    if (pOk !== qOk) return pOk;
-  } else if (TUNING.mode === 'minmax') {
-    if (p.maxMs !== q.maxMs) return p.maxMs < q.maxMs;
-  } else {
-    for (let i = 0; i < Math.min(p.waits.length, q.waits.length); i++) if (p.waits[i] !== q.waits[i]) return p.waits[i]! < q.waits[i]!;
-  }
-  if ((TUNING as any).pureMax) return t.issuedAt < u.issuedAt || (t.issuedAt === u.issuedAt && t.id < u.id);
-  if (p.within !== q.within) return p.within > q.within;
-  if (p.totalMs !== q.totalMs) return p.totalMs < q.totalMs;
-  return t.issuedAt < u.issuedAt || (t.issuedAt === u.issuedAt && t.id < u.id);
-}
-
-/** No ticket is pushed into the top band of the base projection, nor delayed within it. */
-function bandOk(p: Projection, base: Projection): boolean {
-  const theta = base.maxMs - TUNING.bandMs;
-  for (const [id, w] of p.byId) {
-    const b = base.byId.get(id);
-    if (b === undefined) continue;
-    if (w > Math.max(theta, b)) return false;
-  }
-  return true;
 }

@@ -1,4 +1,4 @@
-import { rolloutPick, TUNING, type HallView } from './rollout.js';
+import { rolloutChoice, type HallView } from './rollout.js';
 import type { CallingCounter, RoutingRules, Selection, WaitingTicket } from './types.js';
 
 export type { HallView } from './rollout.js';
@@ -17,6 +17,11 @@ export function nextPriorityStreak(streak: number, calledTicket: Pick<WaitingTic
   return calledTicket.priority ? streak + 1 : 0;
 }
 
+/**
+ * The ticket `counter` calls now, or null if none it may serve waits. `view` (the hall's open
+ * counters and expected durations, as the wait forecast has them) lets the `default` policy look
+ * ahead (rollout.ts); without it `default` uses its plain rule, as the forecast itself does.
+ */
 export function selectNext(
   counter: CallingCounter,
   waiting: readonly WaitingTicket[],
@@ -24,6 +29,19 @@ export function selectNext(
   rules: RoutingRules,
   view?: HallView,
 ): Selection | null {
+  const picked = pickNext(counter, waiting, now, rules, view);
+  if (!picked) return null;
+  return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped) };
+}
+
+/** selectNext without the reason: what the forecast runs at every step. */
+export function pickNext(
+  counter: CallingCounter,
+  waiting: readonly WaitingTicket[],
+  now: number,
+  rules: RoutingRules,
+  view?: HallView,
+): { ticket: WaitingTicket; capped: boolean } | null {
   let eligible = waiting.filter((t) => isEligible(counter, t));
   if (eligible.length === 0) return null;
 
@@ -35,17 +53,8 @@ export function selectNext(
     eligible = eligible.filter((t) => !t.priority);
   }
 
-  if (rules.policy === 'default' && view) {
-    if (!capped && eligible.some((t) => t.priority)) eligible = eligible.filter((t) => t.priority);
-    let base = eligible[0]!;
-    for (const t of eligible) if (t.issuedAt < base.issuedAt || (t.issuedAt === base.issuedAt && t.id < base.id)) base = t;
-    const custom = (TUNING as any).custom;
-    const best = custom ? custom(counter, eligible, base, waiting, now, rules, view, capped) : rolloutPick(counter, eligible, base, waiting, now, rules, view);
-    return { ticket: best, reason: explain(best, counter, now, rules, capped) };
-  }
-
-  const key = KEYS[(rules.policy === 'default' ? (TUNING as any).fallback ?? 'default' : rules.policy) as RoutingRules['policy']];
-  const hall = hallContext(waiting, rules);
+  const key = KEYS[rules.policy];
+  const hall = rules.policy === 'default' ? hallContext(waiting, rules) : NO_HALL;
   let best = eligible[0]!;
   let bestKey = key(best, counter, now, rules, hall);
   for (let i = 1; i < eligible.length; i++) {
@@ -56,7 +65,15 @@ export function selectNext(
       bestKey = k;
     }
   }
-  return { ticket: best, reason: explain(best, counter, now, rules, capped) };
+
+  // With the hall in view, the default policy looks ahead among the tickets it may call now
+  // (priority ones only, if it calls a priority visitor), except that the hall's longest wait,
+  // once late, is still called at once by the first counter that may serve it.
+  if (rules.policy === 'default' && view && bestKey[1] !== LONGEST) {
+    const pool = best.priority ? eligible.filter((t) => t.priority) : eligible;
+    best = rolloutChoice(counter, pool, best, waiting, now, rules, view);
+  }
+  return { ticket: best, capped };
 }
 
 // A policy is a sort key, compared element by element; smaller is called first. Every key ends
@@ -70,6 +87,9 @@ interface HallContext {
   /** Target for services without one: the hall's longest (0 when none has a target). */
   fallbackTargetMs: number;
 }
+
+/** The other policies read nothing off the hall (and the forecast calls them at every step). */
+const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0 };
 
 function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules): HallContext {
   let longest: WaitingTicket | null = null;
@@ -96,18 +116,20 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
 
 // The default policy spends each call where it keeps the hall's promise (a visitor called within
 // the service's target) without letting anyone's wait run away. After priority visitors (capped
-// as for every policy):
+// as for every policy), its plain rule is:
 //   LONGEST  the ticket that has waited longest in the whole hall, once past its target, is called
 //            by the first counter that may serve it: the hall's longest wait never grows while a
 //            counter that could end it calls someone else;
 //   SAVABLE  visitors still within their target, earliest deadline (issue + target) first: the
 //            calls go to those who can still be served in time, the most urgent first;
-//   LATE     everyone else past the target, longest wait first. They yield only to savable
-//            visitors: under overload, calling a lost cause first makes one more visitor late
-//            and saves nobody.
+//   LATE     everyone else past the target, longest wait first.
 // Ties go to the counter's order of preference. With one target for every service and nobody
-// late this is first come, first served. Measured against the other policies by
-// `npm run bench:sim` (BENCHMARKS.md).
+// late this is first come, first served. The wait forecast runs this plain rule. A call with the
+// hall in view (selectNext's `view`: the server's Call next, the simulator) keeps LONGEST and
+// priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
+// projected hall keeps the longest wait no longer than calling the oldest ticket would, with the
+// most visitors within target, then the least total wait; the plain rule's choice breaks ties.
+// Measured against the other policies by `npm run bench:sim` (BENCHMARKS.md).
 const LONGEST = 0;
 const SAVABLE = 1;
 const LATE = 2;

@@ -10,6 +10,10 @@ export type TicketAction =
   | { type: 'complete' }
   | { type: 'no_show' }
   | { type: 'transfer'; serviceId: number; counterId: number | null }
+  /** Back to waiting, same service, same place in the line (the clerk called too soon). */
+  | { type: 'requeue' }
+  /** A supervisor moves a waiting ticket to another service; it keeps its place by issue time. */
+  | { type: 'move'; serviceId: number }
   | { type: 'cancel' };
 
 export type TicketActionType = TicketAction['type'];
@@ -21,6 +25,8 @@ export const TRANSITIONS: Readonly<Record<TicketActionType, { from: readonly Tic
   complete: { from: ['called', 'serving'], to: 'done' },
   no_show: { from: ['called'], to: 'no_show' },
   transfer: { from: ['called', 'serving'], to: 'waiting' },
+  requeue: { from: ['called', 'serving'], to: 'waiting' },
+  move: { from: ['waiting'], to: 'waiting' },
   cancel: { from: ['waiting'], to: 'cancelled' },
 };
 
@@ -56,6 +62,16 @@ export function applyAction(ticket: Ticket, action: TicketAction, now: number): 
       next.calledAt = null;
       next.recalls = 0;
       break;
+    case 'requeue':
+      next.counterId = null;
+      next.calledAt = null;
+      next.targetCounterId = null;
+      next.recalls = 0;
+      break;
+    case 'move':
+      next.serviceId = action.serviceId;
+      next.targetCounterId = null;
+      break;
   }
   return { ok: true, value: next };
 }
@@ -67,5 +83,16 @@ const PAST_TENSE: Record<TicketActionType, string> = {
   complete: 'completed',
   no_show: 'marked no-show',
   transfer: 'transferred',
+  requeue: 'returned to the queue',
+  move: 'moved to another service',
   cancel: 'cancelled',
 };
+
+/**
+ * What a clerk's Recall does under the hall's `autoNoShowAfterRecalls` (null: off): the recall
+ * that would exceed the limit marks the ticket no-show instead.
+ */
+export function recallAction(ticket: Pick<Ticket, 'recalls'>, autoNoShowAfterRecalls: number | null | undefined): TicketAction {
+  if (autoNoShowAfterRecalls != null && ticket.recalls + 1 > autoNoShowAfterRecalls) return { type: 'no_show' };
+  return { type: 'recall' };
+}

@@ -22,6 +22,7 @@ export function hallOpenNow(hall: HallRow, now: number): boolean {
 export function availabilityNow(conn: Connection, hall: HallRow, now: number): (s: ServiceRow) => Availability {
   const weekday = localWeekday(now, hall.timeZone);
   const minuteOfDay = localMinuteOfDay(now, hall.timeZone);
+  const today = businessDay(now, hall.timeZone);
   let issued: Map<number, number> | undefined;
   return (s) =>
     serviceAvailability({
@@ -30,7 +31,9 @@ export function availabilityNow(conn: Connection, hall: HallRow, now: number): (
       weekday,
       minuteOfDay,
       dailyLimit: s.dailyLimit,
-      issuedToday: (issued ??= issuedToday(conn, hall, now)).get(s.id) ?? 0,
+      // Read only for a service with a daily limit: the only one it matters to.
+      issuedToday: s.dailyLimit == null ? 0 : ((issued ??= issuedToday(conn, hall, now)).get(s.id) ?? 0),
+      closedToday: s.closedOnDay === today,
     });
 }
 

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
-import { counterEvents, counters } from '../../db/schema.js';
+import { counterEvents, counterServices, counters, services } from '../../db/schema.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { getCounter, type CounterRow } from './state.js';
@@ -43,5 +43,29 @@ export function changeCounterState(
   return inTransaction(conn, () => {
     const effects = setCounterState(conn, getCounter(conn, hallId, counterId), state, now, actor, reason);
     return { value: getCounter(conn, hallId, counterId), effects };
+  });
+}
+
+/** A supervisor changes which services a counter calls, in its order of preference, on the fly. */
+export function setCounterServices(conn: Connection, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
+  return inTransaction(conn, () => {
+    const counter = getCounter(conn, hallId, counterId);
+    const active = new Set(
+      conn.db
+        .select({ id: services.id })
+        .from(services)
+        .where(and(eq(services.hallId, hallId), eq(services.active, true), inArray(services.id, serviceIds)))
+        .all()
+        .map((s) => s.id),
+    );
+    const unknown = serviceIds.find((id) => !active.has(id));
+    if (unknown !== undefined) throw new HallError('invalid_request', `serviceIds: service ${unknown} is unknown or not active`);
+    conn.db.delete(counterServices).where(eq(counterServices.counterId, counter.id)).run();
+    conn.db
+      .insert(counterServices)
+      .values(serviceIds.map((serviceId, rank) => ({ counterId: counter.id, serviceId, rank })))
+      .run();
+    // Estimates change with who serves what: the counts go out again with the counter.
+    return { value: counter, effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
   });
 }

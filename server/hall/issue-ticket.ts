@@ -1,6 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { inTransaction, type Connection } from '../../db/connection.js';
-import { dailySequences, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
+import { inTransaction, type Connection, type GroupMemo } from '../../db/connection.js';
 import { businessDay } from '../engine/clock.js';
 import { CLOSED_REASON_TEXT } from '../engine/hours.js';
 import { ticketNumber } from '../engine/numbering.js';
@@ -8,8 +6,9 @@ import { newTrackingCode } from '../security.js';
 import { availabilityNow } from './availability.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
+import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
-import { getHall, getService, type TicketRow } from './state.js';
+import { carriedReading, carryReading, getHall, getService, readHall, totalChanges, type TicketRow } from './state.js';
 import { knownWait, newTicketEstimator, type Forecast } from './views.js';
 
 export interface IssueRequest {
@@ -19,6 +18,8 @@ export interface IssueRequest {
   lang: 'ar' | 'en';
   /** The client's Idempotency-Key, scoped to the device or user that sent it. */
   idempotencyKey?: string;
+  /** Who sent the key when it is neither a device nor a user (a phone at /join: `ip:<addr>`). */
+  idempotencyScope?: string;
 }
 
 export interface Issued {
@@ -29,18 +30,17 @@ export interface Issued {
   forecast?: Forecast;
 }
 
-/** One tap at the kiosk: a numbered ticket, its first event, in one transaction. */
-export function issueTicket(conn: Connection, now: number, req: IssueRequest, actor: Actor): Outcome<Issued> {
-  const scope = actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`;
+/**
+ * One tap at the kiosk: a numbered ticket, its first event, in one transaction. In a group commit
+ * (`memo`), tickets issued one after the other read the hall's state once.
+ */
+export function issueTicket(conn: Connection, now: number, req: IssueRequest, actor: Actor, memo?: GroupMemo): Outcome<Issued> {
+  const scope = req.idempotencyScope ?? (actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`);
   return inTransaction(conn, () => {
-    const { db } = conn;
+    const write = statements(conn).issue;
+    const changesBefore = memo ? totalChanges(conn) : 0;
     if (req.idempotencyKey) {
-      const seen = db
-        .select({ ticket: tickets })
-        .from(idempotencyKeys)
-        .innerJoin(tickets, eq(tickets.id, idempotencyKeys.ticketId))
-        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, req.idempotencyKey)))
-        .get();
+      const seen = write.seen.get({ scope, key: req.idempotencyKey });
       if (seen) {
         if (seen.ticket.serviceId !== req.serviceId || seen.ticket.priority !== req.priority) {
           throw new HallError('conflict', 'Idempotency-Key was already used for a different ticket request');
@@ -60,56 +60,44 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
 
     const effects: Effect[] = rollOver(conn, hall, now, actor);
     const day = businessDay(now, hall.timeZone);
-    const { last: sequence } = db
-      .insert(dailySequences)
-      .values({ hallId: hall.id, serviceId: service.id, day, last: 1 })
-      .onConflictDoUpdate({
-        target: [dailySequences.hallId, dailySequences.serviceId, dailySequences.day],
-        set: { last: sql`${dailySequences.last} + 1` },
-      })
-      .returning({ last: dailySequences.last })
-      .get();
+    const { last: sequence } = write.nextSequence.get({ hallId: hall.id, serviceId: service.id, day })!;
 
-    const estimateMs = newTicketEstimator(conn, hall, now)({ serviceId: service.id, priority: req.priority });
+    // Rollover cancelled tickets: what the group's previous ticket read is stale.
+    const carried = memo && effects.length === 0 ? carriedReading(memo, hall.id, now, changesBefore) : undefined;
+    const reading = carried ?? readHall(conn, hall, now);
+    const estimateMs = newTicketEstimator(conn, hall, now, reading)({ serviceId: service.id, priority: req.priority });
 
-    const ticket = db
-      .insert(tickets)
-      .values({
-        hallId: hall.id,
-        serviceId: service.id,
-        day,
-        sequence,
-        number: ticketNumber(service.code, sequence),
-        status: 'waiting',
-        priority: req.priority,
-        lang: req.lang,
-        issuedAt: now,
-        estimatedWaitS: estimateMs == null ? null : Math.round(estimateMs / 1000),
-        trackingCode: newTrackingCode(),
-        deviceId: actor.deviceId ?? null,
-        userId: actor.userId ?? null,
-      })
-      .returning()
-      .get();
+    const ticket = write.ticket.get({
+      hallId: hall.id,
+      serviceId: service.id,
+      day,
+      sequence,
+      number: ticketNumber(service.code, sequence),
+      priority: req.priority,
+      lang: req.lang,
+      issuedAt: now,
+      estimatedWaitS: estimateMs == null ? null : Math.round(estimateMs / 1000),
+      trackingCode: newTrackingCode(),
+      deviceId: actor.deviceId ?? null,
+      userId: actor.userId ?? null,
+    })!;
 
-    db.insert(ticketEvents)
-      .values({
-        hallId: hall.id,
-        ticketId: ticket.id,
-        type: 'issue',
-        toStatus: 'waiting',
-        at: now,
-        serviceId: service.id,
-        userId: actor.userId ?? null,
-        deviceId: actor.deviceId ?? null,
-        details: { priority: req.priority, estimatedWaitS: ticket.estimatedWaitS },
-      })
-      .run();
+    write.event.run({
+      hallId: hall.id,
+      ticketId: ticket.id,
+      at: now,
+      serviceId: service.id,
+      userId: actor.userId ?? null,
+      deviceId: actor.deviceId ?? null,
+      details: { priority: req.priority, estimatedWaitS: ticket.estimatedWaitS },
+    });
 
     if (req.idempotencyKey) {
-      db.insert(idempotencyKeys)
-        .values({ hallId: hall.id, scope, key: req.idempotencyKey, ticketId: ticket.id, createdAt: now })
-        .run();
+      write.key.run({ hallId: hall.id, scope, key: req.idempotencyKey, ticketId: ticket.id, createdAt: now });
+    }
+    if (memo) {
+      const { id, serviceId, priority, issuedAt, targetCounterId } = ticket;
+      carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId });
     }
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
     return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs) }, effects };

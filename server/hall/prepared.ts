@@ -1,16 +1,20 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
+import { counterServices, counters, dailySequences, halls, idempotencyKeys, services, ticketEvents, tickets } from '../../db/schema.js';
 
 // The hot reads, prepared once per connection: drizzle builds their SQL and SQLite compiles it
 // once, instead of on every request (`npm run bench:load` showed both in the profile of every
 // ticket issued). Same queries as written inline before, with placeholders for the values.
 
 const p = (name: string) => sql.placeholder(name);
+/** A placeholder where drizzle's types want SQL (an UPDATE's SET): for plain text and numbers only. */
+const v = (name: string) => sql`${p(name)}`;
 
 function prepare(conn: Connection) {
   const { db } = conn;
   return {
+    /** Rows written by this connection since it opened (rolled back or not): any write moves it. */
+    totalChanges: conn.sqlite.prepare('SELECT total_changes()').pluck(),
     hall: db.select().from(halls).where(eq(halls.id, p('hallId'))).prepare(),
     service: db
       .select()
@@ -77,11 +81,128 @@ function prepare(conn: Connection) {
       .groupBy(services.id)
       .orderBy(asc(services.sortOrder), asc(services.id))
       .prepare(),
+    issue: issueStatements(conn),
+    action: actionStatements(conn),
+    /** One call or recall with its ticket and counter (what a publish announces). */
+    callEvent: db
+      .select({
+        id: ticketEvents.id,
+        type: ticketEvents.type,
+        at: ticketEvents.at,
+        ticketId: tickets.id,
+        number: tickets.number,
+        serviceId: ticketEvents.serviceId,
+        counterId: counters.id,
+        counterNumber: counters.number,
+      })
+      .from(ticketEvents)
+      .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+      .innerJoin(counters, eq(counters.id, ticketEvents.counterId))
+      .where(and(eq(ticketEvents.id, p('id')), eq(ticketEvents.hallId, p('hallId')), inArray(ticketEvents.type, ['call', 'recall'])))
+      .prepare(),
     countAhead: {
       /** Its line: the same target counter, or the same service and no target counter. */
       toCounter: countAhead(conn, eq(tickets.targetCounterId, p('targetCounterId'))),
       inService: countAhead(conn, and(eq(tickets.serviceId, p('serviceId')), sql`${tickets.targetCounterId} IS NULL`)!),
     },
+  };
+}
+
+/** The writes of a kiosk tap (see issue-ticket.ts). */
+function issueStatements({ db }: Connection) {
+  return {
+    seen: db
+      .select({ ticket: tickets })
+      .from(idempotencyKeys)
+      .innerJoin(tickets, eq(tickets.id, idempotencyKeys.ticketId))
+      .where(and(eq(idempotencyKeys.scope, p('scope')), eq(idempotencyKeys.key, p('key'))))
+      .prepare(),
+    nextSequence: db
+      .insert(dailySequences)
+      .values({ hallId: p('hallId'), serviceId: p('serviceId'), day: p('day'), last: 1 })
+      .onConflictDoUpdate({
+        target: [dailySequences.hallId, dailySequences.serviceId, dailySequences.day],
+        set: { last: sql`${dailySequences.last} + 1` },
+      })
+      .returning({ last: dailySequences.last })
+      .prepare(),
+    ticket: db
+      .insert(tickets)
+      .values({
+        hallId: p('hallId'),
+        serviceId: p('serviceId'),
+        day: p('day'),
+        sequence: p('sequence'),
+        number: p('number'),
+        status: 'waiting',
+        priority: p('priority'),
+        lang: p('lang'),
+        issuedAt: p('issuedAt'),
+        estimatedWaitS: p('estimatedWaitS'),
+        trackingCode: p('trackingCode'),
+        deviceId: p('deviceId'),
+        userId: p('userId'),
+      })
+      .returning()
+      .prepare(),
+    event: db
+      .insert(ticketEvents)
+      .values({
+        hallId: p('hallId'),
+        ticketId: p('ticketId'),
+        type: 'issue',
+        toStatus: 'waiting',
+        at: p('at'),
+        serviceId: p('serviceId'),
+        userId: p('userId'),
+        deviceId: p('deviceId'),
+        details: p('details'),
+      })
+      .prepare(),
+    key: db
+      .insert(idempotencyKeys)
+      .values({ hallId: p('hallId'), scope: p('scope'), key: p('key'), ticketId: p('ticketId'), createdAt: p('createdAt') })
+      .prepare(),
+  };
+}
+
+/** The writes of a ticket's step (call, start, complete…; see ticket-actions.ts). */
+function actionStatements({ db }: Connection) {
+  return {
+    /** The ticket's new state, only if it is still in the status the engine saw. */
+    update: db
+      .update(tickets)
+      .set({
+        status: v('status'),
+        serviceId: v('serviceId'),
+        calledAt: v('calledAt'),
+        counterId: v('counterId'),
+        targetCounterId: v('targetCounterId'),
+        recalls: v('recalls'),
+        startedAt: v('startedAt'),
+        endedAt: v('endedAt'),
+      })
+      .where(and(eq(tickets.id, p('id')), eq(tickets.status, p('fromStatus'))))
+      .returning()
+      .prepare(),
+    event: db
+      .insert(ticketEvents)
+      .values({
+        hallId: p('hallId'),
+        ticketId: p('ticketId'),
+        type: p('type'),
+        fromStatus: p('fromStatus'),
+        toStatus: p('toStatus'),
+        at: p('at'),
+        serviceId: p('serviceId'),
+        counterId: p('counterId'),
+        userId: p('userId'),
+        deviceId: p('deviceId'),
+        // JSON text or NULL, encoded by the caller: drizzle would encode a NULL placeholder as 'null'.
+        details: v('detailsJson'),
+      })
+      .returning({ id: ticketEvents.id })
+      .prepare(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { halls, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
+import { halls, idempotencyKeys, ticketContacts, ticketEvents, tickets } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
 import { ticketsToCloseAtRollover } from '../engine/numbering.js';
 import type { Actor, Effect } from './effects.js';
@@ -43,6 +43,8 @@ export function rollOver(conn: Connection, hall: HallRow, now: number, actor: Ac
   }
   // A retried tap comes within seconds; two days of keys is ample.
   db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.hallId, hall.id), lt(idempotencyKeys.createdAt, now - KEEP_KEYS_MS))).run();
+  // Phone numbers for the notification hook live one business day at most.
+  db.delete(ticketContacts).where(eq(ticketContacts.hallId, hall.id)).run();
   db.update(halls).set({ currentDay: today }).where(eq(halls.id, hall.id)).run();
   hall.currentDay = today;
   if (effects.length) effects.push({ kind: 'waiting' });

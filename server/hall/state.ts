@@ -1,5 +1,5 @@
 import { asc, inArray } from 'drizzle-orm';
-import type { Connection } from '../../db/connection.js';
+import type { Connection, GroupMemo } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
 import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
@@ -139,6 +139,37 @@ export function readHall(conn: Connection, hall: HallRow, now: number): HallRead
     durations: learnedDurations(conn, hall.id, serviceRows),
     rules: routingRules(conn, hall, serviceRows),
   };
+}
+
+const CARRIED = Symbol('hall reading carried through a group commit');
+
+interface Carried {
+  hallId: number;
+  reading: HallReading;
+  /** The connection's total changes when it was left: any other write since makes it stale. */
+  changes: number;
+}
+
+export const totalChanges = (conn: Connection): number => statements(conn).totalChanges.get() as number;
+
+/**
+ * The reading the previous ticket of this group commit left, at `now`, if `changesBefore` (the
+ * connection's total changes when this ticket began) shows that nothing was written since:
+ * tickets issued together read the hall once, not once each.
+ */
+export function carriedReading(memo: GroupMemo, hallId: number, now: number, changesBefore: number): HallReading | undefined {
+  const carried = memo.get(CARRIED) as Carried | undefined;
+  if (!carried || carried.hallId !== hallId || carried.changes !== changesBefore) return undefined;
+  return { ...carried.reading, now };
+}
+
+/** Leaves the reading for the next ticket of the group: as read, plus the ticket this one added. */
+export function carryReading(conn: Connection, memo: GroupMemo, hallId: number, reading: HallReading, added: WaitingTicket): void {
+  const waiting = [...reading.waiting];
+  const after = (t: WaitingTicket) => t.issuedAt > added.issuedAt || (t.issuedAt === added.issuedAt && t.id > added.id);
+  const at = waiting.findIndex(after);
+  waiting.splice(at < 0 ? waiting.length : at, 0, added);
+  memo.set(CARRIED, { hallId, reading: { ...reading, waiting }, changes: totalChanges(conn) } satisfies Carried);
 }
 
 /**

@@ -1,23 +1,25 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
-import { counters, ticketEvents, tickets } from '../../db/schema.js';
-import { nextPriorityStreak, selectNext } from '../engine/routing.js';
-import { applyAction, type TicketAction } from '../engine/tickets.js';
+import { counters, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
+import { isEligible, nextPriorityStreak, selectNext } from '../engine/routing.js';
+import { applyAction, recallAction, type TicketAction } from '../engine/tickets.js';
 import type { Ticket } from '../engine/types.js';
 import { setCounterState } from './counters.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
+import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
 import {
   counterServiceIds,
+  forecastInput,
   forgetVisits,
   getCounter,
   getHall,
   getService,
   getTicket,
-  routingRules,
   toEngineTicket,
-  waitingTickets,
+  type CounterRow,
+  type HallRow,
   type TicketRow,
 } from './state.js';
 
@@ -28,6 +30,8 @@ const EVENT_TYPE = {
   complete: 'complete',
   no_show: 'no_show',
   transfer: 'transfer',
+  requeue: 'requeue',
+  move: 'move',
   cancel: 'cancel',
 } as const;
 
@@ -47,40 +51,34 @@ function commitAction(
   if (!result.ok) throw new HallError('invalid_transition', `ticket ${row.id}: ${result.message}`);
   const next: Ticket = result.value;
   const ended = next.status === 'done' || next.status === 'no_show' || next.status === 'cancelled';
-  const updated = conn.db
-    .update(tickets)
-    .set({
-      status: next.status,
-      serviceId: next.serviceId,
-      calledAt: next.calledAt,
-      counterId: next.counterId,
-      targetCounterId: next.targetCounterId,
-      recalls: next.recalls,
-      startedAt: action.type === 'start' ? now : next.status === 'waiting' ? null : row.startedAt,
-      endedAt: ended ? now : null,
-    })
-    .where(and(eq(tickets.id, row.id), eq(tickets.status, row.status)))
-    .returning()
-    .get();
+  const write = statements(conn).action;
+  const updated = write.update.get({
+    id: row.id,
+    fromStatus: row.status,
+    status: next.status,
+    serviceId: next.serviceId,
+    calledAt: next.calledAt,
+    counterId: next.counterId,
+    targetCounterId: next.targetCounterId,
+    recalls: next.recalls,
+    startedAt: action.type === 'start' ? now : next.status === 'waiting' ? null : row.startedAt,
+    endedAt: ended ? now : null,
+  });
   if (!updated) throw new HallError('conflict', `ticket ${row.id} changed meanwhile; try again`);
   if (next.status === 'done') forgetVisits(conn, next.serviceId);
-  const event = conn.db
-    .insert(ticketEvents)
-    .values({
-      hallId: row.hallId,
-      ticketId: row.id,
-      type: EVENT_TYPE[action.type],
-      fromStatus: row.status,
-      toStatus: next.status,
-      at: now,
-      serviceId: next.serviceId,
-      counterId: next.counterId ?? row.counterId,
-      userId: actor.userId ?? null,
-      deviceId: actor.deviceId ?? null,
-      details,
-    })
-    .returning({ id: ticketEvents.id })
-    .get();
+  const event = write.event.get({
+    hallId: row.hallId,
+    ticketId: row.id,
+    type: EVENT_TYPE[action.type],
+    fromStatus: row.status,
+    toStatus: next.status,
+    at: now,
+    serviceId: next.serviceId,
+    counterId: next.counterId ?? row.counterId,
+    userId: actor.userId ?? null,
+    deviceId: actor.deviceId ?? null,
+    detailsJson: details == null ? null : JSON.stringify(details),
+  })!;
   return { ticket: updated, eventId: event.id };
 }
 
@@ -89,58 +87,153 @@ export interface CallResult {
   reason?: { ar: string; en: string };
 }
 
-/** The clerk's Call next: the engine picks, the counter is opened for the caller if need be. */
-export function callNext(conn: Connection, now: number, hallId: number, counterId: number, actor: Actor): Outcome<CallResult> {
+/** How long a replayed Call next (same Idempotency-Key, same user) answers the first call's ticket. */
+export const NEXT_REPLAY_MS = 5 * 60_000;
+
+const SPECIFIC_REASON = { ar: 'نداء مباشر من قائمة الانتظار', en: 'called from the waiting list' };
+
+/**
+ * Before a call: the hall rolled over, the counter free of tickets, and opened for the caller if
+ * it is not open for them already.
+ */
+function readyToCall(conn: Connection, hall: HallRow, counter: CounterRow, now: number, actor: Actor): Effect[] {
+  const effects: Effect[] = rollOver(conn, hall, now, actor);
+  const current = conn.db
+    .select({ number: tickets.number, status: tickets.status })
+    .from(tickets)
+    .where(and(eq(tickets.counterId, counter.id), inArray(tickets.status, ['called', 'serving'])))
+    .get();
+  if (current) {
+    throw new HallError(
+      'invalid_transition',
+      `counter ${counter.number} still has ticket ${current.number} ${current.status}: complete it, mark it no-show or transfer it first`,
+    );
+  }
+  if (counter.state !== 'open' || (actor.userId && counter.userId !== actor.userId)) {
+    effects.push(...setCounterState(conn, counter, 'open', now, actor));
+  }
+  return effects;
+}
+
+function commitCall(
+  conn: Connection,
+  hall: HallRow,
+  counter: CounterRow,
+  row: TicketRow,
+  now: number,
+  actor: Actor,
+  details: Record<string, unknown>,
+): { ticket: TicketRow; effects: Effect[] } {
+  const { ticket, eventId } = commitAction(conn, row, { type: 'call', counterId: counter.id }, now, actor, {
+    ...details,
+    policy: hall.settings.routingPolicy,
+  });
+  conn.db
+    .update(counters)
+    .set({ priorityStreak: nextPriorityStreak(counter.priorityStreak, row) })
+    .where(eq(counters.id, counter.id))
+    .run();
+  return { ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, { kind: 'call', eventId }, { kind: 'waiting' }] };
+}
+
+/** The ticket a Call next with this key called within NEXT_REPLAY_MS, and why; a stale key is dropped. */
+function replayedCall(conn: Connection, hallId: number, scope: string, key: string, now: number): CallResult | null {
+  const seen = conn.db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .get();
+  if (!seen) return null;
+  if (seen.createdAt < now - NEXT_REPLAY_MS) {
+    conn.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).run();
+    return null;
+  }
+  const call = conn.db
+    .select({ details: ticketEvents.details })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, seen.ticketId), eq(ticketEvents.type, 'call')))
+    .orderBy(desc(ticketEvents.id))
+    .get();
+  const reason = call?.details?.reason as CallResult['reason'];
+  return { ticket: getTicket(conn, hallId, seen.ticketId), reason };
+}
+
+/**
+ * The clerk's Call next: the engine picks, the counter is opened for the caller if need be. With
+ * an `idempotencyKey`, a retry of a call whose answer was lost answers the same ticket.
+ */
+export function callNext(
+  conn: Connection,
+  now: number,
+  hallId: number,
+  counterId: number,
+  actor: Actor,
+  idempotencyKey?: string,
+): Outcome<CallResult> {
+  const scope = `user:${actor.userId ?? 0}:next`;
   return inTransaction(conn, () => {
+    if (idempotencyKey) {
+      const replay = replayedCall(conn, hallId, scope, idempotencyKey, now);
+      if (replay) return { value: replay, effects: [] };
+    }
     const hall = getHall(conn, hallId);
     const counter = getCounter(conn, hallId, counterId);
-    const effects: Effect[] = rollOver(conn, hall, now, actor);
-    const current = conn.db
-      .select({ number: tickets.number, status: tickets.status })
-      .from(tickets)
-      .where(and(eq(tickets.counterId, counter.id), inArray(tickets.status, ['called', 'serving'])))
-      .get();
-    if (current) {
-      throw new HallError(
-        'invalid_transition',
-        `counter ${counter.number} still has ticket ${current.number} ${current.status}: complete it, mark it no-show or transfer it first`,
-      );
-    }
-    if (counter.state !== 'open' || (actor.userId && counter.userId !== actor.userId)) {
-      effects.push(...setCounterState(conn, counter, 'open', now, actor));
-    }
+    const effects = readyToCall(conn, hall, counter, now, actor);
     const serviceIds = counterServiceIds(conn, [counter.id]).get(counter.id)!;
+    // The hall as the wait forecast sees it: the default policy looks ahead with it.
+    const hallNow = forecastInput(conn, hall, now);
     const selection = selectNext(
       { id: counter.id, serviceIds, priorityStreak: counter.priorityStreak },
-      waitingTickets(conn, hallId),
+      hallNow.waiting,
       now,
-      routingRules(conn, hall),
+      hallNow.rules,
+      { counters: hallNow.counters, durations: hallNow.durations },
     );
     if (!selection) return { value: { ticket: null }, effects };
     const row = getTicket(conn, hallId, selection.ticket.id);
-    const { ticket, eventId } = commitAction(conn, row, { type: 'call', counterId: counter.id }, now, actor, {
-      reason: selection.reason,
-      policy: hall.settings.routingPolicy,
-    });
-    conn.db
-      .update(counters)
-      .set({ priorityStreak: nextPriorityStreak(counter.priorityStreak, selection.ticket) })
-      .where(eq(counters.id, counter.id))
-      .run();
-    effects.push(
-      { kind: 'ticket', ticketId: ticket.id },
-      { kind: 'call', eventId },
-      { kind: 'waiting' },
-    );
-    return { value: { ticket, reason: selection.reason }, effects };
+    const called = commitCall(conn, hall, counter, row, now, actor, { reason: selection.reason });
+    if (idempotencyKey) {
+      conn.db.insert(idempotencyKeys).values({ hallId, scope, key: idempotencyKey, ticketId: row.id, createdAt: now }).run();
+    }
+    return { value: { ticket: called.ticket, reason: selection.reason }, effects: [...effects, ...called.effects] };
+  });
+}
+
+/** A clerk calls a chosen waiting ticket: only where the hall allows it, and only one the counter may serve. */
+export function callSpecific(
+  conn: Connection,
+  now: number,
+  hallId: number,
+  counterId: number,
+  ticketId: number,
+  actor: Actor,
+): Outcome<CallResult> {
+  return inTransaction(conn, () => {
+    const hall = getHall(conn, hallId);
+    if (!hall.settings.allowCallSpecific) {
+      throw new HallError('forbidden', 'this hall does not allow calling a chosen ticket: use Call next (an admin may allow it)');
+    }
+    const counter = getCounter(conn, hallId, counterId);
+    const row = getTicket(conn, hallId, ticketId);
+    if (row.status !== 'waiting') throw new HallError('invalid_transition', `ticket ${row.number} is ${row.status}, not waiting`);
+    const serviceIds = counterServiceIds(conn, [counter.id]).get(counter.id)!;
+    if (!isEligible({ id: counter.id, serviceIds, priorityStreak: counter.priorityStreak }, row)) {
+      throw new HallError('conflict', `counter ${counter.number} does not serve ticket ${row.number}`);
+    }
+    const effects = readyToCall(conn, hall, counter, now, actor);
+    const called = commitCall(conn, hall, counter, row, now, actor, { reason: SPECIFIC_REASON, specific: true });
+    return { value: { ticket: called.ticket, reason: SPECIFIC_REASON }, effects: [...effects, ...called.effects] };
   });
 }
 
 export type TransferTarget = { serviceId: number } | { counterId: number };
 
-export type SimpleAction = 'recall' | 'start' | 'complete' | 'no_show' | 'cancel';
+export type SimpleAction = 'recall' | 'start' | 'complete' | 'no_show' | 'requeue' | 'cancel';
 
-/** Recall, start, complete, no-show or cancel a ticket by id. */
+/**
+ * Recall, start, complete, no-show, return to the queue or cancel a ticket by id. A recall past
+ * the hall's `autoNoShowAfterRecalls` marks the ticket no-show instead.
+ */
 export function actOnTicket(
   conn: Connection,
   now: number,
@@ -152,9 +245,14 @@ export function actOnTicket(
 ): Outcome<TicketRow> {
   return inTransaction(conn, () => {
     const row = getTicket(conn, hallId, ticketId);
-    const { ticket, eventId } = commitAction(conn, row, { type }, now, actor, details);
+    let action: TicketAction = { type };
+    if (type === 'recall' && row.status === 'called') {
+      action = recallAction(row, getHall(conn, hallId).settings.autoNoShowAfterRecalls);
+      if (action.type === 'no_show') details = { ...details, autoNoShow: true, recalls: row.recalls };
+    }
+    const { ticket, eventId } = commitAction(conn, row, action, now, actor, details);
     const effects: Effect[] = [{ kind: 'ticket', ticketId: ticket.id }];
-    if (type === 'recall') effects.push({ kind: 'call', eventId });
+    if (action.type === 'recall') effects.push({ kind: 'call', eventId });
     if (type === 'cancel' || row.status !== ticket.status) effects.push({ kind: 'waiting' });
     return { value: ticket, effects };
   });
@@ -186,6 +284,29 @@ export function transferTicket(
       fromServiceId: row.serviceId,
       fromCounterId: row.counterId,
       ...target,
+      ...(note ? { note } : {}),
+    });
+    return { value: ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, { kind: 'waiting' }] };
+  });
+}
+
+/** A supervisor moves a waiting ticket to another service; it keeps its place by issue time. */
+export function moveTicket(
+  conn: Connection,
+  now: number,
+  hallId: number,
+  ticketId: number,
+  serviceId: number,
+  actor: Actor,
+  note: string | null = null,
+): Outcome<TicketRow> {
+  return inTransaction(conn, () => {
+    const row = getTicket(conn, hallId, ticketId);
+    const service = getService(conn, hallId, serviceId);
+    if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+    const { ticket } = commitAction(conn, row, { type: 'move', serviceId: service.id }, now, actor, {
+      fromServiceId: row.serviceId,
+      serviceId: service.id,
       ...(note ? { note } : {}),
     });
     return { value: ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, { kind: 'waiting' }] };

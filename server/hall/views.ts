@@ -6,8 +6,10 @@ import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../eng
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
+import { notifySettings } from './phone-settings.js';
 import { statements } from './prepared.js';
 import { counterServiceIds, getHall, inputFrom, readHall, type HallRow, type ServiceRow, type TicketRow } from './state.js';
+import { hasContact, isRated } from './tracking.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -92,6 +94,8 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
   const counter = t.counterId
     ? conn.db.select({ number: counters.number }).from(counters).where(eq(counters.id, t.counterId)).get()
     : undefined;
+  const rated = t.status === 'done' && isRated(conn, t.id);
+  const notify = notifySettings(getHall(conn, t.hallId));
   return {
     number: full.number,
     serviceId: full.serviceId,
@@ -100,6 +104,14 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
     ahead: full.ahead,
     estimatedWaitMinutes: full.estimatedWaitMinutes,
     counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
+    whatToBring: { ar: service.whatToBringAr, en: service.whatToBringEn },
+    remote: t.remote,
+    calledAt: full.calledAt,
+    recalls: full.recalls,
+    ratingAllowed: t.status === 'done' && !rated,
+    rated,
+    phoneAlert:
+      notify.enabled && t.status === 'waiting' ? { position: notify.position, subscribed: hasContact(conn, t.id) } : undefined,
   };
 }
 
@@ -111,8 +123,7 @@ export function waitingCounts(conn: Connection, hallId: number): P.WaitingCounts
  * How long a ticket taken now would wait, for any number of services from one reading of the
  * hall; when no open counter serves it, as if the hall's counters opened now.
  */
-export function newTicketEstimator(conn: Connection, hall: HallRow, now: number) {
-  const reading = readHall(conn, hall, now);
+export function newTicketEstimator(conn: Connection, hall: HallRow, now: number, reading = readHall(conn, hall, now)) {
   const open = inputFrom(reading, true);
   let all: HallForecastInput | undefined;
   return (ticket: { serviceId: number; priority: boolean }): number | null =>
@@ -166,7 +177,22 @@ export function serviceView(
 /** Calls and recalls, newest first, from the event log. */
 export function recentCalls(conn: Connection, hallId: number, limit: number, eventIds?: number[]): P.Call[] {
   const hall = getHall(conn, hallId);
-  const rows = conn.db
+  return callRows(conn, hallId, limit, eventIds).map((r) => ({
+    id: r.id,
+    ticket: { id: r.ticketId, number: r.number, serviceId: r.serviceId },
+    counter: { id: r.counterId, number: r.counterNumber },
+    recall: r.type === 'recall',
+    at: isoInZone(r.at, hall.timeZone),
+  }));
+}
+
+function callRows(conn: Connection, hallId: number, limit: number, eventIds?: number[]) {
+  if (eventIds?.length === 1) {
+    // One call (a Call next, a recall), on its way to every display: a prepared statement.
+    const row = limit >= 1 ? statements(conn).callEvent.get({ id: eventIds[0]!, hallId }) : undefined;
+    return row ? [row] : [];
+  }
+  return conn.db
     .select({
       id: ticketEvents.id,
       type: ticketEvents.type,
@@ -190,13 +216,6 @@ export function recentCalls(conn: Connection, hallId: number, limit: number, eve
     .orderBy(desc(ticketEvents.id))
     .limit(limit)
     .all();
-  return rows.map((r) => ({
-    id: r.id,
-    ticket: { id: r.ticketId, number: r.number, serviceId: r.serviceId },
-    counter: { id: r.counterId, number: r.counterNumber },
-    recall: r.type === 'recall',
-    at: isoInZone(r.at, hall.timeZone),
-  }));
 }
 
 function toCounter(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {

@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin';
+import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Connection } from '../../db/connection.js';
 import { halls } from '../../db/schema.js';
 import { isNewDatabase, seedDatabase, type SeedReport } from '../../db/seed.js';
+import { backupBeforeMigrating } from '../ops/pre-migration.js';
 import { MIGRATIONS_DIR } from '../paths.js';
 
 declare module 'fastify' {
@@ -18,12 +20,21 @@ export interface DbOptions {
   dataDir: string;
   seed: 'demo' | 'none';
   adminPassword?: string;
+  /** Where the backup made before migrating an existing database goes. */
+  backupDir?: string;
 }
 
 /** Opens the database, migrates it, seeds it when new; closes it last on shutdown. */
 export default fp<DbOptions>(
   async (app, opts) => {
     const conn = openDatabase(opts.dataDir);
+    if (opts.backupDir) {
+      const dirs = { backupDir: opts.backupDir, fallbackDir: join(opts.dataDir, 'backups') };
+      await backupBeforeMigrating(conn.sqlite, MIGRATIONS_DIR, dirs, app.log).catch((err: unknown) => {
+        conn.sqlite.close();
+        throw err;
+      });
+    }
     migrateDatabase(conn, MIGRATIONS_DIR);
     const seedReport = isNewDatabase(conn)
       ? await seedDatabase(conn, { seed: opts.seed, adminPassword: opts.adminPassword })

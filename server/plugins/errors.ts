@@ -2,10 +2,13 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HallError, type HallErrorCode } from '../hall/errors.js';
+import { reportStorageProblem, storageMessage, storageProblem } from '../ops/storage.js';
+import type { FieldIssue } from '../protocol/admin.js';
 
 // The one error handler: every failure leaves as {error: {code, message}} with the status of
 // API.md. Bad input is a 4xx naming the problem; only a bug is a 500, and its details stay in
-// the log.
+// the log. Validation errors and conflicts on a field also list `fields` ({path, code, message}),
+// so that a form can show each next to its field.
 
 const STATUS: Record<HallErrorCode, number> = {
   invalid_request: 400,
@@ -27,7 +30,43 @@ export class HttpError extends Error {
   }
 }
 
-function describe(err: FastifyError): { status: number; code: string; message: string } {
+/** A refusal about named fields of the body: a duplicate code, a bad printer target… */
+export class FieldError extends HallError {
+  constructor(
+    code: HallErrorCode,
+    readonly fields: FieldIssue[],
+  ) {
+    super(code, fields.map((f) => `${f.path}: ${f.message}`).join('; '));
+  }
+}
+
+interface ZodIssueEntry {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A zod issue as a field error: its kind in the few words the UI translates. */
+function fieldOf(v: ZodIssueEntry, where: string): FieldIssue {
+  const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const params = v.params ?? {};
+  const message = v.message ?? 'is invalid';
+  const out: FieldIssue = { path: where === 'body' ? path : `${where}${path ? '.' + path : ''}`, code: v.keyword, message };
+  if (v.keyword === 'too_small' || v.keyword === 'too_big') {
+    const limit = Number(params[v.keyword === 'too_small' ? 'minimum' : 'maximum']);
+    if (Number.isFinite(limit)) out.limit = limit;
+    if (params.origin === 'string') out.code = v.keyword === 'too_big' ? 'too_long' : limit <= 1 ? 'required' : 'too_short';
+    if (params.origin === 'array') out.code = v.keyword === 'too_big' ? 'too_many' : 'too_few';
+  }
+  if (v.keyword === 'invalid_type' && /received undefined/.test(message)) out.code = 'required';
+  const own = (params.params as { code?: unknown } | undefined)?.code;
+  if (v.keyword === 'custom' && typeof own === 'string') out.code = own;
+  return out;
+}
+
+function describe(err: FastifyError): { status: number; code: string; message: string; fields?: FieldIssue[] } {
+  if (err instanceof FieldError) return { status: STATUS[err.code], code: err.code, message: err.message, fields: err.fields };
   if (err instanceof HallError) return { status: STATUS[err.code], code: err.code, message: err.message };
   if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -38,7 +77,8 @@ function describe(err: FastifyError): { status: number; code: string; message: s
         return `${where}${path ? '.' + path : ''}: ${v.message}`;
       })
       .join('; ');
-    return { status: 400, code: 'invalid_request', message };
+    const fields = err.validation.map((v) => fieldOf(v as ZodIssueEntry, where));
+    return { status: 400, code: 'invalid_request', message, fields };
   }
   const status = err.statusCode ?? 500;
   if (status === 429) return { status, code: 'rate_limited', message: err.message };
@@ -51,9 +91,16 @@ function describe(err: FastifyError): { status: number; code: string; message: s
 export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
-      const { status, code, message } = describe(err);
+      // Disk full, read-only, I/O error: 503 naming the cause, and the staff are alerted.
+      const storage = storageProblem(err);
+      if (storage) {
+        const message = storageMessage(storage, request);
+        reportStorageProblem(app, storage, message, err);
+        return reply.status(503).send({ error: { code: 'storage_unavailable', message } });
+      }
+      const { status, code, message, fields } = describe(err);
       if (status >= 500) request.log.error({ err }, 'request failed');
-      return reply.status(status).send({ error: { code, message } });
+      return reply.status(status).send({ error: fields ? { code, message, fields } : { code, message } });
     });
     app.setNotFoundHandler((request, reply) =>
       reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),

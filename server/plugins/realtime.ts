@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Effect } from '../hall/effects.js';
 import { attempt, rooms, type Ctx } from '../realtime/common.js';
-import { attachDisplay } from '../realtime/display.js';
+import { attachDisplay, connectedDisplayIds } from '../realtime/display.js';
 import { attachKiosk, publishKioskPrinter, publishPrintResult } from '../realtime/kiosk.js';
 import {
   attachPrinter,
@@ -26,6 +26,8 @@ declare module 'fastify' {
       io: Server;
       /** Tells displays, staff and trackers what committed effects changed. Never throws. */
       publish(hallId: number, effects: Effect[]): void;
+      /** Runs `listener` after every publish (the notification hook); its failures are logged. */
+      afterPublish(listener: (hallId: number, effects: Effect[]) => void): void;
       /** Sends a print agent its queued jobs if it is connected; answers how many went out. */
       sendPrintJobs(deviceId: number, opts?: SendOptions): number;
       isAgentConnected(deviceId: number): boolean;
@@ -35,6 +37,8 @@ declare module 'fastify' {
       publishPrinter(printer: typeof printers.$inferSelect): void;
       /** A print job of a ticket changed: the kiosk that issued the ticket hears it. */
       publishPrintResult(kioskId: number, result: PrintResult): void;
+      /** The display devices connected now (for the supervisor's board). */
+      connectedDisplays(): Set<number>;
       /** Makes the sockets of a device or user reconnect, so that a revoked token or session drops out. */
       disconnect(who: { deviceId: number } | { userId: number }): void;
     };
@@ -67,10 +71,15 @@ export default fp(
       attempt(ctx, 'staff printers', () => sendPrinterStatuses(ctx, socket, (socket.data as Principal).hallId)),
     );
 
+    const listeners: ((hallId: number, effects: Effect[]) => void)[] = [];
     app.decorate('realtime', {
       io,
       publish(hallId: number, effects: Effect[]) {
         attempt(ctx, 'publish', () => publish(ctx, io, hallId, effects));
+        for (const listener of listeners) attempt(ctx, 'after publish', () => listener(hallId, effects));
+      },
+      afterPublish(listener: (hallId: number, effects: Effect[]) => void) {
+        listeners.push(listener);
       },
       sendPrintJobs(deviceId: number, opts?: SendOptions) {
         let sent = 0;
@@ -93,6 +102,7 @@ export default fp(
       publishPrintResult(kioskId: number, result: PrintResult) {
         attempt(ctx, 'publishing a print result', () => publishPrintResult(ctx, io.of('/kiosk'), kioskId, result));
       },
+      connectedDisplays: () => connectedDisplayIds(io.of('/display')),
       disconnect(who: { deviceId: number } | { userId: number }) {
         for (const nsp of namespaces) {
           for (const socket of nsp.sockets.values()) {

@@ -24,6 +24,8 @@ export interface Raster {
 }
 
 const MAX_HEIGHT = 2400;
+const MIN_TEXT_PX = 21;
+const INK_BELOW = 160;
 
 /** Greedy word wrap by measured width; a word wider than the line stands alone. */
 function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
@@ -56,7 +58,8 @@ export class Layout {
   /** Centred lines of text, wrapped to the paper, in the direction of their language. */
   text(name: string, text: string, px: number, lang: Lang, bold = false, maxLines = 3): void {
     const { g } = this;
-    const size = px * this.scale;
+    // Small text keeps its size on narrow paper: thinner strokes would not survive the 1-bit cut.
+    const size = Math.max(px * this.scale, Math.min(px, MIN_TEXT_PX));
     g.font = font(size, lang, bold);
     g.direction = lang === 'ar' ? 'rtl' : 'ltr';
     g.textAlign = 'center';
@@ -119,11 +122,14 @@ export class Layout {
   }
 }
 
-/** Keeps only pure black and white: what a thermal head prints is what this returns. */
+/**
+ * Keeps only pure black and white: what a thermal head prints is what this returns. Grey counts
+ * as ink a little past the middle, so that the thin strokes of Naskh survive.
+ */
 function threshold(pixels: Uint8ClampedArray): void {
   for (let i = 0; i < pixels.length; i += 4) {
     const luma = 0.299 * pixels[i]! + 0.587 * pixels[i + 1]! + 0.114 * pixels[i + 2]!;
-    const v = luma < 128 ? 0 : 255;
+    const v = luma < INK_BELOW ? 0 : 255;
     pixels[i] = pixels[i + 1] = pixels[i + 2] = v;
     pixels[i + 3] = 255;
   }

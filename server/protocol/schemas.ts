@@ -40,7 +40,7 @@ export const WhatToBring = z.object({
 });
 export type WhatToBring = z.infer<typeof WhatToBring>;
 
-export const ClosedReason = Bilingual.extend({ code: z.enum(['outside_hours', 'daily_limit']) });
+export const ClosedReason = Bilingual.extend({ code: z.enum(['closed_today', 'outside_hours', 'daily_limit']) });
 export type ClosedReason = z.infer<typeof ClosedReason>;
 
 export const Ticket = z.object({
@@ -73,8 +73,47 @@ export const TrackedTicket = z.object({
   ahead: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
   counter: z.object({ number: z.number() }).optional(),
+  /** The papers and fees the service asks for. */
+  whatToBring: WhatToBring,
+  /** Taken on a phone (/join): the citizen must be in the hall when called. */
+  remote: z.boolean(),
+  calledAt: IsoTime.optional(),
+  /** How often the call was repeated: a phone alerts again when it grows. */
+  recalls: z.number(),
+  /** Done and not rated yet. */
+  ratingAllowed: z.boolean(),
+  rated: z.boolean(),
+  /** Present while waiting in a hall whose notification hook is on: a message comes at this place in line. */
+  phoneAlert: z.object({ position: z.number(), subscribed: z.boolean() }).optional(),
 });
 export type TrackedTicket = z.infer<typeof TrackedTicket>;
+
+/** `POST /api/track/:trackingCode/rating`: three faces, and an optional word. */
+export const RatingBody = z.object({
+  score: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  comment: z.string().trim().max(500).optional(),
+});
+export type RatingBody = z.infer<typeof RatingBody>;
+/** `POST /api/track/:trackingCode/comment`: the optional word after the tap, once. */
+export const CommentBody = z.object({ comment: z.string().trim().min(1).max(500) });
+
+/** `POST /api/track/:trackingCode/phone`: digits with an optional leading + (spaces, dashes and Arabic-Indic digits are accepted). */
+export const PhoneBody = z.object({ phone: z.string().min(1).max(40) });
+
+/** The `Idempotency-Key` header of a request that issues a ticket. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
+});
+
+/** `POST /api/join`: a ticket taken on a phone, for one service. */
+export const JoinBody = z.object({ serviceId: Id, lang: Lang.default('ar') });
+export const Joined = z.object({ trackingCode: z.string(), number: z.string() });
+export type Joined = z.infer<typeof Joined>;
 
 export const Call = z.object({
   id: z.number(),
@@ -237,3 +276,72 @@ export const PrintResult = z.object({
   error: z.string().optional(),
 });
 export type PrintResult = z.infer<typeof PrintResult>;
+
+// The staff app (/clerk/): what clerks and supervisors read beyond the public contract.
+
+/** `GET /api/staff/settings`: the hall's settings that shape the clerk's and supervisor's screens. */
+export const StaffSettings = z.object({
+  allowCallSpecific: z.boolean(),
+  /** A recall past this many marks the ticket no-show; null: never. */
+  autoNoShowAfterRecalls: z.number().nullable(),
+  /** Supervisors are alerted when a service has more than this many waiting. */
+  alertQueueLength: z.number(),
+});
+export type StaffSettings = z.infer<typeof StaffSettings>;
+
+/** `GET /api/me/stats`: the caller's own work in the hall's current business day. */
+export const MyStats = z.object({ day: z.string(), servedToday: z.number(), noShowToday: z.number() });
+export type MyStats = z.infer<typeof MyStats>;
+
+/** `/staff` `display`: a hall or counter display connected or went away. */
+export const DisplayPresence = z.object({
+  id: z.number(),
+  name: z.string(),
+  zone: z.string().nullable(),
+  connected: z.boolean(),
+  lastSeenAt: IsoTime.nullable(),
+});
+export type DisplayPresence = z.infer<typeof DisplayPresence>;
+
+export const BoardTicket = z.object({
+  id: z.number(),
+  number: z.string(),
+  serviceId: z.number(),
+  status: z.enum(['called', 'serving']),
+  priority: z.boolean(),
+  issuedAt: IsoTime,
+  calledAt: IsoTime.optional(),
+  startedAt: IsoTime.optional(),
+});
+
+/** `GET /api/supervisor/board`: the hall at a glance; `/staff` events keep it current. */
+export const SupervisorBoard = z.object({
+  serverTime: IsoTime,
+  settings: StaffSettings,
+  counters: z.array(
+    Counter.extend({
+      clerkName: z.string().nullable(),
+      ticket: BoardTicket.nullable(),
+      /** Since when the current ticket is at the counter: started, else called. */
+      servingSince: IsoTime.nullable(),
+    }),
+  ),
+  services: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: Bilingual,
+      waiting: z.number(),
+      /** The oldest waiting ticket's wait so far; 0 when none waits. */
+      longestWaitS: z.number(),
+      targetWaitS: z.number(),
+      estimatedWaitMinutes: z.number().nullable(),
+      open: z.boolean(),
+      closedReason: ClosedReason.optional(),
+      closedToday: z.boolean(),
+    }),
+  ),
+  printers: z.array(z.object({ id: z.number(), name: z.string(), status: PrinterStatus })),
+  displays: z.array(DisplayPresence),
+});
+export type SupervisorBoard = z.infer<typeof SupervisorBoard>;

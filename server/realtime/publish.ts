@@ -2,10 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Server } from 'socket.io';
 import { counters, tickets } from '../../db/schema.js';
 import type { Effect } from '../hall/effects.js';
+import { statements } from '../hall/prepared.js';
+import type { TicketRow } from '../hall/state.js';
 import { recentCalls, waitingCounts } from '../hall/views.js';
 import type { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, forecaster, type Ctx } from './common.js';
-import { publishDisplayCalls, publishDisplayCounters, publishDisplayWaiting } from './display.js';
+import { forgetSnapshotCalls, publishDisplayCalls, publishDisplayCounters, publishDisplayWaiting } from './display.js';
 import { counterViews } from '../hall/views.js';
 import { publishStaff, ticketViews } from './staff.js';
 import { publishTracked } from './track.js';
@@ -49,7 +51,12 @@ function read<T>(ctx: Ctx, what: string, fallback: T, fn: () => T): T {
   return out;
 }
 
-function ticketRows(ctx: Ctx, hallId: number, ids: number[]) {
+function ticketRows(ctx: Ctx, hallId: number, ids: number[]): TicketRow[] {
+  if (ids.length === 1) {
+    // The common case (one ticket issued, called, served), from a prepared statement.
+    const row = statements(ctx.conn).ticket.get({ id: ids[0]!, hallId });
+    return row ? [row] : [];
+  }
   const { db } = ctx.conn;
   return db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, ids))).all();
 }
@@ -63,6 +70,7 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
   const changes = collect(effects);
   const { ticketIds, callEventIds, counterIds } = changes;
   if (!ticketIds.length && !callEventIds.length && !counterIds.length && !changes.waiting) return;
+  forgetSnapshotCalls(ctx.conn);
   // One forecast of the hall for every view of this publish, made only if a waiting ticket
   // whose estimate the use case did not make already needs it.
   const forecastFor = forecaster(ctx, hallId, changes.knownWaits);
@@ -70,6 +78,10 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
   const calls: Call[] = callEventIds.length
     ? read(ctx, 'reading calls', [], () => recentCalls(ctx.conn, hallId, callEventIds.length, callEventIds))
     : [];
+  // Calls go to the hall's screens first, before anything else is read: that is what people wait for.
+  const display = io.of('/display');
+  attempt(ctx, 'publishing calls to displays', () => publishDisplayCalls(ctx, display, hallId, calls));
+
   const waiting: WaitingCounts | null = changes.waiting
     ? read(ctx, 'reading waiting counts', null, () => waitingCounts(ctx.conn, hallId))
     : null;
@@ -80,9 +92,7 @@ export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[])
     ? read(ctx, 'reading counters', [], () => counterViews(ctx.conn, counterRows(ctx, hallId, counterIds)))
     : [];
 
-  const display = io.of('/display');
   const staff = { tickets: ticketList, counters: counterList, calls, waiting };
-  attempt(ctx, 'publishing calls to displays', () => publishDisplayCalls(ctx, display, hallId, calls));
   if (waiting) attempt(ctx, 'publishing counts to displays', () => publishDisplayWaiting(ctx, display, hallId, waiting));
   if (ticketIds.length || counterIds.length) {
     attempt(ctx, 'publishing counters to displays', () => publishDisplayCounters(ctx, display, hallId));

@@ -5,10 +5,11 @@ import { authenticateToken, type Principal } from '../auth/principal.js';
 import type { TicketRow } from '../hall/state.js';
 import { counterViews, ticketView, waitingCounts } from '../hall/views.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';
-import { Call, Counter, StaffSnapshot, Ticket, WaitingCounts } from '../protocol/schemas.js';
+import { Call, Counter, DisplayPresence, StaffSnapshot, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type ForecastFor } from './common.js';
 
-// /staff: the staff app. A snapshot on connect, then `ticket`, `counter`, `waiting` and `call`.
+// /staff: the staff app. A snapshot on connect, then `ticket`, `counter`, `waiting` and `call`;
+// also `printer` (server/realtime/printer.ts) and `display` when a display connects or goes away.
 // Staff sessions only: a device token is refused here.
 
 export function ticketViews(ctx: Ctx, rows: TicketRow[], forecastFor: ForecastFor): Ticket[] {
@@ -82,4 +83,9 @@ export function publishStaff(ctx: Ctx, nsp: Namespace, hallId: number, news: Sta
   for (const c of news.counters) emitChecked(ctx, room, 'counter', Counter, c);
   for (const call of [...news.calls].reverse()) emitChecked(ctx, room, 'call', Call, call);
   if (news.waiting) emitChecked(ctx, room, 'waiting', WaitingCounts, news.waiting);
+}
+
+/** `display`: a display device came online or its last socket went away. */
+export function publishDisplayPresence(ctx: Ctx, nsp: Namespace, hallId: number, presence: DisplayPresence): void {
+  emitChecked(ctx, nsp.to(rooms.hall(hallId)), 'display', DisplayPresence, presence);
 }

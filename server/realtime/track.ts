@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import { tickets } from '../../db/schema.js';
 import type { TicketRow } from '../hall/state.js';
+import { findTracked } from '../hall/tracking.js';
 import { trackedView } from '../hall/views.js';
 import { TrackedTicket } from '../protocol/schemas.js';
 import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type Emitter, type ForecastFor } from './common.js';
@@ -14,22 +15,42 @@ interface TrackData {
   ticketId: number;
 }
 
-function admit(ctx: Ctx, socket: Socket): boolean {
+/** Wrong codes per address and minute before the handshake refuses every code (as GET /api/track does). */
+const WRONG_CODES_PER_MINUTE = 60;
+
+function admit(ctx: Ctx, socket: Socket, wrong: WrongCodes): boolean {
+  const address = socket.handshake.address;
+  if (wrong.exceeded(address)) return false;
   const code = authString(socket, 'trackingCode', 64);
-  if (!code) return false;
-  const row = ctx.conn.db
-    .select({ id: tickets.id, hallId: tickets.hallId })
-    .from(tickets)
-    .where(eq(tickets.trackingCode, code))
-    .get();
-  if (!row) return false;
+  const row = code ? findTracked(ctx.conn, code, ctx.now()) : null;
+  if (!row) {
+    wrong.add(address);
+    return false;
+  }
   const data: TrackData = { hallId: row.hallId, ticketId: row.id };
   socket.data = data;
   return true;
 }
 
+/** Wrong tracking codes by address in the current minute. */
+class WrongCodes {
+  private counts = new Map<string, number>();
+  private since = Date.now();
+  exceeded(address: string): boolean {
+    if (Date.now() - this.since >= 60_000) {
+      this.counts.clear();
+      this.since = Date.now();
+    }
+    return (this.counts.get(address) ?? 0) >= WRONG_CODES_PER_MINUTE;
+  }
+  add(address: string): void {
+    this.counts.set(address, (this.counts.get(address) ?? 0) + 1);
+  }
+}
+
 export function attachTrack(nsp: Namespace, ctx: Ctx): Namespace {
-  nsp.use(guard(ctx, '/track', (socket) => admit(ctx, socket)));
+  const wrong = new WrongCodes();
+  nsp.use(guard(ctx, '/track', (socket) => admit(ctx, socket, wrong)));
   nsp.on('connection', (socket) => {
     const d = socket.data as TrackData;
     void socket.join(rooms.track(d.ticketId));

@@ -4,10 +4,22 @@ import { z } from 'zod';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { counters, tickets } from '../../db/schema.js';
 import { changeCounterState } from '../hall/counters.js';
-import { actOnTicket, callNext, transferTicket, type SimpleAction } from '../hall/ticket-actions.js';
+import { myStats, staffSettings } from '../hall/board.js';
+import { actOnTicket, callNext, callSpecific, transferTicket, type SimpleAction } from '../hall/ticket-actions.js';
 import { getTicket } from '../hall/state.js';
 import { counterView, counterViews, forecastHall, ticketView } from '../hall/views.js';
-import { Bilingual, Counter, ErrorBody, Id, IdParams, Ticket, TicketStatus } from '../protocol/schemas.js';
+import {
+  Bilingual,
+  Counter,
+  ErrorBody,
+  Id,
+  IdempotencyHeaders,
+  IdParams,
+  MyStats,
+  StaffSettings,
+  Ticket,
+  TicketStatus,
+} from '../protocol/schemas.js';
 import { getHall } from '../hall/state.js';
 import { who } from './request.js';
 
@@ -21,6 +33,7 @@ const TransferBody = z.union(
   { error: 'give either serviceId or counterId' },
 );
 const PauseBody = z.object({ reason: z.string().trim().min(1).max(100) });
+const CallBody = z.object({ ticketId: Id });
 const CalledTicket = Ticket.extend({ reason: Bilingual.optional() });
 const TicketsQuery = z.object({
   status: z.union([TicketStatus, z.array(TicketStatus)]).optional(),
@@ -28,21 +41,40 @@ const TicketsQuery = z.object({
 });
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-/** Clerks at counters: call, recall, serve, transfer; counters' state. */
+/**
+ * Clerks at counters: call (next, or a chosen ticket where the hall allows it), recall, serve,
+ * transfer, return to the queue; counters' state; the clerk's own day. Clerks may use any active
+ * counter (no per-user restriction). Recall, start, complete and no-show are not replayable:
+ * repeating one on a ticket that has moved on is 409, and the staff app does not double-send.
+ */
 export default async function clerkRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.authorize({ role: 'clerk' }));
 
+  // A retry with the same Idempotency-Key (the answer was lost) answers the ticket already called.
   app.post(
     '/counters/:id/next',
-    { schema: { params: IdParams, response: { 200: CalledTicket, 204: z.null(), ...errors } } },
+    { schema: { params: IdParams, headers: IdempotencyHeaders, response: { 200: CalledTicket, 204: z.null(), ...errors } } },
     async (request, reply) => {
       const { hallId, actor } = who(request);
       const now = app.now();
-      const { value, effects } = callNext(app.conn, now, hallId, request.params.id, actor);
+      const key = request.headers['idempotency-key'];
+      const { value, effects } = callNext(app.conn, now, hallId, request.params.id, actor, key);
       app.realtime.publish(hallId, effects);
       if (!value.ticket) return reply.status(204).send(null);
       return { ...ticketView(app.conn, value.ticket, now), reason: value.reason };
+    },
+  );
+
+  app.post(
+    '/counters/:id/call',
+    { schema: { params: IdParams, body: CallBody, response: { 200: CalledTicket, 403: ErrorBody, ...errors } } },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      const now = app.now();
+      const { value, effects } = callSpecific(app.conn, now, hallId, request.params.id, request.body.ticketId, actor);
+      app.realtime.publish(hallId, effects);
+      return { ...ticketView(app.conn, value.ticket!, now), reason: value.reason };
     },
   );
 
@@ -50,6 +82,7 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
     ['recall', 'recall'],
     ['start', 'start'],
     ['no-show', 'no_show'],
+    ['requeue', 'requeue'],
   ];
   for (const [path, action] of simple) {
     app.post(
@@ -116,6 +149,15 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
       .all();
     const forecast = forecastHall(app.conn, getHall(app.conn, hallId), now);
     return rows.map((t) => ticketView(app.conn, t, now, forecast));
+  });
+
+  app.get('/me/stats', { schema: { response: { 200: MyStats } } }, async (request) => {
+    const { hallId, actor } = who(request);
+    return myStats(app.conn, app.now(), hallId, actor.userId!);
+  });
+
+  app.get('/staff/settings', { schema: { response: { 200: StaffSettings } } }, async (request) => {
+    return staffSettings(getHall(app.conn, who(request).hallId));
   });
 
   app.get('/counters', { schema: { response: { 200: z.array(Counter) } } }, async (request) => {

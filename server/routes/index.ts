@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import admin from './admin/index.js';
 import auth from './auth.js';
 import clerk from './clerk.js';
+import join from './join.js';
 import kiosk from './kiosk.js';
 import printing from './printing.js';
 import publicRoutes from './public.js';
+import reports from './reports.js';
 import supervisor from './supervisor.js';
 import track from './track.js';
 
@@ -17,5 +19,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(printing, { prefix: '/api' });
   await app.register(supervisor, { prefix: '/api' });
   await app.register(admin, { prefix: '/api/admin' });
+  await app.register(reports, { prefix: '/api/reports' });
   await app.register(track, { prefix: '/api/track' });
+  await app.register(join, { prefix: '/api/join' });
 }

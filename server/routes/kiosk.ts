@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inGroupCommit } from '../../db/connection.js';
 import { issueTicket } from '../hall/issue-ticket.js';
 import { ticketView } from '../hall/views.js';
 import { ErrorBody, Id, Lang, Ticket } from '../protocol/schemas.js';
@@ -38,14 +39,14 @@ export default async function kioskRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const { hallId, actor } = who(request);
       const now = app.now();
-      const { value, effects } = issueTicket(
-        app.conn,
-        now,
-        { hallId, ...request.body, idempotencyKey: request.headers['idempotency-key'] },
-        actor,
-      );
+      const req = { hallId, ...request.body, idempotencyKey: request.headers['idempotency-key'] };
+      // Kiosks tap together at the morning rush: their tickets share one commit (and one fsync),
+      // each answered once it is durable. The view is read in the ticket's own turn.
+      const { value, effects, ticket } = await inGroupCommit(app.conn, (memo) => {
+        const issued = issueTicket(app.conn, now, req, actor, memo);
+        return { ...issued, ticket: ticketView(app.conn, issued.value.ticket, now, issued.value.forecast) };
+      });
       app.realtime.publish(hallId, effects);
-      const ticket = ticketView(app.conn, value.ticket, now, value.forecast);
       if (value.created) app.printing.printTicket(hallId, ticket, actor);
       return reply.status(value.created ? 201 : 200).send(ticket);
     },

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hallIdOf } from '../plugins/auth.js';
 import { ErrorBody, IdParams } from '../protocol/schemas.js';
+import { changeBy, recordAdminChange } from './admin/record.js';
 
 const ReceiptQuery = z.object({
   width: z.coerce.number().pipe(z.literal([384, 576], { error: 'must be 384 or 576' })).optional(),
@@ -36,6 +37,7 @@ export default async function printingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const job = app.printing.testPrint(hallIdOf(request), request.params.id);
+      recordAdminChange(app.conn, { ...changeBy(request), action: 'test_print', entity: 'printer', entityId: job.printerId, details: { jobId: job.id } });
       return reply.status(202).send({ jobId: job.id });
     },
   );

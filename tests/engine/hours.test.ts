@@ -79,4 +79,10 @@ describe('serviceAvailability', () => {
       reason: 'outside_hours',
     });
   });
+
+  it('is closed for the rest of the day once a supervisor closed it, whatever the hours', () => {
+    expect(serviceAvailability(at({ closedToday: true }))).toEqual({ open: false, reason: 'closed_today' });
+    expect(serviceAvailability(at({ closedToday: true, enforceHours: false }))).toEqual({ open: false, reason: 'closed_today' });
+    expect(serviceAvailability(at({ closedToday: false }))).toEqual({ open: true });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { applyAction, isFinal, TRANSITIONS, type TicketAction, type TicketActionType } from '../../server/engine/tickets.js';
+import { applyAction, isFinal, recallAction, TRANSITIONS, type TicketAction, type TicketActionType } from '../../server/engine/tickets.js';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../../server/engine/types.js';
 
 const T0 = Date.UTC(2026, 10, 27, 6, 0, 0);
@@ -28,14 +28,16 @@ const ACTIONS: Record<TicketActionType, TicketAction> = {
   complete: { type: 'complete' },
   no_show: { type: 'no_show' },
   transfer: { type: 'transfer', serviceId: 2, counterId: null },
+  requeue: { type: 'requeue' },
+  move: { type: 'move', serviceId: 2 },
   cancel: { type: 'cancel' },
 };
 
 // The documented machine, written out by hand: status → action → new status.
 const DOCUMENTED: Record<TicketStatus, Partial<Record<TicketActionType, TicketStatus>>> = {
-  waiting: { call: 'called', cancel: 'cancelled' },
-  called: { recall: 'called', start: 'serving', complete: 'done', no_show: 'no_show', transfer: 'waiting' },
-  serving: { complete: 'done', transfer: 'waiting' },
+  waiting: { call: 'called', move: 'waiting', cancel: 'cancelled' },
+  called: { recall: 'called', start: 'serving', complete: 'done', no_show: 'no_show', transfer: 'waiting', requeue: 'waiting' },
+  serving: { complete: 'done', transfer: 'waiting', requeue: 'waiting' },
   done: {},
   no_show: {},
   cancelled: {},
@@ -100,6 +102,35 @@ describe('what each action changes', () => {
     const r = applyAction(ticket('called'), { type: 'transfer', serviceId: 1, counterId: 9 }, T0 + 600_000);
     expect(r).toMatchObject({ ok: true, value: { status: 'waiting', issuedAt: T0, counterId: null, targetCounterId: 9 } });
   });
+
+  it('requeue puts a called or served ticket back in its line: same service, same place, no counter', () => {
+    for (const status of ['called', 'serving'] as const) {
+      const r = applyAction(ticket(status, { recalls: 1, serviceId: 5 }), { type: 'requeue' }, T0 + 600_000);
+      expect(r).toMatchObject({
+        ok: true,
+        value: { status: 'waiting', serviceId: 5, issuedAt: T0, counterId: null, calledAt: null, targetCounterId: null, recalls: 0 },
+      });
+    }
+  });
+
+  it('move changes a waiting ticket\'s service, keeps issuedAt and drops a counter target', () => {
+    const r = applyAction(ticket('waiting', { targetCounterId: 4 }), { type: 'move', serviceId: 6 }, T0 + 600_000);
+    expect(r).toMatchObject({ ok: true, value: { status: 'waiting', serviceId: 6, issuedAt: T0, targetCounterId: null } });
+  });
+});
+
+describe('automatic no-show after N recalls', () => {
+  it('is off when the hall sets no limit', () => {
+    expect(recallAction({ recalls: 50 }, null)).toEqual({ type: 'recall' });
+    expect(recallAction({ recalls: 50 }, undefined)).toEqual({ type: 'recall' });
+  });
+
+  it('the recall that would exceed N marks the ticket no-show instead', () => {
+    expect(recallAction({ recalls: 0 }, 2)).toEqual({ type: 'recall' });
+    expect(recallAction({ recalls: 1 }, 2)).toEqual({ type: 'recall' });
+    expect(recallAction({ recalls: 2 }, 2)).toEqual({ type: 'no_show' });
+    expect(recallAction({ recalls: 0 }, 0)).toEqual({ type: 'no_show' });
+  });
 });
 
 describe('random walks through the machine', () => {
@@ -114,6 +145,8 @@ describe('random walks through the machine', () => {
       serviceId: fc.integer({ min: 1, max: 4 }),
       counterId: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
     }),
+    fc.constant({ type: 'requeue' as const }),
+    fc.record({ type: fc.constant('move' as const), serviceId: fc.integer({ min: 1, max: 4 }) }),
     fc.constant({ type: 'cancel' as const }),
   );
 

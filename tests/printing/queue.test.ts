@@ -72,7 +72,7 @@ describe('print queue', () => {
     const staff = await hall.connect('/staff', { token: await hall.login('clerk') });
 
     const { ticket, ms } = await hall.issue();
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(2500); // answered without waiting on the printer (a bound, not a speed figure)
     expect(ticket.status).toBe('waiting');
 
     // Each failed attempt waits twice as long as the one before (up to the cap).

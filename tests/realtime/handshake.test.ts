@@ -104,6 +104,6 @@ describe('shutdown', () => {
     const started = Date.now();
     await live.hall.app.close();
     await Promise.all(gone);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000); // a bound against hanging, not a speed figure
   });
 });

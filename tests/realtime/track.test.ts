@@ -17,7 +17,23 @@ beforeEach(async () => {
 });
 afterEach(() => live.close());
 
-const TRACKED_KEYS = ['ahead', 'counter', 'estimatedWaitMinutes', 'number', 'service', 'serviceId', 'status'];
+const TRACKED_KEYS = [
+  'ahead',
+  'counter',
+  'estimatedWaitMinutes',
+  'number',
+  'service',
+  'serviceId',
+  'status',
+  // The phone page's extras (issue 7): still nothing personal, nothing about staff.
+  'whatToBring',
+  'remote',
+  'calledAt',
+  'recalls',
+  'ratingAllowed',
+  'rated',
+  'phoneAlert',
+];
 
 function expectTrackedOnly(payload: object) {
   expect(TrackedTicket.strict().parse(payload)).toEqual(payload);

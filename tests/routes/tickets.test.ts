@@ -162,7 +162,21 @@ describe('a ticket from kiosk to done', () => {
     const t = (await issue(s!.id)).json();
     const res = await hall.app.inject({ method: 'GET', url: `/api/track/${t.trackingCode}` });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(['ahead', 'estimatedWaitMinutes', 'number', 'service', 'serviceId', 'status']);
+    // What the phone page needs (the visit's place, its papers, whether it may be rated), and
+    // nothing about the citizen or the staff.
+    expect(Object.keys(res.json()).sort()).toEqual([
+      'ahead',
+      'estimatedWaitMinutes',
+      'number',
+      'rated',
+      'ratingAllowed',
+      'recalls',
+      'remote',
+      'service',
+      'serviceId',
+      'status',
+      'whatToBring',
+    ]);
     await post('/api/counters/1/next');
     expect((await hall.app.inject({ method: 'GET', url: `/api/track/${t.trackingCode}` })).json()).toMatchObject({
       status: 'called',

@@ -7,11 +7,12 @@ import { counterServices, counters, services } from '../../../db/schema.js';
 import { actorOf } from '../../auth/principal.js';
 import { setCounterState } from '../../hall/counters.js';
 import type { Effect } from '../../hall/effects.js';
-import { HallError, notFound } from '../../hall/errors.js';
+import { notFound } from '../../hall/errors.js';
 import { getCounter } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { Counter, IdParams } from '../../protocol/schemas.js';
 import { counterView, counterViews } from '../../hall/views.js';
+import { changeBy, duplicate, recordAdminChange } from './record.js';
 import { BodyId, changes, text } from './views.js';
 
 const CounterNumber = z.number().int().min(1).max(9999);
@@ -56,7 +57,7 @@ function checkNumberFree({ db }: Connection, hallId: number, number: number) {
     .from(counters)
     .where(and(eq(counters.hallId, hallId), eq(counters.number, number)))
     .get();
-  if (taken) throw new HallError('conflict', `counter number ${number} is already used`);
+  if (taken) throw duplicate('number', `counter number ${number} is already used`);
 }
 
 function setServices({ db }: Connection, counterId: number, ids: number[]) {
@@ -75,7 +76,8 @@ export default async function counterRoutes(fastify: FastifyInstance) {
   const { conn } = app;
 
   app.post('/counters', { schema: { body: CreateCounter, response: { 201: Counter } } }, async (request, reply) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { number, serviceIds, name, zone } = request.body;
     const counter = inTransaction(conn, () => {
       checkNumberFree(conn, hallId, number);
@@ -86,6 +88,7 @@ export default async function counterRoutes(fastify: FastifyInstance) {
         .returning()
         .get();
       setServices(conn, row.id, serviceIds);
+      recordAdminChange(conn, { ...by, action: 'create', entity: 'counter', entityId: row.id, details: { label: number, ...request.body } });
       return view(conn, hallId, row.id);
     });
     app.realtime.publish(hallId, [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }]);
@@ -99,7 +102,8 @@ export default async function counterRoutes(fastify: FastifyInstance) {
   });
 
   app.patch('/counters/:id', { schema: { params: IdParams, body: PatchCounter, response: { 200: Counter } } }, async (request) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { number, serviceIds, name, zone, active } = request.body;
     const effects: Effect[] = [];
     const counter = inTransaction(conn, () => {
@@ -115,6 +119,9 @@ export default async function counterRoutes(fastify: FastifyInstance) {
       }
       const set = changes({ number, name, zone, active });
       if (set) conn.db.update(counters).set(set).where(eq(counters.id, current.id)).run();
+      if (set || serviceIds) {
+        recordAdminChange(conn, { ...by, action: 'update', entity: 'counter', entityId: current.id, details: { label: current.number, ...request.body } });
+      }
       return view(conn, hallId, current.id);
     });
     app.realtime.publish(hallId, [...effects, { kind: 'counter', counterId: counter.id }, { kind: 'waiting' }]);

@@ -2,13 +2,15 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Connection } from '../../../db/connection.js';
+import { inTransaction, type Connection } from '../../../db/connection.js';
 import { devices } from '../../../db/schema.js';
 import { notFound } from '../../hall/errors.js';
 import { hallIdOf } from '../../plugins/auth.js';
+import { DevicePatch } from '../../protocol/admin.js';
 import { IdParams } from '../../protocol/schemas.js';
 import { hashToken, newToken } from '../../security.js';
-import { Device, DeviceKind, NewDevice, deviceView, text } from './views.js';
+import { changeBy, recordAdminChange } from './record.js';
+import { Device, DeviceKind, NewDevice, changes, deviceView, text } from './views.js';
 
 const CreateDevice = z.object({
   kind: DeviceKind,
@@ -33,12 +35,17 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
   /** The token is answered here and only here; the database keeps its digest. */
   app.post('/devices', { schema: { body: CreateDevice, response: { 201: NewDevice } } }, async (request, reply) => {
     const { kind, name, zone } = request.body;
+    const by = changeBy(request);
     const token = newToken('dev');
-    const row = conn.db
-      .insert(devices)
-      .values({ hallId: hallIdOf(request), kind, name, zone: zone ?? null, tokenHash: hashToken(token) })
-      .returning()
-      .get();
+    const row = inTransaction(conn, () => {
+      const created = conn.db
+        .insert(devices)
+        .values({ hallId: by.hallId, kind, name, zone: zone ?? null, tokenHash: hashToken(token) })
+        .returning()
+        .get();
+      recordAdminChange(conn, { ...by, action: 'create', entity: 'device', entityId: created.id, details: { label: name, kind, zone } });
+      return created;
+    });
     return reply.status(201).send({ ...deviceView(conn, row), token });
   });
 
@@ -53,10 +60,28 @@ export default async function deviceRoutes(fastify: FastifyInstance) {
   );
 
   app.post('/devices/:id/revoke', { schema: { params: IdParams, response: { 200: Device } } }, async (request) => {
-    const device = getDevice(conn, hallIdOf(request), request.params.id);
+    const by = changeBy(request);
+    const device = getDevice(conn, by.hallId, request.params.id);
     if (device.revokedAt != null) return deviceView(conn, device);
-    const row = conn.db.update(devices).set({ revokedAt: app.now() }).where(eq(devices.id, device.id)).returning().get();
+    const row = inTransaction(conn, () => {
+      recordAdminChange(conn, { ...by, action: 'revoke', entity: 'device', entityId: device.id, details: { label: device.name, kind: device.kind } });
+      return conn.db.update(devices).set({ revokedAt: by.at }).where(eq(devices.id, device.id)).returning().get();
+    });
     app.realtime.disconnect({ deviceId: device.id });
+    return deviceView(conn, row);
+  });
+
+  /** Renames a device or moves it to another zone; its sockets reconnect to hear the new zone. */
+  app.patch('/devices/:id', { schema: { params: IdParams, body: DevicePatch, response: { 200: Device } } }, async (request) => {
+    const by = changeBy(request);
+    const device = getDevice(conn, by.hallId, request.params.id);
+    const set = changes({ name: request.body.name, zone: request.body.zone });
+    if (!set) return deviceView(conn, device);
+    const row = inTransaction(conn, () => {
+      recordAdminChange(conn, { ...by, action: 'update', entity: 'device', entityId: device.id, details: { label: device.name, ...request.body } });
+      return conn.db.update(devices).set(set).where(eq(devices.id, device.id)).returning().get();
+    });
+    if (set.zone !== undefined && set.zone !== device.zone) app.realtime.disconnect({ deviceId: device.id });
     return deviceView(conn, row);
   });
 }

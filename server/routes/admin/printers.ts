@@ -4,10 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction, type Connection } from '../../../db/connection.js';
 import { devices, printers } from '../../../db/schema.js';
-import { HallError, notFound } from '../../hall/errors.js';
+import { notFound } from '../../hall/errors.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { IdParams } from '../../protocol/schemas.js';
 import { getDevice } from './devices.js';
+import { changeBy, invalidField, recordAdminChange } from './record.js';
 import { BodyId, Printer, changes, printerView, text } from './views.js';
 
 const WidthDots = z.literal([384, 576], { error: 'must be 384 or 576 (58 or 80 mm paper)' });
@@ -29,17 +30,18 @@ const PatchPrinter = z.object({
 
 const TCP = /^tcp:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
 
-/** `tcp://host:port`, an absolute device path, or `agent:<id>` of a printer device of this hall. */
+/** `tcp://host:port`, an absolute device path, `file:<path>` (a virtual printer), or `agent:<id>` of a printer device of this hall. */
 function checkTarget(conn: Connection, hallId: number, target: string) {
-  const bad = (why: string) => new HallError('invalid_request', `target ${JSON.stringify(target)}: ${why}`);
+  const bad = (why: string) => invalidField('target', 'printer_target', `${JSON.stringify(target)}: ${why}`);
   const tcp = TCP.exec(target);
   if (tcp) {
     const port = Number(tcp[2]);
     if (port < 1 || port > 65535) throw bad('port must be 1 to 65535');
     return;
   }
-  if (target.startsWith('/')) {
-    if (/[\0\r\n]/.test(target)) throw bad('not a file path');
+  const path = target.startsWith('file:') ? target.slice('file:'.length) : target;
+  if (path.startsWith('/')) {
+    if (/[\0\r\n]/.test(path)) throw bad('not a file path');
     return;
   }
   const agent = /^agent:(\d{1,15})$/.exec(target);
@@ -55,12 +57,12 @@ function checkTarget(conn: Connection, hallId: number, target: string) {
     if (device.revokedAt != null) throw bad(`device ${id} is revoked`);
     return;
   }
-  throw bad('must be tcp://host:port, an absolute device path, or agent:<printerDeviceId>');
+  throw bad('must be tcp://host:port, an absolute device path, file:<absolute path>, or agent:<printerDeviceId>');
 }
 
 function checkKiosk(conn: Connection, hallId: number, kioskId: number) {
   const device = getDevice(conn, hallId, kioskId);
-  if (device.kind !== 'kiosk') throw new HallError('invalid_request', `kioskId: device ${kioskId} is a ${device.kind}, not a kiosk`);
+  if (device.kind !== 'kiosk') throw invalidField('kioskId', 'not_kiosk', `device ${kioskId} is a ${device.kind}, not a kiosk`);
 }
 
 /** A kiosk prints on one printer: binding it here unbinds it from any other. */
@@ -76,7 +78,8 @@ export default async function printerRoutes(fastify: FastifyInstance) {
   const { conn } = app;
 
   app.post('/printers', { schema: { body: CreatePrinter, response: { 201: Printer } } }, async (request, reply) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { name, target, widthDots, kioskId } = request.body;
     const printer = inTransaction(conn, () => {
       checkTarget(conn, hallId, target);
@@ -87,6 +90,7 @@ export default async function printerRoutes(fastify: FastifyInstance) {
         .returning()
         .get();
       if (kioskId != null) takeKiosk(conn, kioskId, row.id);
+      recordAdminChange(conn, { ...by, action: 'create', entity: 'printer', entityId: row.id, details: { label: name, ...request.body } });
       return row;
     });
     return reply.status(201).send(printerView(printer));
@@ -103,7 +107,8 @@ export default async function printerRoutes(fastify: FastifyInstance) {
   );
 
   app.patch('/printers/:id', { schema: { params: IdParams, body: PatchPrinter, response: { 200: Printer } } }, async (request) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { name, target, widthDots, kioskId, active } = request.body;
     const printer = inTransaction(conn, () => {
       const found = conn.db
@@ -118,8 +123,12 @@ export default async function printerRoutes(fastify: FastifyInstance) {
       if (!set) return found;
       const row = conn.db.update(printers).set(set).where(eq(printers.id, found.id)).returning().get();
       if (kioskId != null) takeKiosk(conn, kioskId, row.id);
+      recordAdminChange(conn, { ...by, action: 'update', entity: 'printer', entityId: found.id, details: { label: found.name, ...request.body } });
       return row;
     });
+    // Kiosks hear their (new) printer, and the queue tries the new target at once.
+    app.realtime.publishPrinter(printer);
+    app.printing.queue.kick(printer.id);
     return printerView(printer);
   });
 }

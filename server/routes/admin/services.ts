@@ -4,11 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { services, tickets, type OpeningHours } from '../../../db/schema.js';
 import { availabilityNow } from '../../hall/availability.js';
-import { HallError } from '../../hall/errors.js';
+import { inTransaction } from '../../../db/connection.js';
 import { getHall, getService, type ServiceRow } from '../../hall/state.js';
 import { serviceList, serviceView } from '../../hall/views.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { Bilingual, IdParams, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
+import { changeBy, duplicate, recordAdminChange } from './record.js';
 import { changes } from './views.js';
 
 const Minutes = z.number().int().min(1).max(24 * 60);
@@ -67,29 +68,34 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     serviceView(row, availabilityNow(app.conn, getHall(app.conn, hallIdOf(request)), app.now())(row), waitingOf(row.id));
 
   app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { code, name, targetWaitMinutes = 15, averageServiceMinutes = 5 } = request.body;
-    const taken = db
-      .select({ id: services.id })
-      .from(services)
-      .where(and(eq(services.hallId, hallId), eq(services.code, code)))
-      .get();
-    if (taken) throw new HallError('conflict', `service code ${code} is already used`);
-    const last = db.select({ n: max(services.sortOrder) }).from(services).where(eq(services.hallId, hallId)).get();
-    const row = db
-      .insert(services)
-      .values({
-        ...changes(detailColumns(request.body)),
-        hallId,
-        code,
-        nameAr: name.ar,
-        nameEn: name.en,
-        targetWaitS: targetWaitMinutes * 60,
-        avgServiceS: averageServiceMinutes * 60,
-        sortOrder: (last?.n ?? -1) + 1,
-      })
-      .returning()
-      .get();
+    const row = inTransaction(app.conn, () => {
+      const taken = db
+        .select({ id: services.id })
+        .from(services)
+        .where(and(eq(services.hallId, hallId), eq(services.code, code)))
+        .get();
+      if (taken) throw duplicate('code', `service code ${code} is already used`);
+      const last = db.select({ n: max(services.sortOrder) }).from(services).where(eq(services.hallId, hallId)).get();
+      const created = db
+        .insert(services)
+        .values({
+          ...changes(detailColumns(request.body)),
+          hallId,
+          code,
+          nameAr: name.ar,
+          nameEn: name.en,
+          targetWaitS: targetWaitMinutes * 60,
+          avgServiceS: averageServiceMinutes * 60,
+          sortOrder: (last?.n ?? -1) + 1,
+        })
+        .returning()
+        .get();
+      recordAdminChange(app.conn, { ...by, action: 'create', entity: 'service', entityId: created.id, details: { label: code, ...request.body } });
+      return created;
+    });
     app.realtime.publish(hallId, [{ kind: 'waiting' }]);
     return reply.status(201).send(viewNow(request, row));
   });
@@ -108,7 +114,8 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
   });
 
   app.patch('/services/:id', { schema: { params: IdParams, body: PatchService, response: { 200: Service } } }, async (request) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const service = getService(app.conn, hallId, request.params.id);
     const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder } = request.body;
     const set = changes({
@@ -121,7 +128,10 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
       ...detailColumns(request.body),
     });
     if (!set) return viewNow(request, service);
-    const row = db.update(services).set(set).where(eq(services.id, service.id)).returning().get();
+    const row = inTransaction(app.conn, () => {
+      recordAdminChange(app.conn, { ...by, action: 'update', entity: 'service', entityId: service.id, details: { label: service.code, ...request.body } });
+      return db.update(services).set(set).where(eq(services.id, service.id)).returning().get();
+    });
     app.realtime.publish(hallId, [{ kind: 'waiting' }]);
     return viewNow(request, row);
   });

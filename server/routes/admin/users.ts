@@ -4,10 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../../db/connection.js';
 import { sessions, users } from '../../../db/schema.js';
-import { HallError, notFound } from '../../hall/errors.js';
+import { notFound } from '../../hall/errors.js';
+import { FieldError } from '../../plugins/errors.js';
 import { hallIdOf, tokenOf } from '../../plugins/auth.js';
 import { IdParams, Role, User } from '../../protocol/schemas.js';
 import { hashPassword, hashToken } from '../../security.js';
+import { changeBy, duplicate, recordAdminChange } from './record.js';
 import { changes, text, userView } from './views.js';
 
 const Password = z.string().min(8).max(200);
@@ -38,15 +40,20 @@ export default async function userRoutes(fastify: FastifyInstance) {
 
   app.post('/users', { schema: { body: CreateUser, response: { 201: User } } }, async (request, reply) => {
     const { username, password, role, displayName } = request.body;
-    const conflict = new HallError('conflict', `username ${username} is already taken`);
+    const conflict = duplicate('username', `username ${username} is already taken`);
     if (conn.db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw conflict;
     const passwordHash = await hashPassword(password);
+    const by = changeBy(request);
     try {
-      const row = conn.db
-        .insert(users)
-        .values({ hallId: hallIdOf(request), username, passwordHash, role, displayName: displayName ?? null })
-        .returning()
-        .get();
+      const row = inTransaction(conn, () => {
+        const created = conn.db
+          .insert(users)
+          .values({ hallId: by.hallId, username, passwordHash, role, displayName: displayName ?? null })
+          .returning()
+          .get();
+        recordAdminChange(conn, { ...by, action: 'create', entity: 'user', entityId: created.id, details: { label: username, role, displayName } });
+        return created;
+      });
       return reply.status(201).send(userView(row));
     } catch (err) {
       // Taken meanwhile, while the password was hashing.
@@ -66,7 +73,8 @@ export default async function userRoutes(fastify: FastifyInstance) {
   );
 
   app.patch('/users/:id', { schema: { params: IdParams, body: PatchUser, response: { 200: User } } }, async (request) => {
-    const hallId = hallIdOf(request);
+    const by = changeBy(request);
+    const { hallId } = by;
     const { role, displayName, active, password } = request.body;
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const current = tokenOf(request);
@@ -86,12 +94,17 @@ export default async function userRoutes(fastify: FastifyInstance) {
         .where(and(eq(users.hallId, hallId), eq(users.role, 'admin'), eq(users.active, true)))
         .get()!.n;
       // Thrown inside the transaction, so the update is rolled back.
-      if (admins === 0) throw new HallError('conflict', 'the hall must keep at least one active admin');
+      if (admins === 0) {
+        const path = role !== undefined && role !== 'admin' ? 'role' : 'active';
+        throw new FieldError('conflict', [{ path, code: 'last_admin', message: 'the hall must keep at least one active admin' }]);
+      }
       if (passwordHash || active === false) {
         // Keep the session making this call, so an admin resetting their own password stays in.
         const keep = current ? ne(sessions.tokenHash, hashToken(current.token)) : undefined;
         conn.db.delete(sessions).where(and(eq(sessions.userId, row.id), keep)).run();
       }
+      const details = { label: found.username, role, displayName, active, passwordReset: password !== undefined || undefined };
+      recordAdminChange(conn, { ...by, action: 'update', entity: 'user', entityId: found.id, details });
       return row;
     });
     // Its sockets reconnect at once if their session still stands; ended ones stay out.

@@ -1,0 +1,170 @@
+import { useState } from 'preact/hooks';
+import type { Counter, Service } from '../../../../server/protocol/schemas.js';
+import { useAdmin, useLoad } from '../context.js';
+import { Checkbox, FormBox, TextField, useForm } from '../form.js';
+import type { Hints } from '../text.js';
+import { Checks } from '../validate.js';
+import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+
+const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
+
+export function CountersSection() {
+  const ui = useAdmin();
+  const { t } = ui;
+  const counters = useLoad<Counter[]>('/counters');
+  const services = useLoad<Service[]>('/services');
+  const [editing, setEditing] = useState<Counter | 'new' | null>(null);
+  if (!counters.data || !services.data) return <Loading error={counters.error ?? services.error} retry={() => (counters.reload(), services.reload())} />;
+  const byId = new Map(services.data.map((s) => [s.id, s]));
+  const done = () => (setEditing(null), counters.reload());
+  return (
+    <>
+      <SectionHead title={t('counters')}>
+        <button type="button" class="primary" onClick={() => setEditing('new')}>
+          + {t('newCounter')}
+        </button>
+      </SectionHead>
+      {editing && (
+        <Panel title={editing === 'new' ? t('newCounter') : `${t('editCounter')} ${ui.num(editing.number)}`} onClose={() => setEditing(null)}>
+          <CounterForm key={editing === 'new' ? 'new' : editing.id} counter={editing === 'new' ? null : editing} services={services.data} onSaved={done} />
+        </Panel>
+      )}
+      <table class="list">
+        <thead>
+          <tr>
+            <th scope="col">{t('counterNumber')}</th>
+            <th scope="col">{t('counterName')}</th>
+            <th scope="col">{t('zone')}</th>
+            <th scope="col">{t('counterServices')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counters.data.map((c) => (
+            <tr key={c.id}>
+              <td class="num">{ui.num(c.number)}</td>
+              <td>{c.name ?? '—'}</td>
+              <td>{c.zone ?? '—'}</td>
+              <td>{c.serviceIds.map((id) => byId.get(id)?.code ?? '?').join(' › ')}</td>
+              <td>
+                <ActiveBadge active={c.active} /> <span class="muted">{t(`state_${c.state}`)}</span>
+              </td>
+              <td>
+                <button type="button" class="secondary small" aria-label={`${t('edit')} ${t('counterN')} ${c.number}`} onClick={() => setEditing(c)}>
+                  {t('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function CounterForm({ counter, services, onSaved }: { counter: Counter | null; services: Service[]; onSaved(): void }) {
+  const ui = useAdmin();
+  const { t } = ui;
+  const form = useForm({
+    number: counter ? String(counter.number) : '',
+    name: counter?.name ?? '',
+    zone: counter?.zone ?? '',
+    active: counter?.active ?? true,
+  });
+  const [chosen, setChosen] = useState<number[]>(counter?.serviceIds ?? []);
+  const [adding, setAdding] = useState('');
+  const servicesError = form.errorAt('serviceIds');
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const v = form.values;
+
+  function check() {
+    const c = new Checks();
+    if (chosen.length === 0) c.add('serviceIds', 'too_few', 1);
+    const body = {
+      number: c.int('number', v.number, { min: 1, max: 9999 }),
+      name: c.text('name', v.name, { max: 100, optional: true }),
+      zone: c.text('zone', v.zone, { max: 50, optional: true }),
+      serviceIds: chosen,
+      ...(counter ? { active: v.active } : {}),
+    };
+    return { body, issues: c.issues };
+  }
+
+  const save = () =>
+    form.submit(
+      async () => {
+        const { body } = check();
+        if (counter) await ui.call('PATCH', `/counters/${counter.id}`, { json: body });
+        else await ui.call('POST', '/counters', { json: body });
+        onSaved();
+      },
+      () => check().issues,
+    );
+
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...chosen];
+    [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+    setChosen(next);
+  };
+
+  return (
+    <FormBox form={form} onSubmit={save} label={counter ? t('editCounter') : t('newCounter')}>
+      <div class="grid">
+        <TextField label={t('counterNumber')} numeric {...form.field('number', NUMBER_HINTS)} />
+        <TextField label={t('counterName')} hint={t('counterNameHint')} {...form.field('name')} />
+        <TextField label={t('zone')} hint={t('zoneHint')} {...form.field('zone')} />
+        {counter && <Checkbox label={t('counterActive')} {...form.field('active')} />}
+      </div>
+      <fieldset class={`ordered${servicesError ? ' invalid' : ''}`}>
+        <legend>{t('counterServices')}</legend>
+        <p class="hint">{t('counterServicesHint')}</p>
+        <ol>
+          {chosen.map((id, i) => {
+            const name = byId.get(id)?.name[ui.lang] ?? String(id);
+            return (
+              <li key={id}>
+                <span>
+                  <strong class="code">{byId.get(id)?.code}</strong> {name}
+                </span>
+                <button type="button" class="icon" aria-label={`${t('moveUp')}: ${name}`} disabled={i === 0} onClick={() => move(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" class="icon" aria-label={`${t('moveDown')}: ${name}`} disabled={i === chosen.length - 1} onClick={() => move(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" class="icon" aria-label={`${t('remove')}: ${name}`} onClick={() => setChosen(chosen.filter((x) => x !== id))}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <div class="inline">
+          <select aria-label={t('addServiceToCounter')} value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
+            <option value="">{t('chooseService')}</option>
+            {services
+              .filter((s) => !chosen.includes(s.id))
+              .map((s) => (
+                <option key={s.id} value={String(s.id)}>
+                  {`${s.code} — ${s.name[ui.lang]}`}
+                </option>
+              ))}
+          </select>
+          <button
+            type="button"
+            class="secondary small"
+            disabled={!adding}
+            onClick={() => {
+              setChosen([...chosen, Number(adding)]);
+              setAdding('');
+            }}
+          >
+            {t('add')}
+          </button>
+        </div>
+        {servicesError && <p class="error">{servicesError}</p>}
+      </fieldset>
+    </FormBox>
+  );
+}

@@ -1,0 +1,188 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Device } from '../../../../server/routes/admin/views.js';
+import { failureText, useAdmin, useLoad } from '../context.js';
+import { FormBox, SelectField, TextField, useForm } from '../form.js';
+import { Checks } from '../validate.js';
+import { Loading, Panel, SectionHead } from './common.js';
+
+type NewDevice = Device & { token: string };
+const KINDS = ['kiosk', 'display', 'printer'] as const;
+
+export function DevicesSection() {
+  const ui = useAdmin();
+  const { t } = ui;
+  const { data, error, reload } = useLoad<Device[]>('/devices');
+  const [editing, setEditing] = useState<Device | 'new' | null>(null);
+  const [created, setCreated] = useState<NewDevice | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!data) return <Loading error={error} retry={reload} />;
+
+  async function revoke(d: Device) {
+    if (!confirm(`${d.name}: ${t('revokeConfirm')}`)) return;
+    try {
+      await ui.call('POST', `/devices/${d.id}/revoke`);
+      setProblem(null);
+      reload();
+    } catch (err) {
+      setProblem(failureText(err, ui));
+    }
+  }
+
+  return (
+    <>
+      <SectionHead title={t('devices')}>
+        <button type="button" class="primary" onClick={() => (setCreated(null), setEditing('new'))}>
+          + {t('newDevice')}
+        </button>
+      </SectionHead>
+      {problem && (
+        <p class="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {created && <TokenBox device={created} onClose={() => setCreated(null)} />}
+      {editing && (
+        <Panel title={editing === 'new' ? t('newDevice') : `${t('editDevice')}: ${editing.name}`} onClose={() => setEditing(null)}>
+          <DeviceForm
+            key={editing === 'new' ? 'new' : editing.id}
+            device={editing === 'new' ? null : editing}
+            onSaved={(d) => {
+              setEditing(null);
+              if ('token' in d) setCreated(d as NewDevice);
+              reload();
+            }}
+          />
+        </Panel>
+      )}
+      <table class="list">
+        <thead>
+          <tr>
+            <th scope="col">{t('deviceName')}</th>
+            <th scope="col">{t('kind')}</th>
+            <th scope="col">{t('zone')}</th>
+            <th scope="col">{t('lastSeen')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.id} class={d.revoked ? 'dim' : undefined}>
+              <td>{d.name}</td>
+              <td>{t(`kind_${d.kind}`)}</td>
+              <td>{d.zone ?? '—'}</td>
+              <td>{d.lastSeenAt ? ui.time(d.lastSeenAt) : t('never')}</td>
+              <td>
+                <span class={`badge ${d.revoked ? 'off' : 'on'}`}>{t(d.revoked ? 'revoked' : 'active')}</span>
+              </td>
+              <td>
+                <div class="buttons">
+                  <button type="button" class="secondary small" aria-label={`${t('edit')} ${d.name}`} onClick={() => setEditing(d)}>
+                    {t('edit')}
+                  </button>
+                  {!d.revoked && (
+                    <button type="button" class="danger small" aria-label={`${t('revoke')} ${d.name}`} onClick={() => revoke(d)}>
+                      {t('revoke')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function DeviceForm({ device, onSaved }: { device: Device | null; onSaved(d: Device): void }) {
+  const ui = useAdmin();
+  const { t } = ui;
+  const form = useForm({ kind: device?.kind ?? 'kiosk', name: device?.name ?? '', zone: device?.zone ?? '' });
+  const v = form.values;
+  const check = () => {
+    const c = new Checks();
+    const body = {
+      ...(device ? {} : { kind: v.kind }),
+      name: c.text('name', v.name, { max: 100 }),
+      zone: c.text('zone', v.zone, { max: 50, optional: true }),
+    };
+    return { body, issues: c.issues };
+  };
+  const save = () =>
+    form.submit(async () => {
+      const { body } = check();
+      onSaved(await ui.call<Device>(device ? 'PATCH' : 'POST', device ? `/devices/${device.id}` : '/devices', { json: body }));
+    }, () => check().issues);
+  return (
+    <FormBox form={form} onSubmit={save} label={device ? t('editDevice') : t('newDevice')}>
+      <div class="grid">
+        {!device && <SelectField label={t('kind')} options={KINDS.map((k) => [k, t(`kind_${k}`)])} {...form.field('kind')} />}
+        <TextField label={t('deviceName')} {...form.field('name')} />
+        <TextField label={t('zone')} hint={t('zoneHint')} {...form.field('zone')} />
+      </div>
+    </FormBox>
+  );
+}
+
+/** What pairs the new device: its address with the token, or the print agent's command. */
+function pairing(d: NewDevice): { label: 'pairingUrl' | 'agentCommand'; text: string } {
+  const origin = location.origin;
+  if (d.kind === 'printer') {
+    return { label: 'agentCommand', text: `npm run print-agent -- --server ${origin} --token ${d.token} --printer /dev/usb/lp0` };
+  }
+  return { label: 'pairingUrl', text: `${origin}/${d.kind}/?token=${d.token}` };
+}
+
+function TokenBox({ device, onClose }: { device: NewDevice; onClose(): void }) {
+  const ui = useAdmin();
+  const { t } = ui;
+  const how = pairing(device);
+  return (
+    <section class="panel token-box" aria-label={`${t('token')}: ${device.name}`}>
+      <header>
+        <h3>{device.name}</h3>
+        <button type="button" class="secondary small" onClick={onClose}>
+          {t('close')}
+        </button>
+      </header>
+      <p class="notice">{t('tokenOnce')}</p>
+      <CopyLine label={t('token')} text={device.token} />
+      <CopyLine label={t(how.label)} text={how.text} />
+      {device.kind !== 'printer' && (
+        <p>
+          <a href={how.text} target="_blank" rel="noopener" dir="ltr">
+            {how.text}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CopyLine({ label, text }: { label: string; text: string }) {
+  const ui = useAdmin();
+  const [copied, setCopied] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Plain http on the hall's network has no clipboard API: select and copy the old way.
+      input.current?.select();
+      document.execCommand('copy');
+    }
+    setCopied(true);
+  }
+  return (
+    <div class="copy-line">
+      <label>
+        <span>{label}</span>
+        <input ref={input} readOnly dir="ltr" value={text} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <button type="button" class="secondary small" aria-label={`${ui.t('copy')}: ${label}`} onClick={copy}>
+        {copied ? ui.t('copied') : ui.t('copy')}
+      </button>
+    </div>
+  );
+}

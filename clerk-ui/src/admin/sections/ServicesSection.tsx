@@ -1,0 +1,172 @@
+import { useState } from 'preact/hooks';
+import type { Service } from '../../../../server/protocol/schemas.js';
+import { useAdmin, useLoad } from '../context.js';
+import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form.js';
+import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
+import type { Hints } from '../text.js';
+import { Checks } from '../validate.js';
+import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+
+const CODE_HINTS: Hints = {
+  invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
+  too_long: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
+  duplicate: { ar: 'هذا الرمز مستخدم لخدمة أخرى.', en: 'Another service already uses this code.' },
+};
+
+export function ServicesSection() {
+  const ui = useAdmin();
+  const { t } = ui;
+  const { data, error, reload } = useLoad<Service[]>('/services');
+  const [editing, setEditing] = useState<Service | 'new' | null>(null);
+  if (!data) return <Loading error={error} retry={reload} />;
+  const done = () => (setEditing(null), reload());
+  return (
+    <>
+      <SectionHead title={t('services')}>
+        <button type="button" class="primary" onClick={() => setEditing('new')}>
+          + {t('newService')}
+        </button>
+      </SectionHead>
+      {editing && (
+        <Panel title={editing === 'new' ? t('newService') : `${t('editService')} ${editing.code}`} onClose={() => setEditing(null)}>
+          <ServiceForm key={editing === 'new' ? 'new' : editing.id} service={editing === 'new' ? null : editing} onSaved={done} />
+        </Panel>
+      )}
+      {data.length === 0 ? (
+        <p class="muted">{t('noServices')}</p>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('code')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('category')}</th>
+              <th scope="col">{t('targetWait')}</th>
+              <th scope="col">{t('dailyLimit')}</th>
+              <th scope="col">{t('waitingNow')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <span class="code">{s.code}</span>
+                </td>
+                <td>{s.name[ui.lang]}</td>
+                <td>{s.category?.[ui.lang] ?? '—'}</td>
+                <td>{ui.num(s.targetWaitMinutes)}</td>
+                <td>{s.dailyLimit === null ? '—' : ui.num(s.dailyLimit)}</td>
+                <td>{ui.num(s.waiting)}</td>
+                <td>
+                  <ActiveBadge active={s.active} />
+                </td>
+                <td>
+                  <button type="button" class="secondary small" aria-label={`${t('edit')} ${s.name[ui.lang]}`} onClick={() => setEditing(s)}>
+                    {t('edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function valuesOf(s: Service | null) {
+  return {
+    code: s?.code ?? '',
+    'name.ar': s?.name.ar ?? '',
+    'name.en': s?.name.en ?? '',
+    targetWaitMinutes: String(s?.targetWaitMinutes ?? 15),
+    averageServiceMinutes: String(s?.averageServiceMinutes ?? 5),
+    dailyLimit: s?.dailyLimit == null ? '' : String(s.dailyLimit),
+    hoursMode: s?.hours ? 'own' : 'hall',
+    'category.ar': s?.category?.ar ?? '',
+    'category.en': s?.category?.en ?? '',
+    'whatToBring.ar': (s?.whatToBring.ar ?? []).join('\n'),
+    'whatToBring.en': (s?.whatToBring.en ?? []).join('\n'),
+    active: s?.active ?? true,
+  };
+}
+
+function ServiceForm({ service, onSaved }: { service: Service | null; onSaved(): void }) {
+  const ui = useAdmin();
+  const { t } = ui;
+  const form = useForm(valuesOf(service));
+  const [week, setWeek] = useState(() => draftOf(service?.hours ?? { 0: [[480, 900]], 1: [[480, 900]], 2: [[480, 900]], 3: [[480, 900]], 4: [[480, 900]] }));
+  const v = form.values;
+  form.claim('hours');
+
+  function check() {
+    const c = new Checks();
+    const category = { ar: v['category.ar'].trim(), en: v['category.en'].trim() };
+    if (!category.ar !== !category.en) c.add(category.ar ? 'category.en' : 'category.ar', 'both_or_none');
+    c.text('category.ar', category.ar, { max: 200, optional: true });
+    c.text('category.en', category.en, { max: 200, optional: true });
+    const body = {
+      ...(service ? {} : { code: c.text('code', v.code, { max: 3, pattern: /^[A-Z]{1,3}$/ }) }),
+      name: { ar: c.text('name.ar', v['name.ar'], { max: 200 }), en: c.text('name.en', v['name.en'], { max: 200 }) },
+      targetWaitMinutes: c.int('targetWaitMinutes', v.targetWaitMinutes, { min: 1, max: 1440 }),
+      averageServiceMinutes: c.int('averageServiceMinutes', v.averageServiceMinutes, { min: 1, max: 1440 }),
+      dailyLimit: c.int('dailyLimit', v.dailyLimit, { min: 1, max: 9999, optional: true }),
+      hours: v.hoursMode === 'own' ? hoursOf(week, 'hours', c) : null,
+      category: category.ar && category.en ? category : null,
+      whatToBring: {
+        ar: c.list('whatToBring.ar', v['whatToBring.ar'], { max: 120, maxItems: 10 }),
+        en: c.list('whatToBring.en', v['whatToBring.en'], { max: 120, maxItems: 10 }),
+      },
+      ...(service ? { active: v.active } : {}),
+    };
+    return { body, issues: c.issues };
+  }
+
+  const save = () =>
+    form.submit(
+      async () => {
+        const { body } = check();
+        if (service) await ui.call('PATCH', `/services/${service.id}`, { json: body });
+        else await ui.call('POST', '/services', { json: body });
+        onSaved();
+      },
+      () => check().issues,
+    );
+
+  return (
+    <FormBox form={form} onSubmit={save} label={service ? t('editService') : t('newService')}>
+      <div class="grid">
+        {service ? (
+          <p class="field">
+            <span class="label">{t('serviceCode')}</span> <strong class="code">{service.code}</strong>
+          </p>
+        ) : (
+          <TextField label={t('serviceCode')} hint={t('serviceCodeHint')} dir="ltr" upper {...form.field('code', CODE_HINTS)} />
+        )}
+        <TextField label={t('nameAr')} dir="rtl" {...form.field('name.ar')} />
+        <TextField label={t('nameEn')} dir="ltr" {...form.field('name.en')} />
+        <TextField label={t('targetWait')} numeric {...form.field('targetWaitMinutes')} />
+        <TextField label={t('averageDuration')} numeric {...form.field('averageServiceMinutes')} />
+        <TextField label={t('dailyLimit')} hint={t('dailyLimitHint')} numeric {...form.field('dailyLimit')} />
+        <TextField label={t('categoryAr')} hint={t('categoryHint')} dir="rtl" {...form.field('category.ar')} />
+        <TextField label={t('categoryEn')} dir="ltr" {...form.field('category.en')} />
+        <TextArea label={t('bringAr')} hint={t('bringHint')} dir="rtl" {...form.field('whatToBring.ar')} />
+        <TextArea label={t('bringEn')} hint={t('bringHint')} dir="ltr" {...form.field('whatToBring.en')} />
+        <Radios
+          label={t('serviceHours')}
+          options={[
+            ['hall', t('hallHours')],
+            ['own', t('ownHours')],
+          ]}
+          {...form.field('hoursMode')}
+        />
+        {service && <Checkbox label={t('serviceActive')} {...form.field('active')} />}
+      </div>
+      {v.hoursMode === 'own' && (
+        <HoursEditor label={t('serviceHours')} path="hours" week={week} onChange={setWeek} errorAt={(p, exact) => form.errorAt(p, undefined, exact)} />
+      )}
+    </FormBox>
+  );
+}

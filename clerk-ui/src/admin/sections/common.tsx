@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useAdmin } from '../context.js';
+
+// Small pieces every section uses: loading, a panel for a form, a status cell.
+
+export function Loading({ error, retry }: { error: string | null; retry(): void }) {
+  const ui = useAdmin();
+  if (!error) return <p role="status" class="muted">{ui.t('loading')}</p>;
+  return (
+    <div class="form-error" role="alert">
+      <p>{error}</p>
+      <button type="button" class="secondary" onClick={retry}>
+        {ui.t('retry')}
+      </button>
+    </div>
+  );
+}
+
+/** A form opened over the list: a labelled dialog-like panel with a Close button; Escape closes it. */
+export function Panel({ title, onClose, children }: { title: string; onClose(): void; children: ComponentChildren }) {
+  const ui = useAdmin();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea')?.focus();
+  }, []);
+  return (
+    <section
+      class="panel"
+      ref={ref}
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <header>
+        <h3>{title}</h3>
+        <button type="button" class="secondary small" onClick={onClose}>
+          {ui.t('close')}
+        </button>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  const ui = useAdmin();
+  return <span class={`badge ${active ? 'on' : 'off'}`}>{ui.t(active ? 'active' : 'inactive')}</span>;
+}
+
+export function SectionHead({ title, children }: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="section-head">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  );
+}

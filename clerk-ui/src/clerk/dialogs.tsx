@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
+import { pick } from '../../../ui-kit/i18n.js';
+import { Dialog } from '../components/Dialog.js';
+import { counterName } from '../text.js';
+import { useUi } from '../ui.js';
+
+// The clerk's dialogs: why the counter pauses, where a ticket is transferred, how a visit ended.
+
+/** Stored as the counter's pause reason; the words are the hall's own. */
+export const PAUSE_REASONS = ['break', 'prayer', 'back_office'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+interface Common {
+  busy: boolean;
+  error: string | null;
+  onClose(): void;
+}
+
+export function PauseDialog({ busy, error, onClose, onPause }: Common & { onPause(reason: PauseReason): void }) {
+  const { t, num } = useUi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const reason = PAUSE_REASONS[Number(e.code.replace('Digit', '').replace('Numpad', '')) - 1];
+      if (reason && !busy) onPause(reason);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [busy]);
+  return (
+    <Dialog title={t('pauseTitle')} busy={busy} error={error} onClose={onClose}>
+      <div class="choice-list">
+        {PAUSE_REASONS.map((reason, i) => (
+          <button
+            key={reason}
+            type="button"
+            class="btn choice"
+            disabled={busy}
+            autofocus={i === 0}
+            aria-keyshortcuts={String(i + 1)}
+            onClick={() => onPause(reason)}
+          >
+            <kbd aria-hidden="true">{num(i + 1)}</kbd>
+            {t(`reason_${reason}`)}
+          </button>
+        ))}
+      </div>
+    </Dialog>
+  );
+}
+
+export type TransferTarget = { serviceId: number } | { counterId: number };
+
+interface TransferProps extends Common {
+  ticket: Ticket;
+  services: Service[];
+  counters: Counter[];
+  onTransfer(target: TransferTarget, note: string): void;
+}
+
+export function TransferDialog({ ticket, services, counters, busy, error, onClose, onTransfer }: TransferProps) {
+  const { lang, digits, t, ticket: fmt } = useUi();
+  const [to, setTo] = useState<'service' | 'counter'>('service');
+  const [serviceId, setServiceId] = useState<number | null>(null);
+  const [counterId, setCounterId] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const chosen = to === 'service' ? serviceId : counterId;
+  return (
+    <Dialog
+      title={`${t('transferTitle')} ${fmt(ticket.number)}`}
+      confirm={t('confirmTransfer')}
+      confirmDisabled={chosen === null}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onConfirm={() => onTransfer(to === 'service' ? { serviceId: serviceId! } : { counterId: counterId! }, note.trim())}
+    >
+      <div class="segmented" role="radiogroup" aria-label={t('transferTitle')}>
+        {(['service', 'counter'] as const).map((kind) => (
+          <label key={kind} class={to === kind ? 'on' : ''}>
+            <input type="radio" name="to" checked={to === kind} onChange={() => setTo(kind)} />
+            {t(kind === 'service' ? 'toService' : 'toCounter')}
+          </label>
+        ))}
+      </div>
+      <label class="field">
+        <span>{t(to === 'service' ? 'toService' : 'toCounter')}</span>
+        {to === 'service' ? (
+          <select required value={serviceId ?? ''} onChange={(e) => setServiceId(Number(e.currentTarget.value) || null)}>
+            <option value="" disabled>
+              —
+            </option>
+            {services
+              .filter((s) => s.id !== ticket.serviceId)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {pick(s.name, lang)}
+                </option>
+              ))}
+          </select>
+        ) : (
+          <select required value={counterId ?? ''} onChange={(e) => setCounterId(Number(e.currentTarget.value) || null)}>
+            <option value="" disabled>
+              —
+            </option>
+            {counters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {counterName(c.number, lang, digits)}
+              </option>
+            ))}
+          </select>
+        )}
+      </label>
+      <label class="field">
+        <span>{t('note')}</span>
+        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+    </Dialog>
+  );
+}
+
+/** Outcome codes a clerk may record on completion (stored as the code; reports group by it). */
+export const OUTCOMES = ['done', 'missing_documents', 'referred', 'information'] as const;
+
+interface CompleteProps extends Common {
+  ticket: Ticket;
+  onComplete(outcome: string | undefined, note: string): void;
+}
+
+export function CompleteDialog({ ticket, busy, error, onClose, onComplete }: CompleteProps) {
+  const { t, ticket: fmt } = useUi();
+  const [outcome, setOutcome] = useState<string>('');
+  const [note, setNote] = useState('');
+  return (
+    <Dialog
+      title={`${t('completeTitle')} ${fmt(ticket.number)}`}
+      confirm={t('confirmComplete')}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onConfirm={() => onComplete(outcome || undefined, note.trim())}
+    >
+      <fieldset class="field">
+        <legend>{t('outcome')}</legend>
+        <div class="choice-grid">
+          {['', ...OUTCOMES].map((code) => (
+            <label key={code} class={outcome === code ? 'on' : ''}>
+              <input type="radio" name="outcome" checked={outcome === code} onChange={() => setOutcome(code)} />
+              {t(code ? `outcome_${code as (typeof OUTCOMES)[number]}` : 'outcome_none')}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label class="field">
+        <span>{t('note')}</span>
+        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { HallInfo } from '../../../server/protocol/schemas.js';
+import { ApiError } from '../../../ui-kit/api.js';
+import { pick } from '../../../ui-kit/i18n.js';
+import type { Session } from '../area.js';
+import { logIn } from '../session.js';
+import type { TextKey } from '../text.js';
+import { useUi } from '../ui.js';
+
+interface Props {
+  hall: HallInfo | null;
+  notice: TextKey | null;
+  onLanguage(): void;
+  onLoggedIn(session: Session): void;
+}
+
+export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
+  const { lang, t } = useUi();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<TextKey | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (busy || !username.trim() || !password) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await logIn(username.trim(), password));
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 0;
+      setError(status === 401 || status === 400 ? 'wrongCredentials' : status === 429 ? 'tooManyTries' : 'offline');
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="login">
+      <button type="button" class="btn lang-button login-lang" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
+        {t('language')}
+      </button>
+      <form class="login-card" onSubmit={submit}>
+        <p class="login-brand">{t('appName')}</p>
+        <h1>{t('loginTitle')}</h1>
+        {hall && <p class="login-hall">{pick(hall.name, lang)}</p>}
+        {notice && !error && (
+          <p class="notice" role="status">
+            {t(notice)}
+          </p>
+        )}
+        <label class="field">
+          <span>{t('username')}</span>
+          <input
+            name="username"
+            autocomplete="username"
+            dir="ltr"
+            required
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>{t('password')}</span>
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            dir="ltr"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <p class="form-error" role="alert">
+            {t(error)}
+          </p>
+        )}
+        <button type="submit" class="btn primary big" disabled={busy}>
+          {busy ? t('loggingIn') : t('logIn')}
+        </button>
+      </form>
+    </main>
+  );
+}

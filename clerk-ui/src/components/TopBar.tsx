@@ -1,0 +1,62 @@
+import type { HallInfo } from '../../../server/protocol/schemas.js';
+import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import type { Session } from '../area.js';
+import { useNow } from '../hooks.js';
+import type { TextKey } from '../text.js';
+import { useUi } from '../ui.js';
+
+export interface NavItem {
+  id: string;
+  label: TextKey;
+}
+
+interface Props {
+  hall: HallInfo | null;
+  session: Session;
+  nav: NavItem[];
+  current: string;
+  onLanguage(): void;
+  onLogOut(): void;
+}
+
+/** The app's frame: sections by role, the hall and its date (Gregorian and Hijri), the user. */
+export function TopBar({ hall, session, nav, current, onLanguage, onLogOut }: Props) {
+  const { lang, digits, clockOffsetMs, t } = useUi();
+  const now = useNow(15_000, clockOffsetMs);
+  const dates = hall ? formatDates(new Date(now), lang, hall.timeZone, digits) : null;
+  const { user } = session;
+  return (
+    <header class="topbar">
+      <span class="brand">{t('appName')}</span>
+      <nav aria-label={t('navLabel')} class="nav">
+        {nav.map((item) => (
+          <a key={item.id} href={`#/${item.id}`} aria-current={item.id === current ? 'page' : undefined}>
+            {t(item.label)}
+          </a>
+        ))}
+      </nav>
+      <div class="topbar-hall">
+        <span class="topbar-hall-name">{hall ? pick(hall.name, lang) : ''}</span>
+        {dates && (
+          <span class="topbar-date">
+            <time class="topbar-time">{dates.time}</time>
+            <span aria-hidden="true"> | </span>
+            {dates.gregorian}
+            <span aria-hidden="true"> | </span>
+            {dates.hijri}
+          </span>
+        )}
+      </div>
+      <span class="topbar-user">
+        <span>{user.displayName ?? user.username}</span>
+        <span class="topbar-role">{t(`role_${user.role}`)}</span>
+      </span>
+      <button type="button" class="btn lang-button" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
+        {t('language')}
+      </button>
+      <button type="button" class="btn ghost" onClick={onLogOut}>
+        {t('logOut')}
+      </button>
+    </header>
+  );
+}

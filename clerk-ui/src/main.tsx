@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from './App.js';
+import './staff.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,66 @@
+import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+
+// Numbers, durations and days as the reports page writes them, in the hall's digits.
+
+export interface Fmt {
+  lang: Lang;
+  digits: Digits;
+}
+
+/** Digits of a string in the hall's style (Arabic-Indic in Arabic unless the hall says Latin). */
+export const inDigits = (text: string, { lang, digits }: Fmt) =>
+  lang === 'ar' && digits === 'arab' ? text.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!) : text;
+
+export const num = (n: number | null, f: Fmt) => (n === null ? '—' : formatNumber(n, f.lang, f.digits));
+
+export function percent(n: number | null, f: Fmt): string {
+  if (n === null) return '—';
+  const text = new Intl.NumberFormat(f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  return text + (f.lang === 'ar' ? '٪' : '%');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Seconds as m:ss, or h:mm:ss from an hour up. */
+export function duration(s: number | null, f: Fmt): string {
+  if (s === null) return '—';
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const text = h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+  return inDigits(text, f);
+}
+
+export function rating(r: number | null, f: Fmt): string {
+  if (r === null) return '—';
+  return new Intl.NumberFormat(f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
+}
+
+/** `YYYY-MM-DD` of an instant in a zone. */
+export function localDay(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A local day as the hall reads it, e.g. «الأحد، ٨ آذار ٢٠٢٦». */
+export function longDay(day: string, f: Fmt): string {
+  const locale = f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** The same day in the Hijri calendar (Umm al-Qura). */
+export function hijriDay(day: string, f: Fmt): string {
+  const locale = f.lang === 'ar' ? `ar-SY-u-ca-islamic-umalqura-nu-${f.digits}` : 'en-GB-u-ca-islamic-umalqura';
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+export const weekdayName = (weekday: number, f: Fmt) =>
+  new Intl.DateTimeFormat(f.lang === 'ar' ? 'ar-SY' : 'en-GB', { timeZone: 'UTC', weekday: 'long' }).format(
+    new Date(Date.UTC(2026, 2, 1 + weekday)), // 1 March 2026 was a Sunday
+  );

@@ -1,0 +1,62 @@
+import type { Grouping } from '../../../server/protocol/reports.js';
+
+// What the reports page says, in both languages.
+
+export const T = {
+  title: { ar: 'التقارير', en: 'Reports' },
+  from: { ar: 'من تاريخ', en: 'From' },
+  to: { ar: 'إلى تاريخ', en: 'To' },
+  groupBy: { ar: 'التجميع حسب', en: 'Group by' },
+  today: { ar: 'اليوم', en: 'Today' },
+  yesterday: { ar: 'أمس', en: 'Yesterday' },
+  last7: { ar: 'آخر ٧ أيام', en: 'Last 7 days' },
+  thisMonth: { ar: 'هذا الشهر', en: 'This month' },
+  csv: { ar: 'تنزيل ملف Excel (CSV)', en: 'Download for Excel (CSV)' },
+  csvBusy: { ar: 'جارٍ تحضير الملف…', en: 'Preparing the file…' },
+  print: { ar: 'طباعة التقرير', en: 'Print the report' },
+  loading: { ar: 'جارٍ تحضير التقرير…', en: 'Preparing the report…' },
+  failed: { ar: 'تعذّر تحميل التقرير:', en: 'The report could not be loaded:' },
+  empty: { ar: 'لا توجد تذاكر في هذه الفترة.', en: 'No tickets in this period.' },
+  keyFigures: { ar: 'الأرقام الرئيسية', en: 'Key figures' },
+  issued: { ar: 'التذاكر الصادرة', en: 'Tickets issued' },
+  served: { ar: 'المراجعون المخدومون', en: 'Visitors served' },
+  noShow: { ar: 'لم يحضروا', en: 'No-shows' },
+  cancelled: { ar: 'الملغاة', en: 'Cancelled' },
+  avgWait: { ar: 'متوسط الانتظار', en: 'Average wait' },
+  p90Wait: { ar: 'انتظار ٩٠٪ من المراجعين لا يتجاوز', en: '90% of visitors waited at most' },
+  p90Short: { ar: 'انتظار ٩٠٪', en: '90% waited ≤' },
+  maxWait: { ar: 'أطول انتظار', en: 'Longest wait' },
+  withinTarget: { ar: 'ضمن الوقت المستهدف', en: 'Within target' },
+  avgService: { ar: 'متوسط مدة الخدمة', en: 'Average service time' },
+  maxService: { ar: 'أطول خدمة', en: 'Longest service' },
+  transfers: { ar: 'انتظار بعد التحويل', en: 'Waits after transfer' },
+  rating: { ar: 'رضا المراجعين (من ٣)', en: 'Satisfaction (of 3)' },
+  ratingShort: { ar: 'التقييم', en: 'Rating' },
+  open: { ar: 'مدة الفتح', en: 'Open' },
+  idle: { ar: 'وقت الفراغ', en: 'Idle' },
+  total: { ar: 'المجموع', en: 'Total' },
+  durationNote: { ar: 'الأوقات بالساعات والدقائق والثواني (س:د:ث).', en: 'Times in hours, minutes and seconds (h:mm:ss).' },
+  ratingsOf: { ar: 'تقييم', en: 'ratings' },
+  waitChart: { ar: 'توزّع أوقات الانتظار (كل دقيقتين)', en: 'Waiting times (2-minute steps)' },
+  serviceChart: { ar: 'توزّع مدة الخدمة (كل ٣ دقائق)', en: 'Service times (3-minute steps)' },
+  minutes: { ar: 'الدقائق', en: 'Minutes' },
+  visitors: { ar: 'عدد المراجعين', en: 'Visitors' },
+  arrivals: { ar: 'توافد المراجعين حسب اليوم والساعة (متوسط التذاكر في الساعة)', en: 'Arrivals by weekday and hour (average tickets per hour)' },
+  weekday: { ar: 'اليوم', en: 'Day' },
+  dailyReport: { ar: 'التقرير اليومي', en: 'Daily report' },
+  periodReport: { ar: 'تقرير الفترة', en: 'Report for the period' },
+  fromTo: { ar: 'من {from} إلى {to}', en: 'from {from} to {to}' },
+  printedAt: { ar: 'طُبع من نظام دَوْر في', en: 'Printed from Dawr on' },
+  signature: { ar: 'توقيع مدير المركز', en: "Centre manager's signature" },
+  groupedBy: { ar: 'مجمّعاً حسب', en: 'grouped by' },
+} as const;
+
+export type TextKey = keyof typeof T;
+
+export const GROUPING_TEXT: Record<Grouping, { ar: string; en: string }> = {
+  service: { ar: 'الخدمة', en: 'Service' },
+  counter: { ar: 'الشباك', en: 'Counter' },
+  clerk: { ar: 'الموظف', en: 'Clerk' },
+  hour: { ar: 'الساعة', en: 'Hour' },
+  day: { ar: 'اليوم', en: 'Day' },
+};

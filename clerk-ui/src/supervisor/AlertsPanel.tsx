@@ -1,0 +1,59 @@
+import type { DisplayPresence } from '../../../server/protocol/schemas.js';
+import type { Printer } from '../live.js';
+import { useUi } from '../ui.js';
+import type { Alert } from './alerts.js';
+
+interface Props {
+  alerts: Alert[];
+  muted: boolean;
+  printers: Printer[];
+  displays: DisplayPresence[];
+  onToggleSound(): void;
+}
+
+/** What needs the supervisor now, in words and in colour; and the hall's devices at a glance. */
+export function AlertsPanel({ alerts, muted, printers, displays, onToggleSound }: Props) {
+  const { t, num } = useUi();
+  return (
+    <section class={`alerts${alerts.length ? ' active' : ''}`} aria-labelledby="alerts-title">
+      <h2 id="alerts-title">
+        {t('alerts')} {alerts.length > 0 && <span class="badge">{num(alerts.length)}</span>}
+      </h2>
+      <ul class="alert-list" role="log" aria-live="polite">
+        {alerts.length === 0 && <li class="alert ok">{t('allClear')}</li>}
+        {alerts.map((a) => (
+          <li key={a.key} class={`alert ${a.level}`}>
+            {a.text}
+          </li>
+        ))}
+      </ul>
+      <dl class="devices">
+        <div>
+          <dt>{t('printers')}</dt>
+          <dd>
+            {printers.length === 0 && t('none')}
+            {printers.map((p) => (
+              <span key={p.printerId} class={`chip printer-${p.status}`}>
+                <bdi>{p.name}</bdi>: {t(`printer_${p.status}`)}
+              </span>
+            ))}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('displays')}</dt>
+          <dd>
+            {displays.length === 0 && t('none')}
+            {displays.map((d) => (
+              <span key={d.id} class={`chip ${d.connected ? 'open' : d.lastSeenAt ? 'bad' : 'closed'}`}>
+                <bdi>{d.name}</bdi>: {t(d.connected ? 'displayOnline' : d.lastSeenAt ? 'displayOffline' : 'displayNeverSeen')}
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
+      <button type="button" class="btn small" aria-pressed={!muted} onClick={onToggleSound}>
+        {muted ? t('soundOff') : t('soundOn')}
+      </button>
+    </section>
+  );
+}

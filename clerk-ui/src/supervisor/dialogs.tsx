@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
+import { pick } from '../../../ui-kit/i18n.js';
+import { Dialog } from '../components/Dialog.js';
+import { counterName } from '../text.js';
+import { useUi } from '../ui.js';
+
+interface Common {
+  busy: boolean;
+  error: string | null;
+  onClose(): void;
+}
+
+/** The counter's services, ticked in its order of preference (ticking one adds it last). */
+export function CounterServicesDialog({ counter, services, busy, error, onClose, onSave }: Common & {
+  counter: Counter;
+  services: Service[];
+  onSave(serviceIds: number[]): void;
+}) {
+  const { lang, digits, t } = useUi();
+  const [chosen, setChosen] = useState<number[]>(counter.serviceIds);
+  const toggle = (id: number) => setChosen((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
+  const up = (id: number) =>
+    setChosen((list) => {
+      const i = list.indexOf(id);
+      if (i <= 0) return list;
+      const next = [...list];
+      [next[i - 1], next[i]] = [next[i]!, next[i - 1]!];
+      return next;
+    });
+  const ordered = [...chosen.map((id) => services.find((s) => s.id === id)!).filter(Boolean), ...services.filter((s) => !chosen.includes(s.id))];
+  return (
+    <Dialog
+      title={`${t('counterServicesTitle')} ${counterName(counter.number, lang, digits)}`}
+      confirm={t('save')}
+      confirmDisabled={chosen.length === 0}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onConfirm={() => onSave(chosen)}
+    >
+      <p class="muted">{t('servicesOrderHint')}</p>
+      <ul class="check-list">
+        {ordered.map((s) => {
+          const rank = chosen.indexOf(s.id);
+          return (
+            <li key={s.id}>
+              <label>
+                <input type="checkbox" checked={rank >= 0} onChange={() => toggle(s.id)} />
+                <span class="code">{s.code}</span> {pick(s.name, lang)}
+              </label>
+              {rank > 0 && (
+                <button type="button" class="btn small" aria-label={`${t('moveUp')}: ${pick(s.name, lang)}`} onClick={() => up(s.id)}>
+                  ↑
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Dialog>
+  );
+}
+
+export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: Common & {
+  ticket: Ticket;
+  services: Service[];
+  onMove(serviceId: number): void;
+}) {
+  const { lang, t, ticket: fmt } = useUi();
+  const [serviceId, setServiceId] = useState<number | null>(null);
+  return (
+    <Dialog
+      title={`${t('moveTitle')}: ${fmt(ticket.number)}`}
+      confirm={t('confirmMove')}
+      confirmDisabled={serviceId === null}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onConfirm={() => onMove(serviceId!)}
+    >
+      <label class="field">
+        <span>{t('toService')}</span>
+        <select required value={serviceId ?? ''} onChange={(e) => setServiceId(Number(e.currentTarget.value) || null)}>
+          <option value="" disabled>
+            —
+          </option>
+          {services
+            .filter((s) => s.id !== ticket.serviceId)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {pick(s.name, lang)}
+              </option>
+            ))}
+        </select>
+      </label>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { formatNumber, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { TEXT, type TextKey } from './text.js';
+
+/** The language, digits and clock every screen of the staff app speaks in. */
+export interface Ui {
+  lang: Lang;
+  digits: Digits;
+  timeZone: string;
+  /** Server clock minus this machine's: timers count from the server's times. */
+  clockOffsetMs: number;
+}
+
+export const UiContext = createContext<Ui>({ lang: 'ar', digits: 'arab', timeZone: 'Asia/Damascus', clockOffsetMs: 0 });
+
+export function useUi() {
+  const ui = useContext(UiContext);
+  return {
+    ...ui,
+    t: (key: TextKey) => TEXT[key][ui.lang],
+    num: (n: number) => formatNumber(n, ui.lang, ui.digits),
+    ticket: (number: string) => formatTicketNumber(number, ui.lang, ui.digits),
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `services` ADD `closed_on_day` text;

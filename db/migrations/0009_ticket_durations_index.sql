@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_service_ended` ON `tickets` (`service_id`,`status`,`ended_at`);

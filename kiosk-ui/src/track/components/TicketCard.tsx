@@ -1,0 +1,31 @@
+import type { TrackedTicket } from '../../../../server/protocol/schemas.js';
+import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
+import { peopleAhead, waitEstimate } from '../text.js';
+import { usePhoneUi } from '../ui.js';
+
+/** The number, the service, and while waiting the place in line and the expected wait. */
+export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
+  const { lang, digits, t } = usePhoneUi();
+  const waiting = ticket.status === 'waiting';
+  const wait = waiting ? waitEstimate(ticket.estimatedWaitMinutes, lang, digits) : null;
+  return (
+    <section class="p-card p-ticket" aria-labelledby="p-number-label">
+      <p id="p-number-label" class="p-label">
+        {t('yourNumber')}
+      </p>
+      <p class="p-number" dir="ltr" data-number={ticket.number}>
+        {formatTicketNumber(ticket.number, lang, digits)}
+      </p>
+      <p class="p-service">{ticket.service[lang]}</p>
+      {waiting && <p class="p-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>}
+      {wait && (
+        <p class="p-wait">
+          {/* No minutes left: «دورك قريب» says it all. */}
+          {(ticket.estimatedWaitMinutes ?? 0) > 0 && `${t('expectedWait')}: `}
+          <strong>{wait}</strong>
+        </p>
+      )}
+      {ticket.remote && (ticket.status === 'waiting' || ticket.status === 'called') && <p class="p-remote">{t('mustBeInHall')}</p>}
+    </section>
+  );
+}

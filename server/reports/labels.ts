@@ -1,0 +1,87 @@
+import type { Connection } from '../../db/connection.js';
+import type { Grouping } from '../protocol/reports.js';
+import type { HallRow } from '../hall/state.js';
+import { prepared } from './sql.js';
+import type { Key } from './day.js';
+
+// What each row is called: the key the API names it by, and a label in both languages (Arabic
+// with the hall's digits).
+
+export interface RowName {
+  key: string | null;
+  id: number | null;
+  label: { ar: string; en: string };
+  /** Rows come in this order; null (no service, counter or clerk) last. */
+  order: number | string | null;
+}
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+const withDigits = (text: string, hall: HallRow) =>
+  hall.settings.digits === 'latn' ? text : text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+
+const NONE: Record<Grouping, RowName['label']> = {
+  service: { ar: 'بلا خدمة', en: 'No service' },
+  counter: { ar: 'خارج الشبابيك', en: 'Not at a counter' },
+  clerk: { ar: 'بلا موظف (الكشك أو النظام)', en: 'No clerk (kiosk or system)' },
+  hour: { ar: '—', en: '—' },
+  day: { ar: '—', en: '—' },
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Names rows of one grouping: `name(key)`. */
+export function rowNamer(conn: Connection, hall: HallRow, grouping: Grouping): (key: Key | string) => RowName {
+  const { sqlite } = conn;
+  const none = (): RowName => ({ key: null, id: null, label: NONE[grouping], order: null });
+  switch (grouping) {
+    case 'service': {
+      const rows = prepared(sqlite, 'SELECT id, code, name_ar AS ar, name_en AS en, sort_order AS sortOrder FROM services WHERE hall_id = ?').all(hall.id) as {
+        id: number; code: string; ar: string; en: string; sortOrder: number;
+      }[];
+      const byId = new Map(rows.map((s) => [s.id, s]));
+      return (key) => {
+        const s = byId.get(key as number);
+        return s ? { key: s.code, id: s.id, label: { ar: s.ar, en: s.en }, order: s.sortOrder * 1e6 + s.id } : none();
+      };
+    }
+    case 'counter': {
+      const rows = prepared(sqlite, 'SELECT id, number, name FROM counters WHERE hall_id = ?').all(hall.id) as { id: number; number: number; name: string | null }[];
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      return (key) => {
+        const c = byId.get(key as number);
+        if (!c) return none();
+        const extra = c.name ? ` — ${c.name}` : '';
+        return { key: String(c.number), id: c.id, label: { ar: withDigits(`الشباك ${c.number}`, hall) + extra, en: `Counter ${c.number}${extra}` }, order: c.number };
+      };
+    }
+    case 'clerk': {
+      const rows = prepared(sqlite, 'SELECT id, username, display_name AS displayName FROM users').all() as { id: number; username: string; displayName: string | null }[];
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return (key) => {
+        const u = byId.get(key as number);
+        return u ? { key: u.username, id: u.id, label: { ar: u.displayName ?? u.username, en: u.username }, order: u.username } : none();
+      };
+    }
+    case 'hour':
+      return (key) => {
+        const h = key as number;
+        const text = `${pad(h)}:00–${pad((h + 1) % 24)}:00`;
+        return { key: pad(h), id: null, label: { ar: withDigits(text, hall), en: text }, order: h };
+      };
+    case 'day': {
+      const digits = hall.settings.digits === 'latn' ? 'latn' : 'arab';
+      const ar = new Intl.DateTimeFormat(`ar-SY-u-nu-${digits}`, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+      const en = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+      return (key) => {
+        const at = new Date(`${key as string}T00:00:00Z`);
+        return { key: key as string, id: null, label: { ar: ar.format(at), en: en.format(at) }, order: key as string };
+      };
+    }
+  }
+}
+
+export function byRowOrder(a: RowName, b: RowName): number {
+  if (a.order === null || b.order === null) return a.order === null ? (b.order === null ? 0 : 1) : -1;
+  if (typeof a.order === 'string' && typeof b.order === 'string') return a.order.localeCompare(b.order, 'en', { numeric: true });
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
+}

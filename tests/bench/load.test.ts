@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// `npm run bench:load` on a tiny run (20 displays, a few dozen tickets, five calls): it runs end to
+// end, stops by itself and prints the documented JSON. Speed is never asserted here.
+
+const NUMBERS = [
+  'displays',
+  'issuePerSec',
+  'issueP99Ms',
+  'callToDisplayP50Ms',
+  'callToDisplayP99Ms',
+  'rawBroadcastP99Ms',
+  'rawBroadcastP50Ms',
+  'issueP50Ms',
+  'issued',
+  'fsyncFloorPerSec',
+  'serverCpuMsPerIssue',
+  'calls',
+  'callUndelivered',
+  'eventLoopDelayP99Ms',
+  'eventLoopDelayMaxMs',
+  'connectAllMs',
+  'reconnectAllSnapshotsMs',
+  'reconnectAfterReadyMs',
+  'serverRestartMs',
+  'missedCalls',
+  'stormCalls',
+  'clockOffsetMaxMs',
+];
+
+function run(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run bench:load', () => {
+  it('runs a tiny load against the real server and prints one JSON object with every figure', { timeout: 90_000 }, async () => {
+    const tiny = ['--displays', '20', '--issues', '40', '--round', '20', '--queue', '10', '--concurrency', '4', '--calls', '5'];
+    const { code, stdout, stderr } = await run([...tiny, '--storm-calls', '2', '--time-limit-s', '80', '--json'], 85_000);
+    expect(code, stderr).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown>;
+    for (const key of NUMBERS) {
+      expect(typeof result[key], key).toBe('number');
+      expect(Number.isFinite(result[key]), key).toBe(true);
+    }
+    expect(result.displays).toBe(20);
+    expect(result.issued).toBe(40);
+    expect(result.calls).toBe(5);
+    expect(result.stormCalls).toBe(2);
+    expect(result.missedCalls).toBe(0);
+    expect(result.issueErrors).toBe(0);
+  });
+});

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+
+// The reports page in real Chromium: a supervisor opens #/reports (today, by service), the
+// table shows today's visit with Arabic labels and the hall's digits, and the CSV downloads with
+// its byte-order mark and Arabic intact. One page, one visit: lean on a shared machine.
+
+let browser: Browser;
+let hall: TestHall;
+let base: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff app is not built');
+  [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
+  base = await hall.listen();
+  // One visit: issued at the kiosk for Building permits, called, served.
+  const clerk = await hall.login('clerk');
+  const post = (url: string, token: string, payload?: object) =>
+    hall.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'idempotency-key': 'e2e-reports' }, ...(payload ? { payload } : {}) });
+  expect((await post('/api/tickets', hall.tokens.kiosk, { serviceId: 1 })).statusCode).toBe(201);
+  const ticket = (await post('/api/counters/1/next', clerk)).json();
+  expect((await post(`/api/tickets/${ticket.id}/complete`, clerk)).statusCode).toBe(200);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+describe('reports page', () => {
+  it('shows the table to a supervisor, and the CSV link works', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/clerk/#/reports`);
+      await page.getByLabel(/Username|اسم المستخدم/).fill('supervisor');
+      await page.getByLabel(/Password|كلمة المرور/).fill(hall.adminPassword);
+      await page.getByRole('button', { name: /Log in|تسجيل الدخول/ }).click();
+      if (!page.url().includes('#/reports')) await page.goto(`${base}/clerk/#/reports`);
+
+      const table = page.locator('table.reports-table');
+      await table.waitFor({ timeout: 15_000 });
+      const row = table.locator('tbody tr', { hasText: 'رخص البناء' });
+      await expect.poll(() => row.locator('td').first().textContent()).toBe('١'); // issued, in Arabic-Indic digits
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^dawr-report-service-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+      const bytes = readFileSync((await download.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8');
+      expect(text).toContain('رخص البناء');
+      expect(text).toContain('التذاكر الصادرة');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

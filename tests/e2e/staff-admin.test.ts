@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { startHall, type TestHall } from '../helpers/hall.js';
+
+// The admin area in real Chromium against a real server: an admin creates a service through the
+// form and a kiosk shows it; form errors (the browser's own checks and the server's 409 fields)
+// appear next to their field in Arabic and in English; a clerk sees no admin screens and the API
+// refuses them. One browser and one hall for the whole file.
+
+const SCREEN = { width: 1366, height: 768 };
+
+let browser: Browser;
+let hall: TestHall;
+let base: string;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff page is not built');
+  [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
+  base = await hall.listen();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function logIn(username: string, lang: 'ar' | 'en'): Promise<Page> {
+  context ??= await browser.newContext({ viewport: SCREEN });
+  const page = await context.newPage();
+  await page.goto(`${base}/clerk/${lang === 'en' ? '?lang=en' : ''}`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(hall.adminPassword);
+  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول' }).click();
+  return page;
+}
+
+/** The text of the error the field's aria-describedby points at, once it is invalid. */
+async function fieldError(field: Locator): Promise<string> {
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"].error`).allTextContents()));
+  return texts.flat().join(' ');
+}
+
+/** Every visible text of the admin area meets 4.5:1 against what it is drawn on. */
+async function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const lin = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const bg = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if ((c[3] ?? 1) > 0.5) return c;
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('.admin')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || el.getClientRects().length === 0 || el.closest('option')) continue;
+      const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(bg(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) out.push(`${n.textContent!.trim()} (${ratio.toFixed(2)})`);
+    }
+    return out;
+  });
+}
+
+describe('the admin area', () => {
+  it('creates a service through the form, with errors next to the field, and the kiosk shows it', async () => {
+    const page = await logIn('admin', 'en');
+    await page.goto(`${base}/clerk/?lang=en#/admin/services`);
+    await page.getByRole('button', { name: 'New service' }).click();
+    const form = page.getByRole('form', { name: 'New service' });
+    const code = form.getByLabel('Service code');
+
+    // Checked in the browser: nothing is sent.
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError(code)).toContain('This field is required.');
+    expect(await fieldError(form.getByLabel('Name (Arabic)'))).toContain('This field is required.');
+
+    // Checked by the server: the code is taken (409 with fields).
+    await code.fill('b');
+    await form.getByLabel('Name (Arabic)').fill('جوازات السفر');
+    await form.getByLabel('Name (English)').fill('Passports');
+    await form.getByLabel('Target wait (minutes)').fill('25');
+    await form.getByLabel('What to bring (English)').fill('Your ID card\nTwo photos');
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError(code)).toContain('Another service already uses this code.');
+    expect(await code.inputValue()).toBe('B');
+    expect(await lowContrast(page)).toEqual([]);
+
+    await code.fill('PS');
+    expect(await code.getAttribute('aria-invalid')).toBeNull();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Passports', exact: true }).count()).toBe(1);
+
+    const kiosk = await context!.newPage();
+    await kiosk.goto(`${base}/kiosk/?token=${hall.tokens.kiosk}&lang=en`);
+    await expect.poll(() => kiosk.getByRole('button', { name: /Passports/ }).count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('shows the errors in Arabic, right to left', async () => {
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/services`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('button', { name: 'خدمة جديدة' }).click();
+    const form = page.getByRole('form', { name: 'خدمة جديدة' });
+    const code = form.getByLabel('رمز الخدمة');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    expect(await fieldError(code)).toContain('هذا الحقل مطلوب.');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('يرجى تصحيح الحقول');
+
+    await code.fill('PS');
+    await form.getByLabel('الاسم بالعربية').fill('خدمة مكررة');
+    await form.getByLabel('الاسم بالإنكليزية').fill('Duplicate');
+    await form.getByLabel('مدة الانتظار المستهدفة (دقيقة)').fill('٠');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    expect(await fieldError(form.getByLabel('مدة الانتظار المستهدفة (دقيقة)'))).toContain('القيمة يجب ألا تقل عن ١.');
+    await form.getByLabel('مدة الانتظار المستهدفة (دقيقة)').fill('٢٠');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    expect(await fieldError(code)).toContain('هذا الرمز مستخدم لخدمة أخرى.');
+
+    // The navigation sits on the right in Arabic.
+    const nav = (await page.getByRole('navigation', { name: 'أقسام الإدارة' }).boundingBox())!;
+    expect(nav.x).toBeGreaterThan(SCREEN.width / 2);
+    expect(await lowContrast(page)).toEqual([]);
+  });
+
+  it("shows the server's field errors on the other forms too", async () => {
+    const page = await logIn('admin', 'en');
+    await page.goto(`${base}/clerk/?lang=en#/admin/counters`);
+    await page.getByRole('button', { name: 'New counter' }).click();
+    let form = page.getByRole('form', { name: 'New counter' });
+    await form.getByLabel('Counter number').fill('1');
+    await form.getByLabel('Add a service to the counter').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError(form.getByLabel('Counter number'))).toContain('Another counter has this number.');
+
+    await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Username').fill('clerk');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError(form.getByLabel('Password'))).toContain('Use at least 8 characters.');
+    await form.getByLabel('Password').fill('long-enough-1');
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError(form.getByLabel('Username'))).toContain('This username is already taken.');
+
+    await page.goto(`${base}/clerk/#/admin/hall`);
+    form = page.getByRole('form', { name: 'الصالة' });
+    await form.getByLabel('المنطقة الزمنية').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    expect(await fieldError(form.getByLabel('المنطقة الزمنية'))).toContain('منطقة زمنية غير معروفة');
+    await form.getByLabel('إشعار عبر خدمة الرسائل (Webhook)').check();
+    await form.getByLabel('رابط الخدمة').fill('ftp://gateway');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    expect(await fieldError(form.getByLabel('رابط الخدمة'))).toContain('يبدأ بـ http:// أو https://');
+  });
+
+  it('shows a clerk no admin screens, and the API refuses them', async () => {
+    const page = await logIn('clerk', 'en');
+    await page.goto(`${base}/clerk/?lang=en#/admin`);
+    await expect.poll(() => page.locator('input[name="username"]').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('link', { name: /Administration/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Administration/ }).count()).toBe(0);
+    expect(await page.locator('.admin').count()).toBe(0);
+    const status = await page.evaluate(async () => {
+      const token = (JSON.parse(sessionStorage.getItem('dawr.staffSession')!) as { token: string }).token;
+      return (await fetch('/api/admin/users', { headers: { authorization: `Bearer ${token}` } })).status;
+    });
+    expect(status).toBe(403);
+  });
+});

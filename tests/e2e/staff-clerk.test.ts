@@ -1,0 +1,258 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+
+// The staff app in real Chromium against a real server: a clerk's whole visit at counter 1,
+// watched live on the supervisor's board in a second page; keyboard shortcuts; a clerk kept out
+// of admin screens; Arabic first, and a 1366×768 desk screen that never scrolls.
+
+const DESK = { width: 1366, height: 768 };
+const B = 1; // Building permits: counter 1 serves it first
+
+let browser: Browser;
+let hall: TestHall;
+let base: string;
+let contexts: BrowserContext[] = [];
+let keys = 0;
+
+beforeAll(async () => {
+  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff app is not built');
+  [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
+  base = await hall.listen();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+afterEach(async () => {
+  for (const c of contexts) await c.close();
+  contexts = [];
+});
+
+async function issue(serviceId = B) {
+  const res = await hall.app.inject({
+    method: 'POST',
+    url: '/api/tickets',
+    headers: { ...bearer(hall.tokens.kiosk), 'idempotency-key': `e2e-${++keys}` },
+    payload: { serviceId },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: number; number: string };
+}
+
+async function open(lang?: 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESK });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/clerk/${lang ? `?lang=${lang}` : ''}`);
+  return page;
+}
+
+async function logIn(page: Page, username: string, button = 'Log in') {
+  await page.getByLabel(/Username|اسم المستخدم/).fill(username);
+  await page.getByLabel(/Password|كلمة المرور/).fill(hall.adminPassword);
+  await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const currentNumber = (page: Page) => page.getByTestId('current-number');
+
+/** Nothing scrolls, and every button lies inside the screen. */
+async function expectFits(page: Page) {
+  const box = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const area = document.querySelector('.area')!;
+    const outside = Array.from(document.querySelectorAll('button')).filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5;
+    });
+    return {
+      page: [doc.scrollWidth, doc.scrollHeight, innerWidth, innerHeight],
+      area: [area.scrollHeight, area.clientHeight],
+      outside: outside.map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    };
+  });
+  expect(box.page[0]).toBeLessThanOrEqual(box.page[2]!);
+  expect(box.page[1]).toBeLessThanOrEqual(box.page[3]!);
+  expect(box.area[0]).toBeLessThanOrEqual(box.area[1]!);
+  expect(box.outside).toEqual([]);
+}
+
+/** Every visible text meets 4.5:1 against the background it is drawn on. */
+async function expectContrast(page: Page) {
+  const result = await page.evaluate(() => {
+    const rgba = (c: string) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3]! > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out: string[] = [];
+    let checked = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent!.trim();
+      const el = n.parentElement!;
+      if (!text || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const fg = lum(rgba(getComputedStyle(el).color));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      checked++;
+      if (ratio < 4.5) out.push(`${text} (${ratio.toFixed(2)})`);
+    }
+    return { checked, out };
+  });
+  expect(result.checked).toBeGreaterThan(10);
+  expect(result.out).toEqual([]);
+}
+
+describe('the staff app', () => {
+  it("a clerk serves a ticket at counter 1 while the supervisor's board follows live", async () => {
+    const ticket = await issue();
+    const [clerk, supervisor] = await Promise.all([open('en'), open('en')]);
+
+    await logIn(supervisor, 'supervisor');
+    const card = supervisor.getByRole('article', { name: 'Counter 1', exact: true });
+    await expect.poll(() => card.textContent()).toContain('Closed');
+    expect(await supervisor.getByRole('link', { name: 'Supervision' }).getAttribute('aria-current')).toBe('page');
+
+    await logIn(clerk, 'clerk');
+    await button(clerk, 'Counter 1').click();
+    await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain('Open');
+
+    await button(clerk, 'Call next').click();
+    await expect.poll(() => currentNumber(clerk).textContent()).toBe(ticket.number);
+    expect(await clerk.getByText('Why this ticket:').isVisible()).toBe(true);
+    expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20/);
+    await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain(ticket.number);
+    expect(await card.textContent()).toContain('Called');
+
+    await button(clerk, 'Start').click();
+    await expect.poll(() => clerk.locator('.current .chip').first().textContent()).toBe('Being served');
+    await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain('Serving');
+
+    await button(clerk, 'Complete').click();
+    await expect.poll(() => clerk.getByText('No one at the counter').isVisible()).toBe(true);
+    await expect.poll(() => card.textContent(), { timeout: 1000 }).not.toContain(ticket.number);
+    await expect.poll(() => clerk.getByTestId('served-today').textContent()).toBe('1');
+    const done = await hall.app.inject({ method: 'GET', url: `/api/tickets/${ticket.id}`, headers: bearer(await hall.login('clerk')) });
+    expect(done.json()).toMatchObject({ status: 'done', counterId: 1 });
+    // The demo kiosk's printer has no agent connected: the board says so, in words and colour.
+    await supervisor.getByText(/Printer .*طابعة الكشك.* is offline/).waitFor({ timeout: 5000 });
+    await expectFits(supervisor);
+    await expectContrast(supervisor);
+  });
+
+  it('every action has its shortcut, shown on the button but not in its name', async () => {
+    const first = await issue();
+    const second = await issue();
+    const page = await open('en');
+    await logIn(page, 'clerk');
+    await button(page, 'Counter 1').click();
+    for (const [name, key] of [
+      ['Call next', 'N'],
+      ['Recall', 'R'],
+      ['Start', 'S'],
+      ['Complete', 'C'],
+      ['No-show', 'X'],
+      ['Transfer', 'T'],
+      ['Return to queue', 'Q'],
+    ]) {
+      expect(await button(page, name).getAttribute('aria-keyshortcuts')).toBe(key);
+      expect(await button(page, name).textContent()).toContain(key);
+    }
+
+    // One action at a time: each key waits until its button is enabled again.
+    const press = async (key: string, name: string) => {
+      await expect.poll(() => button(page, name).isEnabled()).toBe(true);
+      await page.keyboard.press(key);
+    };
+    const empty = () => expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
+    await press('n', 'Call next');
+    await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
+    await press('r', 'Recall');
+    await expect.poll(() => button(page, 'Recall').textContent()).toContain('(1)');
+    await press('q', 'Return to queue'); // back to the queue, keeping its place: called again first
+    await empty();
+    await press('n', 'Call next');
+    await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
+    await press('x', 'No-show');
+    await empty();
+    await press('n', 'Call next');
+    await expect.poll(() => currentNumber(page).textContent()).toBe(second.number);
+    await press('s', 'Start');
+    await expect.poll(() => page.locator('.current .chip').first().textContent()).toBe('Being served');
+    await press('t', 'Transfer');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await press('c', 'Complete');
+    await empty();
+    await press('p', 'Pause');
+    await page.getByRole('button', { name: /Prayer/ }).waitFor();
+    await page.keyboard.press('2');
+    await expect.poll(() => page.locator('.counter-bar .chip').textContent()).toBe('Paused: Prayer');
+    await press('o', 'Resume');
+    await expect.poll(() => page.locator('.counter-bar .chip').textContent()).toBe('Open');
+    const states = hall.app.conn.sqlite.prepare("SELECT state, reason FROM counter_events WHERE counter_id = 1 ORDER BY id DESC LIMIT 2").all();
+    expect(states).toEqual([
+      { state: 'open', reason: null },
+      { state: 'paused', reason: 'prayer' },
+    ]);
+  });
+
+  it('a clerk sees no admin or supervisor screens, and the API refuses them (403)', async () => {
+    const page = await open('en');
+    await logIn(page, 'clerk');
+    await button(page, 'Counter 1').waitFor();
+    const nav = page.getByRole('navigation');
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Counter']);
+    await page.goto(`${base}/clerk/?lang=en#/admin`);
+    await button(page, 'Call next').or(button(page, 'Counter 1')).first().waitFor();
+    expect(await page.getByRole('link', { name: /Administration|Supervision/ }).count()).toBe(0);
+
+    const answers = await page.evaluate(async () => {
+      const { token } = JSON.parse(sessionStorage.getItem('dawr.staffSession')!);
+      const status = (url: string) => fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      return { users: await status('/api/admin/users'), board: await status('/api/supervisor/board'), me: await status('/api/me/stats') };
+    });
+    expect(answers).toEqual({ users: 403, board: 403, me: 200 });
+  });
+
+  it('is Arabic and right-to-left by default, and the clerk view fits 1366×768 in both languages', async () => {
+    await issue();
+    const page = await open();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await logIn(page, 'clerk', 'تسجيل الدخول');
+    await button(page, 'الشباك ١').click();
+    await button(page, 'النداء التالي').click();
+    await currentNumber(page).waitFor();
+    for (const name of ['إعادة النداء', 'بدء الخدمة', 'إنهاء', 'لم يحضر', 'تحويل', 'إعادة إلى الدور']) await button(page, name).waitFor();
+    await expectFits(page);
+    await expectContrast(page);
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    await button(page, 'Complete').waitFor();
+    await expectFits(page);
+    await button(page, 'Complete').click();
+    await page.getByText('No one at the counter').waitFor();
+    await expectContrast(page);
+  });
+});

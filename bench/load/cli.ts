@@ -33,7 +33,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 async function main() {
   const loadAtStart = loadavg()[0]!;
   const dataDir = mkdtempSync(join(tmpdir(), 'dawr-load-'));
-  cleanups.push(() => o.cpuProfDir || rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   log(`bench:load: ${o.displays} displays in ${o.processes} processes; data in ${dataDir}`);
   const fsyncFloor = fsyncFloorPerSec(dataDir);
   const fleet = await DisplayFleet.start(o.processes);

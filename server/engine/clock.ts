@@ -3,7 +3,8 @@
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function zoneParts(ms: number, timeZone: string): Record<string, number> {
+/** The wall-clock fields (year, month, day, hour, minute, second) of an instant in a zone. */
+export function zoneParts(ms: number, timeZone: string): Record<string, number> {
   let fmt = partsFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

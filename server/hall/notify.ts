@@ -4,6 +4,7 @@ import { services, ticketContacts, tickets } from '../../db/schema.js';
 import { HallError } from './errors.js';
 import { countAhead } from './views.js';
 import { notifySettings } from './phone-settings.js';
+import { statements } from './prepared.js';
 import { getHall } from './state.js';
 
 // The notification hook: a citizen may leave a phone number so that an SMS or WhatsApp gateway
@@ -46,13 +47,17 @@ export function forgetPhone(conn: Connection, ticketId: number): void {
 /** Deletes the numbers of these tickets that have ended. */
 export function forgetEnded(conn: Connection, ticketIds: number[]): void {
   if (ticketIds.length === 0) return;
-  // A read first: most tickets have no number, and this runs after every change.
-  const ended = conn.db
-    .select({ id: ticketContacts.ticketId })
-    .from(ticketContacts)
-    .innerJoin(tickets, eq(tickets.id, ticketContacts.ticketId))
-    .where(and(inArray(ticketContacts.ticketId, ticketIds), inArray(tickets.status, ['done', 'no_show', 'cancelled'])))
-    .all();
+  // A read first: most tickets have no number, and this runs after every change (for one
+  // ticket, the usual case, from a prepared statement).
+  const ended =
+    ticketIds.length === 1
+      ? statements(conn).contacts.endedOne.all({ ticketId: ticketIds[0]! })
+      : conn.db
+          .select({ id: ticketContacts.ticketId })
+          .from(ticketContacts)
+          .innerJoin(tickets, eq(tickets.id, ticketContacts.ticketId))
+          .where(and(inArray(ticketContacts.ticketId, ticketIds), inArray(tickets.status, ['done', 'no_show', 'cancelled'])))
+          .all();
   if (ended.length === 0) return;
   conn.db.delete(ticketContacts).where(inArray(ticketContacts.ticketId, ended.map((r) => r.id))).run();
 }
@@ -107,11 +112,5 @@ export function claimDueMessages(conn: Connection, hallId: number, now: number, 
 
 /** Does any ticket of the hall wait for a message? (Most halls, most of the time: no.) */
 export function hasPendingContacts(conn: Connection, hallId: number): boolean {
-  const row = conn.db
-    .select({ id: ticketContacts.ticketId })
-    .from(ticketContacts)
-    .where(and(eq(ticketContacts.hallId, hallId), isNull(ticketContacts.notifiedAt)))
-    .limit(1)
-    .get();
-  return row !== undefined;
+  return statements(conn).contacts.pending.get({ hallId }) !== undefined;
 }

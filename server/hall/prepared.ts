@@ -1,6 +1,16 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { counterServices, counters, dailySequences, halls, idempotencyKeys, services, ticketEvents, tickets } from '../../db/schema.js';
+import {
+  counterServices,
+  counters,
+  dailySequences,
+  halls,
+  idempotencyKeys,
+  services,
+  ticketContacts,
+  ticketEvents,
+  tickets,
+} from '../../db/schema.js';
 
 // The hot reads, prepared once per connection: drizzle builds their SQL and SQLite compiles it
 // once, instead of on every request (`npm run bench:load` showed both in the profile of every
@@ -82,6 +92,21 @@ function prepare(conn: Connection) {
       .orderBy(asc(services.sortOrder), asc(services.id))
       .prepare(),
     issue: issueStatements(conn),
+    /** The phone-alert hook runs after every publish (notify.ts): its two reads. */
+    contacts: {
+      pending: db
+        .select({ id: ticketContacts.ticketId })
+        .from(ticketContacts)
+        .where(and(eq(ticketContacts.hallId, p('hallId')), isNull(ticketContacts.notifiedAt)))
+        .limit(1)
+        .prepare(),
+      endedOne: db
+        .select({ id: ticketContacts.ticketId })
+        .from(ticketContacts)
+        .innerJoin(tickets, eq(tickets.id, ticketContacts.ticketId))
+        .where(and(eq(ticketContacts.ticketId, p('ticketId')), inArray(tickets.status, ['done', 'no_show', 'cancelled'])))
+        .prepare(),
+    },
     action: actionStatements(conn),
     /** One call or recall with its ticket and counter (what a publish announces). */
     callEvent: db

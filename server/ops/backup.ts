@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { zoneParts } from '../engine/clock.js';
 
 // Backups of the hall's database: SQLite's online backup API (through better-sqlite3) while the
 // hall runs, into a `.partial` file that is checked (integrity_check, and that it is a Dawr
@@ -22,27 +23,11 @@ export interface BackupResult extends BackupInfo {
 /** dawr-YYYYMMDD-HHMMSS.sqlite (and dawr-…-<label>.sqlite) */
 export const BACKUP_NAME = /^dawr-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?\.sqlite$/;
 
-const stampFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** YYYYMMDD-HHMMSS of `ms` in `timeZone`. */
 export function timeStamp(ms: number, timeZone: string): string {
-  let fmt = stampFormats.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    stampFormats.set(timeZone, fmt);
-  }
-  const p: Record<string, string> = {};
-  for (const part of fmt.formatToParts(ms)) p[part.type] = part.value;
-  return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}`;
+  const p = zoneParts(ms, timeZone);
+  const two = (n: number | undefined) => String(n).padStart(2, '0');
+  return `${String(p.year).padStart(4, '0')}${two(p.month)}${two(p.day)}-${two(p.hour)}${two(p.minute)}${two(p.second)}`;
 }
 
 /** The backup's file name, in the hall's time zone: dawr-20250114-020000.sqlite. */

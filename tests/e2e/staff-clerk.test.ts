@@ -138,7 +138,7 @@ describe('the staff app', () => {
 
     await button(clerk, 'Call next').click();
     await expect.poll(() => currentNumber(clerk).textContent()).toBe(ticket.number);
-    expect(await clerk.getByText('Why this ticket:').isVisible()).toBe(true);
+    await expect.poll(() => clerk.getByText('Why this ticket:').isVisible()).toBe(true);
     expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20/);
     await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain(ticket.number);
     expect(await card.textContent()).toContain('Called');

@@ -20,6 +20,24 @@ const p = (name: string) => sql.placeholder(name);
 /** A placeholder where drizzle's types want SQL (an UPDATE's SET): for plain text and numbers only. */
 const v = (name: string) => sql`${p(name)}`;
 
+/** Calls and recalls with their ticket and counter: what displays announce. */
+export function callsQuery({ db }: Connection) {
+  return db
+    .select({
+      id: ticketEvents.id,
+      type: ticketEvents.type,
+      at: ticketEvents.at,
+      ticketId: tickets.id,
+      number: tickets.number,
+      serviceId: ticketEvents.serviceId,
+      counterId: counters.id,
+      counterNumber: counters.number,
+    })
+    .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .innerJoin(counters, eq(counters.id, ticketEvents.counterId));
+}
+
 function prepare(conn: Connection) {
   const { db } = conn;
   return {
@@ -109,20 +127,7 @@ function prepare(conn: Connection) {
     },
     action: actionStatements(conn),
     /** One call or recall with its ticket and counter (what a publish announces). */
-    callEvent: db
-      .select({
-        id: ticketEvents.id,
-        type: ticketEvents.type,
-        at: ticketEvents.at,
-        ticketId: tickets.id,
-        number: tickets.number,
-        serviceId: ticketEvents.serviceId,
-        counterId: counters.id,
-        counterNumber: counters.number,
-      })
-      .from(ticketEvents)
-      .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-      .innerJoin(counters, eq(counters.id, ticketEvents.counterId))
+    callEvent: callsQuery(conn)
       .where(and(eq(ticketEvents.id, p('id')), eq(ticketEvents.hallId, p('hallId')), inArray(ticketEvents.type, ['call', 'recall'])))
       .prepare(),
     countAhead: {

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { counters, services, ticketEvents, tickets } from '../../db/schema.js';
+import { counters, services, ticketEvents } from '../../db/schema.js';
 import { isoInZone } from '../engine/clock.js';
 import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
 import { notifySettings } from './phone-settings.js';
-import { statements } from './prepared.js';
+import { callsQuery, statements } from './prepared.js';
 import { counterServiceIds, getHall, inputFrom, readHall, type HallRow, type ServiceRow, type TicketRow } from './state.js';
 import { hasContact, isRated } from './tracking.js';
 
@@ -192,20 +192,7 @@ function callRows(conn: Connection, hallId: number, limit: number, eventIds?: nu
     const row = limit >= 1 ? statements(conn).callEvent.get({ id: eventIds[0]!, hallId }) : undefined;
     return row ? [row] : [];
   }
-  return conn.db
-    .select({
-      id: ticketEvents.id,
-      type: ticketEvents.type,
-      at: ticketEvents.at,
-      ticketId: tickets.id,
-      number: tickets.number,
-      serviceId: ticketEvents.serviceId,
-      counterId: counters.id,
-      counterNumber: counters.number,
-    })
-    .from(ticketEvents)
-    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-    .innerJoin(counters, eq(counters.id, ticketEvents.counterId))
+  return callsQuery(conn)
     .where(
       and(
         eq(ticketEvents.hallId, hallId),

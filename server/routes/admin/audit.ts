@@ -76,6 +76,17 @@ interface Window {
   timeZone: string;
 }
 
+/** The rows of either log that fall in the window, after the cursor. */
+function inWindow(e: typeof ticketEvents | typeof adminEvents, w: Window, source: Source): SQL | undefined {
+  return and(
+    eq(e.hallId, w.hallId),
+    w.from !== undefined ? gte(e.at, w.from) : undefined,
+    w.to !== undefined ? lt(e.at, w.to) : undefined,
+    w.userId !== undefined ? eq(e.userId, w.userId) : undefined,
+    after(w.cursor, source, e.at, e.id),
+  );
+}
+
 function ticketEntries({ db }: Connection, w: Window): Keyed[] {
   const e = ticketEvents;
   return db
@@ -93,15 +104,7 @@ function ticketEntries({ db }: Connection, w: Window): Keyed[] {
     .leftJoin(services, eq(services.id, e.serviceId))
     .leftJoin(users, eq(users.id, e.userId))
     .leftJoin(devices, eq(devices.id, e.deviceId))
-    .where(
-      and(
-        eq(e.hallId, w.hallId),
-        w.from !== undefined ? gte(e.at, w.from) : undefined,
-        w.to !== undefined ? lt(e.at, w.to) : undefined,
-        w.userId !== undefined ? eq(e.userId, w.userId) : undefined,
-        after(w.cursor, 't', e.at, e.id),
-      ),
-    )
+    .where(inWindow(e, w, 't'))
     .orderBy(desc(e.at), desc(e.id))
     .limit(w.limit)
     .all()
@@ -128,15 +131,7 @@ function adminEntries({ db }: Connection, w: Window): Keyed[] {
     .select({ event: e, user: { id: users.id, displayName: users.displayName, username: users.username } })
     .from(e)
     .leftJoin(users, eq(users.id, e.userId))
-    .where(
-      and(
-        eq(e.hallId, w.hallId),
-        w.from !== undefined ? gte(e.at, w.from) : undefined,
-        w.to !== undefined ? lt(e.at, w.to) : undefined,
-        w.userId !== undefined ? eq(e.userId, w.userId) : undefined,
-        after(w.cursor, 'a', e.at, e.id),
-      ),
-    )
+    .where(inWindow(e, w, 'a'))
     .orderBy(desc(e.at), desc(e.id))
     .limit(w.limit)
     .all()

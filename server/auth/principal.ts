@@ -1,6 +1,5 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { devices, sessions, users } from '../../db/schema.js';
+import { statements } from '../hall/prepared.js';
 import type { Actor } from '../hall/effects.js';
 import type { Role } from '../protocol/schemas.js';
 import { hashToken } from '../security.js';
@@ -39,28 +38,20 @@ export function allows(rule: AccessRule, p: Principal | null): boolean {
 
 /** Resolves a bearer token (staff session `stf_…` or device `dev_…`) to its principal. */
 export function authenticateToken(
-  { db }: Connection,
+  conn: Connection,
   token: string,
   now: number,
   via: 'bearer' | 'cookie' = 'bearer',
 ): Principal | null {
   const tokenHash = hashToken(token);
+  const { auth } = statements(conn);
   if (token.startsWith('dev_') && via === 'bearer') {
-    const device = db
-      .select()
-      .from(devices)
-      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
-      .get();
+    const device = auth.device.get({ tokenHash });
     if (!device) return null;
     return { kind: 'device', deviceId: device.id, hallId: device.hallId, deviceKind: device.kind, zone: device.zone };
   }
   if (token.startsWith('stf_')) {
-    const row = db
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
-      .get();
+    const row = auth.session.get({ tokenHash, now });
     if (!row) return null;
     const { user } = row;
     return { kind: 'user', userId: user.id, hallId: user.hallId ?? 1, role: user.role, username: user.username, via };

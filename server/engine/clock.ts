@@ -3,8 +3,8 @@
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The wall-clock fields (year, month, day, hour, minute, second) of an instant in a zone. */
-export function zoneParts(ms: number, timeZone: string): Record<string, number> {
+/** The wall-clock fields as Intl gives them (the slow path: about 10 µs a call). */
+function intlParts(ms: number, timeZone: string): Record<string, number> {
   let fmt = partsFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -24,6 +24,35 @@ export function zoneParts(ms: number, timeZone: string): Record<string, number> 
   return out;
 }
 
+// Every request asks the zone about the same few instants, and a zone changes its offset only
+// on a whole minute: the offset of the last minute asked is kept per zone.
+const lastOffset = new Map<string, { minute: number; offset: number }>();
+
+/** Minutes east of UTC that the zone observes at that instant (Damascus: +180). */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const minute = Math.floor(ms / 60000);
+  const known = lastOffset.get(timeZone);
+  if (known?.minute === minute) return known.offset;
+  const p = intlParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  lastOffset.set(timeZone, { minute, offset });
+  return offset;
+}
+
+/** The wall-clock fields (year, month, day, hour, minute, second) of an instant in a zone. */
+export function zoneParts(ms: number, timeZone: string): Record<string, number> {
+  const d = new Date(Math.floor(ms / 1000) * 1000 + zoneOffsetMinutes(ms, timeZone) * 60000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
@@ -31,13 +60,6 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Minutes east of UTC that the zone observes at that instant (Damascus: +180). */
-export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const p = zoneParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

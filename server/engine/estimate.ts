@@ -1,5 +1,5 @@
-import { isEligible, nextPriorityStreak, pickNext } from './routing.js';
-import type { RoutingRules, WaitingTicket } from './types.js';
+import { isEligible, longestTargetMs, nextPriorityStreak, NO_HALL, plainChoice } from './routing.js';
+import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // Wait estimates. Not "position × average": the hall's own routing is run forward in time, so
 // an estimate knows which counters serve the ticket, who they will call first (priority, other
@@ -48,23 +48,24 @@ export function estimateNewTicket(
 }
 
 // A discrete-event run of the hall with no new arrivals: the counter that frees up first (ties
-// by id) calls whom selectNext picks at that moment, and is busy for the service's expected
-// duration. Call times only grow, so the run may stop as soon as `stopAt` is called.
+// by id) calls whom the policy's plain rule picks at that moment (a forecast never looks ahead),
+// and is busy for the service's expected duration. Call times only grow, so the run may stop as
+// soon as `stopAt` is called.
 function runForecast(input: HallForecastInput, stopAt: number | null): Map<number, number> {
   const { now, rules, durations } = input;
   const fallback = meanOf(durations);
   const counters = input.counters
     .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + Math.max(0, c.freeInMs) }))
     .sort((a, b) => a.id - b.id);
-  const waiting = [...input.waiting];
+  const line = new WaitingLine(input.waiting, rules);
   const waits = new Map<number, number>();
 
-  while (waiting.length > 0 && counters.length > 0) {
+  while (line.size > 0 && counters.length > 0) {
     let next = 0;
     for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
     const counter = counters[next]!;
-    // Without a view of the hall: the default policy's plain rule, so a forecast never looks ahead.
-    const selection = pickNext(counter, waiting, counter.freeAt, rules);
+    const hall = rules.policy === 'default' ? { longest: line.longest(), fallbackTargetMs: line.fallbackTargetMs } : NO_HALL;
+    const selection = plainChoice(counter, line.candidates(counter, counter.freeAt), counter.freeAt, rules, hall);
     if (selection === null) {
       // Nobody arrives during a forecast: a counter with nothing to call now never will.
       counters.splice(next, 1);
@@ -73,11 +74,93 @@ function runForecast(input: HallForecastInput, stopAt: number | null): Map<numbe
     const { ticket } = selection;
     waits.set(ticket.id, counter.freeAt - now);
     if (ticket.id === stopAt) break;
-    waiting.splice(waiting.indexOf(ticket), 1);
+    line.remove(ticket);
     counter.freeAt += durations.get(ticket.serviceId) ?? fallback;
     counter.priorityStreak = nextPriorityStreak(counter.priorityStreak, ticket);
   }
   return waits;
+}
+
+/** Tickets of one service (or transferred to one counter), one priority class, oldest first. */
+interface Group {
+  tickets: WaitingTicket[];
+  /** The service's target: which of them are still within it at a given moment. */
+  targetMs: number;
+  /** Transferred to this counter; null for the service's own line. */
+  counterId: number | null;
+  serviceId: number;
+}
+
+/**
+ * The waiting tickets of a forecast, grouped so that a step looks at a handful instead of all
+ * of them. Within a group every policy's order puts first either its oldest ticket or its oldest
+ * still within target (all share one service, one target and one priority class; the default
+ * policy orders those within target by deadline and the late ones by wait, the others by wait),
+ * so those two per group are all a step needs to give `plainChoice` (tests/engine/estimate.test.ts
+ * checks the whole run against one that gives it every eligible ticket).
+ */
+class WaitingLine {
+  private readonly groups = new Map<string, Group>();
+  size = 0;
+  readonly fallbackTargetMs: number;
+
+  constructor(waiting: readonly WaitingTicket[], rules: RoutingRules) {
+    this.fallbackTargetMs = longestTargetMs(rules);
+    for (const t of [...waiting].sort(byAge)) {
+      const key = `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`;
+      let g = this.groups.get(key);
+      if (!g) {
+        const target = rules.services.get(t.serviceId);
+        g = { tickets: [], targetMs: target ? target.targetWaitS * 1000 : this.fallbackTargetMs, counterId: t.targetCounterId, serviceId: t.serviceId };
+        this.groups.set(key, g);
+      }
+      g.tickets.push(t);
+      this.size++;
+    }
+  }
+
+  /** The tickets `counter` may call at `at` that any policy could put first. */
+  candidates(counter: CallingCounter, at: number): WaitingTicket[] {
+    const out: WaitingTicket[] = [];
+    for (const g of this.groups.values()) {
+      if (g.tickets.length === 0) continue;
+      if (g.counterId !== null ? g.counterId !== counter.id : !counter.serviceIds.includes(g.serviceId)) continue;
+      out.push(g.tickets[0]!);
+      const i = firstIssuedFrom(g.tickets, at - g.targetMs);
+      if (i > 0 && i < g.tickets.length) out.push(g.tickets[i]!);
+    }
+    return out;
+  }
+
+  /** The ticket that has waited longest, of all. */
+  longest(): WaitingTicket | null {
+    let oldest: WaitingTicket | null = null;
+    for (const g of this.groups.values()) {
+      const head = g.tickets[0];
+      if (head && (!oldest || byAge(head, oldest) < 0)) oldest = head;
+    }
+    return oldest;
+  }
+
+  remove(t: WaitingTicket): void {
+    const g = this.groups.get(`${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`)!;
+    g.tickets.splice(g.tickets.indexOf(t), 1);
+    this.size--;
+  }
+}
+
+const byAge = (a: WaitingTicket, b: WaitingTicket) => a.issuedAt - b.issuedAt || a.id - b.id;
+
+/** Index of the first ticket issued at or after `from` (tickets oldest first). */
+function firstIssuedFrom(tickets: readonly WaitingTicket[], from: number): number {
+  let lo = 0;
+  let hi = tickets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tickets[mid]!.issuedAt < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A service with no known duration is assumed to take the hall's average. */

@@ -34,7 +34,7 @@ export function selectNext(
   return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped) };
 }
 
-/** selectNext without the reason: what the forecast runs at every step. */
+/** selectNext without the reason. */
 export function pickNext(
   counter: CallingCounter,
   waiting: readonly WaitingTicket[],
@@ -42,7 +42,47 @@ export function pickNext(
   rules: RoutingRules,
   view?: HallView,
 ): { ticket: WaitingTicket; capped: boolean } | null {
-  let eligible = waiting.filter((t) => isEligible(counter, t));
+  const hall = rules.policy === 'default' ? hallContext(waiting, rules) : NO_HALL;
+  const plain = plainChoice(
+    counter,
+    waiting.filter((t) => isEligible(counter, t)),
+    now,
+    rules,
+    hall,
+  );
+  if (!plain) return null;
+  // With the hall in view, the default policy looks ahead among the tickets it may call now
+  // (priority ones only, if it calls a priority visitor), except that the hall's longest wait,
+  // once late, is still called at once by the first counter that may serve it.
+  if (rules.policy === 'default' && view && !plain.longestLate) {
+    const pool = plain.ticket.priority ? plain.pool.filter((t) => t.priority) : plain.pool;
+    return { ticket: rolloutChoice(counter, pool, plain.ticket, waiting, now, rules, view), capped: plain.capped };
+  }
+  return plain;
+}
+
+export interface PlainChoice {
+  ticket: WaitingTicket;
+  /** Regular visitors called because the counter reached its priority cap. */
+  capped: boolean;
+  /** What the counter chose from, after the cap. */
+  pool: WaitingTicket[];
+  /** The hall's longest wait, past its target (the default policy calls it at once). */
+  longestLate: boolean;
+}
+
+/**
+ * The policy's plain rule (no look-ahead): priority first within the cap, then the policy's
+ * order. `eligible` are tickets the counter may serve, or any subset of them that holds each
+ * one the order could put first (the forecast passes only those: see estimate.ts).
+ */
+export function plainChoice(
+  counter: CallingCounter,
+  eligible: WaitingTicket[],
+  now: number,
+  rules: RoutingRules,
+  hall: HallContext,
+): PlainChoice | null {
   if (eligible.length === 0) return null;
 
   // Priority visitors go first, but never more than maxPriorityInRow calls in a row while
@@ -54,7 +94,6 @@ export function pickNext(
   }
 
   const key = KEYS[rules.policy];
-  const hall = rules.policy === 'default' ? hallContext(waiting, rules) : NO_HALL;
   let best = eligible[0]!;
   let bestKey = key(best, counter, now, rules, hall);
   for (let i = 1; i < eligible.length; i++) {
@@ -65,15 +104,7 @@ export function pickNext(
       bestKey = k;
     }
   }
-
-  // With the hall in view, the default policy looks ahead among the tickets it may call now
-  // (priority ones only, if it calls a priority visitor), except that the hall's longest wait,
-  // once late, is still called at once by the first counter that may serve it.
-  if (rules.policy === 'default' && view && bestKey[1] !== LONGEST) {
-    const pool = best.priority ? eligible.filter((t) => t.priority) : eligible;
-    best = rolloutChoice(counter, pool, best, waiting, now, rules, view);
-  }
-  return { ticket: best, capped };
+  return { ticket: best, capped, pool: eligible, longestLate: rules.policy === 'default' && bestKey[1] === LONGEST };
 }
 
 // A policy is a sort key, compared element by element; smaller is called first. Every key ends
@@ -81,22 +112,27 @@ export function pickNext(
 type Key = (t: WaitingTicket, counter: CallingCounter, now: number, rules: RoutingRules, hall: HallContext) => number[];
 
 /** What the default policy reads off the whole waiting list, not only the counter's share. */
-interface HallContext {
+export interface HallContext {
   /** The ticket that has waited longest in the hall (any service, any counter). */
   longest: WaitingTicket | null;
   /** Target for services without one: the hall's longest (0 when none has a target). */
   fallbackTargetMs: number;
 }
 
-/** The other policies read nothing off the hall (and the forecast calls them at every step). */
-const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0 };
+/** The other policies read nothing off the hall. */
+export const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0 };
 
 function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules): HallContext {
   let longest: WaitingTicket | null = null;
   for (const t of waiting) if (!longest || t.issuedAt < longest.issuedAt || (t.issuedAt === longest.issuedAt && t.id < longest.id)) longest = t;
-  let fallbackTargetMs = 0;
-  for (const s of rules.services.values()) fallbackTargetMs = Math.max(fallbackTargetMs, s.targetWaitS * 1000);
-  return { longest, fallbackTargetMs };
+  return { longest, fallbackTargetMs: longestTargetMs(rules) };
+}
+
+/** Target for services without one: the hall's longest (0 when none has a target). */
+export function longestTargetMs(rules: RoutingRules): number {
+  let ms = 0;
+  for (const s of rules.services.values()) ms = Math.max(ms, s.targetWaitS * 1000);
+  return ms;
 }
 
 const priorityFirst = (t: WaitingTicket) => (t.priority ? 0 : 1);

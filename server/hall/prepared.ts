@@ -1,15 +1,19 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import {
   counterServices,
   counters,
   dailySequences,
+  devices,
   halls,
   idempotencyKeys,
+  printers,
   services,
+  sessions,
   ticketContacts,
   ticketEvents,
   tickets,
+  users,
 } from '../../db/schema.js';
 
 // The hot reads, prepared once per connection: drizzle builds their SQL and SQLite compiles it
@@ -126,6 +130,26 @@ function prepare(conn: Connection) {
         .prepare(),
     },
     action: actionStatements(conn),
+    /** Every request's token (auth plugin): a device's, or a staff session's with its user. */
+    auth: {
+      device: db
+        .select()
+        .from(devices)
+        .where(and(eq(devices.tokenHash, p('tokenHash')), isNull(devices.revokedAt)))
+        .prepare(),
+      session: db
+        .select({ user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.tokenHash, p('tokenHash')), gt(sessions.expiresAt, p('now')), eq(users.active, true)))
+        .prepare(),
+    },
+    /** The printer at a kiosk, looked up for every ticket the kiosk issues. */
+    kioskPrinter: db
+      .select()
+      .from(printers)
+      .where(and(eq(printers.kioskId, p('kioskId')), eq(printers.active, true)))
+      .prepare(),
     /** One call or recall with its ticket and counter (what a publish announces). */
     callEvent: callsQuery(conn)
       .where(and(eq(ticketEvents.id, p('id')), eq(ticketEvents.hallId, p('hallId')), inArray(ticketEvents.type, ['call', 'recall'])))

@@ -26,6 +26,12 @@ declare module 'fastify' {
       io: Server;
       /** Tells displays, staff and trackers what committed effects changed. Never throws. */
       publish(hallId: number, effects: Effect[]): void;
+      /**
+       * publish, once the current burst of promise continuations has run, merged with the others
+       * made in it: the tickets of one group commit go out together (one read of the waiting
+       * counts, one message per display) instead of one publish each.
+       */
+      publishMerged(hallId: number, effects: Effect[]): void;
       /** Runs `listener` after every publish (the notification hook); its failures are logged. */
       afterPublish(listener: (hallId: number, effects: Effect[]) => void): void;
       /** Sends a print agent its queued jobs if it is connected; answers how many went out. */
@@ -72,11 +78,24 @@ export default fp(
     );
 
     const listeners: ((hallId: number, effects: Effect[]) => void)[] = [];
+    const publishNow = (hallId: number, effects: Effect[]) => {
+      attempt(ctx, 'publish', () => publish(ctx, io, hallId, effects));
+      for (const listener of listeners) attempt(ctx, 'after publish', () => listener(hallId, effects));
+    };
+    const merged = new Map<number, Effect[]>();
+    const publishMerged = () => {
+      const halls = [...merged];
+      merged.clear();
+      for (const [hallId, effects] of halls) publishNow(hallId, effects);
+    };
     app.decorate('realtime', {
       io,
-      publish(hallId: number, effects: Effect[]) {
-        attempt(ctx, 'publish', () => publish(ctx, io, hallId, effects));
-        for (const listener of listeners) attempt(ctx, 'after publish', () => listener(hallId, effects));
+      publish: publishNow,
+      publishMerged(hallId: number, effects: Effect[]) {
+        if (merged.size === 0) queueMicrotask(publishMerged);
+        const list = merged.get(hallId);
+        if (list) list.push(...effects);
+        else merged.set(hallId, [...effects]);
       },
       afterPublish(listener: (hallId: number, effects: Effect[]) => void) {
         listeners.push(listener);

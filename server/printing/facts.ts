@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { networkInterfaces } from 'node:os';
 import type { Connection } from '../../db/connection.js';
-import { printers, services } from '../../db/schema.js';
+import { services } from '../../db/schema.js';
+import { statements } from '../hall/prepared.js';
 import { getHall } from '../hall/state.js';
 import type { Ticket } from '../protocol/schemas.js';
 import type { TicketFacts } from './texts.js';
@@ -30,12 +31,8 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
 }
 
 /** The printer a kiosk's tickets print on, if it has an active one. */
-export function kioskPrinter({ db }: Connection, kioskId: number) {
-  return db
-    .select()
-    .from(printers)
-    .where(and(eq(printers.kioskId, kioskId), eq(printers.active, true)))
-    .get();
+export function kioskPrinter(conn: Connection, kioskId: number) {
+  return statements(conn).kioskPrinter.get({ kioskId });
 }
 
 /** The first IPv4 address of this machine on a network, for phones in the hall to reach. */

@@ -46,7 +46,7 @@ export default async function kioskRoutes(fastify: FastifyInstance) {
         const issued = issueTicket(app.conn, now, req, actor, memo);
         return { ...issued, ticket: ticketView(app.conn, issued.value.ticket, now, issued.value.forecast) };
       });
-      app.realtime.publish(hallId, effects);
+      app.realtime.publishMerged(hallId, effects);
       if (value.created) app.printing.printTicket(hallId, ticket, actor);
       return reply.status(value.created ? 201 : 200).send(ticket);
     },

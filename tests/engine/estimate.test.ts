@@ -9,6 +9,7 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
+import { pickNext } from '../../server/engine/routing.js';
 import { ROUTING_POLICIES, type RoutingPolicy, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
 
 const MIN = 60_000;
@@ -237,6 +238,98 @@ describe('forecast properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// The forecast gives the routing only the tickets that could come first in each group
+// (estimate.ts, WaitingLine). The plain run below gives it every waiting ticket at every step,
+// as the rule is written: both must call the same tickets at the same moments.
+function plainForecast(input: HallForecastInput, stopAt: number | null = null): Map<number, number> {
+  const { now, rules, durations } = input;
+  const fallback = durations.size ? [...durations.values()].reduce((a, b) => a + b, 0) / durations.size : 0;
+  const counters = input.counters
+    .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + Math.max(0, c.freeInMs) }))
+    .sort((a, b) => a.id - b.id);
+  const waiting = [...input.waiting];
+  const waits = new Map<number, number>();
+  while (waiting.length > 0 && counters.length > 0) {
+    let next = 0;
+    for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
+    const counter = counters[next]!;
+    const picked = pickNext(counter, waiting, counter.freeAt, rules);
+    if (picked === null) {
+      counters.splice(next, 1);
+      continue;
+    }
+    waits.set(picked.ticket.id, counter.freeAt - now);
+    if (picked.ticket.id === stopAt) break;
+    waiting.splice(waiting.indexOf(picked.ticket), 1);
+    counter.freeAt += durations.get(picked.ticket.serviceId) ?? fallback;
+    counter.priorityStreak = picked.ticket.priority ? counter.priorityStreak + 1 : 0;
+  }
+  return waits;
+}
+
+describe('the forecast calls whom the routing would', () => {
+  // Services 1–4 with different targets, service 5 with none (the hall's longest applies);
+  // issue times on a coarse grid, so that many tie.
+  const arb = fc
+    .record({
+      targets: fc.tuple(...[1, 2, 3, 4].map(() => fc.integer({ min: 1, max: 40 }))),
+      counters: fc.array(
+        fc.record({
+          serviceIds: fc.shuffledSubarray([1, 2, 3, 4, 5], { minLength: 1 }),
+          priorityStreak: fc.integer({ min: 0, max: 3 }),
+          freeInMs: fc.integer({ min: 0, max: 20 * MIN }),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      waiting: fc.array(
+        fc.record({
+          serviceId: fc.integer({ min: 1, max: 5 }),
+          priority: fc.boolean(),
+          minutesAgo: fc.integer({ min: 0, max: 60 }),
+          targetCounterId: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null, freq: 5 }),
+        }),
+        { maxLength: 60 },
+      ),
+      durations: fc.tuple(...[1, 2, 3, 4].map(() => fc.integer({ min: 1, max: 20 }))),
+      maxPriorityInRow: fc.integer({ min: 1, max: 3 }),
+      policy: fc.constantFrom(...ROUTING_POLICIES),
+      probe: fc.record({ serviceId: fc.integer({ min: 1, max: 5 }), priority: fc.boolean() }),
+    })
+    .map(({ targets, counters, waiting, durations, maxPriorityInRow, policy, probe }) => {
+      const services = new Map(targets.map((m, i): [number, ServiceRule] => [i + 1, { id: i + 1, targetWaitS: m * 60 }]));
+      const input: HallForecastInput = {
+        now: NOW,
+        counters: counters.map((c, i): EstimateCounter => ({ ...c, id: i + 1 })),
+        waiting: waiting.map((t, i) => ({ id: i + 1, serviceId: t.serviceId, priority: t.priority, issuedAt: NOW - t.minutesAgo * MIN, targetCounterId: t.targetCounterId })),
+        // Service 5 has no known duration either: the hall's mean applies.
+        durations: new Map(durations.map((m, i) => [i + 1, m * MIN])),
+        rules: { policy, maxPriorityInRow, services },
+      };
+      return { input, probe };
+    });
+
+  it('for every waiting ticket, under every policy', () => {
+    fc.assert(
+      fc.property(arb, ({ input }) => {
+        expect(forecastWaits(input)).toEqual(plainForecast(input));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('for a new ticket', () => {
+    fc.assert(
+      fc.property(arb, ({ input, probe }) => {
+        const id = input.waiting.length + 1;
+        const withProbe = { ...input, waiting: [...input.waiting, { id, ...probe, issuedAt: NOW, targetCounterId: null }] };
+        const expected = input.counters.some((c) => c.serviceIds.includes(probe.serviceId)) ? (plainForecast(withProbe, id).get(id) ?? null) : null;
+        expect(estimateNewTicket(input, probe)).toBe(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -63,4 +63,16 @@ describe('/staff', () => {
     await live.act(`/api/tickets/${issued.id}/complete`, clerk, {});
     expect(await inbox.next('ticket')).toMatchObject({ id: issued.id, status: 'done' });
   });
+
+  it('hears each ticket of a burst of taps once (one group commit, one publish), then the count of all', async () => {
+    const { inbox } = await live.connect('/staff', { token: clerk });
+    await inbox.next('snapshot');
+    const issued = await Promise.all(Array.from({ length: 12 }, () => live.issue(F)));
+    const heard = [];
+    for (let i = 0; i < issued.length; i++) heard.push(await inbox.next('ticket'));
+    expect(heard.map((t) => t.id).sort((a, b) => a - b)).toEqual(issued.map((t) => t.id).sort((a, b) => a - b));
+    for (const t of heard) expect(t).toEqual(issued.find((i) => i.id === t.id));
+    await expect.poll(() => inbox.all.filter((m) => m.event === 'waiting').at(-1)?.data).toContainEqual({ serviceId: F, count: 12 });
+    expect(inbox.take('ticket')).toEqual([]);
+  });
 });

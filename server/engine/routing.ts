@@ -43,13 +43,7 @@ export function pickNext(
   view?: HallView,
 ): { ticket: WaitingTicket; capped: boolean } | null {
   const hall = rules.policy === 'default' ? hallContext(waiting, rules) : NO_HALL;
-  const plain = plainChoice(
-    counter,
-    waiting.filter((t) => isEligible(counter, t)),
-    now,
-    rules,
-    hall,
-  );
+  const plain = plainChoice(counter, waiting.filter((t) => isEligible(counter, t)), now, rules, hall);
   if (!plain) return null;
   // With the hall in view, the default policy looks ahead among the tickets it may call now
   // (priority ones only, if it calls a priority visitor), except that the hall's longest wait,

@@ -83,7 +83,7 @@ export default fp(
       for (const listener of listeners) attempt(ctx, 'after publish', () => listener(hallId, effects));
     };
     const merged = new Map<number, Effect[]>();
-    const publishMerged = () => {
+    const flushMerged = () => {
       const halls = [...merged];
       merged.clear();
       for (const [hallId, effects] of halls) publishNow(hallId, effects);
@@ -92,7 +92,7 @@ export default fp(
       io,
       publish: publishNow,
       publishMerged(hallId: number, effects: Effect[]) {
-        if (merged.size === 0) queueMicrotask(publishMerged);
+        if (merged.size === 0) queueMicrotask(flushMerged);
         const list = merged.get(hallId);
         if (list) list.push(...effects);
         else merged.set(hallId, [...effects]);

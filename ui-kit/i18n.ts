@@ -27,6 +27,27 @@ export function formatNumber(n: number, lang: Lang, digits: Digits = 'arab'): st
   return new Intl.NumberFormat(`${lang === 'ar' ? 'ar-SY' : 'en-GB'}-u-nu-${system}`, { useGrouping: false }).format(n);
 }
 
+const arPlural = new Intl.PluralRules('ar');
+
+/** An Arabic noun's forms after a number: 1, 2, 3–10 (few), 11–99 (many), 100 and the like (other). */
+export interface ArabicForms {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  other: string;
+}
+
+/**
+ * A counted noun as Arabic says it: «شخص واحد», «شخصان», «٣ أشخاص», «١١ شخصاً», «١٠٠ شخص» (one
+ * and two say the number in the noun). The case of the forms is the caller's: «نحو دقيقتين».
+ */
+export function arabicCount(n: number, digits: Digits, forms: ArabicForms): string {
+  const rule = arPlural.select(n);
+  if (rule === 'one' || rule === 'two') return forms[rule];
+  return `${formatNumber(n, 'ar', digits)} ${rule === 'few' || rule === 'many' ? forms[rule] : forms.other}`;
+}
+
 /** A ticket number such as `B007` with its digits in the hall's style; the letter stays Latin. */
 export function formatTicketNumber(number: string, lang: Lang, digits: Digits = 'arab'): string {
   if (lang !== 'ar' || digits !== 'arab') return number;
@@ -43,6 +64,7 @@ export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digi
     month: 'long',
     year: 'numeric',
   }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  // hourCycle, not hour12: false, which gives «٢٤:٥٩» for a minute to one in Arabic.
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return { gregorian, hijri, time };
 }

@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
 
 // Everything the staff app says (the admin area has its own words). English labels of the
 // clerk's main buttons are their accessible names, exactly as API.md lists them.
@@ -151,28 +151,11 @@ export const TEXT = {
 export type TextKey = keyof typeof TEXT;
 export type Text = (key: TextKey) => string;
 
-const arPlural = new Intl.PluralRules('ar');
-
-/** An Arabic counted noun: ١ دقيقة واحدة, ٢ دقيقتان, ٣–١٠ دقائق, ١١–٩٩ دقيقة. */
-function arabicCount(n: number, digits: Digits, forms: { one: string; two: string; few: string; other: string }) {
-  const num = formatNumber(n, 'ar', digits);
-  switch (arPlural.select(n)) {
-    case 'one':
-      return forms.one;
-    case 'two':
-      return forms.two;
-    case 'few':
-      return `${num} ${forms.few}`;
-    default:
-      return `${num} ${forms.other}`;
-  }
-}
-
 /** «١٨ دقيقة» / "18 min"; under a minute: «أقل من دقيقة» / "under a minute". */
 export function minutes(n: number, lang: Lang, digits: Digits): string {
   if (n < 1) return lang === 'ar' ? 'أقل من دقيقة' : 'under a minute';
   if (lang === 'en') return `${n} min`;
-  return arabicCount(n, digits, { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', other: 'دقيقة' });
+  return arabicCount(n, digits, { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' });
 }
 
 /** A running time: «٤:٠٧» / "4:07", with hours when it passes one. */

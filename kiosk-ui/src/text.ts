@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { arabicCount, type Digits, type Lang } from '../../ui-kit/i18n.js';
 
 // Everything the kiosk says, in the words a clerk of the hall would use.
 
@@ -66,25 +66,6 @@ export const TEXT = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
-
-const arPlural = new Intl.PluralRules('ar');
-
-/** An Arabic counted noun: ١ شخص واحد, ٢ شخصان, ٣–١٠ أشخاص, ١١–٩٩ شخصاً, ١٠٠ شخص. */
-function arabicCount(n: number, digits: Digits, forms: { one: string; two: string; few: string; many: string; other: string }) {
-  const num = formatNumber(n, 'ar', digits);
-  switch (arPlural.select(n)) {
-    case 'one':
-      return forms.one;
-    case 'two':
-      return forms.two;
-    case 'few':
-      return `${num} ${forms.few}`;
-    case 'many':
-      return `${num} ${forms.many}`;
-    default:
-      return `${num} ${forms.other}`;
-  }
-}
 
 /** «أمامك ٣ أشخاص» / "3 people ahead of you". */
 export function peopleAhead(n: number, lang: Lang, digits: Digits): string {

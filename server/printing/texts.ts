@@ -1,8 +1,9 @@
 // What a ticket says, in its language and the hall's digits: the same rules as the kiosk's
 // screen (the letter of a ticket number stays Latin, its digits follow the hall's setting).
 
-export type Lang = 'ar' | 'en';
-export type Digits = 'arab' | 'latn';
+import { arabicCount, formatDates, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+
+export type { Digits, Lang };
 
 /** Everything a printed ticket shows, read from the database once. */
 export interface TicketFacts {
@@ -37,47 +38,18 @@ export interface TicketTexts {
   footer: string;
 }
 
-const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
-
-function locale(lang: Lang, digits: Digits, calendar?: string): string {
-  const base = lang === 'ar' ? `ar-SY` : 'en-GB';
-  const nu = lang === 'ar' ? digits : 'latn';
-  return `${base}-u-${calendar ? `ca-${calendar}-` : ''}nu-${nu}`;
-}
-
-export function formatNumber(n: number, lang: Lang, digits: Digits): string {
-  return new Intl.NumberFormat(locale(lang, digits), { useGrouping: false }).format(n);
-}
-
-export function formatTicketNumber(number: string, lang: Lang, digits: Digits): string {
-  if (lang !== 'ar' || digits !== 'arab') return number;
-  return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
-}
-
-/** Arabic counted nouns: 1 and 2 have their own forms, 3–10 take the plural, 11+ the singular. */
-function arabicCount(n: number, digits: Digits, forms: { one: string; two: string; few: string; many: string }): string {
-  if (n === 1) return forms.one;
-  if (n === 2) return forms.two;
-  const num = formatNumber(n, 'ar', digits);
-  return n >= 3 && n <= 10 ? `${num} ${forms.few}` : `${num} ${forms.many}`;
-}
-
 function dates(f: TicketFacts) {
-  const at = new Date(f.issuedAt);
-  const tz = f.timeZone;
-  return {
-    date: new Intl.DateTimeFormat(locale(f.lang, f.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at),
-    hijri: new Intl.DateTimeFormat(locale(f.lang, f.digits, 'islamic-umalqura'), { timeZone: tz, day: 'numeric', month: 'long', year: 'numeric' }).format(at),
-    time: new Intl.DateTimeFormat(locale(f.lang, f.digits), { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
-  };
+  const { gregorian: date, hijri, time } = formatDates(new Date(f.issuedAt), f.lang, f.timeZone, f.digits);
+  return { date, hijri, time };
 }
 
 export function ticketTexts(f: TicketFacts): TicketTexts {
   const number = formatTicketNumber(f.number, f.lang, f.digits);
   const wait = f.estimatedWaitMinutes;
   if (f.lang === 'ar') {
-    const people = { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصًا' };
-    const minutes = { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة' };
+    const people = { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصًا', other: 'شخص' };
+    // After «نحو»: genitive, «نحو دقيقتين».
+    const minutes = { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' };
     return {
       hall: f.hallName,
       service: f.serviceName,

@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 
 // Everything the citizen's phone says (/t/<code> and /join), as a clerk of the hall would say it.
 
@@ -79,15 +79,6 @@ export const TEXT = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
-
-const arPlural = new Intl.PluralRules('ar');
-
-/** An Arabic counted noun: ١ شخص واحد, ٢ شخصان, ٣–١٠ أشخاص, ١١–٩٩ شخصاً, ١٠٠ شخص. */
-function arabicCount(n: number, digits: Digits, forms: { one: string; two: string; few: string; many: string; other: string }) {
-  const rule = arPlural.select(n) as 'one' | 'two' | 'few' | 'many' | 'other';
-  if (rule === 'one' || rule === 'two') return forms[rule];
-  return `${formatNumber(n, 'ar', digits)} ${forms[rule]}`;
-}
 
 /** «أمامك ٣ أشخاص» / "3 people ahead of you". */
 export function peopleAhead(n: number, lang: Lang, digits: Digits): string {

@@ -1,7 +1,7 @@
 import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
 import type { Day } from './day.js';
 import { figures, withinTargetOfAll, type Figures } from './metrics.js';
-import { simulate, type RunResult } from './simulate.js';
+import { simulate, type RunOptions, type RunResult } from './simulate.js';
 import { pooledDay, scaledDay } from './variants.js';
 
 // One day through every policy and the pooled reference: the object `--json` prints.
@@ -17,11 +17,11 @@ export interface DayRuns {
   pooled: { day: Day; run: RunResult };
 }
 
-export function runDay(day: Day): DayRuns {
+export function runDay(day: Day, opts: RunOptions = {}): DayRuns {
   const runs = {} as Record<RoutingPolicy, RunResult>;
-  for (const p of ROUTING_POLICIES) runs[p] = simulate(day, p);
+  for (const p of ROUTING_POLICIES) runs[p] = simulate(day, p, opts);
   const pooled = pooledDay(day);
-  return { day, runs, pooled: { day: pooled, run: simulate(pooled, 'oldest-first') } };
+  return { day, runs, pooled: { day: pooled, run: simulate(pooled, 'oldest-first', opts) } };
 }
 
 export function report(r: DayRuns): DayReport {

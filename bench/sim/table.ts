@@ -1,12 +1,11 @@
 import { ROUTING_POLICIES } from '../../server/engine/types.js';
+import { barVerdicts, PEERS } from './bar.js';
 import { figures, type Figures } from './metrics.js';
 import type { DayReport, DayRuns, Sizing } from './run.js';
 
 // The readable report: one table for the policies, one per service, and who wins what.
 
-const PEERS = ROUTING_POLICIES.filter((p) => p !== 'default');
-
-function fmtS(s: number | null): string {
+export function fmtS(s: number | null): string {
   if (s === null) return '—';
   if (s < 60) return `${s.toFixed(1)}s`;
   const whole = Math.round(s);
@@ -37,19 +36,18 @@ function policyRow(name: string, f: Figures): string[] {
 
 /** Does default meet the bar against each peer? One line per criterion. */
 export function verdicts(r: DayReport, meanSlackPct = 3): string[] {
-  const d = r.policies.default;
-  const out: string[] = [];
   const mark = (ok: boolean) => (ok ? 'yes' : 'NO ');
-  const peers = PEERS.map((p) => [p, r.policies[p]] as const);
-  const bestWithin = Math.max(...peers.map(([, f]) => f.withinTargetPct));
-  out.push(`${mark(d.withinTargetPct >= bestWithin)} within target: default ${d.withinTargetPct}% vs ${peers.map(([p, f]) => `${p} ${f.withinTargetPct}%`).join(', ')}`);
-  const bestMean = Math.min(...peers.map(([, f]) => f.meanWaitS));
-  out.push(`${mark(d.meanWaitS <= bestMean * (1 + meanSlackPct / 100))} mean wait within ${meanSlackPct}% of the best peer: default ${fmtS(d.meanWaitS)} vs ${peers.map(([p, f]) => `${p} ${fmtS(f.meanWaitS)}`).join(', ')}`);
-  const bestMax = Math.min(...peers.map(([, f]) => f.maxWaitS));
-  out.push(`${mark(d.maxWaitS <= bestMax)} longest wait: default ${fmtS(d.maxWaitS)} vs ${peers.map(([p, f]) => `${p} ${fmtS(f.maxWaitS)}`).join(', ')}`);
-  if (d.priorityMeanWaitS !== null) {
-    const bestPrio = Math.min(...peers.map(([, f]) => f.priorityMeanWaitS ?? Infinity));
-    out.push(`${mark(d.priorityMeanWaitS <= bestPrio)} priority mean wait: default ${fmtS(d.priorityMeanWaitS)} vs ${peers.map(([p, f]) => `${p} ${fmtS(f.priorityMeanWaitS)}`).join(', ')}`);
+  const out: string[] = [];
+  for (const v of barVerdicts(r, meanSlackPct)) {
+    if (v.ok === null) continue;
+    const show = v.criterion === 'within' ? (x: number | null) => `${x}%` : fmtS;
+    const label = {
+      within: 'within target',
+      mean: `mean wait within ${meanSlackPct}% of the best peer`,
+      longest: 'longest wait',
+      priority: 'priority mean wait',
+    }[v.criterion];
+    out.push(`${mark(v.ok)} ${label}: default ${show(v.default)} vs ${PEERS.map((p) => `${p} ${show(v.peers[p])}`).join(', ')}`);
   }
   const etaOk = ROUTING_POLICIES.every((p) => (r.policies[p].etaMaeS ?? 0) < (r.policies[p].etaNaiveMaeS ?? Infinity));
   out.push(`${mark(etaOk)} estimate beats the naive one for every policy (etaMaeS < etaNaiveMaeS)`);

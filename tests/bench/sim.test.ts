@@ -190,3 +190,34 @@ describe('npm run bench:sim -- --json', () => {
     expect(out.stderr).toMatch(/bad\.trace\.csv:3: .*sorted/);
   });
 });
+
+describe('npm run bench:compare -- --json', () => {
+  const compare = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'bench/sim/compare.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it("judges each day as bench:sim does, tallies the bar, and runs jittered copies", () => {
+    const out = compare('--no-bank', '--profiles', 'normal', '--seeds', '1', '--jitter', '2', '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout);
+    // normal-1 is the committed bench/data/normal-day: the same figures as bench:sim gives it.
+    expect(json.days.map((d: { name: string }) => d.name)).toEqual(['normal-1']);
+    const sim = JSON.parse(cli('--trace', 'bench/data/normal-day.trace.csv', '--roster', 'bench/data/normal-day.roster.json', '--json').stdout);
+    expect(json.days[0].policies).toEqual(sim.policies);
+    const verdicts = json.days[0].verdicts;
+    expect(verdicts.map((v: { criterion: string }) => v.criterion)).toEqual(['within', 'mean', 'longest', 'priority']);
+    const within = verdicts[0];
+    expect(within.ok).toBe(within.default >= Math.max(...Object.values(within.peers as Record<string, number>)));
+    for (const c of ['within', 'mean', 'longest', 'priority']) {
+      expect(json.tally[c].of).toBe(1);
+      expect(json.tally[c].pass).toBe(verdicts.find((v: { criterion: string }) => v.criterion === c).ok ? 1 : 0);
+      expect(json.jitter.tally[c].of).toBe(2);
+      for (const p of ROUTING_POLICIES) expect(json.shortfall[p][c].worst).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('names a profile it does not know', () => {
+    const out = compare('--no-bank', '--profiles', 'rush', '--json');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('no profile "rush"');
+  });
+});

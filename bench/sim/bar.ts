@@ -23,22 +23,26 @@ export interface Verdict {
   criterion: Criterion;
   /** null: not applicable (a day without priority visitors). */
   ok: boolean | null;
-  default: number | null;
-  peers: Record<(typeof PEERS)[number], number | null>;
+  /** The figure of the policy held to the bar (the default, unless asked otherwise). */
+  own: number | null;
+  /** The others it is held against. */
+  peers: Partial<Record<RoutingPolicy, number | null>>;
 }
 
-export function barVerdicts(r: DayReport, meanSlackPct = 3): Verdict[] {
+/** The bar for `candidate` against the other three policies (for the default: its three peers). */
+export function barVerdicts(r: DayReport, meanSlackPct = 3, candidate: RoutingPolicy = 'default'): Verdict[] {
+  const others = ROUTING_POLICIES.filter((p) => p !== candidate);
   return CRITERIA.map((criterion) => {
     const { key, higherIsBetter } = FIGURE_OF[criterion];
     const value = (f: Figures) => f[key] as number | null;
-    const own = value(r.policies.default);
-    const peers = Object.fromEntries(PEERS.map((p) => [p, value(r.policies[p])])) as Verdict['peers'];
-    const theirs = Object.values(peers).filter((v): v is number => v !== null);
-    if (own === null || theirs.length === 0) return { criterion, ok: null, default: own, peers };
+    const own = value(r.policies[candidate]);
+    const peers = Object.fromEntries(others.map((p) => [p, value(r.policies[p])])) as Verdict['peers'];
+    const theirs = Object.values(peers).filter((v): v is number => v != null);
+    if (own === null || theirs.length === 0) return { criterion, ok: null, own, peers };
     const best = higherIsBetter ? Math.max(...theirs) : Math.min(...theirs);
     const slack = criterion === 'mean' ? 1 + meanSlackPct / 100 : 1;
     const ok = higherIsBetter ? own >= best : own <= best * slack;
-    return { criterion, ok, default: own, peers };
+    return { criterion, ok, own, peers };
   });
 }
 

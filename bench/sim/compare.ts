@@ -42,16 +42,19 @@ function judge(name: string, day: Day, estimates: boolean): DayResult {
   return { name, visitors: day.visitors.length, report: r, verdicts: barVerdicts(r) };
 }
 
-export function tally(results: readonly DayResult[]): Tally {
+/** Days on which `candidate` meets each part of the bar against the other three policies. */
+export function tally(results: readonly DayResult[], candidate: RoutingPolicy = 'default'): Tally {
   const out = Object.fromEntries(CRITERIA.map((c) => [c, { pass: 0, of: 0 }])) as Tally;
   for (const d of results)
-    for (const v of d.verdicts) {
+    for (const v of candidate === 'default' ? d.verdicts : barVerdicts(d.report, 3, candidate)) {
       if (v.ok === null) continue;
       out[v.criterion].of++;
       if (v.ok) out[v.criterion].pass++;
     }
   return out;
 }
+
+const tallies = (results: readonly DayResult[]) => Object.fromEntries(ROUTING_POLICIES.map((p) => [p, tally(results, p)]));
 
 export function shortfalls(results: readonly DayResult[]): Shortfalls {
   const out = {} as Shortfalls;
@@ -71,11 +74,11 @@ export function shortfalls(results: readonly DayResult[]): Shortfalls {
 function cell(d: DayResult, c: Criterion): string {
   const v = d.verdicts.find((x) => x.criterion === c)!;
   const show = c === 'within' ? (x: number | null) => (x === null ? '—' : `${x}%`) : fmtS;
-  const values = [v.default, ...PEERS.map((p) => v.peers[p])].map(show).join(' / ');
+  const values = [v.own, ...PEERS.map((p) => v.peers[p] ?? null)].map(show).join(' / ');
   const mark = v.ok === null ? '' : v.ok ? '✓ ' : '✗ ';
-  if (c !== 'mean' || v.default === null) return mark + values;
+  if (c !== 'mean' || v.own === null) return mark + values;
   const best = Math.min(...PEERS.map((p) => v.peers[p]!));
-  const pct = Math.round((v.default / best - 1) * 100);
+  const pct = Math.round((v.own / best - 1) * 100);
   return `${mark}${values} (${pct > 0 ? '+' : ''}${pct}%)`;
 }
 
@@ -91,16 +94,31 @@ function render(results: DayResult[], jitter: { copies: number; seconds: number;
     const eta = f.etaMaeS !== null && f.etaNaiveMaeS ? `${fmtS(f.etaMaeS)} / ${fmtS(f.etaNaiveMaeS)} (${(f.etaMaeS / f.etaNaiveMaeS).toFixed(2)})` : '—';
     out.push(`| ${d.name} | ${d.visitors} | ${CRITERIA.map((c) => cell(d, c)).join(' | ')} | ${eta} |`);
   }
-  const line = (t: Tally) => CRITERIA.map((c) => `${c} ${t[c].pass}/${t[c].of}`).join(', ');
-  out.push('', `Days the default meets each part of the bar: ${line(tally(results))}.`);
-  out.push('', 'Shortfall against the best of the four policies that day (within target: points below it; waits: % above it), worst / median over the days:', '');
-  out.push(...shortfallTable(shortfalls(results)));
+  out.push('', ...summary(results));
   if (jitter) {
     out.push('', `The same days again, ${jitter.copies} copies each with every visit shifted by a seeded ±${jitter.seconds} s (${jitter.results.length} days in all):`);
-    out.push('', `Copies on which the default meets each part of the bar: ${line(tally(jitter.results))}.`, '');
-    out.push(...shortfallTable(shortfalls(jitter.results)));
+    out.push('', ...summary(jitter.results));
   }
   return out.join('\n');
+}
+
+/** How often each policy, held to the same bar against the other three, meets each part; then the shortfalls. */
+function summary(results: DayResult[]): string[] {
+  const pct = (t: Tally[Criterion]) => (t.of ? `${t.pass}/${t.of} (${Math.round((100 * t.pass) / t.of)}%)` : '—');
+  return [
+    'Days on which each policy meets each part of the bar against the other three:',
+    '',
+    '| policy | within target | mean wait | longest wait | priority mean |',
+    '| --- | --- | --- | --- | --- |',
+    ...ROUTING_POLICIES.map((p) => {
+      const t = tally(results, p);
+      return `| ${p} | ${CRITERIA.map((c) => pct(t[c])).join(' | ')} |`;
+    }),
+    '',
+    'Shortfall against the best of the four policies that day (within target: points below it; waits: % above it), worst / median:',
+    '',
+    ...shortfallTable(shortfalls(results)),
+  ];
 }
 
 function shortfallTable(s: Shortfalls): string[] {
@@ -178,8 +196,9 @@ function main(argv: string[]): number {
     const json = {
       days: results.map((d) => ({ name: d.name, visitors: d.visitors, ...d.report, verdicts: d.verdicts })),
       tally: tally(results),
+      tallyByPolicy: tallies(results),
       shortfall: shortfalls(results),
-      ...(jittered ? { jitter: { copies, seconds, tally: tally(jittered), shortfall: shortfalls(jittered) } } : {}),
+      ...(jittered ? { jitter: { copies, seconds, tally: tally(jittered), tallyByPolicy: tallies(jittered), shortfall: shortfalls(jittered) } } : {}),
     };
     console.log(JSON.stringify(json));
   } else console.log(render(results, jittered ? { copies, seconds, results: jittered } : null));

@@ -47,7 +47,7 @@ export function verdicts(r: DayReport, meanSlackPct = 3): string[] {
       longest: 'longest wait',
       priority: 'priority mean wait',
     }[v.criterion];
-    out.push(`${mark(v.ok)} ${label}: default ${show(v.default)} vs ${PEERS.map((p) => `${p} ${show(v.peers[p])}`).join(', ')}`);
+    out.push(`${mark(v.ok)} ${label}: default ${show(v.own)} vs ${PEERS.map((p) => `${p} ${show(v.peers[p] ?? null)}`).join(', ')}`);
   }
   const etaOk = ROUTING_POLICIES.every((p) => (r.policies[p].etaMaeS ?? 0) < (r.policies[p].etaNaiveMaeS ?? Infinity));
   out.push(`${mark(etaOk)} estimate beats the naive one for every policy (etaMaeS < etaNaiveMaeS)`);

@@ -206,11 +206,12 @@ describe('npm run bench:compare -- --json', () => {
     const verdicts = json.days[0].verdicts;
     expect(verdicts.map((v: { criterion: string }) => v.criterion)).toEqual(['within', 'mean', 'longest', 'priority']);
     const within = verdicts[0];
-    expect(within.ok).toBe(within.default >= Math.max(...Object.values(within.peers as Record<string, number>)));
+    expect(within.ok).toBe(within.own >= Math.max(...Object.values(within.peers as Record<string, number>)));
     for (const c of ['within', 'mean', 'longest', 'priority']) {
       expect(json.tally[c].of).toBe(1);
       expect(json.tally[c].pass).toBe(verdicts.find((v: { criterion: string }) => v.criterion === c).ok ? 1 : 0);
       expect(json.jitter.tally[c].of).toBe(2);
+      expect(json.tallyByPolicy.default[c]).toEqual(json.tally[c]);
       for (const p of ROUTING_POLICIES) expect(json.shortfall[p][c].worst).toBeGreaterThanOrEqual(0);
     }
   });

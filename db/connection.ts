@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as schema from './schema.js';
 
@@ -69,6 +70,11 @@ function commitGroup(conn: Connection): void {
   groups.delete(conn);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   const memo: GroupMemo = new Map();
+  // The COMMIT leaves the WAL's new frames with the OS (synchronous=NORMAL); `durable` then
+  // fsyncs the WAL off the event loop, and only then is anyone answered. The same durability as
+  // synchronous=FULL, without the event loop waiting for the disk: the next group runs meanwhile.
+  const pragmas = syncPragmas(conn);
+  pragmas.normal.run();
   try {
     conn.sqlite
       .transaction(() => {
@@ -87,10 +93,78 @@ function commitGroup(conn: Connection): void {
   } catch (error) {
     for (const q of queue) q.reject(error);
     return;
+  } finally {
+    pragmas.full.run();
   }
-  queue.forEach((q, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.ok) q.resolve(outcome.value);
-    else q.reject(outcome.error);
+  durable(conn).then(
+    () =>
+      queue.forEach((q, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) q.resolve(outcome.value);
+        else q.reject(outcome.error);
+      }),
+    (error: unknown) => queue.forEach((q, i) => q.reject(outcomes[i]!.ok ? error : (outcomes[i] as { error: unknown }).error)),
+  );
+}
+
+const pragmaStatements = new WeakMap<Connection, { normal: Database.Statement; full: Database.Statement }>();
+
+function syncPragmas(conn: Connection) {
+  let p = pragmaStatements.get(conn);
+  if (!p) {
+    p = { normal: conn.sqlite.prepare('PRAGMA synchronous = NORMAL'), full: conn.sqlite.prepare('PRAGMA synchronous = FULL') };
+    pragmaStatements.set(conn, p);
+  }
+  return p;
+}
+
+interface WalSync {
+  wal: Promise<FileHandle> | null;
+  running: Promise<void> | null;
+  waiting: { resolve: () => void; reject: (error: unknown) => void }[];
+}
+
+const walSyncs = new WeakMap<Connection, WalSync>();
+
+/**
+ * Resolves once every commit made on the connection so far is on disk: one fsync of the WAL at
+ * a time, on libuv's thread pool; callers that come while one runs share the next one.
+ */
+export function durable(conn: Connection): Promise<void> {
+  let s = walSyncs.get(conn);
+  if (!s) walSyncs.set(conn, (s = { wal: null, running: null, waiting: [] }));
+  const state = s;
+  return new Promise((resolve, reject) => {
+    state.waiting.push({ resolve, reject });
+    state.running ??= syncWhileWaited(conn, state);
   });
+}
+
+async function syncWhileWaited(conn: Connection, s: WalSync): Promise<void> {
+  while (s.waiting.length > 0) {
+    const batch = s.waiting.splice(0);
+    try {
+      const wal = await (s.wal ??= open(`${conn.sqlite.name}-wal`, 'r'));
+      await wal.sync();
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      s.wal?.then((h) => h.close()).catch(() => undefined);
+      s.wal = null;
+      // Named as SQLite names a failed fsync, so that the request answers 503 storage_unavailable.
+      const error = Object.assign(new Error(`the database could not be written to disk: ${(err as Error).message}`), { code: 'SQLITE_IOERR_FSYNC' });
+      for (const w of batch) w.reject(error);
+    }
+  }
+  s.running = null;
+}
+
+/** Closes the database once the last fsync of its WAL has run. */
+export async function closeDatabase(conn: Connection): Promise<void> {
+  const s = walSyncs.get(conn);
+  if (s) {
+    await s.running;
+    await s.wal?.then((h) => h.close()).catch(() => undefined);
+    walSyncs.delete(conn);
+  }
+  conn.sqlite.close();
 }

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Connection } from '../../db/connection.js';
+import { closeDatabase, migrateDatabase, openDatabase, type Connection } from '../../db/connection.js';
 import { halls } from '../../db/schema.js';
 import { isNewDatabase, seedDatabase, type SeedReport } from '../../db/seed.js';
 import { backupBeforeMigrating } from '../ops/pre-migration.js';
@@ -43,9 +43,7 @@ export default fp<DbOptions>(
     app.decorate('conn', conn);
     app.decorate('hallId', hall.id);
     app.decorate('seedReport', seedReport);
-    app.addHook('onClose', async () => {
-      conn.sqlite.close();
-    });
+    app.addHook('onClose', () => closeDatabase(conn));
   },
   { name: 'db' },
 );

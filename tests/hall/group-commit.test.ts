@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inGroupCommit } from '../../db/connection.js';
 import { HallError } from '../../server/hall/errors.js';
 import { issueTicket, type IssueRequest } from '../../server/hall/issue-ticket.js';
 import { actOnTicket, callNext } from '../../server/hall/ticket-actions.js';
-import { startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // Kiosk taps share one commit (inGroupCommit): each is answered after the commit, one that fails
 // is undone alone, and the tickets are exactly those issued one at a time (numbers, estimates).
@@ -69,5 +70,63 @@ describe('group commit of kiosk taps', () => {
     expect(numbers).toEqual(['B003', 'B004']);
     // The tap undone after its writes took no number: P goes on from where it was.
     expect(issueTicket(conn, NOW, req(2), { deviceId: 1 }).value.ticket.number).toBe('P003');
+  });
+});
+
+describe('durability of a group commit', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('answers only after the WAL is synced to disk, and groups that commit meanwhile share the next sync', async () => {
+    const hall = await hallWithQueue();
+    const { conn } = hall.app;
+    // Every fsync of the WAL takes 150 ms here (FileHandle.sync, as db/connection.ts calls it).
+    const probe = await open(`${conn.sqlite.name}-wal`, 'r');
+    const FileHandle = Object.getPrototypeOf(probe);
+    await probe.close();
+    const synced: number[] = [];
+    const realSync = FileHandle.sync;
+    const sync = vi.spyOn(FileHandle, 'sync').mockImplementation(async function (this: unknown) {
+      await new Promise((r) => setTimeout(r, 150));
+      await realSync.call(this);
+      synced.push(Date.now());
+    });
+
+    const waiting = () => (conn.sqlite.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting'").get() as { n: number }).n;
+    const before = waiting();
+    const settledAt: number[] = [];
+    const tap = (r: IssueRequest) => inGroupCommit(conn, (memo) => issueTicket(conn, NOW, r, { deviceId: 1 }, memo)).then((o) => (settledAt.push(Date.now()), o));
+    const first = [tap(req(1)), tap(req(2))];
+    await new Promise((r) => setTimeout(r, 30));
+    // The first group is committed (others can read it) but nobody has been answered yet.
+    expect(waiting()).toBe(before + 2);
+    expect(settledAt).toEqual([]);
+    expect(conn.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL again for everyone else
+    // Two more groups commit while the first sync runs: both wait for the one sync after it.
+    const second = [tap(req(3))];
+    await new Promise((r) => setImmediate(r));
+    const third = [tap(req(4))];
+    await Promise.all([...first, ...second, ...third]);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(settledAt.slice(0, 2).every((t) => t >= synced[0]!)).toBe(true);
+    expect(settledAt.slice(2).every((t) => t >= synced[1]!)).toBe(true);
+  });
+
+  it('answers 503 storage_unavailable when the disk refuses the sync, and keeps working once it is back', async () => {
+    const hall = await hallWithQueue();
+    const { conn } = hall.app;
+    const probe = await open(`${conn.sqlite.name}-wal`, 'r');
+    const FileHandle = Object.getPrototypeOf(probe);
+    await probe.close();
+    const sync = vi.spyOn(FileHandle, 'sync').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    const tap = (key: string) =>
+      hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { ...bearer(hall.tokens.kiosk), 'idempotency-key': key }, payload: { serviceId: 1 } });
+    const refused = await tap('k1');
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json().error.code).toBe('storage_unavailable');
+    // The ticket was committed, only its sync failed: the same tap again finds it, now on disk.
+    const again = await tap('k1');
+    expect(again.statusCode).toBe(200);
+    expect((await tap('k2')).statusCode).toBe(201);
+    expect(sync.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 });

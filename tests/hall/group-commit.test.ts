@@ -76,13 +76,18 @@ describe('group commit of kiosk taps', () => {
 describe('durability of a group commit', () => {
   afterEach(() => vi.restoreAllMocks());
 
+  /** The prototype of node's FileHandle, whose sync() db/connection.ts calls on the WAL. */
+  async function fileHandles(database: string) {
+    const probe = await open(`${database}-wal`, 'r');
+    await probe.close();
+    return Object.getPrototypeOf(probe);
+  }
+
   it('answers only after the WAL is synced to disk, and groups that commit meanwhile share the next sync', async () => {
     const hall = await hallWithQueue();
     const { conn } = hall.app;
-    // Every fsync of the WAL takes 150 ms here (FileHandle.sync, as db/connection.ts calls it).
-    const probe = await open(`${conn.sqlite.name}-wal`, 'r');
-    const FileHandle = Object.getPrototypeOf(probe);
-    await probe.close();
+    // Every fsync of the WAL takes 150 ms here.
+    const FileHandle = await fileHandles(conn.sqlite.name);
     const synced: number[] = [];
     const realSync = FileHandle.sync;
     const sync = vi.spyOn(FileHandle, 'sync').mockImplementation(async function (this: unknown) {
@@ -114,9 +119,7 @@ describe('durability of a group commit', () => {
   it('answers 503 storage_unavailable when the disk refuses the sync, and keeps working once it is back', async () => {
     const hall = await hallWithQueue();
     const { conn } = hall.app;
-    const probe = await open(`${conn.sqlite.name}-wal`, 'r');
-    const FileHandle = Object.getPrototypeOf(probe);
-    await probe.close();
+    const FileHandle = await fileHandles(conn.sqlite.name);
     const sync = vi.spyOn(FileHandle, 'sync').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
     const tap = (key: string) =>
       hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { ...bearer(hall.tokens.kiosk), 'idempotency-key': key }, payload: { serviceId: 1 } });

@@ -107,7 +107,7 @@ class WaitingLine {
   constructor(waiting: readonly WaitingTicket[], rules: RoutingRules) {
     this.fallbackTargetMs = longestTargetMs(rules);
     for (const t of [...waiting].sort(byAge)) {
-      const key = `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`;
+      const key = groupOf(t);
       let g = this.groups.get(key);
       if (!g) {
         const target = rules.services.get(t.serviceId);
@@ -143,11 +143,13 @@ class WaitingLine {
   }
 
   remove(t: WaitingTicket): void {
-    const g = this.groups.get(`${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`)!;
+    const g = this.groups.get(groupOf(t))!;
     g.tickets.splice(g.tickets.indexOf(t), 1);
     this.size--;
   }
 }
+
+const groupOf = (t: WaitingTicket) => `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`;
 
 const byAge = (a: WaitingTicket, b: WaitingTicket) => a.issuedAt - b.issuedAt || a.id - b.id;
 

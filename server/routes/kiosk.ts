@@ -4,22 +4,13 @@ import { z } from 'zod';
 import { inGroupCommit } from '../../db/connection.js';
 import { issueTicket } from '../hall/issue-ticket.js';
 import { ticketView } from '../hall/views.js';
-import { ErrorBody, Id, Lang, Ticket } from '../protocol/schemas.js';
+import { ErrorBody, Id, IdempotencyHeaders, Lang, Ticket } from '../protocol/schemas.js';
 import { who } from './request.js';
 
 export const IssueBody = z.object({
   serviceId: Id,
   priority: z.boolean().default(false),
   lang: Lang.default('ar'),
-});
-
-const IssueHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-    .optional(),
 });
 
 /** Kiosk devices (and staff at a desk) issue tickets. */
@@ -32,7 +23,7 @@ export default async function kioskRoutes(fastify: FastifyInstance) {
       onRequest: app.authorize({ role: 'clerk', devices: ['kiosk'] }),
       schema: {
         body: IssueBody,
-        headers: IssueHeaders,
+        headers: IdempotencyHeaders,
         response: { 200: Ticket, 201: Ticket, 404: ErrorBody, 409: ErrorBody },
       },
     },

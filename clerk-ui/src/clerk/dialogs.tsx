@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
 import { Dialog } from '../components/Dialog.js';
+import { OtherServiceSelect } from '../components/ServiceSelect.js';
 import { counterName } from '../text.js';
 import { useUi } from '../ui.js';
 
@@ -86,18 +86,7 @@ export function TransferDialog({ ticket, services, counters, busy, error, onClos
       <label class="field">
         <span>{t(to === 'service' ? 'toService' : 'toCounter')}</span>
         {to === 'service' ? (
-          <select required value={serviceId ?? ''} onChange={(e) => setServiceId(Number(e.currentTarget.value) || null)}>
-            <option value="" disabled>
-              —
-            </option>
-            {services
-              .filter((s) => s.id !== ticket.serviceId)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {pick(s.name, lang)}
-                </option>
-              ))}
-          </select>
+          <OtherServiceSelect services={services} current={ticket.serviceId} value={serviceId} onChange={setServiceId} />
         ) : (
           <select required value={counterId ?? ''} onChange={(e) => setCounterId(Number(e.currentTarget.value) || null)}>
             <option value="" disabled>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import { Dialog } from '../components/Dialog.js';
+import { OtherServiceSelect } from '../components/ServiceSelect.js';
 import { counterName } from '../text.js';
 import { useUi } from '../ui.js';
 
@@ -67,7 +68,7 @@ export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: C
   services: Service[];
   onMove(serviceId: number): void;
 }) {
-  const { lang, t, ticket: fmt } = useUi();
+  const { t, ticket: fmt } = useUi();
   const [serviceId, setServiceId] = useState<number | null>(null);
   return (
     <Dialog
@@ -81,18 +82,7 @@ export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: C
     >
       <label class="field">
         <span>{t('toService')}</span>
-        <select required value={serviceId ?? ''} onChange={(e) => setServiceId(Number(e.currentTarget.value) || null)}>
-          <option value="" disabled>
-            —
-          </option>
-          {services
-            .filter((s) => s.id !== ticket.serviceId)
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {pick(s.name, lang)}
-              </option>
-            ))}
-        </select>
+        <OtherServiceSelect services={services} current={ticket.serviceId} value={serviceId} onChange={setServiceId} />
       </label>
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { isEligible, longestTargetMs, nextPriorityStreak, NO_HALL, plainChoice } from './routing.js';
+import { byAge, isEligible, longestTargetMs, nextPriorityStreak, NO_HALL, plainChoice, targetMs } from './routing.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // Wait estimates. Not "position × average": the hall's own routing is run forward in time, so
@@ -53,7 +53,7 @@ export function estimateNewTicket(
 // soon as `stopAt` is called.
 function runForecast(input: HallForecastInput, stopAt: number | null): Map<number, number> {
   const { now, rules, durations } = input;
-  const fallback = meanOf(durations);
+  const fallback = meanDurationMs(durations);
   const counters = input.counters
     .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + Math.max(0, c.freeInMs) }))
     .sort((a, b) => a.id - b.id);
@@ -110,8 +110,7 @@ class WaitingLine {
       const key = groupOf(t);
       let g = this.groups.get(key);
       if (!g) {
-        const target = rules.services.get(t.serviceId);
-        g = { tickets: [], targetMs: target ? target.targetWaitS * 1000 : this.fallbackTargetMs, counterId: t.targetCounterId, serviceId: t.serviceId };
+        g = { tickets: [], targetMs: targetMs(t, rules) ?? this.fallbackTargetMs, counterId: t.targetCounterId, serviceId: t.serviceId };
         this.groups.set(key, g);
       }
       g.tickets.push(t);
@@ -151,8 +150,6 @@ class WaitingLine {
 
 const groupOf = (t: WaitingTicket) => `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`;
 
-const byAge = (a: WaitingTicket, b: WaitingTicket) => a.issuedAt - b.issuedAt || a.id - b.id;
-
 /** Index of the first ticket issued at or after `from` (tickets oldest first). */
 function firstIssuedFrom(tickets: readonly WaitingTicket[], from: number): number {
   let lo = 0;
@@ -166,7 +163,7 @@ function firstIssuedFrom(tickets: readonly WaitingTicket[], from: number): numbe
 }
 
 /** A service with no known duration is assumed to take the hall's average. */
-function meanOf(durations: ReadonlyMap<number, number>): number {
+export function meanDurationMs(durations: ReadonlyMap<number, number>): number {
   if (durations.size === 0) return 0;
   let sum = 0;
   for (const d of durations.values()) sum += d;

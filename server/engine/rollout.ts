@@ -1,5 +1,5 @@
-import { forecastWaits, type EstimateCounter } from './estimate.js';
-import { nextPriorityStreak } from './routing.js';
+import { forecastWaits, meanDurationMs, type EstimateCounter } from './estimate.js';
+import { byAge, longestTargetMs, nextPriorityStreak, targetMs } from './routing.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // The default policy's look-ahead (a one-step rollout, Bertsekas): before a counter calls, a few
@@ -50,7 +50,7 @@ export function projectCall(
     id: counter.id,
     serviceIds: counter.serviceIds,
     priorityStreak: nextPriorityStreak(counter.priorityStreak, ticket),
-    freeInMs: view.durations.get(ticket.serviceId) ?? meanOf(view.durations),
+    freeInMs: view.durations.get(ticket.serviceId) ?? meanDurationMs(view.durations),
   };
   const rest = waiting.filter((t) => t.id !== ticket.id);
   const forecast = forecastWaits({
@@ -60,7 +60,7 @@ export function projectCall(
     durations: view.durations,
     rules: { ...rules, policy: 'oldest-first' },
   });
-  const fallback = fallbackTargetMs(rules);
+  const fallback = longestTargetMs(rules);
   const waits = new Map<number, number>([[ticket.id, now - ticket.issuedAt]]);
   for (const t of rest) {
     const f = forecast.get(t.id);
@@ -73,7 +73,7 @@ export function projectCall(
     const w = waits.get(t.id);
     if (w === undefined) continue;
     maxMs = Math.max(maxMs, w);
-    if (w <= targetMs(t, rules, fallback)) within++;
+    if (w <= (targetMs(t, rules) ?? fallback)) within++;
     totalMs += w;
   }
   return { maxMs, within, totalMs, waits };
@@ -92,7 +92,7 @@ export function rolloutChoice(
   rules: RoutingRules,
   view: HallView,
 ): WaitingTicket {
-  const oldest = pool.reduce((a, b) => (older(b, a) ? b : a));
+  const oldest = pool.reduce((a, b) => (byAge(b, a) < 0 ? b : a));
   const candidates = candidatesOf(counter, pool, now, rules);
   for (const t of [oldest, plain]) if (!candidates.includes(t)) candidates.push(t);
   if (candidates.length === 1) return plain;
@@ -101,7 +101,7 @@ export function rolloutChoice(
   // list's order; with a long queue only the oldest SCORED (and every priority visitor and
   // candidate), as the base rule calls them before anyone younger, so their projection is the
   // same without the rest, and the cost of a look-ahead stays bounded.
-  const sorted = [...waiting].sort((a, b) => (older(a, b) ? -1 : 1));
+  const sorted = [...waiting].sort(byAge);
   const list = sorted.length <= SCORED ? sorted : sorted.filter((t, i) => i < SCORED || t.priority || candidates.includes(t));
   const base = projectCall(counter, oldest, list, now, rules, view);
 
@@ -126,7 +126,7 @@ function betterThan(p: Projection, t: WaitingTicket, q: Projection, u: WaitingTi
   if (p.within !== q.within) return p.within > q.within;
   if (p.totalMs !== q.totalMs) return p.totalMs < q.totalMs;
   if ((t === plain) !== (u === plain)) return t === plain;
-  return older(t, u);
+  return byAge(t, u) < 0;
 }
 
 /**
@@ -135,38 +135,15 @@ function betterThan(p: Projection, t: WaitingTicket, q: Projection, u: WaitingTi
  * others are only later versions of these two.
  */
 export function candidatesOf(counter: CallingCounter, pool: readonly WaitingTicket[], now: number, rules: RoutingRules): WaitingTicket[] {
-  const fallback = fallbackTargetMs(rules);
+  const fallback = longestTargetMs(rules);
   const oldest = new Map<number, WaitingTicket>();
   const savable = new Map<number, WaitingTicket>();
   for (const t of pool) {
     const group = t.targetCounterId === counter.id ? -1 : t.serviceId;
     const o = oldest.get(group);
-    if (!o || older(t, o)) oldest.set(group, t);
+    if (!o || byAge(t, o) < 0) oldest.set(group, t);
     const s = savable.get(group);
-    if (now - t.issuedAt <= targetMs(t, rules, fallback) && (!s || older(t, s))) savable.set(group, t);
+    if (now - t.issuedAt <= (targetMs(t, rules) ?? fallback) && (!s || byAge(t, s) < 0)) savable.set(group, t);
   }
   return [...new Set([...oldest.values(), ...savable.values()])];
-}
-
-function older(a: WaitingTicket, b: WaitingTicket): boolean {
-  return a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.id < b.id);
-}
-
-/** A service's target; for one without a target, the hall's longest (as the plain rule has it). */
-function targetMs(t: WaitingTicket, rules: RoutingRules, fallbackMs: number): number {
-  const s = rules.services.get(t.serviceId);
-  return s ? s.targetWaitS * 1000 : fallbackMs;
-}
-
-function fallbackTargetMs(rules: RoutingRules): number {
-  let ms = 0;
-  for (const s of rules.services.values()) ms = Math.max(ms, s.targetWaitS * 1000);
-  return ms;
-}
-
-function meanOf(durations: ReadonlyMap<number, number>): number {
-  if (durations.size === 0) return 0;
-  let sum = 0;
-  for (const d of durations.values()) sum += d;
-  return sum / durations.size;
 }

@@ -118,7 +118,7 @@ export const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0 };
 
 function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules): HallContext {
   let longest: WaitingTicket | null = null;
-  for (const t of waiting) if (!longest || t.issuedAt < longest.issuedAt || (t.issuedAt === longest.issuedAt && t.id < longest.id)) longest = t;
+  for (const t of waiting) if (!longest || byAge(t, longest) < 0) longest = t;
   return { longest, fallbackTargetMs: longestTargetMs(rules) };
 }
 
@@ -174,7 +174,11 @@ function preference(counter: CallingCounter, t: WaitingTicket): number {
   return t.targetCounterId === counter.id ? -1 : counter.serviceIds.indexOf(t.serviceId);
 }
 
-function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
+/** Oldest first: by issue time, then by id. */
+export const byAge = (a: WaitingTicket, b: WaitingTicket): number => a.issuedAt - b.issuedAt || a.id - b.id;
+
+/** The target of the ticket's service, or null for a service without one. */
+export function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
   const s = rules.services.get(t.serviceId);
   return s ? s.targetWaitS * 1000 : null;
 }

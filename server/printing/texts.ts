@@ -43,36 +43,42 @@ function dates(f: TicketFacts) {
   return { date, hijri, time };
 }
 
-export function ticketTexts(f: TicketFacts): TicketTexts {
-  const number = formatTicketNumber(f.number, f.lang, f.digits);
+/** The words of a ticket that depend on its language. */
+function words(f: TicketFacts): Pick<TicketTexts, 'numberLabel' | 'priority' | 'ahead' | 'wait' | 'scan'> {
   const wait = f.estimatedWaitMinutes;
   if (f.lang === 'ar') {
     const people = { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصًا', other: 'شخص' };
     // After «نحو»: genitive, «نحو دقيقتين».
     const minutes = { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' };
     return {
-      hall: f.hallName,
-      service: f.serviceName,
       numberLabel: 'رقم دورك',
-      number,
       priority: f.priority ? 'دور ذو أولوية' : null,
       ahead: f.ahead === 0 ? 'لا أحد قبلك' : `قبلك: ${arabicCount(f.ahead, f.digits, people)}`,
       wait: wait == null ? 'الانتظار المتوقع: غير معروف بعد' : wait === 0 ? 'الانتظار المتوقع: أقل من دقيقة' : `الانتظار المتوقع: نحو ${arabicCount(wait, f.digits, minutes)}`,
-      ...dates(f),
       scan: 'امسح الرمز لتتابع دورك على هاتفك',
-      footer: f.footer,
     };
   }
   return {
-    hall: f.hallName,
-    service: f.serviceName,
     numberLabel: 'Your number',
-    number,
     priority: f.priority ? 'Priority ticket' : null,
     ahead: f.ahead === 0 ? 'Nobody is ahead of you' : `People ahead of you: ${f.ahead}`,
     wait: wait == null ? 'Estimated wait: not known yet' : wait === 0 ? 'Estimated wait: under a minute' : `Estimated wait: about ${wait} min`,
-    ...dates(f),
     scan: 'Scan to follow your turn on your phone',
+  };
+}
+
+export function ticketTexts(f: TicketFacts): TicketTexts {
+  const w = words(f);
+  return {
+    hall: f.hallName,
+    service: f.serviceName,
+    numberLabel: w.numberLabel,
+    number: formatTicketNumber(f.number, f.lang, f.digits),
+    priority: w.priority,
+    ahead: w.ahead,
+    wait: w.wait,
+    ...dates(f),
+    scan: w.scan,
     footer: f.footer,
   };
 }

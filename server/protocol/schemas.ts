@@ -141,8 +141,7 @@ export const DisplaySettings = z.object({
 });
 export type DisplaySettings = z.infer<typeof DisplaySettings>;
 
-/** What a display shows of one counter; a counter display hears it as `counter` on every change. */
-export const DisplayCounter = z.object({
+export const Counter = z.object({
   id: z.number(),
   number: z.number(),
   name: z.string().nullable(),
@@ -150,6 +149,13 @@ export const DisplayCounter = z.object({
   serviceIds: z.array(z.number()),
   state: z.enum(['closed', 'open', 'paused']),
   pauseReason: z.string().nullable(),
+  userId: z.number().nullable(),
+  active: z.boolean(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+/** What a display shows of one counter; a counter display hears it as `counter` on every change. */
+export const DisplayCounter = Counter.omit({ userId: true, active: true }).extend({
   /** The ticket called to or served at this counter. */
   ticket: z.object({ id: z.number(), number: z.string(), serviceId: z.number(), status: z.enum(['called', 'serving']) }).nullable(),
 });
@@ -222,19 +228,6 @@ export const HallInfo = z.object({
   serverTime: IsoTime,
 });
 export type HallInfo = z.infer<typeof HallInfo>;
-
-export const Counter = z.object({
-  id: z.number(),
-  number: z.number(),
-  name: z.string().nullable(),
-  zone: z.string().nullable(),
-  serviceIds: z.array(z.number()),
-  state: z.enum(['closed', 'open', 'paused']),
-  pauseReason: z.string().nullable(),
-  userId: z.number().nullable(),
-  active: z.boolean(),
-});
-export type Counter = z.infer<typeof Counter>;
 
 export const User = z.object({
   id: z.number(),

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The screen above one counter follows that counter: closed, open and waiting, a ticket called
@@ -15,8 +13,7 @@ let clerk: string;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/display-ui/counter.html')) throw new Error('the counter display page is not built');
+  ensureBuilt({ file: 'dist/ui/display-ui/counter.html', name: 'the counter display page' });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(() => browser?.close());

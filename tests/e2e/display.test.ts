@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { halls } from '../../db/schema.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The hall display in real Chromium against a real server: calls seen within a second, a burst
@@ -24,9 +23,7 @@ let kioskToken: string;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/display-ui/index.html')) throw new Error('the display page is not built');
+  ensureBuilt({ file: 'dist/ui/display-ui/index.html', name: 'the display page' });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(() => browser?.close());

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The kiosk page in real Chromium against a real server: pairing, Arabic and RTL with real
@@ -20,9 +18,7 @@ let admin: string;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/kiosk-ui/index.html')) throw new Error('the kiosk page is not built');
+  ensureBuilt({ file: 'dist/ui/kiosk-ui/index.html', name: 'the kiosk page' });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(() => browser?.close());

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { halls, ratings, tickets } from '../../db/schema.js';
 import { getHall } from '../../server/hall/state.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The citizen's phone in real Chromium with a phone's screen: the ticket, the call within a
@@ -27,8 +26,7 @@ let context: BrowserContext | undefined;
 const now = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus: the hall is open
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/kiosk-ui/track.html')) throw new Error('the phone page is not built');
+  ensureBuilt({ file: 'dist/ui/kiosk-ui/track.html', name: 'the phone page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall({ now: () => now })]);
   base = await hall.listen();
   clerk = await hall.login('clerk');

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The reports page in real Chromium: a supervisor opens #/reports (today, by service), the
@@ -14,8 +13,7 @@ let hall: TestHall;
 let base: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff app is not built');
+  ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff app' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
   base = await hall.listen();
   // One visit: issued at the kiosk for Building permits, called, served.

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
 // The admin area in real Chromium against a real server: an admin creates a service through the
@@ -18,9 +16,7 @@ let base: string;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff page is not built');
+  ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
   base = await hall.listen();
 }, 180_000);

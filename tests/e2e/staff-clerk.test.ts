@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The staff app in real Chromium against a real server: a clerk's whole visit at counter 1,
@@ -19,9 +17,7 @@ let contexts: BrowserContext[] = [];
 let keys = 0;
 
 beforeAll(async () => {
-  // `npm test` builds first; this keeps `npx vitest run` honest when the build is stale.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
-  if (!existsSync('dist/ui/clerk-ui/index.html')) throw new Error('the staff app is not built');
+  ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff app' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
   base = await hall.listen();
 }, 180_000);

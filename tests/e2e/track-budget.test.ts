@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/browser.js';
 
 // The phone pages load on a cheap phone over a weak line: all the JavaScript a page loads (its
 // entry, the chunks it shares with the kiosk, and whatever those import) stays under 30 kB
@@ -12,7 +12,7 @@ const UI = 'dist/ui';
 const BUDGET_BYTES = 30_000;
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  ensureBuilt();
 }, 180_000);
 
 /** `/ui/assets/x.js` → dist/ui/assets/x.js */

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 // Real Chromium (Debian's, installed by .ci/run) driven by playwright-core.
@@ -19,4 +21,13 @@ export function launchBrowser(): Promise<Browser> {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+}
+
+/**
+ * Builds what is stale (`npm test` builds first; this keeps `npx vitest run` honest when the
+ * build is stale), then fails early if `page` (a built file under dist/) is missing.
+ */
+export function ensureBuilt(page?: { file: string; name: string }): void {
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'ignore' });
+  if (page && !existsSync(page.file)) throw new Error(`${page.name} is not built`);
 }

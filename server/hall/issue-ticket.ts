@@ -8,7 +8,7 @@ import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
-import { carriedReading, carryReading, getHall, getService, readHall, totalChanges, type TicketRow } from './state.js';
+import { carriedReading, carryReading, getHall, getActiveService, readHall, totalChanges, type TicketRow } from './state.js';
 import { knownWait, newTicketEstimator, type Forecast } from './views.js';
 
 export interface IssueRequest {
@@ -50,8 +50,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     }
 
     const hall = getHall(conn, req.hallId);
-    const service = getService(conn, req.hallId, req.serviceId);
-    if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+    const service = getActiveService(conn, req.hallId, req.serviceId);
     const availability = availabilityNow(conn, hall, now)(service);
     if (!availability.open) {
       const why = CLOSED_REASON_TEXT[availability.reason];

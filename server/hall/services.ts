@@ -3,8 +3,7 @@ import { inTransaction, type Connection } from '../../db/connection.js';
 import { services } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
 import type { Effect, Outcome } from './effects.js';
-import { HallError } from './errors.js';
-import { getHall, getService, type ServiceRow } from './state.js';
+import { getActiveService, getHall, type ServiceRow } from './state.js';
 
 /**
  * A supervisor closes a service for the rest of the business day (it takes no new tickets; those
@@ -19,8 +18,7 @@ export function closeServiceToday(
 ): Outcome<ServiceRow> {
   return inTransaction(conn, () => {
     const hall = getHall(conn, hallId);
-    const service = getService(conn, hallId, serviceId);
-    if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+    getActiveService(conn, hallId, serviceId);
     const closedOnDay = closed ? businessDay(now, hall.timeZone) : null;
     const row = conn.db.update(services).set({ closedOnDay }).where(eq(services.id, serviceId)).returning().get()!;
     // Displays and staff hear the counts again; kiosks read the menu on their next refresh.

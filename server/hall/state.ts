@@ -3,7 +3,7 @@ import type { Connection, GroupMemo } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
 import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
-import { notFound } from './errors.js';
+import { HallError, notFound } from './errors.js';
 import { statements } from './prepared.js';
 
 // Loads what the engine needs from the database. Read-only; callers run it inside their
@@ -23,6 +23,13 @@ export function getHall(conn: Connection, hallId: number): HallRow {
 export function getService(conn: Connection, hallId: number, serviceId: number): ServiceRow {
   const service = statements(conn).service.get({ id: serviceId, hallId });
   if (!service) throw notFound('service', serviceId);
+  return service;
+}
+
+/** A service that may take tickets: one deactivated by the admin is a bad request. */
+export function getActiveService(conn: Connection, hallId: number, serviceId: number): ServiceRow {
+  const service = getService(conn, hallId, serviceId);
+  if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
   return service;
 }
 

@@ -15,7 +15,7 @@ import {
   forgetVisits,
   getCounter,
   getHall,
-  getService,
+  getActiveService,
   getTicket,
   toEngineTicket,
   type CounterRow,
@@ -276,8 +276,7 @@ export function transferTicket(
       if (!counter.active) throw new HallError('invalid_request', `counterId ${counter.id} is deactivated`);
       action = { type: 'transfer', serviceId: row.serviceId, counterId: counter.id };
     } else {
-      const service = getService(conn, hallId, target.serviceId);
-      if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+      const service = getActiveService(conn, hallId, target.serviceId);
       action = { type: 'transfer', serviceId: service.id, counterId: null };
     }
     const { ticket } = commitAction(conn, row, action, now, actor, {
@@ -302,8 +301,7 @@ export function moveTicket(
 ): Outcome<TicketRow> {
   return inTransaction(conn, () => {
     const row = getTicket(conn, hallId, ticketId);
-    const service = getService(conn, hallId, serviceId);
-    if (!service.active) throw new HallError('invalid_request', `serviceId ${service.id} is not active`);
+    const service = getActiveService(conn, hallId, serviceId);
     const { ticket } = commitAction(conn, row, { type: 'move', serviceId: service.id }, now, actor, {
       fromServiceId: row.serviceId,
       serviceId: service.id,

@@ -4,7 +4,7 @@ import type { User } from '../../../../server/protocol/schemas.js';
 import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
 import { ACTIONS, ENTITIES } from '../text.js';
-import { SectionHead } from './common.js';
+import { ListHead, SectionHead } from './common.js';
 
 interface Filters {
   from: string;
@@ -117,14 +117,7 @@ export function AuditSection() {
         <p class="muted">{t('noEntries')}</p>
       ) : (
         <table class="list audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('who')}</th>
-              <th scope="col">{t('what')}</th>
-              <th scope="col">{t('detailsCol')}</th>
-            </tr>
-          </thead>
+          <ListHead cols={['when', 'who', 'what', 'detailsCol']} />
           <tbody>
             {items.map((e) => (
               <tr key={e.id}>

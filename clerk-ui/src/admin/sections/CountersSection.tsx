@@ -4,7 +4,7 @@ import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, TextField, useForm } from '../form.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
 
 const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
 
@@ -30,16 +30,7 @@ export function CountersSection() {
         </Panel>
       )}
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('counterNumber')}</th>
-            <th scope="col">{t('counterName')}</th>
-            <th scope="col">{t('zone')}</th>
-            <th scope="col">{t('counterServices')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ListHead cols={['counterNumber', 'counterName', 'zone', 'counterServices', 'status', 'actions']} />
         <tbody>
           {counters.data.map((c) => (
             <tr key={c.id}>
@@ -51,9 +42,7 @@ export function CountersSection() {
                 <ActiveBadge active={c.active} /> <span class="muted">{t(`state_${c.state}`)}</span>
               </td>
               <td>
-                <button type="button" class="secondary small" aria-label={`${t('edit')} ${t('counterN')} ${c.number}`} onClick={() => setEditing(c)}>
-                  {t('edit')}
-                </button>
+                <EditButton name={`${t('counterN')} ${c.number}`} onClick={() => setEditing(c)} />
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@ import type { Device } from '../../../../server/routes/admin/views.js';
 import { failureText, useAdmin, useLoad } from '../context.js';
 import { FormBox, SelectField, TextField, useForm } from '../form.js';
 import { Checks } from '../validate.js';
-import { Loading, Panel, SectionHead } from './common.js';
+import { EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
 
 type NewDevice = Device & { token: string };
 const KINDS = ['kiosk', 'display', 'printer'] as const;
@@ -55,16 +55,7 @@ export function DevicesSection() {
         </Panel>
       )}
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('deviceName')}</th>
-            <th scope="col">{t('kind')}</th>
-            <th scope="col">{t('zone')}</th>
-            <th scope="col">{t('lastSeen')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ListHead cols={['deviceName', 'kind', 'zone', 'lastSeen', 'status', 'actions']} />
         <tbody>
           {data.map((d) => (
             <tr key={d.id} class={d.revoked ? 'dim' : undefined}>
@@ -77,9 +68,7 @@ export function DevicesSection() {
               </td>
               <td>
                 <div class="buttons">
-                  <button type="button" class="secondary small" aria-label={`${t('edit')} ${d.name}`} onClick={() => setEditing(d)}>
-                    {t('edit')}
-                  </button>
+                  <EditButton name={d.name} onClick={() => setEditing(d)} />
                   {!d.revoked && (
                     <button type="button" class="danger small" aria-label={`${t('revoke')} ${d.name}`} onClick={() => revoke(d)}>
                       {t('revoke')}

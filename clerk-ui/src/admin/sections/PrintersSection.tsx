@@ -4,7 +4,7 @@ import { AdminError } from '../api.js';
 import { failureText, useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, SelectField, TextField, useForm } from '../form.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
 
 export function PrintersSection() {
   const ui = useAdmin();
@@ -50,16 +50,7 @@ export function PrintersSection() {
         </Panel>
       )}
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('printerName')}</th>
-            <th scope="col">{t('target')}</th>
-            <th scope="col">{t('width')}</th>
-            <th scope="col">{t('kiosk')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ListHead cols={['printerName', 'target', 'width', 'kiosk', 'status', 'actions']} />
         <tbody>
           {printers.data.map((p) => (
             <tr key={p.id}>
@@ -72,9 +63,7 @@ export function PrintersSection() {
               </td>
               <td>
                 <div class="buttons">
-                  <button type="button" class="secondary small" aria-label={`${t('edit')} ${p.name}`} onClick={() => setEditing(p)}>
-                    {t('edit')}
-                  </button>
+                  <EditButton name={p.name} onClick={() => setEditing(p)} />
                   <button type="button" class="secondary small" aria-label={`${t('testPrint')}: ${p.name}`} onClick={() => test(p)}>
                     {t('testPrint')}
                   </button>

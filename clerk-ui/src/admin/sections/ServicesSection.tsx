@@ -5,7 +5,7 @@ import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
 
 const CODE_HINTS: Hints = {
   invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
@@ -36,18 +36,7 @@ export function ServicesSection() {
         <p class="muted">{t('noServices')}</p>
       ) : (
         <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('category')}</th>
-              <th scope="col">{t('targetWait')}</th>
-              <th scope="col">{t('dailyLimit')}</th>
-              <th scope="col">{t('waitingNow')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
+          <ListHead cols={['code', 'name', 'category', 'targetWait', 'dailyLimit', 'waitingNow', 'status', 'actions']} />
           <tbody>
             {data.map((s) => (
               <tr key={s.id}>
@@ -63,9 +52,7 @@ export function ServicesSection() {
                   <ActiveBadge active={s.active} />
                 </td>
                 <td>
-                  <button type="button" class="secondary small" aria-label={`${t('edit')} ${s.name[ui.lang]}`} onClick={() => setEditing(s)}>
-                    {t('edit')}
-                  </button>
+                  <EditButton name={s.name[ui.lang]} onClick={() => setEditing(s)} />
                 </td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, SelectField, TextField, useForm } from '../form.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
 
 const ROLES = ['clerk', 'supervisor', 'admin'] as const;
 const USERNAME_HINTS: Hints = {
@@ -39,15 +39,7 @@ export function UsersSection() {
         </Panel>
       )}
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('username')}</th>
-            <th scope="col">{t('displayName')}</th>
-            <th scope="col">{t('role')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ListHead cols={['username', 'displayName', 'role', 'status', 'actions']} />
         <tbody>
           {data.map((u) => (
             <tr key={u.id}>
@@ -58,9 +50,7 @@ export function UsersSection() {
                 <ActiveBadge active={u.active} />
               </td>
               <td>
-                <button type="button" class="secondary small" aria-label={`${t('edit')} ${u.username}`} onClick={() => setEditing(u)}>
-                  {t('edit')}
-                </button>
+                <EditButton name={u.username} onClick={() => setEditing(u)} />
               </td>
             </tr>
           ))}

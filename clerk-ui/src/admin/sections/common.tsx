@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useAdmin } from '../context.js';
+import type { TextKey } from '../text.js';
 
-// Small pieces every section uses: loading, a panel for a form, a status cell.
+// Small pieces every section uses: loading, a panel for a form, a list's head, an Edit button, a status cell.
 
 export function Loading({ error, retry }: { error: string | null; retry(): void }) {
   const ui = useAdmin();
@@ -55,5 +56,31 @@ export function SectionHead({ title, children }: { title: string; children?: Com
       <h2>{title}</h2>
       {children}
     </div>
+  );
+}
+
+/** A list's column headings, in order. */
+export function ListHead({ cols }: { cols: TextKey[] }) {
+  const { t } = useAdmin();
+  return (
+    <thead>
+      <tr>
+        {cols.map((key) => (
+          <th key={key} scope="col">
+            {t(key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A row's Edit button; `name` says whose, for its accessible name. */
+export function EditButton({ name, onClick }: { name: string; onClick(): void }) {
+  const { t } = useAdmin();
+  return (
+    <button type="button" class="secondary small" aria-label={`${t('edit')} ${name}`} onClick={onClick}>
+      {t('edit')}
+    </button>
   );
 }

@@ -4,11 +4,10 @@ import { counters, tickets } from '../../db/schema.js';
 import type { Effect } from '../hall/effects.js';
 import { statements } from '../hall/prepared.js';
 import type { TicketRow } from '../hall/state.js';
-import { recentCalls, waitingCounts } from '../hall/views.js';
+import { counterViews, recentCalls, waitingCounts } from '../hall/views.js';
 import type { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
 import { attempt, forecaster, type Ctx } from './common.js';
 import { forgetSnapshotCalls, publishDisplayCalls, publishDisplayCounters, publishDisplayWaiting } from './display.js';
-import { counterViews } from '../hall/views.js';
 import { publishStaff, ticketViews } from './staff.js';
 import { publishTracked } from './track.js';
 
@@ -51,19 +50,32 @@ function read<T>(ctx: Ctx, what: string, fallback: T, fn: () => T): T {
   return out;
 }
 
+/**
+ * The rows of `ids` in the hall. The common case (one ticket issued or called, one counter) is a
+ * prepared statement; several (a group commit) are one query.
+ */
+function rowsOf<R>(ids: number[], one: (id: number) => R | undefined, many: () => R[]): R[] {
+  if (ids.length !== 1) return many();
+  const row = one(ids[0]!);
+  return row ? [row] : [];
+}
+
 function ticketRows(ctx: Ctx, hallId: number, ids: number[]): TicketRow[] {
-  if (ids.length === 1) {
-    // The common case (one ticket issued, called, served), from a prepared statement.
-    const row = statements(ctx.conn).ticket.get({ id: ids[0]!, hallId });
-    return row ? [row] : [];
-  }
   const { db } = ctx.conn;
-  return db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, ids))).all();
+  return rowsOf(
+    ids,
+    (id) => statements(ctx.conn).ticket.get({ id, hallId }),
+    () => db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, ids))).all(),
+  );
 }
 
 function counterRows(ctx: Ctx, hallId: number, ids: number[]) {
   const { db } = ctx.conn;
-  return db.select().from(counters).where(and(eq(counters.hallId, hallId), inArray(counters.id, ids))).all();
+  return rowsOf(
+    ids,
+    (id) => statements(ctx.conn).counter.get({ id, hallId }),
+    () => db.select().from(counters).where(and(eq(counters.hallId, hallId), inArray(counters.id, ids))).all(),
+  );
 }
 
 export function publish(ctx: Ctx, io: Server, hallId: number, effects: Effect[]): void {

@@ -67,29 +67,6 @@ export const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-/** «أمامك ٣ أشخاص» / "3 people ahead of you". */
-export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
-  if (lang === 'en') {
-    if (n === 0) return 'No one ahead of you';
-    return `${n} ${n === 1 ? 'person' : 'people'} ahead of you`;
-  }
-  if (n === 0) return 'لا أحد أمامك';
-  const who = arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' });
-  return `أمامك ${who}`;
-}
-
-/**
- * «نحو ١٢ دقيقة» / "about 12 min"; null when not known. No wait is «دورك قريب» / "You're next"
- * on a ticket, «بلا انتظار» / "No wait" on the menu.
- */
-export function waitEstimate(minutes: number | null, lang: Lang, digits: Digits, on: 'ticket' | 'menu' = 'ticket'): string | null {
-  if (minutes == null) return null;
-  if (minutes <= 0) return TEXT[on === 'menu' ? 'noWait' : 'youreNext'][lang];
-  if (lang === 'en') return `about ${minutes} min`;
-  const span = arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' });
-  return `نحو ${span}`;
-}
-
 /** «العودة إلى القائمة بعد ١٥ ثانية» / "Back to the menu in 15 s". */
 export function backIn(seconds: number, lang: Lang, digits: Digits): string {
   if (lang === 'en') return `Back to the menu in ${seconds} s`;

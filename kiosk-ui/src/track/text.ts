@@ -1,4 +1,4 @@
-import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 
 // Everything the citizen's phone says (/t/<code> and /join), as a clerk of the hall would say it.
 
@@ -79,21 +79,6 @@ export const TEXT = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
-
-/** «أمامك ٣ أشخاص» / "3 people ahead of you". */
-export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
-  if (lang === 'en') return n === 0 ? 'No one ahead of you' : `${n} ${n === 1 ? 'person' : 'people'} ahead of you`;
-  if (n === 0) return 'لا أحد أمامك';
-  return `أمامك ${arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' })}`;
-}
-
-/** «نحو ١٢ دقيقة» / "about 12 min"; «دورك قريب» when no wait is left; null when not known. */
-export function waitEstimate(minutes: number | null, lang: Lang, digits: Digits): string | null {
-  if (minutes == null) return null;
-  if (minutes <= 0) return TEXT.youreNext[lang];
-  if (lang === 'en') return `about ${minutes} min`;
-  return `نحو ${arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
-}
 
 /** «توجّه إلى الشباك ٥» / "go to counter 5". */
 export const goToCounter = (n: number, lang: Lang, digits: Digits) =>

@@ -1,13 +1,13 @@
 import type { TrackedTicket } from '../../../../server/protocol/schemas.js';
-import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
-import { peopleAhead, waitEstimate } from '../text.js';
+import { formatTicketNumber, peopleAhead, waitEstimate } from '../../../../ui-kit/i18n.js';
+import { TEXT } from '../text.js';
 import { usePhoneUi } from '../ui.js';
 
 /** The number, the service, and while waiting the place in line and the expected wait. */
 export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
   const { lang, digits, t } = usePhoneUi();
   const waiting = ticket.status === 'waiting';
-  const wait = waiting ? waitEstimate(ticket.estimatedWaitMinutes, lang, digits) : null;
+  const wait = waiting ? waitEstimate(ticket.estimatedWaitMinutes, lang, digits, TEXT.youreNext) : null;
   return (
     <section class="p-card p-ticket" aria-labelledby="p-number-label">
       <p id="p-number-label" class="p-label">

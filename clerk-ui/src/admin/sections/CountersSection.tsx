@@ -4,7 +4,7 @@ import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, TextField, useForm } from '../form.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
 
@@ -83,9 +83,7 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
   const save = () =>
     form.submit(
       async () => {
-        const { body } = check();
-        if (counter) await ui.call('PATCH', `/counters/${counter.id}`, { json: body });
-        else await ui.call('POST', '/counters', { json: body });
+        await saveItem(ui, '/counters', counter, check().body);
         onSaved();
       },
       () => check().issues,

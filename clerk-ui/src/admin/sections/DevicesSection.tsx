@@ -3,7 +3,7 @@ import type { Device } from '../../../../server/routes/admin/views.js';
 import { failureText, useAdmin, useLoad } from '../context.js';
 import { FormBox, SelectField, TextField, useForm } from '../form.js';
 import { Checks } from '../validate.js';
-import { EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
+import { EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 type NewDevice = Device & { token: string };
 const KINDS = ['kiosk', 'display', 'printer'] as const;
@@ -100,8 +100,7 @@ function DeviceForm({ device, onSaved }: { device: Device | null; onSaved(d: Dev
   };
   const save = () =>
     form.submit(async () => {
-      const { body } = check();
-      onSaved(await ui.call<Device>(device ? 'PATCH' : 'POST', device ? `/devices/${device.id}` : '/devices', { json: body }));
+      onSaved(await saveItem<Device>(ui, '/devices', device, check().body));
     }, () => check().issues);
   return (
     <FormBox form={form} onSubmit={save} label={device ? t('editDevice') : t('newDevice')}>

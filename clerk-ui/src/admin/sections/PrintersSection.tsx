@@ -4,7 +4,7 @@ import { AdminError } from '../api.js';
 import { failureText, useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, SelectField, TextField, useForm } from '../form.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 export function PrintersSection() {
   const ui = useAdmin();
@@ -101,7 +101,7 @@ function PrinterForm({ printer, kiosks, onSaved }: { printer: Printer | null; ki
   };
   const save = () =>
     form.submit(async () => {
-      await ui.call(printer ? 'PATCH' : 'POST', printer ? `/printers/${printer.id}` : '/printers', { json: check().body });
+      await saveItem(ui, '/printers', printer, check().body);
       onSaved();
     }, () => check().issues);
   return (

@@ -5,7 +5,7 @@ import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
-import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from './common.js';
+import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 const CODE_HINTS: Hints = {
   invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
@@ -114,9 +114,7 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
   const save = () =>
     form.submit(
       async () => {
-        const { body } = check();
-        if (service) await ui.call('PATCH', `/services/${service.id}`, { json: body });
-        else await ui.call('POST', '/services', { json: body });
+        await saveItem(ui, '/services', service, check().body);
         onSaved();
       },
       () => check().issues,

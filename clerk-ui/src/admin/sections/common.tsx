@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useAdmin } from '../context.js';
+import { useAdmin, type AdminUi } from '../context.js';
 import type { TextKey } from '../text.js';
 
 // Small pieces every section uses: loading, a panel for a form, a list's head, an Edit button, a status cell.
@@ -84,3 +84,7 @@ export function EditButton({ name, onClick }: { name: string; onClick(): void })
     </button>
   );
 }
+
+/** Saves a form's body: PATCH to the item when it is being edited, else POST a new one to the list. */
+export const saveItem = <R,>(ui: AdminUi, list: string, item: { id: number } | null, json: unknown) =>
+  ui.call<R>(item ? 'PATCH' : 'POST', item ? `${list}/${item.id}` : list, { json });

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { halls } from '../../db/schema.js';
 import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The hall display in real Chromium against a real server: calls seen within a second, a burst
@@ -344,28 +345,5 @@ describe('the hall display', () => {
   });
 });
 
-/** Visible texts below 4.5:1 against the background they are drawn on. */
-function lowContrast(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number).concat(1).slice(0, 4);
-    const lum = ([r, g, b]: number[]) =>
-      [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if (c[3]! > 0.5) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement!;
-      if (!n.textContent!.trim() || el.getClientRects().length === 0) continue;
-      const [fg, bg] = [lum(rgba(getComputedStyle(el).color)), lum(background(el))];
-      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-      if (ratio < 4.5) out.push(`${n.textContent!.trim()} (${ratio.toFixed(2)})`);
-    }
-    return out;
-  });
-}
+/** Visible texts below 4.5:1 against the background they are drawn on (hidden ones measured too). */
+const lowContrast = async (page: Page) => (await measureContrast(page, { includeHidden: true })).out;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The staff app in real Chromium against a real server: a clerk's whole visit at counter 1,
@@ -81,39 +82,7 @@ async function expectFits(page: Page) {
 
 /** Every visible text meets 4.5:1 against the background it is drawn on. */
 async function expectContrast(page: Page) {
-  const result = await page.evaluate(() => {
-    const rgba = (c: string) => {
-      const m = c.match(/rgba?\(([^)]+)\)/);
-      if (!m) return [0, 0, 0, 0];
-      const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
-      return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
-    };
-    const lum = ([r, g, b]: number[]) => {
-      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if (c[3]! > 0.5) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const out: string[] = [];
-    let checked = 0;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent!.trim();
-      const el = n.parentElement!;
-      if (!text || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      const fg = lum(rgba(getComputedStyle(el).color));
-      const bg = lum(background(el));
-      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-      checked++;
-      if (ratio < 4.5) out.push(`${text} (${ratio.toFixed(2)})`);
-    }
-    return { checked, out };
-  });
+  const result = await measureContrast(page);
   expect(result.checked).toBeGreaterThan(10);
   expect(result.out).toEqual([]);
 }

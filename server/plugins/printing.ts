@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import type { AddressInfo } from 'node:net';
-import { printers, printJobs, tickets } from '../../db/schema.js';
+import { printers, printJobs } from '../../db/schema.js';
+import { statements } from '../hall/prepared.js';
 import type { Actor } from '../hall/effects.js';
 import { notFound } from '../hall/errors.js';
 import { getTicket } from '../hall/state.js';
@@ -41,7 +42,7 @@ export default fp<Partial<PrintingOptions>>(
     const queue = new PrintQueue(conn, app.now, log, options, {
       jobChanged(job, error) {
         if (job.ticketId == null) return;
-        const issuer = conn.db.select({ deviceId: tickets.deviceId }).from(tickets).where(eq(tickets.id, job.ticketId)).get();
+        const issuer = statements(conn).ticket.get({ id: job.ticketId, hallId: job.hallId });
         if (issuer?.deviceId == null) return;
         app.realtime.publishPrintResult(issuer.deviceId, {
           ticketId: job.ticketId,

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { networkInterfaces } from 'node:os';
 import type { Connection } from '../../db/connection.js';
-import { services } from '../../db/schema.js';
 import { statements } from '../hall/prepared.js';
 import { getHall } from '../hall/state.js';
 import type { Ticket } from '../protocol/schemas.js';
@@ -12,7 +10,7 @@ import type { TicketFacts } from './texts.js';
 
 export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, publicBase: string): TicketFacts {
   const hall = getHall(conn, hallId);
-  const service = conn.db.select().from(services).where(eq(services.id, ticket.serviceId)).get();
+  const service = statements(conn).service.get({ id: ticket.serviceId, hallId });
   const lang = ticket.lang;
   return {
     lang,

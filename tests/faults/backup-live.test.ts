@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHall } from './db-check.js';
 import { call, freePort, killAll, removeDir, startServer, tempDataDir } from './server-process.js';
+import { runScript } from '../helpers/scripts.js';
 
 // `npm run backup` while kiosks are issuing, then `npm run restore` of that file into an empty
 // DATA_DIR and a server on it: one consistent moment of the hall (every ticket with its issue
@@ -15,22 +15,7 @@ afterAll(() => {
   dirs.forEach(removeDir);
 });
 
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, DAWR_ENV_FILE: '/nonexistent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 60_000);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+const run = (script: string, args: string[], env: Record<string, string>) => runScript(script, args, { env, timeoutMs: 60_000 });
 
 describe('a backup while tickets are being issued', () => {
   it('restores to a consistent database that carries on', { timeout: 150_000 }, async () => {
@@ -59,7 +44,7 @@ describe('a backup while tickets are being issued', () => {
     while (answered.length < 60) await new Promise((r) => setTimeout(r, 20));
 
     const beforeBackup = [...answered];
-    const backup = await runScript('scripts/backup.ts', [backupDir + '/'], { DATA_DIR: dataDir });
+    const backup = await run('scripts/backup.ts', [backupDir + '/'], { DATA_DIR: dataDir });
     const afterBackup = answered.length;
     expect(backup.code, backup.out).toBe(0);
     const file = /backed up \S+ to (\S+)/.exec(backup.out)![1]!;
@@ -75,7 +60,7 @@ describe('a backup while tickets are being issued', () => {
     const live = readHall(dataDir);
 
     // Restore into an empty DATA_DIR (no server runs there; nothing answers on that port).
-    const restore = await runScript('scripts/restore.ts', [file, '--data-dir', restoredDir, '--port', String(await freePort())], {});
+    const restore = await run('scripts/restore.ts', [file, '--data-dir', restoredDir, '--port', String(await freePort())], {});
     expect(restore.code, restore.out).toBe(0);
     expect(restore.out).toContain('start the server');
     const restored = readHall(restoredDir);

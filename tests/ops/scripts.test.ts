@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../faults/server-process.js';
 import { RELEASE_1_FILE } from '../fixtures/make-release-1.js';
 import { startHall } from '../helpers/hall.js';
+import { runScript } from '../helpers/scripts.js';
 
 // The hall's command-line tools as the IT person runs them: npm run doctor, backup, restore
 // (each a real process on a temporary DATA_DIR).
@@ -29,21 +29,8 @@ function withoutBackupDir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...withoutBackupDir(process.env), DAWR_ENV_FILE: '/nonexistent', PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
+function run(script: string, args: string[], env: Record<string, string> = {}) {
+  return runScript(`scripts/${script}.ts`, args, { baseEnv: withoutBackupDir(process.env), env: { PORT: String(port), ...env }, timeoutMs: 30_000 });
 }
 
 /** A hall's DATA_DIR with three tickets, its printer pointed at `target`; and its kiosk's token. */

@@ -158,6 +158,10 @@ export function minutes(n: number, lang: Lang, digits: Digits): string {
   return arabicCount(n, digits, { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' });
 }
 
+/** How long a waiting ticket has waited since it was issued, in whole minutes as `minutes` writes them. */
+export const waitedSince = (issuedAt: string, now: number, lang: Lang, digits: Digits) =>
+  minutes(Math.floor((now - Date.parse(issuedAt)) / 60000), lang, digits);
+
 /** A running time: «٤:٠٧» / "4:07", with hours when it passes one. */
 export function clock(seconds: number, lang: Lang, digits: Digits): string {
   const s = Math.max(0, Math.floor(seconds));

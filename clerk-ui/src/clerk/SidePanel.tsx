@@ -1,6 +1,6 @@
 import type { Counter, MyStats, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
-import { minutes } from '../text.js';
+import { waitedSince } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -70,7 +70,7 @@ export function SidePanel({ counter, services, waiting, line, stats, now, onCall
                   {tk.priority && <span class="chip priority">{t('priority')}</span>}
                   {tk.targetCounterId === counter.id && <span class="chip">{t('transferredHere')}</span>}
                 </span>
-                <span class="line-wait">{minutes(Math.floor((now - Date.parse(tk.issuedAt)) / 60000), lang, digits)}</span>
+                <span class="line-wait">{waitedSince(tk.issuedAt, now, lang, digits)}</span>
                 {onCall && (
                   <button
                     type="button"

@@ -1,6 +1,6 @@
 import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
-import { minutes } from '../text.js';
+import { waitedSince } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -46,7 +46,7 @@ export function WaitingTickets({ tickets, services, serviceId, now, busy, onFilt
                 {name(tk.serviceId)}
                 {tk.priority && <span class="chip priority">{t('priority')}</span>}
               </span>
-              <span class="line-wait">{minutes(Math.floor((now - Date.parse(tk.issuedAt)) / 60000), lang, digits)}</span>
+              <span class="line-wait">{waitedSince(tk.issuedAt, now, lang, digits)}</span>
               <button type="button" class="btn small" disabled={busy} aria-label={`${t('move')} ${tk.number}`} onClick={() => onMove(tk)}>
                 {t('move')}
               </button>

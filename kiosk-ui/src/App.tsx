@@ -11,7 +11,7 @@ import { Menu } from './components/Menu.js';
 import { NotPaired } from './components/NotPaired.js';
 import { PriorityConfirm } from './components/PriorityConfirm.js';
 import { TicketScreen } from './components/TicketScreen.js';
-import { useIdle, useNow } from './hooks.js';
+import { useIdle } from './hooks.js';
 import { issueTicket } from './issue.js';
 import { useKioskSocket, useMenu } from './live.js';
 import { TEXT, type TextKey } from './text.js';
@@ -43,7 +43,6 @@ export function App() {
     setToken(null);
   };
   const live = useKioskSocket(token, { connect: menu.refresh, unauthorized: unpair });
-  const now = useNow(1000, menu.clockOffsetMs);
   const digits = menu.hall?.digits ?? 'arab';
 
   useEffect(() => applyLang(lang), [lang]);
@@ -105,7 +104,7 @@ export function App() {
   } else if (screen.kind === 'attract') {
     return (
       <UiContext.Provider value={{ lang, digits }}>
-        <Attract hall={menu.hall} now={now} onStart={() => setScreen({ kind: 'menu' })} />
+        <Attract hall={menu.hall} clockOffsetMs={menu.clockOffsetMs} onStart={() => setScreen({ kind: 'menu' })} />
       </UiContext.Provider>
     );
   } else if (screen.kind === 'priority') {
@@ -145,7 +144,7 @@ export function App() {
   return (
     <UiContext.Provider value={{ lang, digits }}>
       <div class="kiosk">
-        <Header hall={menu.hall} now={now} onLanguage={() => setLang(lang === 'ar' ? 'en' : 'ar')} />
+        <Header hall={menu.hall} clockOffsetMs={menu.clockOffsetMs} onLanguage={() => setLang(lang === 'ar' ? 'en' : 'ar')} />
         {(menu.offline || (printerDown && screen.kind === 'menu')) && (
           <p class={menu.offline ? 'banner offline' : 'banner'} role="status">
             {TEXT[menu.offline ? 'offline' : 'menuPrinterDown'][lang]}

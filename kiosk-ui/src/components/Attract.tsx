@@ -1,17 +1,20 @@
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { useNow } from '../hooks.js';
 import { TEXT } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
   hall: HallInfo | null;
-  now: Date;
+  /** Server clock minus this device's: the hall's time, not a drifting kiosk's. */
+  clockOffsetMs: number;
   onStart(): void;
 }
 
 /** The idle screen: the whole screen is one button, in both languages. */
-export function Attract({ hall, now, onStart }: Props) {
+export function Attract({ hall, clockOffsetMs, onStart }: Props) {
   const { lang, digits } = useUi();
+  const now = useNow(1000, clockOffsetMs);
   const other = lang === 'ar' ? 'en' : 'ar';
   const dates = hall ? formatDates(now, lang, hall.timeZone, digits) : null;
   return (

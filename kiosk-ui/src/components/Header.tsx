@@ -1,16 +1,20 @@
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { useNow } from '../hooks.js';
 import { useUi } from '../ui.js';
 
 interface Props {
   hall: HallInfo | null;
-  now: Date;
+  /** Server clock minus this device's: the hall's time, not a drifting kiosk's. */
+  clockOffsetMs: number;
   onLanguage(): void;
 }
 
 /** The hall's name, the time, and the language button. */
-export function Header({ hall, now, onLanguage }: Props) {
+export function Header({ hall, clockOffsetMs, onLanguage }: Props) {
   const { lang, digits, t } = useUi();
+  // The clock ticks here, not in the App: a tick re-renders the bar, not the whole screen.
+  const now = useNow(1000, clockOffsetMs);
   const time = hall ? formatDates(now, lang, hall.timeZone, digits).time : '';
   const bilingual = !hall || hall.languages.length > 1;
   return (

@@ -11,11 +11,14 @@ export interface Fmt {
 export const inDigits = (text: string, { lang, digits }: Fmt) =>
   lang === 'ar' && digits === 'arab' ? text.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!) : text;
 
+/** The locale that writes numbers and dates in the hall's digits. */
+const locale = ({ lang, digits }: Fmt) => (lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB');
+
 export const num = (n: number | null, f: Fmt) => (n === null ? '—' : formatNumber(n, f.lang, f.digits));
 
 export function percent(n: number | null, f: Fmt): string {
   if (n === null) return '—';
-  const text = new Intl.NumberFormat(f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  const text = new Intl.NumberFormat(locale(f), { maximumFractionDigits: 1 }).format(n);
   return text + (f.lang === 'ar' ? '٪' : '%');
 }
 
@@ -32,7 +35,7 @@ export function duration(s: number | null, f: Fmt): string {
 
 export function rating(r: number | null, f: Fmt): string {
   if (r === null) return '—';
-  return new Intl.NumberFormat(f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
+  return new Intl.NumberFormat(locale(f), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */
@@ -48,16 +51,15 @@ export function addDays(day: string, n: number): string {
 
 /** A local day as the hall reads it, e.g. «الأحد، ٨ آذار ٢٠٢٦». */
 export function longDay(day: string, f: Fmt): string {
-  const locale = f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+  return new Intl.DateTimeFormat(locale(f), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(`${day}T12:00:00Z`),
   );
 }
 
 /** The same day in the Hijri calendar (Umm al-Qura). */
 export function hijriDay(day: string, f: Fmt): string {
-  const locale = f.lang === 'ar' ? `ar-SY-u-ca-islamic-umalqura-nu-${f.digits}` : 'en-GB-u-ca-islamic-umalqura';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+  const hijri = f.lang === 'ar' ? `ar-SY-u-ca-islamic-umalqura-nu-${f.digits}` : 'en-GB-u-ca-islamic-umalqura';
+  return new Intl.DateTimeFormat(hijri, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export const weekdayName = (weekday: number, f: Fmt) =>

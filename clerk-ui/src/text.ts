@@ -149,7 +149,6 @@ export const TEXT = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
-export type Text = (key: TextKey) => string;
 
 /** «١٨ دقيقة» / "18 min"; under a minute: «أقل من دقيقة» / "under a minute". */
 export function minutes(n: number, lang: Lang, digits: Digits): string {

@@ -10,7 +10,7 @@ import { migrationState } from '../../server/ops/migrations.js';
 import { backupBeforeMigrating } from '../../server/ops/pre-migration.js';
 import { MIGRATIONS_DIR } from '../../server/paths.js';
 import { RELEASE_1_FILE } from '../fixtures/make-release-1.js';
-import { ADMIN_PASSWORD, startHall } from '../helpers/hall.js';
+import { ADMIN_PASSWORD, bearer, startHall } from '../helpers/hall.js';
 
 const dirs: string[] = [];
 const temp = (label: string) => {
@@ -29,7 +29,7 @@ describe('backups', () => {
     const hall = await startHall();
     try {
       for (let i = 0; i < 3; i++) {
-        await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${hall.tokens.kiosk}` }, payload: { serviceId: 1 } });
+        await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: 1 } });
       }
       const out = temp('usb');
       const dest = join(out, backupFileName(Date.UTC(2025, 0, 14, 23, 30), 'Asia/Damascus'));
@@ -140,7 +140,7 @@ describe('backups', () => {
       const alert = new Promise<{ kind: string; message: string }>((resolve) => staff.on('alert', resolve));
       await expect(app.backups.check()).rejects.toThrow(/does not exist \(is the USB drive mounted\?\)/);
       expect(await alert).toMatchObject({ kind: 'backup', message: expect.stringMatching(/The database backup failed/) });
-      const health = (await app.inject({ method: 'GET', url: '/api/admin/health', headers: { authorization: `Bearer ${admin}` } })).json();
+      const health = (await app.inject({ method: 'GET', url: '/api/admin/health', headers: bearer(admin) })).json();
       expect(health.status).toBe('warning');
       expect(health.backups.lastError.message).toMatch(/does not exist \(is the USB drive mounted\?\)/);
       expect(health.problems.join(' ')).toMatch(/the last backup failed/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../faults/server-process.js';
 import { RELEASE_1_FILE } from '../fixtures/make-release-1.js';
-import { startHall } from '../helpers/hall.js';
+import { bearer, startHall } from '../helpers/hall.js';
 import { runScript } from '../helpers/scripts.js';
 
 // The hall's command-line tools as the IT person runs them: npm run doctor, backup, restore
@@ -37,7 +37,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
 async function hallDir(target: string): Promise<{ dataDir: string; kiosk: string }> {
   const hall = await startHall();
   for (let i = 0; i < 3; i++) {
-    await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${hall.tokens.kiosk}` }, payload: { serviceId: 1 } });
+    await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: 1 } });
   }
   hall.app.conn.sqlite.prepare('UPDATE printers SET target = ?').run(target);
   await hall.close({ keepData: true });
@@ -112,7 +112,7 @@ describe('npm run backup and npm run restore', () => {
 
     // More tickets after the backup, then the restore brings the hall back to the backup's moment.
     const hall = await startHall({ dataDir });
-    const more = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceId: 1 } });
+    const more = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(kiosk), payload: { serviceId: 1 } });
     expect(more.statusCode).toBe(201);
     await hall.close({ keepData: true });
     expect(tickets(join(dataDir, 'dawr.sqlite'))).toBe(4);

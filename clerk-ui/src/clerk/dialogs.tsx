@@ -100,11 +100,19 @@ export function TransferDialog({ ticket, services, counters, busy, error, onClos
           </select>
         )}
       </label>
-      <label class="field">
-        <span>{t('note')}</span>
-        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
+      <NoteField value={note} onChange={setNote} />
     </Dialog>
+  );
+}
+
+/** The clerk's free note on a transfer or a completion. */
+function NoteField({ value, onChange }: { value: string; onChange(note: string): void }) {
+  const { t } = useUi();
+  return (
+    <label class="field">
+      <span>{t('note')}</span>
+      <textarea rows={2} maxLength={500} value={value} onInput={(e) => onChange(e.currentTarget.value)} />
+    </label>
   );
 }
 
@@ -140,10 +148,7 @@ export function CompleteDialog({ ticket, busy, error, onClose, onComplete }: Com
           ))}
         </div>
       </fieldset>
-      <label class="field">
-        <span>{t('note')}</span>
-        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
+      <NoteField value={note} onChange={setNote} />
     </Dialog>
   );
 }

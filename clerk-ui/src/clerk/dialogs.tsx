@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { Dialog } from '../components/Dialog.js';
+import { Dialog, type DialogState } from '../components/Dialog.js';
 import { OtherServiceSelect } from '../components/ServiceSelect.js';
 import { counterName } from '../text.js';
 import { useUi } from '../ui.js';
@@ -11,13 +11,7 @@ import { useUi } from '../ui.js';
 export const PAUSE_REASONS = ['break', 'prayer', 'back_office'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
-interface Common {
-  busy: boolean;
-  error: string | null;
-  onClose(): void;
-}
-
-export function PauseDialog({ busy, error, onClose, onPause }: Common & { onPause(reason: PauseReason): void }) {
+export function PauseDialog({ busy, error, onClose, onPause }: DialogState & { onPause(reason: PauseReason): void }) {
   const { t, num } = useUi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -51,7 +45,7 @@ export function PauseDialog({ busy, error, onClose, onPause }: Common & { onPaus
 
 export type TransferTarget = { serviceId: number } | { counterId: number };
 
-interface TransferProps extends Common {
+interface TransferProps extends DialogState {
   ticket: Ticket;
   services: Service[];
   counters: Counter[];
@@ -119,7 +113,7 @@ function NoteField({ value, onChange }: { value: string; onChange(note: string):
 /** Outcome codes a clerk may record on completion (stored as the code; reports group by it). */
 export const OUTCOMES = ['done', 'missing_documents', 'referred', 'information'] as const;
 
-interface CompleteProps extends Common {
+interface CompleteProps extends DialogState {
   ticket: Ticket;
   onComplete(outcome: string | undefined, note: string): void;
 }

@@ -17,6 +17,13 @@ interface Props {
   children?: ComponentChildren;
 }
 
+/** What every action dialog gets from the screen that opened it: the request's progress and a way out. */
+export interface DialogState {
+  busy: boolean;
+  error: string | null;
+  onClose(): void;
+}
+
 /** A modal dialog (the page behind it is inert); Enter confirms, Escape closes. */
 export function Dialog({ title, confirm, confirmDisabled, danger, dismiss, busy, error, onConfirm, onClose, children }: Props) {
   const { t } = useUi();

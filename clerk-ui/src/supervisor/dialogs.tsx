@@ -1,19 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
-import { Dialog } from '../components/Dialog.js';
+import { Dialog, type DialogState } from '../components/Dialog.js';
 import { OtherServiceSelect } from '../components/ServiceSelect.js';
 import { counterName } from '../text.js';
 import { useUi } from '../ui.js';
 
-interface Common {
-  busy: boolean;
-  error: string | null;
-  onClose(): void;
-}
-
 /** The counter's services, ticked in its order of preference (ticking one adds it last). */
-export function CounterServicesDialog({ counter, services, busy, error, onClose, onSave }: Common & {
+export function CounterServicesDialog({ counter, services, busy, error, onClose, onSave }: DialogState & {
   counter: Counter;
   services: Service[];
   onSave(serviceIds: number[]): void;
@@ -63,7 +57,7 @@ export function CounterServicesDialog({ counter, services, busy, error, onClose,
   );
 }
 
-export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: Common & {
+export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: DialogState & {
   ticket: Ticket;
   services: Service[];
   onMove(serviceId: number): void;

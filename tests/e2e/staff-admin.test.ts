@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { measureContrast } from '../helpers/contrast.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
 // The admin area in real Chromium against a real server: an admin creates a service through the
@@ -47,32 +48,9 @@ async function fieldError(field: Locator): Promise<string> {
   return texts.flat().join(' ');
 }
 
-/** Every visible text of the admin area meets 4.5:1 against what it is drawn on. */
+/** The visible texts of the admin area (hidden ones too, options not) below 4.5:1 against what they are drawn on. */
 async function lowContrast(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const lin = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
-    };
-    const bg = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if ((c[3] ?? 1) > 0.5) return c;
-      }
-      return [255, 255, 255];
-    };
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector('.admin')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement!;
-      if (!n.textContent!.trim() || el.getClientRects().length === 0 || el.closest('option')) continue;
-      const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(bg(el))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < 4.5) out.push(`${n.textContent!.trim()} (${ratio.toFixed(2)})`);
-    }
-    return out;
-  });
+  return (await measureContrast(page, { root: '.admin', skip: 'option, option *', includeHidden: true })).out;
 }
 
 describe('the admin area', () => {

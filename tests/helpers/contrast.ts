@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 // colour against the first background behind it that is more than half opaque (white if none).
 
 export interface ContrastOptions {
+  /** Only the texts inside the first element this selector matches (default: the whole body). */
+  root?: string;
   /** Texts whose element matches this selector are not measured. */
   skip?: string;
   /** Also measure texts under `visibility: hidden` (they still have boxes). */
@@ -12,7 +14,7 @@ export interface ContrastOptions {
 
 /** How many texts were measured, and those below 4.5:1 as `text (ratio)`. */
 export function measureContrast(page: Page, opts: ContrastOptions = {}): Promise<{ checked: number; out: string[] }> {
-  return page.evaluate(({ skip, includeHidden }) => {
+  return page.evaluate(({ root, skip, includeHidden }) => {
     const rgba = (c: string) => {
       const m = c.match(/rgba?\(([^)]+)\)/);
       if (!m) return [0, 0, 0, 0];
@@ -35,7 +37,7 @@ export function measureContrast(page: Page, opts: ContrastOptions = {}): Promise
     };
     const out: string[] = [];
     let checked = 0;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root ? document.querySelector(root)! : document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent!.trim();
       const el = n.parentElement!;
@@ -49,5 +51,5 @@ export function measureContrast(page: Page, opts: ContrastOptions = {}): Promise
       if (ratio < 4.5) out.push(`${text} (${ratio.toFixed(2)})`);
     }
     return { checked, out };
-  }, { skip: opts.skip, includeHidden: opts.includeHidden ?? false });
+  }, { root: opts.root, skip: opts.skip, includeHidden: opts.includeHidden ?? false });
 }

@@ -16,11 +16,6 @@ export const FieldIssue = z.object({
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
-/** `{error: {code, message}}` of API.md, with `fields` on validation errors and field conflicts. */
-export const FieldErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.array(FieldIssue).optional() }),
-});
-
 // ---- the hall ----
 
 /** A refinement failure the UI can translate: zod keeps `params` on custom issues. */

@@ -6,7 +6,7 @@ import { counters, tickets } from '../../db/schema.js';
 import { changeCounterState } from '../hall/counters.js';
 import { myStats, staffSettings } from '../hall/board.js';
 import { actOnTicket, callNext, callSpecific, transferTicket, type SimpleAction } from '../hall/ticket-actions.js';
-import { getTicket } from '../hall/state.js';
+import { getHall, getTicket } from '../hall/state.js';
 import { counterView, counterViews, forecastHall, ticketView } from '../hall/views.js';
 import {
   Bilingual,
@@ -20,7 +20,6 @@ import {
   Ticket,
   TicketStatus,
 } from '../protocol/schemas.js';
-import { getHall } from '../hall/state.js';
 import { who } from './request.js';
 
 const Note = z.string().trim().max(500);

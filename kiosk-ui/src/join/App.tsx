@@ -4,6 +4,7 @@ import { api, ApiError, newIdempotencyKey } from '../../../ui-kit/api.js';
 import { formatNumber } from '../../../ui-kit/i18n.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { PhoneHeader } from '../track/components/PhoneHeader.js';
+import { StatusCard } from '../track/components/StatusCard.js';
 import { useHall, useLang } from '../track/lang.js';
 import type { TextKey } from '../track/text.js';
 import { PhoneUiContext, usePhoneUi } from '../track/ui.js';
@@ -29,23 +30,13 @@ export function App() {
       <div class="p-page">
         <PhoneHeader hallName={hall?.name ?? null} bilingual={!hall || hall.languages.length > 1} onLanguage={toggleLang} />
         <main class="p-main">
-          {menu.kind === 'loading' && <Note text="loading" />}
-          {menu.kind === 'failed' && <Note text="failed" />}
-          {menu.kind === 'off' && <Note title="joinOff" text="useKiosk" />}
+          {menu.kind === 'loading' && <StatusCard text="loading" />}
+          {menu.kind === 'failed' && <StatusCard text="failed" />}
+          {menu.kind === 'off' && <StatusCard title="joinOff" text="useKiosk" />}
           {menu.kind === 'ready' && <ServiceMenu services={menu.services} onStale={load} />}
         </main>
       </div>
     </PhoneUiContext.Provider>
-  );
-}
-
-function Note({ title, text }: { title?: TextKey; text: TextKey }) {
-  const { t } = usePhoneUi();
-  return (
-    <section class="p-card p-ended" role="status">
-      {title && <h1>{t(title)}</h1>}
-      <p>{t(text)}</p>
-    </section>
   );
 }
 
@@ -85,7 +76,7 @@ function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): vo
           {t(error)}
         </p>
       )}
-      {anyOpen ? <h2 class="p-subtitle">{t('chooseService')}</h2> : <Note title="joinClosed" text="useKiosk" />}
+      {anyOpen ? <h2 class="p-subtitle">{t('chooseService')}</h2> : <StatusCard title="joinClosed" text="useKiosk" />}
       <ul class="p-services">
         {services.map((s) => (
           <li key={s.id}>

@@ -8,10 +8,11 @@ import { LeaveQueue } from './components/LeaveQueue.js';
 import { PhoneAlert } from './components/PhoneAlert.js';
 import { PhoneHeader } from './components/PhoneHeader.js';
 import { Rating } from './components/Rating.js';
+import { StatusCard } from './components/StatusCard.js';
 import { TicketCard } from './components/TicketCard.js';
 import { useHall, useLang } from './lang.js';
 import { useTracked } from './live.js';
-import { goToCounter, TEXT, type TextKey } from './text.js';
+import { goToCounter, TEXT } from './text.js';
 import { PhoneUiContext, usePhoneUi } from './ui.js';
 
 // /t/<trackingCode>: the citizen's ticket on their phone, live.
@@ -44,7 +45,7 @@ export function App() {
         )}
         <main class="p-main">
           {tracked.kind === 'loading' && <p class="p-center">{TEXT.loading[lang]}</p>}
-          {tracked.kind === 'missing' && <Ended title="notFoundTitle" help="notFoundHelp" />}
+          {tracked.kind === 'missing' && <StatusCard title="notFoundTitle" text="notFoundHelp" />}
           {ticket && <TicketView ticket={ticket} onTicket={setTicket} />}
         </main>
       </div>
@@ -86,30 +87,15 @@ function TicketView({ ticket, onTicket }: { ticket: TrackedTicket; onTicket(t: T
     case 'done':
       return (
         <>
-          <Ended title="thanks" />
+          <StatusCard title="thanks" />
           <Rating code={code} ticket={ticket} onTicket={onTicket} />
         </>
       );
     case 'no_show':
-      return <Ended title="noShowTitle" help="noShowHelp" number={ticket.number} />;
+      return <StatusCard title="noShowTitle" text="noShowHelp" number={ticket.number} />;
     case 'cancelled':
-      return left ? <Ended title="leftTitle" help="leftHelp" /> : <Ended title="cancelledTitle" help="askDesk" number={ticket.number} />;
+      return left ? <StatusCard title="leftTitle" text="leftHelp" /> : <StatusCard title="cancelledTitle" text="askDesk" number={ticket.number} />;
   }
-}
-
-function Ended({ title, help, number }: { title: TextKey; help?: TextKey; number?: string }) {
-  const { t } = usePhoneUi();
-  return (
-    <section class="p-card p-ended" role="status">
-      <h1>{t(title)}</h1>
-      {number && (
-        <p class="p-small-number" dir="ltr">
-          {number}
-        </p>
-      )}
-      {help && <p>{t(help)}</p>}
-    </section>
-  );
 }
 
 /** Rings when the ticket is called, and again on every recall. */

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { ApiError } from '../../ui-kit/api.js';
 import { formatNumber, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
 import { TEXT, type TextKey } from './text.js';
 
@@ -16,10 +17,13 @@ export const UiContext = createContext<Ui>({ lang: 'ar', digits: 'arab', timeZon
 
 export function useUi() {
   const ui = useContext(UiContext);
+  const t = (key: TextKey) => TEXT[key][ui.lang];
   return {
     ...ui,
-    t: (key: TextKey) => TEXT[key][ui.lang],
+    t,
     num: (n: number) => formatNumber(n, ui.lang, ui.digits),
     ticket: (number: string) => formatTicketNumber(number, ui.lang, ui.digits),
+    /** What a request that failed says: not sent (offline), or the server's reason. */
+    failure: (err: unknown) => (err instanceof ApiError && err.status === 0 ? t('notSentOffline') : `${t('failed')} ${(err as Error).message}`),
   };
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Counter } from '../../../server/protocol/schemas.js';
-import { ApiError } from '../../../ui-kit/api.js';
 import type { AreaProps } from '../area.js';
 import { Dialog } from '../components/Dialog.js';
 import { useStaffLive } from '../live.js';
@@ -19,7 +18,7 @@ const KEY = 'dawr.counterId';
 const storedCounter = () => Number(sessionStorage.getItem(KEY)) || null;
 
 export function ClerkArea({ session }: AreaProps) {
-  const { lang, digits, t } = useUi();
+  const { lang, digits, t, failure } = useUi();
   const shell = useShell();
   const live = useStaffLive(session.token, shell.checkSession);
   const [counterId, setCounterId] = useState<number | null>(storedCounter);
@@ -47,7 +46,7 @@ export function ClerkArea({ session }: AreaProps) {
       setTakeOver(null);
       choose(counter.id);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 0 ? t('notSentOffline') : `${t('failed')} ${(err as Error).message}`);
+      setError(failure(err));
     } finally {
       setBusy(false);
     }

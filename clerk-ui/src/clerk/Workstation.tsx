@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Counter, MyStats, Ticket } from '../../../server/protocol/schemas.js';
-import { api, ApiError } from '../../../ui-kit/api.js';
+import { api } from '../../../ui-kit/api.js';
 import type { Session } from '../area.js';
 import { useHotkeys, useNow } from '../hooks.js';
 import type { Live } from '../live.js';
@@ -30,7 +30,7 @@ const byIssue = (a: Ticket, b: Ticket) => Date.parse(a.issuedAt) - Date.parse(b.
 
 /** The clerk's workstation at one counter: the ticket at it, every action with its shortcut, the line. */
 export function Workstation({ counter, session, live, onLeave }: Props) {
-  const { lang, t, num, clockOffsetMs } = useUi();
+  const { lang, t, num, clockOffsetMs, failure } = useUi();
   const { hall } = useShell();
   const now = useNow(1000, clockOffsetMs);
   const { token } = session;
@@ -57,11 +57,6 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   // Again after every reconnect: what happened meanwhile counts too.
   useEffect(loadStats, [live.generation]);
 
-  function describe(err: unknown): string {
-    if (err instanceof ApiError && err.status === 0) return t('notSentOffline');
-    return `${t('failed')} ${(err as Error).message}`;
-  }
-
   /** One action at a time: a double press, or a key held while the first is on its way, sends once. */
   async function run(fn: () => Promise<void>, inDialog = false) {
     if (busy) return;
@@ -72,8 +67,8 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
       await fn();
       if (inDialog) setDialog(null);
     } catch (err) {
-      if (inDialog) setDialogError(describe(err));
-      else setError(describe(err));
+      if (inDialog) setDialogError(failure(err));
+      else setError(failure(err));
     } finally {
       setBusy(false);
     }

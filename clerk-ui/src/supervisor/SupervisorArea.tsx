@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Counter, DisplayPresence, Ticket } from '../../../server/protocol/schemas.js';
-import { api, ApiError } from '../../../ui-kit/api.js';
+import { api } from '../../../ui-kit/api.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { Dialog } from '../components/Dialog.js';
@@ -28,7 +28,7 @@ type Pending =
 const MUTE_KEY = 'dawr.alertsMuted';
 
 export function SupervisorArea({ session }: AreaProps) {
-  const { lang, digits, t, clockOffsetMs, ticket: fmt } = useUi();
+  const { lang, digits, t, clockOffsetMs, ticket: fmt, failure } = useUi();
   const shell = useShell();
   const live = useStaffLive(session.token, shell.checkSession);
   const { board, reload } = useBoard(session.token, live);
@@ -82,7 +82,7 @@ export function SupervisorArea({ session }: AreaProps) {
       setPending(null);
       void reload();
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 0 ? t('notSentOffline') : `${t('failed')} ${(err as Error).message}`);
+      setError(failure(err));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 // Real Chromium (Debian's, installed by .ci/run) driven by playwright-core.
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

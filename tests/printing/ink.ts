@@ -2,7 +2,7 @@ import type { Band, Raster } from '../../server/printing/render.js';
 
 // Reading ink back out of a raster: where it is, and what shape it has.
 
-export const isInk = (r: Raster, x: number, y: number) => r.pixels[(y * r.width + x) * 4] === 0;
+const isInk = (r: Raster, x: number, y: number) => r.pixels[(y * r.width + x) * 4] === 0;
 
 export function inkIn(r: Raster, top = 0, bottom = r.height, left = 0, right = r.width): number {
   let n = 0;

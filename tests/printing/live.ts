@@ -15,7 +15,7 @@ import { connected, Inbox, type Client } from '../realtime/client.js';
 // tests/helpers/hall.ts, plus what printing tests need: the same port and data after a restart.
 
 /** Timings that keep tests quick (the defaults are for a real hall). */
-export const FAST: Partial<PrintingOptions> = {
+const FAST: Partial<PrintingOptions> = {
   retryBaseMs: 100,
   retryMaxMs: 400,
   expireAfterMs: 10_000,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Connection } from '../../db/connection.js';
+import { authenticateToken, type DeviceKind, type Principal } from '../auth/principal.js';
 import { getHall, type TicketRow } from '../hall/state.js';
 import { forecastHall, knownWait, type Forecast } from '../hall/views.js';
 
@@ -78,6 +79,13 @@ export function authString(socket: Socket, key: string, maxLength = 256): string
   const auth: unknown = socket.handshake.auth;
   const value = auth && typeof auth === 'object' ? (auth as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : null;
+}
+
+/** The device of `kind` whose token the handshake carries (`auth.token`), or null. */
+export function deviceOf(ctx: Ctx, socket: Socket, kind: DeviceKind): Extract<Principal, { kind: 'device' }> | null {
+  const token = authString(socket, 'token');
+  const p = token ? authenticateToken(ctx.conn, token, ctx.now()) : null;
+  return p?.kind === 'device' && p.deviceKind === kind ? p : null;
 }
 
 /** Runs one step of a publish or a connect; a failure is logged and the rest goes on. */

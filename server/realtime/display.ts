@@ -2,7 +2,6 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import type { Connection } from '../../db/connection.js';
 import { counters, devices, ticketEvents } from '../../db/schema.js';
-import { authenticateToken } from '../auth/principal.js';
 import { businessDay, isoInZone } from '../engine/clock.js';
 import { displayPresence } from '../hall/board.js';
 import { statements } from '../hall/prepared.js';
@@ -10,7 +9,7 @@ import { getHall } from '../hall/state.js';
 import { recentCalls, waitingCounts } from '../hall/views.js';
 import { VERSION } from '../version.js';
 import { Call, DisplayCounter, DisplayHeartbeat, DisplaySnapshot, WaitingCounts } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, guard, rooms, type Ctx } from './common.js';
+import { attempt, deviceOf, emitChecked, guard, rooms, type Ctx } from './common.js';
 import { displayCounters, displayServices, hallInfo, listMedia } from './display-info.js';
 import { publishDisplayPresence } from './staff.js';
 
@@ -32,9 +31,8 @@ interface DisplayData {
 }
 
 function admit(ctx: Ctx, socket: Socket): boolean {
-  const token = authString(socket, 'token');
-  const p = token ? authenticateToken(ctx.conn, token, ctx.now()) : null;
-  if (p?.kind !== 'device' || p.deviceKind !== 'display') return false;
+  const p = deviceOf(ctx, socket, 'display');
+  if (!p) return false;
   let counterId: number | null = null;
   const asked: unknown = (socket.handshake.auth as Record<string, unknown>).counterId;
   if (asked !== undefined && asked !== null) {

@@ -1,9 +1,8 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { printers } from '../../db/schema.js';
-import { authenticateToken } from '../auth/principal.js';
 import { kioskPrinter } from '../printing/facts.js';
 import { KioskPrinter, PrintResult } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, guard, type Ctx } from './common.js';
+import { attempt, deviceOf, emitChecked, guard, type Ctx } from './common.js';
 
 // /kiosk: a kiosk hears about its printer (`printer`: the printer bound to it, or null; on
 // connect and on every change) and about the tickets it issued (`print`: queued, printed,
@@ -17,9 +16,8 @@ interface KioskData {
 const kioskRoom = (deviceId: number) => `kiosk-device:${deviceId}`;
 
 function admit(ctx: Ctx, socket: Socket): boolean {
-  const token = authString(socket, 'token');
-  const p = token ? authenticateToken(ctx.conn, token, ctx.now()) : null;
-  if (p?.kind !== 'device' || p.deviceKind !== 'kiosk') return false;
+  const p = deviceOf(ctx, socket, 'kiosk');
+  if (!p) return false;
   const data: KioskData = { hallId: p.hallId, deviceId: p.deviceId };
   socket.data = data;
   return true;

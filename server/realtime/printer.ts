@@ -3,9 +3,8 @@ import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { inTransaction } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
-import { authenticateToken } from '../auth/principal.js';
 import { JobDone, KioskPrinter, PrinterStatus, PrintJobMessage } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, guard, rooms, type Ctx, type Emitter } from './common.js';
+import { attempt, deviceOf, emitChecked, guard, rooms, type Ctx, type Emitter } from './common.js';
 
 // /printer: print agents next to USB printers. Jobs live in print_jobs, so a job made while its
 // agent is away waits there and goes out when the agent connects (if it is still fresh: the
@@ -32,9 +31,8 @@ interface PrinterData {
 const agentTarget = (deviceId: number) => `agent:${deviceId}`;
 
 function admit(ctx: Ctx, socket: Socket): boolean {
-  const token = authString(socket, 'token');
-  const p = token ? authenticateToken(ctx.conn, token, ctx.now()) : null;
-  if (p?.kind !== 'device' || p.deviceKind !== 'printer') return false;
+  const p = deviceOf(ctx, socket, 'printer');
+  if (!p) return false;
   const data: PrinterData = { hallId: p.hallId, deviceId: p.deviceId };
   socket.data = data;
   return true;

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Counter } from '../../../server/protocol/schemas.js';
 import type { AreaProps } from '../area.js';
 import { Dialog } from '../components/Dialog.js';
-import { useStaffLive } from '../live.js';
-import { useShell } from '../shell.js';
+import { useAreaLive, useShell } from '../shell.js';
 import { counterName } from '../text.js';
 import { useUi } from '../ui.js';
 import { CounterPicker } from './CounterPicker.js';
@@ -20,12 +19,8 @@ const storedCounter = () => Number(sessionStorage.getItem(KEY)) || null;
 export function ClerkArea({ session }: AreaProps) {
   const { lang, digits, t, failure } = useUi();
   const shell = useShell();
-  const live = useStaffLive(session.token, shell.checkSession);
+  const live = useAreaLive(session.token);
   const [counterId, setCounterId] = useState<number | null>(storedCounter);
-  // After a reconnect, the hall's services and settings may have changed meanwhile too.
-  useEffect(() => {
-    if (live.generation > 1) shell.hall.refresh();
-  }, [live.generation]);
   const [takeOver, setTakeOver] = useState<Counter | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Counter, DisplayPresence, Ticket } from '../../../server/protocol/schemas.js';
 import { api } from '../../../ui-kit/api.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { Dialog } from '../components/Dialog.js';
 import { useNow } from '../hooks.js';
-import { useStaffLive, type Printer } from '../live.js';
-import { useShell } from '../shell.js';
+import type { Printer } from '../live.js';
+import { useAreaLive, useShell } from '../shell.js';
 import { useUi } from '../ui.js';
 import { hallAlerts, useAlertSound } from './alerts.js';
 import { useBoard } from './board.js';
@@ -30,12 +30,8 @@ const MUTE_KEY = 'dawr.alertsMuted';
 export function SupervisorArea({ session }: AreaProps) {
   const { lang, digits, t, clockOffsetMs, ticket: fmt, failure } = useUi();
   const shell = useShell();
-  const live = useStaffLive(session.token, shell.checkSession);
+  const live = useAreaLive(session.token);
   const { board, reload } = useBoard(session.token, live);
-  // After a reconnect, the hall's services and settings may have changed meanwhile too.
-  useEffect(() => {
-    if (live.generation > 1) shell.hall.refresh();
-  }, [live.generation]);
   const now = useNow(1000, clockOffsetMs);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const [pending, setPending] = useState<Pending | null>(null);

@@ -35,8 +35,10 @@ export default fp<VoiceOptions>(
       return isFile(join(PACK_DIR, folder, `${name}.ogg`)) ? [join(PACK_DIR, folder), `${name}.ogg`] : null;
     }
 
+    // The committed pack does not change while the server runs: read once, on first ask.
+    let pack: { clips: Record<string, unknown> } | undefined;
     app.get('/voice/manifest.json', { schema: { hide: true } }, async (_request, reply) => {
-      const pack = JSON.parse(readFileSync(join(PACK_DIR, 'manifest.json'), 'utf8')) as { clips: Record<string, unknown> };
+      pack ??= JSON.parse(readFileSync(join(PACK_DIR, 'manifest.json'), 'utf8')) as { clips: Record<string, unknown> };
       const own = Object.keys(pack.clips).filter((id) => {
         const [folder, name] = id.split('/') as [string, string];
         return OWN_FORMATS.some((ext) => isFile(join(ownDir, folder, `${name}.${ext}`)));

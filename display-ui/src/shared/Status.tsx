@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Lang } from '../../../ui-kit/i18n.js';
+import type { Bilingual, Lang } from '../../../ui-kit/i18n.js';
 import { Bi } from './Bi.js';
 import type { DisplayController, DisplayState } from './controller.js';
 import { TEXT } from './text.js';
@@ -31,7 +31,7 @@ export function SoundOverlay({ controller, lang }: { controller: DisplayControll
   );
 }
 
-export function Unpaired({ lang, title = TEXT.unpaired, help = TEXT.unpairedHelp }: { lang: Lang; title?: typeof TEXT.unpaired; help?: typeof TEXT.unpaired }) {
+export function Unpaired({ lang, title = TEXT.unpaired, help = TEXT.unpairedHelp }: { lang: Lang; title?: Bilingual; help?: Bilingual }) {
   return (
     <main class="unpaired">
       <h1>

@@ -1,14 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-
-/** The time, refreshed every `everyMs`; `offsetMs` corrects a kiosk whose clock drifts from the server's. */
-export function useNow(everyMs: number, offsetMs = 0): Date {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return new Date(now + offsetMs);
-}
+import { useEffect, useRef } from 'preact/hooks';
 
 /** Calls `onIdle` once nobody has touched the screen for `ms` while `active`. */
 export function useIdle(ms: number, active: boolean, onIdle: () => void): void {

@@ -1,6 +1,6 @@
 import type { HallInfo } from '../../../server/protocol/schemas.js';
+import { useNow } from '../../../ui-kit/hooks.js';
 import { formatDates, pick } from '../../../ui-kit/i18n.js';
-import { useNow } from '../hooks.js';
 import { TEXT } from '../text.js';
 import { useUi } from '../ui.js';
 

@@ -1,4 +1,5 @@
-import { arabicCount, formatNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import type { Service } from '../../server/protocol/schemas.js';
+import { arabicCount, formatNumber, pick, type Digits, type Lang } from '../../ui-kit/i18n.js';
 
 // Everything the staff app says (the admin area has its own words). English labels of the
 // clerk's main buttons are their accessible names, exactly as API.md lists them.
@@ -179,4 +180,13 @@ export const isolate = (text: string) => `\u2068${text}\u2069`;
 /** «الشباك ٣» / "Counter 3": also the accessible name of a counter's button. */
 export function counterName(number: number, lang: Lang, digits: Digits): string {
   return lang === 'ar' ? `الشباك ${formatNumber(number, 'ar', digits)}` : `Counter ${number}`;
+}
+
+/** A service's code by id; '' when the hall has no such service (any more). */
+export const serviceCode = (services: Service[], id: number) => services.find((s) => s.id === id)?.code ?? '';
+
+/** A service's name by id, in the language; '' when the hall has no such service (any more). */
+export function serviceName(services: Service[], id: number, lang: Lang): string {
+  const s = services.find((x) => x.id === id);
+  return s ? pick(s.name, lang) : '';
 }

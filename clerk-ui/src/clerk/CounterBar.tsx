@@ -1,5 +1,5 @@
 import type { Counter, Service } from '../../../server/protocol/schemas.js';
-import { counterName, listOf } from '../text.js';
+import { counterName, listOf, serviceCode } from '../text.js';
 import { useUi } from '../ui.js';
 import { ActionButton } from './ActionButton.js';
 import { pauseReasonText } from './pause.js';
@@ -21,7 +21,7 @@ interface Props {
 export function CounterBar({ counter, services, mine, occupied, busy, onOpen, onPause, onClose, onChange }: Props) {
   const { lang, digits, t } = useUi();
   const open = counter.state === 'open' && mine;
-  const codes = counter.serviceIds.map((id) => services.find((s) => s.id === id)?.code ?? '').filter(Boolean);
+  const codes = counter.serviceIds.map((id) => serviceCode(services, id)).filter(Boolean);
   return (
     <div class="counter-bar">
       <h1 class="counter-title">{counterName(counter.number, lang, digits)}</h1>

@@ -1,6 +1,5 @@
 import type { Counter, Service } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
-import { counterName, listOf } from '../text.js';
+import { counterName, listOf, serviceName } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -14,10 +13,6 @@ interface Props {
 /** The counters a clerk may take (any active one), each a button named "Counter N". */
 export function CounterPicker({ counters, services, userId, busy, onPick }: Props) {
   const { lang, digits, t } = useUi();
-  const serviceName = (id: number) => {
-    const s = services.find((x) => x.id === id);
-    return s ? pick(s.name, lang) : '';
-  };
   return (
     <main class="picker">
       <h1>{t('chooseCounter')}</h1>
@@ -42,7 +37,7 @@ export function CounterPicker({ counters, services, userId, busy, onPick }: Prop
                 </span>
                 <span id={`counter-${c.id}-info`} class="picker-info">
                   <span class={`chip ${c.state}`}>{mine ? t('yours') : other ? t('inUse') : t(`state_${c.state}`)}</span>
-                  <span class="picker-services">{listOf(c.serviceIds.map(serviceName).filter(Boolean), lang)}</span>
+                  <span class="picker-services">{listOf(c.serviceIds.map((id) => serviceName(services, id, lang)).filter(Boolean), lang)}</span>
                 </span>
               </button>
             </li>

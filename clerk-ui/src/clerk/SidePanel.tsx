@@ -1,6 +1,5 @@
 import type { Counter, MyStats, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
-import { waitedSince } from '../text.js';
+import { serviceCode, serviceName, waitedSince } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -20,21 +19,17 @@ interface Props {
 export function SidePanel({ counter, services, waiting, line, stats, now, onCall, busy }: Props) {
   const { lang, digits, t, num, ticket: fmt } = useUi();
   const transferred = line.filter((tk) => tk.targetCounterId === counter.id).length;
-  const codeOf = (id: number) => services.find((s) => s.id === id)?.code ?? '';
   return (
     <aside class="side">
       <section class="panel" aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('waitingForYou')}</h2>
         <ul class="counts">
-          {counter.serviceIds.map((id) => {
-            const s = services.find((x) => x.id === id);
-            return (
-              <li key={id}>
-                <span class="count-name">{s ? pick(s.name, lang) : ''}</span>
-                <span class="count-value">{num(waiting.get(id) ?? 0)}</span>
-              </li>
-            );
-          })}
+          {counter.serviceIds.map((id) => (
+            <li key={id}>
+              <span class="count-name">{serviceName(services, id, lang)}</span>
+              <span class="count-value">{num(waiting.get(id) ?? 0)}</span>
+            </li>
+          ))}
           {transferred > 0 && (
             <li>
               <span class="count-name">{t('transferredHere')}</span>
@@ -66,7 +61,7 @@ export function SidePanel({ counter, services, waiting, line, stats, now, onCall
               <li key={tk.id}>
                 <span class="line-number">{fmt(tk.number)}</span>
                 <span class="line-meta">
-                  {codeOf(tk.serviceId) && <span class="code">{codeOf(tk.serviceId)}</span>}
+                  {serviceCode(services, tk.serviceId) && <span class="code">{serviceCode(services, tk.serviceId)}</span>}
                   {tk.priority && <span class="chip priority">{t('priority')}</span>}
                   {tk.targetCounterId === counter.id && <span class="chip">{t('transferredHere')}</span>}
                 </span>

@@ -1,7 +1,7 @@
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import { pauseReasonText } from '../clerk/pause.js';
-import { clock, counterName, listOf } from '../text.js';
+import { clock, counterName, listOf, serviceCode } from '../text.js';
 import { useUi } from '../ui.js';
 
 export interface BoardCounter {
@@ -20,7 +20,6 @@ interface Props {
 /** Every counter: its state (and why it is paused), who works at it, the ticket at it and for how long. */
 export function CountersBoard({ rows, services, now, onEditServices }: Props) {
   const { lang, digits, t, ticket: fmt } = useUi();
-  const code = (id: number) => services.find((s) => s.id === id)?.code ?? '';
   return (
     <section class="panel counters-board" aria-labelledby="counters-title">
       <h2 id="counters-title">{t('counters')}</h2>
@@ -51,7 +50,7 @@ export function CountersBoard({ rows, services, now, onEditServices }: Props) {
                 <div class="card-ticket idle">{c.state === 'open' ? t('ready') : ' '}</div>
               )}
               <footer>
-                <span class="card-services">{listOf(c.serviceIds.map(code), lang)}</span>
+                <span class="card-services">{listOf(c.serviceIds.map((id) => serviceCode(services, id)), lang)}</span>
                 <button type="button" class="btn tiny" aria-label={`${t('editServices')}: ${name}`} onClick={() => onEditServices(c)}>
                   {t('editServices')}
                 </button>

@@ -1,6 +1,6 @@
 import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
-import { waitedSince } from '../text.js';
+import { serviceName, waitedSince } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -18,10 +18,6 @@ interface Props {
 export function WaitingTickets({ tickets, services, serviceId, now, busy, onFilter, onMove, onCancel }: Props) {
   const { lang, digits, t, ticket: fmt } = useUi();
   const shown = tickets.filter((tk) => serviceId === null || tk.serviceId === serviceId);
-  const name = (id: number) => {
-    const s = services.find((x) => x.id === id);
-    return s ? pick(s.name, lang) : '';
-  };
   return (
     <section class="panel grow waiting-tickets" aria-labelledby="tickets-title">
       <header class="panel-head">
@@ -43,7 +39,7 @@ export function WaitingTickets({ tickets, services, serviceId, now, busy, onFilt
             <li key={tk.id}>
               <span class="line-number">{fmt(tk.number)}</span>
               <span class="line-meta">
-                {name(tk.serviceId)}
+                {serviceName(services, tk.serviceId, lang)}
                 {tk.priority && <span class="chip priority">{t('priority')}</span>}
               </span>
               <span class="line-wait">{waitedSince(tk.issuedAt, now, lang, digits)}</span>

@@ -1,8 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
+import { tickets } from '../../db/schema.js';
 import { authenticateToken, type DeviceKind, type Principal } from '../auth/principal.js';
+import { statements } from '../hall/prepared.js';
 import { getHall, type TicketRow } from '../hall/state.js';
 import { forecastHall, knownWait, type Forecast } from '../hall/views.js';
 
@@ -112,4 +115,23 @@ export function forecaster(ctx: Ctx, hallId: number, known: ReadonlyMap<number, 
     if (waitMs !== undefined) return knownWait(t.id, waitMs);
     return (forecast ??= forecastHall(ctx.conn, getHall(ctx.conn, hallId), ctx.now()));
   };
+}
+
+/**
+ * The rows of `ids` in the hall. The common case (one ticket issued or called, one counter) is a
+ * prepared statement; several (a group commit) are one query.
+ */
+export function rowsOf<R>(ids: number[], one: (id: number) => R | undefined, many: () => R[]): R[] {
+  if (ids.length !== 1) return many();
+  const row = one(ids[0]!);
+  return row ? [row] : [];
+}
+
+export function ticketRows(ctx: Ctx, hallId: number, ids: number[]): TicketRow[] {
+  const { db } = ctx.conn;
+  return rowsOf(
+    ids,
+    (id) => statements(ctx.conn).ticket.get({ id, hallId }),
+    () => db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, ids))).all(),
+  );
 }

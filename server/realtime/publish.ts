@@ -1,12 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Server } from 'socket.io';
-import { counters, tickets } from '../../db/schema.js';
+import { counters } from '../../db/schema.js';
 import type { Effect } from '../hall/effects.js';
 import { statements } from '../hall/prepared.js';
-import type { TicketRow } from '../hall/state.js';
 import { counterViews, recentCalls, waitingCounts } from '../hall/views.js';
 import type { Call, Counter, Ticket, WaitingCounts } from '../protocol/schemas.js';
-import { attempt, forecaster, type Ctx } from './common.js';
+import { attempt, forecaster, rowsOf, ticketRows, type Ctx } from './common.js';
 import { forgetSnapshotCalls, publishDisplayCalls, publishDisplayCounters, publishDisplayWaiting } from './display.js';
 import { publishStaff, ticketViews } from './staff.js';
 import { publishTracked } from './track.js';
@@ -48,25 +47,6 @@ function read<T>(ctx: Ctx, what: string, fallback: T, fn: () => T): T {
     out = fn();
   });
   return out;
-}
-
-/**
- * The rows of `ids` in the hall. The common case (one ticket issued or called, one counter) is a
- * prepared statement; several (a group commit) are one query.
- */
-function rowsOf<R>(ids: number[], one: (id: number) => R | undefined, many: () => R[]): R[] {
-  if (ids.length !== 1) return many();
-  const row = one(ids[0]!);
-  return row ? [row] : [];
-}
-
-function ticketRows(ctx: Ctx, hallId: number, ids: number[]): TicketRow[] {
-  const { db } = ctx.conn;
-  return rowsOf(
-    ids,
-    (id) => statements(ctx.conn).ticket.get({ id, hallId }),
-    () => db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, ids))).all(),
-  );
 }
 
 function counterRows(ctx: Ctx, hallId: number, ids: number[]) {

@@ -5,7 +5,7 @@ import type { TicketRow } from '../hall/state.js';
 import { findTracked } from '../hall/tracking.js';
 import { trackedView } from '../hall/views.js';
 import { TrackedTicket } from '../protocol/schemas.js';
-import { attempt, authString, emitChecked, forecaster, guard, rooms, type Ctx, type Emitter, type ForecastFor } from './common.js';
+import { attempt, authString, emitChecked, forecaster, guard, rooms, ticketRows, type Ctx, type Emitter, type ForecastFor } from './common.js';
 
 // /track: the citizen's phone, by the ticket's tracking code. It hears `ticket` (the tracked view:
 // number, status, place, estimate, counter number; nothing personal) at once and on every change.
@@ -55,7 +55,7 @@ export function attachTrack(nsp: Namespace, ctx: Ctx): Namespace {
     const d = socket.data as TrackData;
     void socket.join(rooms.track(d.ticketId));
     attempt(ctx, 'track snapshot', () => {
-      const row = ctx.conn.db.select().from(tickets).where(eq(tickets.id, d.ticketId)).get();
+      const [row] = ticketRows(ctx, d.hallId, [d.ticketId]);
       if (row) emitTracked(ctx, socket, row, forecaster(ctx, d.hallId));
     });
   });
@@ -93,9 +93,7 @@ export function publishTracked(
   const wanted = [...new Set(changed)].filter((id) => listened.has(id));
   const rows: TicketRow[] = [];
   const { db } = ctx.conn;
-  if (wanted.length) {
-    rows.push(...db.select().from(tickets).where(and(eq(tickets.hallId, hallId), inArray(tickets.id, wanted))).all());
-  }
+  if (wanted.length) rows.push(...ticketRows(ctx, hallId, wanted));
   if (waitingChanged) {
     const others = [...listened].filter((id) => !wanted.includes(id));
     if (others.length) {

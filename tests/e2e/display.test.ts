@@ -2,8 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { halls } from '../../db/schema.js';
 import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
@@ -271,9 +269,7 @@ describe('the hall display', () => {
 
   it("speaks with the browser's own voice when the hall chooses it", async () => {
     await openHall();
-    const { db } = hall.app.conn;
-    const row = db.select().from(halls).get()!;
-    db.update(halls).set({ settings: { ...row.settings, display: { voice: 'speechSynthesis', chime: false } } }).where(eq(halls.id, row.id)).run();
+    hall.setSettings({ display: { voice: 'speechSynthesis', chime: false } });
     context = await browser.newContext({ viewport: TV });
     const page = await context.newPage();
     await page.addInitScript(() => {

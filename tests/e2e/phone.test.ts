@@ -3,8 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { halls, ratings, tickets } from '../../db/schema.js';
-import { getHall } from '../../server/hall/state.js';
+import { ratings, tickets } from '../../db/schema.js';
 import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -129,12 +128,7 @@ describe('the ticket on the phone', () => {
   });
 
   it('leaves the queue after a confirmation', async () => {
-    const row = getHall(hall.app.conn, hall.app.hallId);
-    hall.app.conn.db
-      .update(halls)
-      .set({ settings: { ...row.settings, notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/sms', position: 3 } } })
-      .where(eq(halls.id, row.id))
-      .run();
+    hall.setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/sms', position: 3 } });
     const t = await issue(B);
     const page = await phone(`/t/${t.trackingCode}`, LARGE);
     await page.getByRole('button', { name: 'مغادرة الدور' }).waitFor();
@@ -165,12 +159,7 @@ describe('the ticket on the phone', () => {
 
 describe('a ticket taken on the phone (/join)', () => {
   it('gives a ticket and its page, when the hall allows it', async () => {
-    const row = getHall(hall.app.conn, hall.app.hallId);
-    hall.app.conn.db
-      .update(halls)
-      .set({ settings: { ...row.settings, remoteJoin: { enabled: true, dailyCapPerService: 50 } } })
-      .where(eq(halls.id, row.id))
-      .run();
+    hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
     const page = await phone('/join');
     await page.getByText('اختر الخدمة التي جئت من أجلها').waitFor();
     await expectFitsWidth(page);

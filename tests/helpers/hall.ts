@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { halls, type HallSettings } from '../../db/schema.js';
 import { buildApp } from '../../server/app.js';
+import { getHall } from '../../server/hall/state.js';
 
 // A real hall for tests: a real SQLite file in a fresh temporary folder, the real app.
 
@@ -16,6 +19,8 @@ export interface TestHall {
   login(username?: string, password?: string): Promise<string>;
   /** Listens on a loopback port and answers the base URL. */
   listen(): Promise<string>;
+  /** Merges `change` into the hall's settings, written straight to the database. */
+  setSettings(change: Partial<HallSettings>): void;
   close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -50,6 +55,10 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
     },
     async listen() {
       return app.listen({ port: 0, host: '127.0.0.1' });
+    },
+    setSettings(change) {
+      const row = getHall(app.conn, app.hallId);
+      app.conn.db.update(halls).set({ settings: { ...row.settings, ...change } }).where(eq(halls.id, row.id)).run();
     },
     async close({ keepData = false } = {}) {
       await app.close();

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { halls } from '../../db/schema.js';
 import { DisplayCounter, DisplaySnapshot } from '../../server/protocol/schemas.js';
 import { LiveHall } from './client.js';
 
@@ -182,10 +180,8 @@ describe('/display for hall and counter screens', () => {
   });
 
   it("applies the hall's own display settings", async () => {
-    const { db } = live.hall.app.conn;
-    const hall = db.select().from(halls).get()!;
     const own = { recentCalls: 4, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis' as const, chime: 'loud' as any };
-    db.update(halls).set({ settings: { ...hall.settings, display: own } }).where(eq(halls.id, hall.id)).run();
+    live.hall.setSettings({ display: own });
     const { inbox } = await display();
     expect((await inbox.next('snapshot')).hall.display).toEqual({
       recentCalls: 4, chime: true, announceAr: true, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis',

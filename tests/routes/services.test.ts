@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { halls, type HallSettings } from '../../db/schema.js';
+import { halls } from '../../db/schema.js';
 import { getHall } from '../../server/hall/state.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -21,11 +21,6 @@ beforeEach(async () => {
   admin = await hall.login();
 });
 afterEach(() => hall.close());
-
-function setSettings(change: Partial<HallSettings>) {
-  const row = getHall(hall.app.conn, hall.app.hallId);
-  hall.app.conn.db.update(halls).set({ settings: { ...row.settings, ...change } }).where(eq(halls.id, row.id)).run();
-}
 
 const services = async () => (await hall.app.inject({ method: 'GET', url: '/api/services' })).json();
 const fees = async () => (await services()).find((s: { code: string }) => s.code === 'F');
@@ -66,7 +61,7 @@ describe('the service menu', () => {
 });
 
 describe('opening hours, when the hall enforces them', () => {
-  beforeEach(() => setSettings({ enforceHours: true }));
+  beforeEach(() => hall.setSettings({ enforceHours: true }));
 
   it('shows services closed outside the hours and refuses their tickets with 409 service_closed', async () => {
     expect((await fees()).open).toBe(true);
@@ -211,7 +206,7 @@ describe('GET /api/hall', () => {
   });
 
   it('is closed outside enforced hours, and follows the hall settings', async () => {
-    setSettings({ enforceHours: true, kioskReturnSeconds: 45, digits: 'latn', publicUrl: 'https://dawr.example.org/' });
+    hall.setSettings({ enforceHours: true, kioskReturnSeconds: 45, digits: 'latn', publicUrl: 'https://dawr.example.org/' });
     now = FRIDAY_10;
     expect((await hall.app.inject({ method: 'GET', url: '/api/hall' })).json()).toMatchObject({
       open: false,

@@ -3,9 +3,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { halls, ratings, ticketContacts, ticketEvents, tickets, type HallSettings } from '../../db/schema.js';
+import { ratings, ticketContacts, ticketEvents, tickets } from '../../db/schema.js';
 import { ratingCounts } from '../../server/hall/ratings.js';
-import { getHall } from '../../server/hall/state.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The citizen's phone over HTTP: the tracking view (nothing personal, nothing about staff), the
@@ -28,11 +27,6 @@ beforeEach(async () => {
   clerk = await hall.login('clerk');
 });
 afterEach(() => hall.close());
-
-function setSettings(change: Partial<HallSettings>) {
-  const row = getHall(hall.app.conn, hall.app.hallId);
-  hall.app.conn.db.update(halls).set({ settings: { ...row.settings, ...change } }).where(eq(halls.id, row.id)).run();
-}
 
 async function issue(serviceId = F): Promise<{ id: number; number: string; trackingCode: string }> {
   const res = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId } });
@@ -69,7 +63,7 @@ const TRACK_KEYS = [
 
 describe('the tracking view', () => {
   it('shows the visit at every step, and nothing personal or about staff', async () => {
-    setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 3 } });
+    hall.setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 3 } });
     const t = await issue();
     expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944 123 456' })).statusCode).toBe(200);
     const seen: object[] = [(await track(t.trackingCode)).json()];
@@ -115,7 +109,7 @@ describe('the tracking view', () => {
   });
 
   it('expires finished tickets with the business day; waiting ones carried over stay', async () => {
-    setSettings({ carryOverWaiting: true });
+    hall.setSettings({ carryOverWaiting: true });
     const done = await issue();
     const waiting = await issue();
     await finish(done.id);
@@ -206,9 +200,9 @@ describe('the phone number for the notification hook', () => {
     const t = await issue();
     expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944123456' })).statusCode).toBe(404);
     expect((await track(t.trackingCode)).json().phoneAlert).toBeUndefined();
-    setSettings({ notify: { enabled: true, webhookUrl: 'ftp://gateway.invalid/', position: 3 } }); // not http(s): still off
+    hall.setSettings({ notify: { enabled: true, webhookUrl: 'ftp://gateway.invalid/', position: 3 } }); // not http(s): still off
     expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944123456' })).statusCode).toBe(404);
-    setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 3 } });
+    hall.setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 3 } });
     for (const phone of ['12', 'call me', '+12345678901234567']) {
       expect((await citizen('POST', `${t.trackingCode}/phone`, { phone })).statusCode).toBe(400);
     }
@@ -220,7 +214,7 @@ describe('the phone number for the notification hook', () => {
   });
 
   it('is deleted when the ticket ends, and at the end of the business day', async () => {
-    setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 1 }, carryOverWaiting: true });
+    hall.setSettings({ notify: { enabled: true, webhookUrl: 'http://127.0.0.1:9/hook', position: 1 }, carryOverWaiting: true });
     const a = await issue();
     const b = await issue();
     for (const t of [a, b]) await citizen('POST', `${t.trackingCode}/phone`, { phone: '+963 944 000 111' });
@@ -261,7 +255,7 @@ describe('the notification webhook', () => {
   };
 
   it('fires once, when a ticket with a number becomes N-th in line', async () => {
-    setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 2 }, publicUrl: 'https://queue.example.org/' });
+    hall.setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 2 }, publicUrl: 'https://queue.example.org/' });
     const tickets = [await issue(), await issue(), await issue(), await issue()];
     const mine = tickets[2]!; // third in line
     await citizen('POST', `${mine.trackingCode}/phone`, { phone: '+963944123456' });
@@ -289,7 +283,7 @@ describe('the notification webhook', () => {
 
   it('tells at once a ticket already close enough, and retries a failed delivery once', async () => {
     failFirst = true;
-    setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 3 } });
+    hall.setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 3 } });
     const t = await issue();
     const saved = await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944123456' });
     expect(saved.statusCode).toBe(200); // answered without waiting for the gateway
@@ -323,7 +317,7 @@ describe('remote tickets (/join)', () => {
   });
 
   it('gives a normal ticket flagged remote, up to the daily cap per service', async () => {
-    setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 2 } });
+    hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 2 } });
     const menu = (await services()).json();
     expect(menu.map((s: { code: string; open: boolean }) => [s.code, s.open])).toEqual([
       ['B', true], ['P', true], ['F', true], ['D', true], ['C', true], ['E', true],
@@ -353,7 +347,7 @@ describe('remote tickets (/join)', () => {
   });
 
   it('gives tickets only while the hall is open, even in a hall whose kiosks take them at any hour', async () => {
-    setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
+    hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
     for (const at of [SUNDAY_16, FRIDAY_10]) {
       now = at;
       const res = await join(F, `10.0.1.${at % 200}`);
@@ -365,7 +359,7 @@ describe('remote tickets (/join)', () => {
   });
 
   it('is rate-limited per address', async () => {
-    setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
+    hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await join(B, '10.0.2.1')).statusCode);
     expect(statuses).toEqual([201, 201, 201, 429]);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GROUPINGS, type Grouping, type ReportRow } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { formatDates, type Lang } from '../../../ui-kit/i18n.js';
+import { formatDates } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { downloadCsv, loadHall, loadReport, type Query, type Report } from './api.js';
 import { ArrivalsHeatmap, Histograms } from './Charts.js';
@@ -53,7 +53,8 @@ function KeyFigures({ total, fmt }: { total: ReportRow; fmt: Fmt }) {
   );
 }
 
-function PrintHead({ hall, q, lang, fmt }: { hall: HallInfo; q: Query; lang: Lang; fmt: Fmt }) {
+function PrintHead({ hall, q, fmt }: { hall: HallInfo; q: Query; fmt: Fmt }) {
+  const { lang } = fmt;
   const single = q.from === q.to;
   const period = T.fromTo[lang].replace('{from}', longDay(q.from, fmt)).replace('{to}', longDay(q.to, fmt));
   return (
@@ -170,7 +171,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         {load.state === 'loading' ? T.loading[lang] : load.state === 'failed' ? `${T.failed[lang]} ${load.message}` : ''}
       </p>
 
-      {hall && q && <PrintHead hall={hall} q={q} lang={lang} fmt={fmt} />}
+      {hall && q && <PrintHead hall={hall} q={q} fmt={fmt} />}
       {report && (
         <div class="reports-body">
           <KeyFigures total={report.summary.total} fmt={fmt} />

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/connection.js';
-import { halls } from '../../db/schema.js';
 import { rollOver } from '../../server/hall/rollover.js';
 import { getHall } from '../../server/hall/state.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
@@ -16,9 +14,7 @@ afterEach(() => hall.close());
 async function dayWithTwoTickets(carryOver: boolean) {
   now = Date.parse('2026-11-29T20:30:00Z'); // 23:30 in Damascus
   hall = await startHall({ now: () => now });
-  const { db } = hall.app.conn;
-  const hallRow = getHall(hall.app.conn, hall.app.hallId);
-  db.update(halls).set({ settings: { ...hallRow.settings, carryOverWaiting: carryOver } }).where(eq(halls.id, hallRow.id)).run();
+  hall.setSettings({ carryOverWaiting: carryOver });
   const clerk = await hall.login('clerk');
   const issue = async () =>
     (await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: 1 } })).json();

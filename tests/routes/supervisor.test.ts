@@ -42,12 +42,6 @@ async function issue(serviceId: number) {
   return ok(res, 201);
 }
 
-function setSettings(settings: Record<string, unknown>) {
-  const { sqlite } = hall.app.conn;
-  const row = sqlite.prepare('SELECT settings FROM halls WHERE id = 1').get() as { settings: string };
-  sqlite.prepare('UPDATE halls SET settings = ? WHERE id = 1').run(JSON.stringify({ ...JSON.parse(row.settings), ...settings }));
-}
-
 const events = (ticketId: number) =>
   hall.app.conn.sqlite.prepare('SELECT type, from_status, to_status, details FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as {
     type: string;
@@ -92,7 +86,7 @@ describe('calling a chosen ticket', () => {
   });
 
   it('where allowed, calls a waiting ticket the counter serves, out of turn', async () => {
-    setSettings({ allowCallSpecific: true });
+    hall.setSettings({ allowCallSpecific: true });
     expect(await ok(await get('/api/staff/settings'))).toEqual({ allowCallSpecific: true, autoNoShowAfterRecalls: null, alertQueueLength: 15 });
     const early = await issue(B);
     tick(60_000);
@@ -120,7 +114,7 @@ describe('calling a chosen ticket', () => {
 
 describe('automatic no-show after N recalls', () => {
   it('marks the ticket no-show at the recall past the limit', async () => {
-    setSettings({ autoNoShowAfterRecalls: 2 });
+    hall.setSettings({ autoNoShowAfterRecalls: 2 });
     const t = await issue(B);
     await ok(await post('/api/counters/1/next'));
     expect(await ok(await post(`/api/tickets/${t.id}/recall`))).toMatchObject({ status: 'called', recalls: 1 });

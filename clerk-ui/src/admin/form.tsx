@@ -55,7 +55,6 @@ export function useForm<V extends Values>(initial: V) {
     ref,
     busy,
     note,
-    set,
     reset: (next: V) => (setValues(next), setIssues([]), setNote(null)),
     /** Binds a field: its value, its change handler, its error; marks the path as shown. */
     field(path: keyof V & string, hints?: Hints): Bound {

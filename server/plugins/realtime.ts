@@ -19,6 +19,7 @@ import { attachTrack } from '../realtime/track.js';
 import type { printers } from '../../db/schema.js';
 import type { PrintResult } from '../protocol/schemas.js';
 import type { Principal } from '../auth/principal.js';
+import { trackPresence } from '../ops/presence.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -144,6 +145,8 @@ export default fp(
     app.addHook('onClose', async () => {
       await io.close();
     });
+    // Devices' last_seen_at while their sockets stay (read by /api/admin/health and the doctor).
+    trackPresence(app);
   },
   { name: 'realtime', dependencies: ['db', 'clock'] },
 );

@@ -11,7 +11,6 @@ import { getHall } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { databaseBytes } from '../../ops/backup.js';
 import { migrationState } from '../../ops/migrations.js';
-import { trackPresence } from '../../ops/presence.js';
 import { MIGRATIONS_DIR } from '../../paths.js';
 import { parseTarget } from '../../printing/transport.js';
 import { VERSION } from '../../version.js';
@@ -102,8 +101,6 @@ function disk(path: string) {
 export default async function healthRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { conn } = app;
-
-  trackPresence(app);
 
   // The event loop's delay over the last full minute (or the current one, in the first).
   const loop = monitorEventLoopDelay({ resolution: 20 });

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { HallError } from '../hall/errors.js';
 import { forgetPhone, savePhone } from '../hall/notify.js';
 import { addComment, rateVisit } from '../hall/ratings.js';
-import { getHall } from '../hall/state.js';
 import { actOnTicket } from '../hall/ticket-actions.js';
 import { findTracked } from '../hall/tracking.js';
 import { trackedView } from '../hall/views.js';
@@ -28,7 +27,7 @@ export default async function trackRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   const ticketOf = (code: string, now: number) => {
-    const ticket = findTracked(app.conn, code, now, getHall(app.conn, app.hallId).id);
+    const ticket = findTracked(app.conn, code, now, app.hallId);
     if (!ticket) throw new HallError('not_found', 'no ticket with that tracking code today');
     return ticket;
   };

@@ -9,7 +9,7 @@ import { getHall } from '../hall/state.js';
 import { recentCalls, waitingCounts } from '../hall/views.js';
 import { VERSION } from '../version.js';
 import { Call, DisplayCounter, DisplayHeartbeat, DisplaySnapshot, WaitingCounts } from '../protocol/schemas.js';
-import { attempt, deviceOf, emitChecked, guard, rooms, type Ctx } from './common.js';
+import { attempt, deviceOf, emitChecked, guard, rooms, rowsOf, type Ctx } from './common.js';
 import { displayCounters, displayServices, hallInfo, listMedia } from './display-info.js';
 import { publishDisplayPresence } from './staff.js';
 
@@ -156,10 +156,11 @@ function announcePresence(ctx: Ctx, nsp: Namespace, d: DisplayData, connected: b
 export function publishDisplayCalls(ctx: Ctx, nsp: Namespace, hallId: number, calls: Call[]): void {
   if (calls.length === 0) return;
   const ids = [...new Set(calls.map((c) => c.counter.id))];
-  const rows =
-    ids.length === 1
-      ? [statements(ctx.conn).counter.get({ id: ids[0]!, hallId })].filter((c) => c !== undefined)
-      : ctx.conn.db.select({ id: counters.id, zone: counters.zone }).from(counters).where(inArray(counters.id, ids)).all();
+  const rows = rowsOf<{ id: number; zone: string | null }>(
+    ids,
+    (id) => statements(ctx.conn).counter.get({ id, hallId }),
+    () => ctx.conn.db.select({ id: counters.id, zone: counters.zone }).from(counters).where(inArray(counters.id, ids)).all(),
+  );
   const zones = new Map(rows.map((c) => [c.id, c.zone]));
   // Oldest first, so that displays announce them in the order they happened.
   for (const call of [...calls].reverse()) {

@@ -47,12 +47,17 @@ interface ZodIssueEntry {
   params?: Record<string, unknown>;
 }
 
+/** An issue's place in the part of the request it is about: `name.ar`. */
+const dotted = (v: { instancePath: string }) => v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+/** The same, naming the part: `body.name.ar`, `querystring.width`. */
+const inPart = (where: string, path: string) => `${where}${path ? '.' + path : ''}`;
+
 /** A zod issue as a field error: its kind in the few words the UI translates. */
 function fieldOf(v: ZodIssueEntry, where: string): FieldIssue {
-  const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const path = dotted(v);
   const params = v.params ?? {};
   const message = v.message ?? 'is invalid';
-  const out: FieldIssue = { path: where === 'body' ? path : `${where}${path ? '.' + path : ''}`, code: v.keyword, message };
+  const out: FieldIssue = { path: where === 'body' ? path : inPart(where, path), code: v.keyword, message };
   if (v.keyword === 'too_small' || v.keyword === 'too_big') {
     const limit = Number(params[v.keyword === 'too_small' ? 'minimum' : 'maximum']);
     if (Number.isFinite(limit)) out.limit = limit;
@@ -71,12 +76,7 @@ function describe(err: FastifyError): { status: number; code: string; message: s
   if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
-    const message = err.validation
-      .map((v) => {
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return `${where}${path ? '.' + path : ''}: ${v.message}`;
-      })
-      .join('; ');
+    const message = err.validation.map((v) => `${inPart(where, dotted(v))}: ${v.message}`).join('; ');
     const fields = err.validation.map((v) => fieldOf(v as ZodIssueEntry, where));
     return { status: 400, code: 'invalid_request', message, fields };
   }

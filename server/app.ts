@@ -1,12 +1,13 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { loggerOptions, type LogStream } from './log.js';
 import { readTls } from './ops/tls.js';
 import auth from './plugins/auth.js';
 import backups from './plugins/backups.js';
@@ -25,24 +26,36 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S'>>;
+    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'TRUST_PROXY'>>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
   printing?: Partial<PrintingOptions>;
+  /** How long a request may take to arrive whole, headers and body (default 30 s); tests make it short. */
+  requestTimeoutMs?: number;
+  /** Where the log goes (default stdout); tests read it. */
+  logStream?: LogStream;
 }
 
 /** The whole server, in the fastify/demo order: external plugins, app plugins, then routes. */
-export async function buildApp({ config, now = Date.now, printing: printingOptions }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  now = Date.now,
+  printing: printingOptions,
+  requestTimeoutMs = 30_000,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
+  // A body dribbled in a byte at a time must not hold its connection for ever. Node checks for
+  // late requests every 30 s by default: ten times per timeout instead.
+  const http = { connectionsCheckingInterval: Math.ceil(requestTimeoutMs / 10) };
   // Built-in HTTPS when TLS_CERT and TLS_KEY are set (socket.io rides on the same server).
   const tls = readTls(config);
   const app = Fastify({
-    ...(tls ? ({ https: tls } as object) : {}),
-    logger: {
-      level: config.LOG_LEVEL,
-      // No personal data in logs: no bodies, no tokens, no cookies.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    ...(tls ? ({ https: { ...tls, ...http } } as object) : { http }),
+    logger: loggerOptions(config.LOG_LEVEL, logStream),
+    // Behind a reverse proxy: the client's address (rate limits) and protocol (Secure cookie).
+    trustProxy: config.TRUST_PROXY ?? false,
+    requestTimeout: requestTimeoutMs,
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -60,7 +73,8 @@ export async function buildApp({ config, now = Date.now, printing: printingOptio
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // An aborted request has no address left (request.ip is undefined): it still needs a key.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => normalizeIP(request.ip ?? 'gone') });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Dawr', description: 'Queue and counter management for citizen-service halls', version: VERSION },

@@ -1,6 +1,34 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // The server's settings, read once from the environment (see ../shared/API.md).
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * The reverse proxies (addresses, CIDRs or range names, comma-separated) whose X-Forwarded-For and
+ * X-Forwarded-Proto say who the client is and whether it came over HTTPS. Not `true` nor a hop
+ * count: either would believe addresses a client wrote into X-Forwarded-For itself, which nginx's
+ * `$proxy_add_x_forwarded_for` passes on (and Fastify ignores hop counts since 5.12.1).
+ */
+const TrustProxy = z.string().transform((value, ctx) => {
+  const entries = value.split(',').map((e) => e.trim());
+  if (entries.every(isAddressOrRange)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must list the proxy's addresses or CIDRs, comma-separated (e.g. 127.0.0.1, or loopback, or 10.0.0.0/8,::1), not ${JSON.stringify(value)}`,
+  });
+  return z.NEVER;
+});
 
 /** An optional setting; `NAME=` (empty, as env files often leave it) counts as unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -23,6 +51,7 @@ const EnvSchema = z.object({
   // Print queue timings (server/printing/queue.ts), for halls that want other than the defaults.
   PRINT_EXPIRE_S: optional(z.coerce.number().int().min(1).max(3600)),
   PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
+  TRUST_PROXY: optional(TrustProxy),
 }).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
   message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
   path: ['TLS_CERT'],

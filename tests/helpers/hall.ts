@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { halls, type HallSettings } from '../../db/schema.js';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppOptions } from '../../server/app.js';
 import { getHall } from '../../server/hall/state.js';
 
 // A real hall for tests: a real SQLite file in a fresh temporary folder, the real app.
@@ -24,8 +24,9 @@ export interface TestHall {
   close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-export interface TestHallOptions {
-  now?: () => number;
+export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 'requestTimeoutMs'> {
+  /** Settings beyond the test defaults (LOG_LEVEL=silent…), e.g. TRUST_PROXY. */
+  config?: Partial<AppOptions['config']>;
   seed?: 'demo' | 'none';
   /** Reopen an existing folder (a restart). */
   dataDir?: string;
@@ -38,8 +39,10 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
   const adminPassword = opts.adminPassword ?? ADMIN_PASSWORD;
   const app = await buildApp({
-    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent' },
+    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent', ...opts.config },
     now: opts.now,
+    logStream: opts.logStream,
+    requestTimeoutMs: opts.requestTimeoutMs,
   });
   await app.ready();
   const byKind = (kind: string) => app.seedReport?.devices.find((d) => d.kind === kind)?.token ?? '';

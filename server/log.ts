@@ -1,0 +1,36 @@
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+
+// No personal data or secrets in logs: no bodies, no cookies or Authorization headers, and no
+// device token (`/kiosk/?token=…`) or tracking code (`/t/<code>`, `/api/track/<code>/…`, a code
+// can cancel its ticket) in a logged URL.
+
+const TRACKING_CODE = /^(\/+(?:api\/+track|t)\/+)[^/?#]+/i;
+const TOKEN_PARAMETER = /([?&]token=)[^&#]*/gi;
+
+/** The URL as it may be logged: tracking codes and `token` parameters replaced by `***`. */
+export function loggableUrl(url: string): string {
+  return url.replace(TRACKING_CODE, '$1***').replace(TOKEN_PARAMETER, '$1***');
+}
+
+/** Where log lines (JSON, one per line) go; stdout by default. */
+export interface LogStream {
+  write(line: string): void;
+}
+
+export function loggerOptions(level: Config['LOG_LEVEL'], stream?: LogStream): FastifyServerOptions['logger'] {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: loggableUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/config.js';
+import { startHall, type TestHall } from '../helpers/hall.js';
+
+// Behind a reverse proxy (docs/install.md §4) every request comes from the proxy's address: with
+// TRUST_PROXY naming it, X-Forwarded-For tells the citizens and clerks apart (each their own
+// login limit) and X-Forwarded-Proto makes the session cookie Secure; without it, both headers
+// are anybody's word and are ignored.
+
+const PROXY = '127.0.0.1';
+
+let hall: TestHall;
+afterEach(() => hall.close());
+
+/** A login as `admin`, sent by `from` (the socket's address) on behalf of `client`. */
+const login = (client: string | null, from = PROXY, headers: Record<string, string> = {}) =>
+  hall.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: from,
+    headers: { ...(client ? { 'x-forwarded-for': client } : {}), ...headers },
+    payload: { username: 'admin', password: hall.adminPassword },
+  });
+
+async function useUpLoginLimit(client: string | null, from = PROXY) {
+  for (let i = 0; i < 10; i++) expect((await login(client, from)).statusCode).toBe(200);
+  expect((await login(client, from)).statusCode).toBe(429);
+}
+
+describe('behind a trusted proxy (TRUST_PROXY)', () => {
+  it('gives each client behind the proxy its own login limit', async () => {
+    hall = await startHall({ config: { TRUST_PROXY: [PROXY] } });
+    await useUpLoginLimit('203.0.113.5');
+    expect((await login('203.0.113.6')).statusCode).toBe(200);
+  });
+
+  it("believes X-Forwarded-For from the proxy only: a direct client's own header is ignored", async () => {
+    hall = await startHall({ config: { TRUST_PROXY: [PROXY] } });
+    await useUpLoginLimit('203.0.113.5', '192.168.1.50');
+    expect((await login('203.0.113.99', '192.168.1.50')).statusCode).toBe(429);
+  });
+
+  it('marks the session cookie Secure when the proxy says the request came over HTTPS', async () => {
+    hall = await startHall({ config: { TRUST_PROXY: [PROXY] } });
+    const https = await login('203.0.113.5', PROXY, { 'x-forwarded-proto': 'https' });
+    expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    const http = await login('203.0.113.5', PROXY, { 'x-forwarded-proto': 'http' });
+    expect(String(http.headers['set-cookie'])).not.toMatch(/Secure/i);
+  });
+});
+
+describe('without TRUST_PROXY', () => {
+  it('ignores X-Forwarded-For: one address, one login limit, whatever the header says', async () => {
+    hall = await startHall();
+    await useUpLoginLimit('203.0.113.5');
+    expect((await login('203.0.113.6')).statusCode).toBe(429);
+  });
+
+  it('ignores X-Forwarded-Proto: no Secure cookie over plain HTTP', async () => {
+    hall = await startHall();
+    const res = await login(null, PROXY, { 'x-forwarded-proto': 'https' });
+    expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/i);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trust = (TRUST_PROXY: string) => readConfig({ TRUST_PROXY }).TRUST_PROXY;
+
+  it('takes addresses, CIDRs and range names, comma-separated', () => {
+    expect(trust('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(trust('10.0.0.0/8, ::1,loopback')).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(trust('')).toBeUndefined();
+  });
+
+  it.each(['true', '1', 'nginx', '10.0.0.0/33', '::1/129', '127.0.0.1,', '127.0.0.1/8/8'])('refuses %j, naming the setting', (value) => {
+    expect(() => trust(value)).toThrow(/TRUST_PROXY: must list the proxy's addresses/);
+  });
+});

@@ -45,9 +45,10 @@ export async function buildApp({
   requestTimeoutMs = 30_000,
   logStream,
 }: AppOptions): Promise<FastifyInstance> {
-  // A body dribbled in a byte at a time must not hold its connection for ever. Node checks for
-  // late requests every 30 s by default: ten times per timeout instead.
-  const http = { connectionsCheckingInterval: Math.ceil(requestTimeoutMs / 10) };
+  // A request dribbled in a byte at a time must not hold its connection for ever. Node ignores
+  // requestTimeout while headersTimeout (60 s) is longer, and checks every 30 s: ten times per
+  // timeout instead.
+  const http = { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.ceil(requestTimeoutMs / 10) };
   // Built-in HTTPS when TLS_CERT and TLS_KEY are set (socket.io rides on the same server).
   const tls = readTls(config);
   const app = Fastify({

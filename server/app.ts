@@ -19,6 +19,7 @@ import printing, { type PrintingOptions } from './plugins/printing.js';
 import realtime from './plugins/realtime.js';
 import reports from './plugins/reports.js';
 import rollover from './plugins/rollover.js';
+import text from './plugins/text.js';
 import ui from './plugins/ui.js';
 import voice from './plugins/voice.js';
 import routes from './routes/index.js';
@@ -89,6 +90,7 @@ export async function buildApp({
 
   // App plugins.
   await app.register(errors);
+  await app.register(text);
   await app.register(clock, { now });
   const backupDir = config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups');
   await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });

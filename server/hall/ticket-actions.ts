@@ -87,7 +87,7 @@ export interface CallResult {
   reason?: { ar: string; en: string };
 }
 
-/** How long a replayed Call next (same Idempotency-Key, same user) answers the first call's ticket. */
+/** How long a replayed Call next (same Idempotency-Key, user and counter) answers the first call's ticket. */
 export const NEXT_REPLAY_MS = 5 * 60_000;
 
 const SPECIFIC_REASON = { ar: 'نداء مباشر من قائمة الانتظار', en: 'called from the waiting list' };
@@ -170,7 +170,8 @@ export function callNext(
   actor: Actor,
   idempotencyKey?: string,
 ): Outcome<CallResult> {
-  const scope = `user:${actor.userId ?? 0}:next`;
+  // A key is the clerk's for one counter: the same key at another counter is another call.
+  const scope = `user:${actor.userId ?? 0}:counter:${counterId}:next`;
   return inTransaction(conn, () => {
     if (idempotencyKey) {
       const replay = replayedCall(conn, hallId, scope, idempotencyKey, now);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HallSettings } from '../../db/schema.js';
 import { isValidTimeZone } from '../engine/clock.js';
-import { Bilingual, DisplaySettings, Lang, RoutingPolicy, WeeklyHours } from './schemas.js';
+import { Bilingual, DisplaySettings, IdText, Lang, RoutingPolicy, WeeklyHours } from './schemas.js';
 
 // The admin's API beyond protocol/schemas.ts: the hall's settings, media files, the audit log,
 // and the per-field errors the admin's forms show next to each field. The UI imports the types.
@@ -164,7 +164,7 @@ export const AuditQuery = z.object({
   /** `YYYY-MM-DD` (the whole of that day) or an ISO-8601 time (exclusive). */
   to: z.string().max(40).optional(),
   source: z.enum(['admin', 'ticket']).optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  userId: IdText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdText } from './schemas.js';
 
 // The reports API (/api/reports): queries and answers, shared with the staff app.
 
@@ -35,7 +36,7 @@ export const SummaryQuery = z
   .superRefine(checkRange);
 
 export const HistogramsQuery = z
-  .object({ from: LocalDay, to: LocalDay, serviceId: z.coerce.number().int().positive().optional() })
+  .object({ from: LocalDay, to: LocalDay, serviceId: IdText.optional() })
   .superRefine(checkRange);
 export const ArrivalsQuery = z.object({ from: LocalDay, to: LocalDay }).superRefine(checkRange);
 

@@ -4,8 +4,11 @@ import { ROUTING_POLICIES, TICKET_STATUSES } from '../engine/types.js';
 // The shapes of the public contract (../shared/API.md): HTTP bodies and answers, socket events.
 // The server validates with them and the UIs import their types; nothing is typed twice.
 
-export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const IdParams = z.object({ id: Id });
+/** An id in a JSON body: a whole number, never a string or a boolean that looks like one. */
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id in a path or a query string: decimal digits only (no sign, `0x`, exponent or spaces). */
+export const IdText = z.string().regex(/^\d+$/, 'must be an id in decimal digits').transform(Number).pipe(Id);
+export const IdParams = z.object({ id: IdText });
 
 export const Bilingual = z.object({
   ar: z.string().trim().min(1).max(200),

@@ -15,6 +15,7 @@ import {
   Id,
   IdempotencyHeaders,
   IdParams,
+  IdText,
   MyStats,
   StaffSettings,
   Ticket,
@@ -36,7 +37,7 @@ const CallBody = z.object({ ticketId: Id });
 const CalledTicket = Ticket.extend({ reason: Bilingual.optional() });
 const TicketsQuery = z.object({
   status: z.union([TicketStatus, z.array(TicketStatus)]).optional(),
-  serviceId: Id.optional(),
+  serviceId: IdText.optional(),
 });
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 

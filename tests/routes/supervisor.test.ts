@@ -137,6 +137,7 @@ describe('an idempotent Call next', () => {
   it('answers a replayed key with the ticket it called, for a few minutes', async () => {
     const a = await issue(B);
     const b = await issue(B);
+    const c = await issue(B);
     const key = { 'idempotency-key': 'next-1' };
     const first = await ok(await post('/api/counters/1/next', clerk, undefined, key));
     expect(first).toMatchObject({ id: a.id, status: 'called', reason: { en: expect.any(String) } });
@@ -148,11 +149,13 @@ describe('an idempotent Call next', () => {
     expect((await post('/api/counters/1/next', clerk, undefined, { 'idempotency-key': 'next-2' })).statusCode).toBe(409);
     // The key belongs to its user: the supervisor's same key calls afresh (counter 2, ticket b).
     expect((await ok(await post('/api/counters/2/next', supervisor, undefined, key))).id).toBe(b.id);
+    // And to its counter: the clerk's same key at counter 3 is another call (ticket c).
+    expect((await ok(await post('/api/counters/3/next', clerk, undefined, key))).id).toBe(c.id);
 
     await ok(await post(`/api/tickets/${a.id}/complete`, clerk, {}));
     tick(6 * 60_000);
-    const c = await issue(B);
-    expect((await ok(await post('/api/counters/1/next', clerk, undefined, key))).id).toBe(c.id);
+    const d = await issue(B);
+    expect((await ok(await post('/api/counters/1/next', clerk, undefined, key))).id).toBe(d.id);
     expect((await post('/api/counters/1/next', clerk, undefined, { 'idempotency-key': 'bad key' })).statusCode).toBe(400);
   });
 });

@@ -10,15 +10,15 @@ import type { Effect } from '../../hall/effects.js';
 import { notFound } from '../../hall/errors.js';
 import { getCounter } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
-import { Counter, IdParams } from '../../protocol/schemas.js';
+import { Counter, Id, IdParams } from '../../protocol/schemas.js';
 import { counterView, counterViews } from '../../hall/views.js';
 import { changeBy, duplicate, recordAdminChange } from './record.js';
-import { BodyId, changes, text } from './views.js';
+import { changes, text } from './views.js';
 
 const CounterNumber = z.number().int().min(1).max(9999);
 /** In the counter's order of preference: the first is served first. */
 const ServiceIds = z
-  .array(BodyId)
+  .array(Id)
   .min(1)
   .max(50)
   .refine((ids) => new Set(ids).size === ids.length, 'must not name a service twice');

@@ -6,10 +6,10 @@ import { inTransaction, type Connection } from '../../../db/connection.js';
 import { devices, printers } from '../../../db/schema.js';
 import { notFound } from '../../hall/errors.js';
 import { hallIdOf } from '../../plugins/auth.js';
-import { IdParams } from '../../protocol/schemas.js';
+import { Id, IdParams } from '../../protocol/schemas.js';
 import { getDevice } from './devices.js';
 import { changeBy, invalidField, recordAdminChange } from './record.js';
-import { BodyId, Printer, changes, printerView, text } from './views.js';
+import { Printer, changes, printerView, text } from './views.js';
 
 const WidthDots = z.literal([384, 576], { error: 'must be 384 or 576 (58 or 80 mm paper)' });
 
@@ -17,14 +17,14 @@ const CreatePrinter = z.object({
   name: text(100),
   target: text(300),
   widthDots: WidthDots.default(576),
-  kioskId: BodyId.nullish(),
+  kioskId: Id.nullish(),
 });
 
 const PatchPrinter = z.object({
   name: text(100).optional(),
   target: text(300).optional(),
   widthDots: WidthDots.optional(),
-  kioskId: BodyId.nullish(),
+  kioskId: Id.nullish(),
   active: z.boolean().optional(),
 });
 

@@ -9,8 +9,6 @@ import type * as P from '../../protocol/schemas.js';
 
 /** Trimmed, non-empty and bounded: a 100 kB string is a 400, never a row. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
-/** A strict id in a JSON body (no coercion: `true` or `"3"` are not ids). */
-export const BodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const DeviceKind = z.enum(['kiosk', 'display', 'printer']);
 
 export const Device = z.object({

@@ -95,7 +95,7 @@ export async function buildApp({
   const backupDir = config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups');
   await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });
   await app.register(auth);
-  await app.register(realtime);
+  await app.register(realtime, { trustProxy: config.TRUST_PROXY });
   await app.register(printing, printingOptions ?? printingFromConfig(config));
   await app.register(rollover);
   await app.register(reports);

@@ -1,3 +1,4 @@
+import proxyAddr from '@fastify/proxy-addr';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Effect } from '../hall/effects.js';
@@ -15,7 +16,7 @@ import {
 } from '../realtime/printer.js';
 import { publish } from '../realtime/publish.js';
 import { attachStaff } from '../realtime/staff.js';
-import { attachTrack } from '../realtime/track.js';
+import { attachTrack, type AddressOf } from '../realtime/track.js';
 import type { printers } from '../../db/schema.js';
 import type { PrintResult } from '../protocol/schemas.js';
 import type { Principal } from '../auth/principal.js';
@@ -54,8 +55,11 @@ declare module 'fastify' {
 
 /** socket.io on the server's port: /display, /staff, /printer, /track and /kiosk (see API.md). */
 export default fp(
-  async (app) => {
+  async (app, opts: { trustProxy?: string[] }) => {
     const io = new Server(app.server, { maxHttpBufferSize: 64 * 1024 });
+    // The client's address as request.ip has it: behind a trusted proxy, the one it forwards.
+    const trust = opts.trustProxy && proxyAddr.compile(opts.trustProxy);
+    const addressOf: AddressOf = (socket) => (trust ? proxyAddr(socket.request, trust) : socket.handshake.address);
     const ctx: Ctx = { conn: app.conn, now: app.now, log: app.log.child({ module: 'realtime' }) };
     // The main namespace serves nobody: every client names its namespace.
     io.of('/').use((_socket, next) => next(new Error('unauthorized')));
@@ -70,7 +74,7 @@ export default fp(
       attachDisplay(io.of('/display'), ctx),
       attachStaff(io.of('/staff'), ctx),
       attachPrinter(io.of('/printer'), ctx, toQueue),
-      attachTrack(io.of('/track'), ctx),
+      attachTrack(io.of('/track'), ctx, addressOf),
       attachKiosk(io.of('/kiosk'), ctx),
     ];
     // Staff also hear the state of the hall's printers when they connect.

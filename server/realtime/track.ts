@@ -18,8 +18,11 @@ interface TrackData {
 /** Wrong codes per address and minute before the handshake refuses every code (as GET /api/track does). */
 const WRONG_CODES_PER_MINUTE = 60;
 
-function admit(ctx: Ctx, socket: Socket, wrong: WrongCodes): boolean {
-  const address = socket.handshake.address;
+/** The phone's address: the socket's, or behind a trusted proxy the one it forwards. */
+export type AddressOf = (socket: Socket) => string;
+
+function admit(ctx: Ctx, socket: Socket, wrong: WrongCodes, addressOf: AddressOf): boolean {
+  const address = addressOf(socket);
   if (wrong.exceeded(address)) return false;
   const code = authString(socket, 'trackingCode', 64);
   const row = code ? findTracked(ctx.conn, code, ctx.now()) : null;
@@ -48,9 +51,9 @@ class WrongCodes {
   }
 }
 
-export function attachTrack(nsp: Namespace, ctx: Ctx): Namespace {
+export function attachTrack(nsp: Namespace, ctx: Ctx, addressOf: AddressOf): Namespace {
   const wrong = new WrongCodes();
-  nsp.use(guard(ctx, '/track', (socket) => admit(ctx, socket, wrong)));
+  nsp.use(guard(ctx, '/track', (socket) => admit(ctx, socket, wrong, addressOf)));
   nsp.on('connection', (socket) => {
     const d = socket.data as TrackData;
     void socket.join(rooms.track(d.ticketId));

@@ -1,11 +1,12 @@
+import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.js';
-import { startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // Behind a reverse proxy (docs/install.md §4) every request comes from the proxy's address: with
 // TRUST_PROXY naming it, X-Forwarded-For tells the citizens and clerks apart (each their own
-// login limit) and X-Forwarded-Proto makes the session cookie Secure; without it, both headers
-// are anybody's word and are ignored.
+// login limit, each phone its own wrong tracking codes) and X-Forwarded-Proto makes the session
+// cookie Secure; without it, both headers are anybody's word and are ignored.
 
 const PROXY = '127.0.0.1';
 
@@ -46,6 +47,51 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
     expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     const http = await login('203.0.113.5', PROXY, { 'x-forwarded-proto': 'http' });
     expect(String(http.headers['set-cookie'])).not.toMatch(/Secure/i);
+  });
+});
+
+/** A /track handshake for `trackingCode` from the phone at `client`, through the proxy: its answer. */
+async function track(base: string, trackingCode: string, client: string): Promise<string> {
+  const socket = io(`${base}/track`, {
+    auth: { trackingCode },
+    extraHeaders: { 'x-forwarded-for': client },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  const answer = await new Promise<string>((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (err) => resolve(err.message));
+  });
+  socket.close();
+  return answer;
+}
+
+async function guessCodes(base: string, client: string) {
+  for (let i = 0; i < 60; i++) expect(await track(base, `guess-${i}`, client)).toBe('unauthorized');
+}
+
+async function issuedCode() {
+  const res = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: 1 } });
+  return res.json().trackingCode as string;
+}
+
+describe('/track behind the proxy', () => {
+  it('gives each phone its own limit of wrong tracking codes with TRUST_PROXY', async () => {
+    hall = await startHall({ config: { TRUST_PROXY: [PROXY] } });
+    const base = await hall.listen();
+    const code = await issuedCode();
+    await guessCodes(base, '203.0.113.5');
+    expect(await track(base, code, '203.0.113.5')).toBe('unauthorized');
+    expect(await track(base, code, '203.0.113.6')).toBe('connected');
+  });
+
+  it('ignores X-Forwarded-For without it', async () => {
+    hall = await startHall();
+    const base = await hall.listen();
+    const code = await issuedCode();
+    await guessCodes(base, '203.0.113.5');
+    expect(await track(base, code, '203.0.113.6')).toBe('unauthorized');
   });
 });
 

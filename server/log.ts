@@ -1,9 +1,9 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 
-// No personal data or secrets in logs: no bodies, no cookies or Authorization headers, and no
-// device token (`/kiosk/?token=…`) or tracking code (`/t/<code>`, `/api/track/<code>/…`, a code
-// can cancel its ticket) in a logged URL.
+// No personal data or secrets in logs: a request is logged without its body or headers (so
+// without cookies or Authorization), and its URL without a device token (`/kiosk/?token=…`) or
+// tracking code (`/t/<code>`, `/api/track/<code>/…`: a code can cancel its ticket).
 
 const TRACKING_CODE = /^(\/+(?:api\/+track|t)\/+)[^/?#]+/i;
 const TOKEN_PARAMETER = /([?&]token=)[^&#]*/gi;
@@ -22,7 +22,6 @@ export function loggerOptions(level: Config['LOG_LEVEL'], stream?: LogStream): F
   return {
     level,
     ...(stream ? { stream } : {}),
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,

@@ -26,10 +26,10 @@ describe('the request log', () => {
       `/counter-display/?counter=1&token=${display}`,
       `/t/${code}?lang=en`,
       `/api/track/${code}`,
-      `/api/track/${encodeURIComponent(code)}/rating`,
-      `//api/track/${code}/cancel`,
+      `//api/track/${code}/phone`,
     ];
-    for (const url of urls) await hall.app.inject({ method: url.includes('rating') ? 'POST' : 'GET', url, payload: url.includes('rating') ? { score: 3 } : undefined });
+    for (const url of urls) await hall.app.inject({ method: 'GET', url });
+    await hall.app.inject({ method: 'POST', url: `/api/track/${encodeURIComponent(code)}/rating`, payload: { score: 3 } });
     // socket.io answers its own handshakes (outside Fastify): a token in their URL is not logged either.
     const base = await hall.listen();
     const socket = io(`${base}/kiosk`, { transports: ['polling'], query: { token: kiosk }, auth: { token: kiosk } });
@@ -38,7 +38,7 @@ describe('the request log', () => {
 
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'incoming request').map((l) => l.req.url);
     expect(logged).toEqual(expect.arrayContaining(['/kiosk/?token=***', '/counter-display/?counter=1&token=***', '/t/***?lang=en', '/api/track/***/rating']));
-    expect(logged.length).toBeGreaterThanOrEqual(urls.length);
+    expect(logged.length).toBeGreaterThan(urls.length);
     const log = lines.join('');
     for (const secret of [kiosk, display, code]) expect(log).not.toContain(secret);
   });

@@ -210,7 +210,7 @@ describe('the phone number for the notification hook', () => {
     expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '٠٩٤٤ ١٢٣-٤٥٦' })).json().phoneAlert).toEqual({ position: 3, subscribed: true });
     expect(contacts()).toMatchObject([{ ticketId: t.id, phone: '0944123456' }]);
     expect((await citizen('DELETE', `${t.trackingCode}/phone`)).json().phoneAlert).toEqual({ position: 3, subscribed: false });
-    expect(contacts()).toEqual([]);
+    expect(contacts()).toMatchObject([{ ticketId: t.id, phone: null }]); // the number is gone; the count of numbers stays
   });
 
   it('is deleted when the ticket ends, and at the end of the business day', async () => {
@@ -279,6 +279,36 @@ describe('the notification webhook', () => {
     await finish(tickets[1]!.id); // now first: no second message
     await new Promise((r) => setTimeout(r, 150));
     expect(received).toHaveLength(1);
+  });
+
+  it('tells a ticket once: no new number after its message, and three numbers at most', async () => {
+    hall.setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 1 } });
+    const told = await issue();
+    const later = await issue();
+    await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000001' });
+    await until(() => received.length > 0);
+    expect(received.map((r) => r.body.phone)).toEqual(['0944000001']);
+
+    expect((await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000001' })).statusCode).toBe(200); // the same number again
+    const another = await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000002' });
+    expect(another.statusCode).toBe(409);
+    expect(another.json().error.code).toBe('already_notified');
+    await citizen('DELETE', `${told.trackingCode}/phone`);
+    const afterForget = await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000003' });
+    expect(afterForget.json().error.code).toBe('already_notified');
+
+    // Not told yet (second in line): numbers may change, taken back or not, up to three in all.
+    for (const phone of ['0944000011', '0944000012']) expect((await citizen('POST', `${later.trackingCode}/phone`, { phone })).statusCode).toBe(200);
+    await citizen('DELETE', `${later.trackingCode}/phone`);
+    expect((await citizen('POST', `${later.trackingCode}/phone`, { phone: '0944000013' })).statusCode).toBe(200);
+    const fourth = await citizen('POST', `${later.trackingCode}/phone`, { phone: '0944000014' });
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().error).toEqual({ code: 'too_many_changes', message: 'a ticket takes at most 3 phone numbers' });
+
+    await finish(told.id); // `later` is next: one message, to its last number
+    await until(() => received.length > 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received.map((r) => r.body.phone)).toEqual(['0944000001', '0944000013']);
   });
 
   it('tells at once a ticket already close enough, and retries a failed delivery once', async () => {

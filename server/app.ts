@@ -25,7 +25,7 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S'>>;
+    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'PRINT_FILE_DIR'>>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
@@ -79,7 +79,8 @@ export async function buildApp({ config, now = Date.now, printing: printingOptio
   await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });
   await app.register(auth);
   await app.register(realtime);
-  await app.register(printing, printingOptions ?? printingFromConfig(config));
+  const fileDir = config.PRINT_FILE_DIR ?? join(config.DATA_DIR, 'print');
+  await app.register(printing, { ...(printingOptions ?? printingFromConfig(config)), fileDir });
   await app.register(rollover);
   await app.register(reports);
   await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });

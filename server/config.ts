@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './auth/passwords.js';
 
 // The server's settings, read once from the environment (see ../shared/API.md).
 
@@ -9,7 +10,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .superRefine((p, ctx) => {
+      const problem = passwordProblem(p, 'admin');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+    })
+    .optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Built-in HTTPS: PEM files, both or neither (see docs/install.md).
@@ -23,6 +30,8 @@ const EnvSchema = z.object({
   // Print queue timings (server/printing/queue.ts), for halls that want other than the defaults.
   PRINT_EXPIRE_S: optional(z.coerce.number().int().min(1).max(3600)),
   PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
+  // The only folder `file:` printers may write in (default DATA_DIR/print, created if missing).
+  PRINT_FILE_DIR: optional(z.string()),
 }).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
   message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
   path: ['TLS_CERT'],

@@ -25,7 +25,7 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'PRINT_FILE_DIR'>>;
+    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'PRINT_FILE_DIR' | 'WEBHOOK_ALLOW_LOCAL'>>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
@@ -84,7 +84,7 @@ export async function buildApp({ config, now = Date.now, printing: printingOptio
   await app.register(rollover);
   await app.register(reports);
   await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });
-  await app.register(notify);
+  await app.register(notify, { allowLocalWebhook: config.WEBHOOK_ALLOW_LOCAL ?? false });
   await app.register(ui);
   await app.register(voice, { dataDir: config.DATA_DIR });
 

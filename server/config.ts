@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
   // The only folder `file:` printers may write in (default DATA_DIR/print, created if missing).
   PRINT_FILE_DIR: optional(z.string()),
+  // `1`: the notification webhook may be this machine or its local link (a local gateway, tests).
+  WEBHOOK_ALLOW_LOCAL: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 }).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
   message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
   path: ['TLS_CERT'],

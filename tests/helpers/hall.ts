@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { halls, type HallSettings } from '../../db/schema.js';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppOptions } from '../../server/app.js';
 import { getHall } from '../../server/hall/state.js';
 
 // A real hall for tests: a real SQLite file in a fresh temporary folder, the real app.
@@ -30,6 +30,8 @@ export interface TestHallOptions {
   /** Reopen an existing folder (a restart). */
   dataDir?: string;
   adminPassword?: string;
+  /** More settings, e.g. WEBHOOK_ALLOW_LOCAL for a gateway on 127.0.0.1. */
+  config?: Partial<AppOptions['config']>;
 }
 
 export const ADMIN_PASSWORD = 'test-password-123';
@@ -38,7 +40,7 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
   const adminPassword = opts.adminPassword ?? ADMIN_PASSWORD;
   const app = await buildApp({
-    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent' },
+    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent', ...opts.config },
     now: opts.now,
   });
   await app.ready();

@@ -23,7 +23,8 @@ let now = SUNDAY_10;
 
 beforeEach(async () => {
   now = SUNDAY_10;
-  hall = await startHall({ now: () => now });
+  // The test gateway listens on 127.0.0.1: allowed here, refused by default (see the last tests).
+  hall = await startHall({ now: () => now, config: { WEBHOOK_ALLOW_LOCAL: true } });
   clerk = await hall.login('clerk');
 });
 afterEach(() => hall.close());
@@ -325,6 +326,42 @@ describe('the notification webhook', () => {
     // No publicUrl: this server on the hall's network, as in the ticket's QR code.
     expect(received[1]!.body.trackingUrl).toMatch(new RegExp(`^http://[^/]+:\\d+/t/${t.trackingCode}$`));
     failFirst = false;
+  });
+});
+
+describe('a webhook on this machine or its local link', () => {
+  let gateway: Server;
+  let received = 0;
+  beforeEach(async () => {
+    await hall.close();
+    hall = await startHall({ now: () => now }); // WEBHOOK_ALLOW_LOCAL unset
+    clerk = await hall.login('clerk');
+    received = 0;
+    gateway = createServer((_req, res) => {
+      received++;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  });
+  afterEach(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+  const port = () => (gateway.address() as AddressInfo).port;
+  it('is refused when saved, naming the field', async () => {
+    const token = await hall.login();
+    const admin = (payload: object) => hall.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: bearer(token), payload });
+    for (const host of ['127.0.0.1', '127.1', '2130706433', 'localhost', 'api.localhost', '[::1]', '169.254.169.254', '[fe80::1]', '0.0.0.0', '[::ffff:127.0.0.1]', '[::]']) {
+      const res = await admin({ settings: { notify: { enabled: true, webhookUrl: `http://${host}:${port()}/sms` } } });
+      expect(res.statusCode, host).toBe(400);
+      expect(res.json().error.fields).toEqual([{ path: 'settings.notify.webhookUrl', code: 'local_address', message: expect.stringContaining('WEBHOOK_ALLOW_LOCAL=1') }]);
+    }
+    expect((await admin({ settings: { notify: { enabled: true, webhookUrl: 'https://sms.example.org/hook' } } })).statusCode).toBe(200);
+  });
+
+  it('is not posted to, even when stored before the rule', async () => {
+    hall.setSettings({ notify: { enabled: true, webhookUrl: `http://127.0.0.1:${port()}/sms`, position: 3 } });
+    const t = await issue();
+    expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944123456' })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toBe(0);
   });
 });
 

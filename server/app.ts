@@ -25,7 +25,7 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'PRINT_FILE_DIR' | 'WEBHOOK_ALLOW_LOCAL'>>;
+    Partial<Pick<Config, 'DEMO_PASSWORD' | 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'PRINT_FILE_DIR' | 'WEBHOOK_ALLOW_LOCAL'>>;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
@@ -76,7 +76,13 @@ export async function buildApp({ config, now = Date.now, printing: printingOptio
   await app.register(errors);
   await app.register(clock, { now });
   const backupDir = config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups');
-  await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });
+  await app.register(db, {
+    dataDir: config.DATA_DIR,
+    seed: config.SEED,
+    adminPassword: config.ADMIN_PASSWORD,
+    demoPassword: config.DEMO_PASSWORD,
+    backupDir,
+  });
   await app.register(auth);
   await app.register(realtime);
   const fileDir = config.PRINT_FILE_DIR ?? join(config.DATA_DIR, 'print');

@@ -6,18 +6,22 @@ import { passwordProblem } from './auth/passwords.js';
 /** An optional setting; `NAME=` (empty, as env files often leave it) counts as unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** A password as the admin routes take them (server/auth/passwords.ts). */
+const staffPassword = (username?: string) =>
+  z.string().superRefine((p, ctx) => {
+    const problem = passwordProblem(p, username);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  ADMIN_PASSWORD: z
-    .string()
-    .superRefine((p, ctx) => {
-      const problem = passwordProblem(p, 'admin');
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
-    })
-    .optional(),
+  ADMIN_PASSWORD: staffPassword('admin').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
+  // The password of the demo supervisor and clerk (SEED=demo), for demos and tests; unset: each
+  // gets its own, printed once.
+  DEMO_PASSWORD: staffPassword().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Built-in HTTPS: PEM files, both or neither (see docs/install.md).
   TLS_CERT: optional(z.string()),

@@ -2,9 +2,10 @@
 //
 // Puts a backup back as the hall's database. It stops nothing: with the server running on this
 // DATA_DIR it refuses and says how to stop it. It refuses a damaged file, one that is not a Dawr
-// database, and one whose migrations or tables are not this release's (nothing is changed then), keeps the current database beside it as
-// dawr.sqlite.before-restore-<time> (with its -wal, so nothing of it is lost), and then says to
-// start the server (which migrates the restored database if it comes from an older release).
+// database, and one whose migrations or tables are not this release's (nothing is changed then),
+// keeps the current database beside it as dawr.sqlite.before-restore-<time> (with its -wal, so
+// nothing of it is lost), and then says to start the server (which migrates the restored
+// database if it comes from an older release).
 import Database from 'better-sqlite3';
 import { chownSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';

@@ -19,7 +19,7 @@ function shapeOf(db: Database.Database): Map<string, string> {
         type === 'table'
           ? { columns: db.pragma(`table_xinfo(${quoted(name)})`), foreignKeys: db.pragma(`foreign_key_list(${quoted(name)})`) }
           : type === 'index'
-            ? { columns: db.pragma(`index_xinfo(${quoted(name)})`), unique: /^CREATE UNIQUE/i.test(sql ?? ''), sql }
+            ? { columns: db.pragma(`index_xinfo(${quoted(name)})`), sql }
             : { sql };
       return [`${type} ${name}`, JSON.stringify(shape)];
     }),

@@ -334,9 +334,12 @@ export const ticketContacts = sqliteTable(
   {
     ticketId: integer('ticket_id').primaryKey().references(() => tickets.id),
     hallId: integer('hall_id').notNull().references(() => halls.id),
-    phone: text('phone').notNull(),
-    /** When the webhook was told (once per ticket); null: not yet. */
+    /** Null once the citizen took it back: the row still remembers the ticket's message and numbers. */
+    phone: text('phone'),
+    /** When the webhook was told (once per ticket, whatever number it had then); null: not yet. */
     notifiedAt: integer('notified_at'),
+    /** How many numbers were saved for the ticket (capped: each new number could mean a new message). */
+    numbersSaved: integer('numbers_saved').notNull().default(1),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ticket_contacts_hall').on(t.hallId)],

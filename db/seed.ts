@@ -78,8 +78,24 @@ export interface SeedReport {
   hallId: number;
   /** Set when the admin password was generated: shown once. */
   generatedAdminPassword?: string;
+  /** The demo users' own passwords, when generated (no DEMO_PASSWORD): shown once. */
+  generatedDemoPasswords?: { username: string; password: string }[];
   /** Device tokens, shown once. */
   devices: { id: number; kind: string; name: string; token: string }[];
+}
+
+/** The demo supervisor and clerk, each with `demoPassword` or a password of their own. */
+async function demoUsersOf(demoPassword: string | undefined) {
+  const users = [
+    { username: 'supervisor', role: 'supervisor', displayName: 'المشرف' },
+    { username: 'clerk', role: 'clerk', displayName: 'الموظف' },
+  ] as const;
+  return Promise.all(
+    users.map(async (user) => {
+      const password = demoPassword ?? randomPassword();
+      return { ...user, password, passwordHash: await hashPassword(password) };
+    }),
+  );
 }
 
 export function isNewDatabase({ db }: Connection): boolean {
@@ -88,13 +104,15 @@ export function isNewDatabase({ db }: Connection): boolean {
 
 export async function seedDatabase(
   conn: Connection,
-  opts: { seed: 'demo' | 'none'; adminPassword?: string },
+  opts: { seed: 'demo' | 'none'; adminPassword?: string; demoPassword?: string },
 ): Promise<SeedReport> {
   const password = opts.adminPassword ?? randomPassword();
   const passwordHash = await hashPassword(password);
-  const demoClerkHash = opts.seed === 'demo' ? await hashPassword(password) : null;
   const report: SeedReport = { hallId: 0, devices: [] };
   if (!opts.adminPassword) report.generatedAdminPassword = password;
+  // Never the admin's password: a hall that forgot SEED=none must not get two more admins' keys.
+  const demoUsers = opts.seed === 'demo' ? await demoUsersOf(opts.demoPassword) : [];
+  if (demoUsers.length && !opts.demoPassword) report.generatedDemoPasswords = demoUsers.map(({ username, password }) => ({ username, password }));
 
   conn.sqlite.transaction(() => {
     const { db } = conn;
@@ -125,10 +143,7 @@ export async function seedDatabase(
       );
     }
     db.insert(users)
-      .values([
-        { hallId: hall.id, username: 'supervisor', passwordHash: demoClerkHash!, role: 'supervisor', displayName: 'المشرف' },
-        { hallId: hall.id, username: 'clerk', passwordHash: demoClerkHash!, role: 'clerk', displayName: 'الموظف' },
-      ])
+      .values(demoUsers.map(({ password: _, ...user }) => ({ ...user, hallId: hall.id })))
       .run();
 
     const device = (kind: 'kiosk' | 'display' | 'printer', name: string) => {

@@ -1,10 +1,11 @@
 // npm run restore -- <backup file> [--data-dir DIR] [--port N]
 //
 // Puts a backup back as the hall's database. It stops nothing: with the server running on this
-// DATA_DIR it refuses and says how to stop it. It refuses a damaged file or one that is not a
-// Dawr database (nothing is changed then), keeps the current database beside it as
-// dawr.sqlite.before-restore-<time> (with its -wal, so nothing of it is lost), and then says to
-// start the server (which migrates the restored database if it comes from an older release).
+// DATA_DIR it refuses and says how to stop it. It refuses a damaged file, one that is not a Dawr
+// database, and one whose migrations or tables are not this release's (nothing is changed then),
+// keeps the current database beside it as dawr.sqlite.before-restore-<time> (with its -wal, so
+// nothing of it is lost), and then says to start the server (which migrates the restored
+// database if it comes from an older release).
 import Database from 'better-sqlite3';
 import { chownSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -14,6 +15,7 @@ import { timeStamp, verifyDatabaseFile } from '../server/ops/backup.js';
 import { bad, info, ok, parseArgs, settings } from '../server/ops/cli.js';
 import { migrationState } from '../server/ops/migrations.js';
 import { runningServerPid } from '../server/ops/pidfile.js';
+import { schemaProblem } from '../server/ops/schema-check.js';
 import { MIGRATIONS_DIR } from '../server/paths.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -70,12 +72,17 @@ async function main(): Promise<number> {
   }
   const probe = new Database(backup, { readonly: true, fileMustExist: true });
   const state = migrationState(probe, MIGRATIONS_DIR);
+  const schema = state.newerThanCode ? null : schemaProblem(probe, MIGRATIONS_DIR);
   probe.close();
   if (state.newerThanCode) {
     bad(`${backup} was made by a newer release of Dawr than this one: install that release first. Nothing was changed.`);
     return 1;
   }
-  ok(`${backup} is sound: integrity check ok, ${checked.tickets} tickets, ${checked.migrations} migrations`);
+  if (schema) {
+    bad(`${backup} cannot be restored: ${schema}. Nothing was changed.`);
+    return 1;
+  }
+  ok(`${backup} is sound: integrity check ok, ${checked.tickets} tickets, ${checked.migrations} migrations, tables as they make them`);
 
   mkdirSync(dataDir, { recursive: true });
   const owner = statSync(existsSync(dbFile) ? dbFile : dataDir);

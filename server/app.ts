@@ -27,7 +27,22 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'TLS_CERT' | 'TLS_KEY' | 'BACKUP_DIR' | 'BACKUP_AT' | 'BACKUP_KEEP' | 'PRINT_EXPIRE_S' | 'PRINT_RETRY_MAX_S' | 'TRUST_PROXY'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'DEMO_PASSWORD'
+        | 'TLS_CERT'
+        | 'TLS_KEY'
+        | 'BACKUP_DIR'
+        | 'BACKUP_AT'
+        | 'BACKUP_KEEP'
+        | 'PRINT_EXPIRE_S'
+        | 'PRINT_RETRY_MAX_S'
+        | 'PRINT_FILE_DIR'
+        | 'WEBHOOK_ALLOW_LOCAL'
+        | 'TRUST_PROXY'
+      >
+    >;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
@@ -93,14 +108,21 @@ export async function buildApp({
   await app.register(text);
   await app.register(clock, { now });
   const backupDir = config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups');
-  await app.register(db, { dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD, backupDir });
+  await app.register(db, {
+    dataDir: config.DATA_DIR,
+    seed: config.SEED,
+    adminPassword: config.ADMIN_PASSWORD,
+    demoPassword: config.DEMO_PASSWORD,
+    backupDir,
+  });
   await app.register(auth);
   await app.register(realtime, { trustProxy: config.TRUST_PROXY });
-  await app.register(printing, printingOptions ?? printingFromConfig(config));
+  const fileDir = config.PRINT_FILE_DIR ?? join(config.DATA_DIR, 'print');
+  await app.register(printing, { ...(printingOptions ?? printingFromConfig(config)), fileDir });
   await app.register(rollover);
   await app.register(reports);
   await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });
-  await app.register(notify);
+  await app.register(notify, { allowLocalWebhook: config.WEBHOOK_ALLOW_LOCAL ?? false });
   await app.register(ui);
   await app.register(voice, { dataDir: config.DATA_DIR });
 

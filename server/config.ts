@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { passwordProblem } from './auth/passwords.js';
 
 // The server's settings, read once from the environment (see ../shared/API.md).
 
@@ -33,12 +34,22 @@ const TrustProxy = z.string().transform((value, ctx) => {
 /** An optional setting; `NAME=` (empty, as env files often leave it) counts as unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** A password as the admin routes take them (server/auth/passwords.ts). */
+const staffPassword = (username?: string) =>
+  z.string().superRefine((p, ctx) => {
+    const problem = passwordProblem(p, username);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  ADMIN_PASSWORD: staffPassword('admin').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
+  // The password of the demo supervisor and clerk (SEED=demo), for demos and tests; unset: each
+  // gets its own, printed once.
+  DEMO_PASSWORD: staffPassword().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Built-in HTTPS: PEM files, both or neither (see docs/install.md).
   TLS_CERT: optional(z.string()),
@@ -52,6 +63,10 @@ const EnvSchema = z.object({
   PRINT_EXPIRE_S: optional(z.coerce.number().int().min(1).max(3600)),
   PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
   TRUST_PROXY: optional(TrustProxy),
+  // The only folder `file:` printers may write in (default DATA_DIR/print, created if missing).
+  PRINT_FILE_DIR: optional(z.string()),
+  // `1`: the notification webhook may be this machine or its local link (a local gateway, tests).
+  WEBHOOK_ALLOW_LOCAL: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 }).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
   message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
   path: ['TLS_CERT'],

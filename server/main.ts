@@ -28,7 +28,7 @@ function printWelcome(address: string) {
   if (seed) {
     lines.push('', 'A new database was created in ' + config.DATA_DIR + '. Shown once, keep them safe:');
     if (seed.generatedAdminPassword) lines.push(`  admin password   ${seed.generatedAdminPassword}   (user: admin)`);
-    if (seed.devices.length) lines.push(`  demo users       supervisor, clerk (same password as admin)`);
+    for (const { username, password } of seed.generatedDemoPasswords ?? []) lines.push(`  ${username} password   ${password}   (user: ${username})`);
     for (const d of seed.devices) lines.push(`  ${d.kind} device   ${d.name}: ${d.token}`);
     const kiosk = seed.devices.find((d) => d.kind === 'kiosk');
     const display = seed.devices.find((d) => d.kind === 'display');

@@ -65,6 +65,7 @@ export class DawrServer {
         DATA_DIR: dataDir,
         SEED: 'demo',
         ADMIN_PASSWORD: adminPassword,
+        DEMO_PASSWORD: adminPassword,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

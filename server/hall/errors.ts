@@ -7,7 +7,11 @@ export type HallErrorCode =
   | 'forbidden'
   | 'unavailable'
   /** The service takes no tickets now: outside its hours or past its daily limit. */
-  | 'service_closed';
+  | 'service_closed'
+  /** The ticket has had its message: it takes no other phone number. */
+  | 'already_notified'
+  /** The ticket has had as many phone numbers as it may. */
+  | 'too_many_changes';
 
 export class HallError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { services, ticketContacts, tickets } from '../../db/schema.js';
 import { HallError } from './errors.js';
@@ -24,7 +24,13 @@ export function normalizePhone(input: string): string | null {
   return /^\+?[0-9]{8,15}$/.test(phone) ? phone : null;
 }
 
-/** Keeps the citizen's number for this waiting ticket (replacing an earlier one). */
+/** A ticket takes this many numbers at most: each new one could otherwise mean a new message. */
+export const MAX_NUMBERS_PER_TICKET = 3;
+
+/**
+ * Keeps the citizen's number for this waiting ticket (replacing an earlier one). A ticket is told
+ * once: after that, and after MAX_NUMBERS_PER_TICKET numbers, a new number is refused.
+ */
 export function savePhone(conn: Connection, now: number, ticketId: number, input: string): void {
   const phone = normalizePhone(input);
   if (!phone) throw new HallError('invalid_request', 'phone: not a phone number (8 to 15 digits, optionally with a leading +)');
@@ -32,16 +38,27 @@ export function savePhone(conn: Connection, now: number, ticketId: number, input
     const t = conn.db.select().from(tickets).where(eq(tickets.id, ticketId)).get();
     if (!t || t.status !== 'waiting') throw new HallError('invalid_transition', 'a phone number is taken only while the ticket waits');
     if (!notifySettings(getHall(conn, t.hallId)).enabled) throw new HallError('not_found', 'this hall sends no messages');
+    const known = conn.db.select().from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId)).get();
+    if (!known) {
+      conn.db.insert(ticketContacts).values({ ticketId, hallId: t.hallId, phone, createdAt: now }).run();
+      return;
+    }
+    if (known.phone === phone) return;
+    if (known.notifiedAt !== null) throw new HallError('already_notified', 'this ticket has had its message; it takes no other number');
+    if (known.numbersSaved >= MAX_NUMBERS_PER_TICKET) {
+      throw new HallError('too_many_changes', `a ticket takes at most ${MAX_NUMBERS_PER_TICKET} phone numbers`);
+    }
     conn.db
-      .insert(ticketContacts)
-      .values({ ticketId, hallId: t.hallId, phone, createdAt: now })
-      .onConflictDoUpdate({ target: ticketContacts.ticketId, set: { phone, notifiedAt: null, createdAt: now } })
+      .update(ticketContacts)
+      .set({ phone, numbersSaved: known.numbersSaved + 1, createdAt: now })
+      .where(eq(ticketContacts.ticketId, ticketId))
       .run();
   });
 }
 
+/** The number goes; the row stays until the ticket ends, so that taking a number back and giving another counts. */
 export function forgetPhone(conn: Connection, ticketId: number): void {
-  conn.db.delete(ticketContacts).where(eq(ticketContacts.ticketId, ticketId)).run();
+  conn.db.update(ticketContacts).set({ phone: null }).where(eq(ticketContacts.ticketId, ticketId)).run();
 }
 
 /** Deletes the numbers of these tickets that have ended. */
@@ -88,7 +105,7 @@ export function claimDueMessages(conn: Connection, hallId: number, now: number, 
       .from(ticketContacts)
       .innerJoin(tickets, eq(tickets.id, ticketContacts.ticketId))
       .innerJoin(services, eq(services.id, tickets.serviceId))
-      .where(and(eq(ticketContacts.hallId, hallId), isNull(ticketContacts.notifiedAt), eq(tickets.status, 'waiting')))
+      .where(and(eq(ticketContacts.hallId, hallId), isNull(ticketContacts.notifiedAt), isNotNull(ticketContacts.phone), eq(tickets.status, 'waiting')))
       .all();
     const out: NotifyMessage[] = [];
     for (const r of rows) {
@@ -99,7 +116,7 @@ export function claimDueMessages(conn: Connection, hallId: number, now: number, 
       out.push({
         ticketNumber: r.ticket.number,
         position,
-        phone: r.phone,
+        phone: r.phone!,
         serviceName: ar ? r.nameAr : r.nameEn,
         hallName: ar ? hall.nameAr : hall.nameEn,
         trackingUrl: `${base}/t/${r.ticket.trackingCode}`,

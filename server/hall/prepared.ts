@@ -119,7 +119,7 @@ function prepare(conn: Connection) {
       pending: db
         .select({ id: ticketContacts.ticketId })
         .from(ticketContacts)
-        .where(and(eq(ticketContacts.hallId, p('hallId')), isNull(ticketContacts.notifiedAt)))
+        .where(and(eq(ticketContacts.hallId, p('hallId')), isNull(ticketContacts.notifiedAt), isNotNull(ticketContacts.phone)))
         .limit(1)
         .prepare(),
       endedOne: db

@@ -22,6 +22,6 @@ export function isRated(conn: Connection, ticketId: number): boolean {
 }
 
 export function hasContact(conn: Connection, ticketId: number): boolean {
-  const row = conn.db.select({ id: ticketContacts.ticketId }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId)).get();
-  return row !== undefined;
+  const row = conn.db.select({ phone: ticketContacts.phone }).from(ticketContacts).where(eq(ticketContacts.ticketId, ticketId)).get();
+  return row?.phone != null;
 }

@@ -20,6 +20,8 @@ export interface DbOptions {
   dataDir: string;
   seed: 'demo' | 'none';
   adminPassword?: string;
+  /** The demo supervisor's and clerk's password (DEMO_PASSWORD); else each gets its own. */
+  demoPassword?: string;
   /** Where the backup made before migrating an existing database goes. */
   backupDir?: string;
 }
@@ -37,7 +39,7 @@ export default fp<DbOptions>(
     }
     migrateDatabase(conn, MIGRATIONS_DIR);
     const seedReport = isNewDatabase(conn)
-      ? await seedDatabase(conn, { seed: opts.seed, adminPassword: opts.adminPassword })
+      ? await seedDatabase(conn, { seed: opts.seed, adminPassword: opts.adminPassword, demoPassword: opts.demoPassword })
       : null;
     const hall = conn.db.select({ id: halls.id }).from(halls).orderBy(halls.id).limit(1).get()!;
     app.decorate('conn', conn);

@@ -1,9 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Effect } from '../hall/effects.js';
 import { claimDueMessages, forgetEnded, hasPendingContacts, type NotifyMessage } from '../hall/notify.js';
 import { notifySettings } from '../hall/phone-settings.js';
+import { localWebhookProblem, lookupRefusingLocal } from '../hall/webhook-target.js';
 import { getHall } from '../hall/state.js';
 import { publicBase } from '../printing/facts.js';
 
@@ -12,6 +15,8 @@ declare module 'fastify' {
     notify: {
       /** Sends the messages now due in the hall (after a phone number is saved). Never throws, never waits. */
       check(hallId: number): void;
+      /** Why this webhook address is refused (this machine, its local link), unless WEBHOOK_ALLOW_LOCAL; null when fine. */
+      webhookProblem(url: string): string | null;
     };
   }
 }
@@ -19,22 +24,37 @@ declare module 'fastify' {
 const TIMEOUT_MS = 3000;
 const ATTEMPTS = 2;
 
+/** POSTs `body`; answers the status (redirects are not followed: a 3xx is a failure). */
+function post(url: URL, body: string, allowLocal: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      ...(allowLocal ? {} : { lookup: lookupRefusingLocal() }),
+    });
+    req.once('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
 /** POSTs one message to the gateway: a 3 s timeout, one retry; failures are logged without the phone number. */
-async function deliver(url: string, message: NotifyMessage, log: FastifyBaseLogger): Promise<void> {
+async function deliver(url: string, message: NotifyMessage, allowLocal: boolean, log: FastifyBaseLogger): Promise<void> {
+  const refused = allowLocal ? null : localWebhookProblem(url);
+  if (refused) return log.error({ ticketNumber: message.ticketNumber, reason: refused }, 'notification webhook refused: a local address');
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: 'error',
-      });
-      await res.body?.cancel();
-      if (res.ok) return;
-      log.warn({ ticketNumber: message.ticketNumber, status: res.status, attempt }, 'notification webhook refused the message');
+      const status = await post(new URL(url), JSON.stringify(message), allowLocal);
+      if (status >= 200 && status < 300) return;
+      log.warn({ ticketNumber: message.ticketNumber, status, attempt }, 'notification webhook refused the message');
     } catch (err) {
-      log.warn({ ticketNumber: message.ticketNumber, error: (err as Error).name, attempt }, 'notification webhook unreachable');
+      const { name, code, message: why } = err as NodeJS.ErrnoException;
+      if (code === 'ELOCALADDRESS') return log.error({ ticketNumber: message.ticketNumber, reason: why }, 'notification webhook refused: a local address');
+      log.warn({ ticketNumber: message.ticketNumber, error: code ?? name, attempt }, 'notification webhook unreachable');
     }
   }
   log.error({ ticketNumber: message.ticketNumber }, 'notification not delivered');
@@ -45,8 +65,8 @@ async function deliver(url: string, message: NotifyMessage, log: FastifyBaseLogg
  * places in line moved, the tickets with a number that reached the hall's position are told to
  * the webhook, once each, in the background.
  */
-export default fp(
-  async (app) => {
+export default fp<{ allowLocalWebhook: boolean }>(
+  async (app, { allowLocalWebhook }) => {
     const log = app.log.child({ module: 'notify' });
     const inFlight = new Set<Promise<void>>();
 
@@ -58,7 +78,7 @@ export default fp(
         if (!enabled) return;
         const base = publicBase(app.conn, hallId, (app.server.address() as AddressInfo | null)?.port ?? 3000);
         for (const message of claimDueMessages(app.conn, hallId, app.now(), base)) {
-          const sending = deliver(webhookUrl, message, log).finally(() => inFlight.delete(sending));
+          const sending = deliver(webhookUrl, message, allowLocalWebhook, log).finally(() => inFlight.delete(sending));
           inFlight.add(sending);
         }
       } catch (err) {
@@ -71,7 +91,7 @@ export default fp(
       forgetEnded(app.conn, ended);
       if (effects.some((e) => e.kind === 'waiting')) check(hallId);
     });
-    app.decorate('notify', { check });
+    app.decorate('notify', { check, webhookProblem: (url: string) => (allowLocalWebhook ? null : localWebhookProblem(url)) });
     app.addHook('onClose', async () => {
       await Promise.allSettled([...inFlight]);
     });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import fp from 'fastify-plugin';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { printers } from '../../db/schema.js';
 import { statements } from '../hall/prepared.js';
@@ -33,9 +34,10 @@ declare module 'fastify' {
 export type { PrintingOptions };
 
 /** Tickets on paper: render → encode → queue → transport (see server/printing/). */
-export default fp<Partial<PrintingOptions>>(
+export default fp<Partial<PrintingOptions> & Pick<PrintingOptions, 'fileDir'>>(
   async (app, opts) => {
     const options: PrintingOptions = { ...DEFAULT_PRINTING, ...opts };
+    mkdirSync(options.fileDir, { recursive: true });
     const { conn } = app;
     const log = app.log.child({ module: 'printing' });
 

@@ -48,7 +48,7 @@ const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`)
 const agent = new PrintAgent({
   server: args.server,
   token,
-  printer: transportFor(target),
+  printer: transportFor(target, null),
   statusEveryMs,
   sendTimeoutMs: 10_000,
   statusTimeoutMs: 1000,

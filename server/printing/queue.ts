@@ -28,9 +28,11 @@ export interface PrintingOptions {
   statusTimeoutMs: number;
   /** How often direct printers are probed. */
   statusPollMs: number;
+  /** The folder of file: printers (PRINT_FILE_DIR). */
+  fileDir: string;
 }
 
-export const DEFAULT_PRINTING: PrintingOptions = {
+export const DEFAULT_PRINTING: Omit<PrintingOptions, 'fileDir'> = {
   retryBaseMs: 1000,
   retryMaxMs: 30_000,
   expireAfterMs: 3 * 60_000,
@@ -205,7 +207,7 @@ export class PrintQueue {
       }
       return this.wakeForNext(printerId);
     }
-    const transport = transportFor(target);
+    const transport = transportFor(target, this.options);
     while (!this.closing) {
       this.expireStale(printerId);
       const job = this.conn.db
@@ -367,7 +369,7 @@ export class PrintQueue {
       direct.map(({ p, target }) =>
         this.inLane(p.id, async () => {
           if (this.closing) return;
-          const status = await transportFor(target).probe(this.options.statusTimeoutMs);
+          const status = await transportFor(target, this.options).probe(this.options.statusTimeoutMs);
           if (this.setStatus(p.id, status) && status === 'online') this.retryNow(p.id);
         }),
       ),

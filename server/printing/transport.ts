@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
-import { access, appendFile, open } from 'node:fs/promises';
+import { access, open, realpath } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { PrinterStatus } from '../protocol/schemas.js';
 import { withTimeout } from './async.js';
 import { PAPER_STATUS_REQUEST, paperStatus } from './encode.js';
@@ -44,14 +44,50 @@ export function parseTarget(target: string): Target | null {
   return null;
 }
 
-export function transportFor(target: Exclude<Target, { kind: 'agent' }>): Transport {
+/**
+ * Where the server may write on its own disk: `file:` printers only inside `fileDir`
+ * (PRINT_FILE_DIR), device files only /dev/usb/lp<n>. Else an admin could make it write to any
+ * file it can open. The print agent's target comes from its own command line: it has none.
+ */
+export interface LocalTargets {
+  fileDir: string;
+}
+
+const PRINTER_DEVICE = /^\/dev\/usb\/lp\d{1,3}$/;
+
+/** `path` inside `dir`, not `dir` itself; both absolute and resolved. */
+const isInside = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/** Why the server may not write to `target`, from its text alone; null when it may. */
+export function localTargetProblem(target: Target, local: LocalTargets): string | null {
+  if (target.kind === 'device' && !PRINTER_DEVICE.test(target.path)) return 'a device file must be /dev/usb/lp<n>';
+  if (target.kind === 'file') {
+    if (!isAbsolute(target.path)) return 'a file: printer needs an absolute path';
+    if (!isInside(resolve(local.fileDir), resolve(target.path))) return `a file: printer must write inside ${resolve(local.fileDir)} (PRINT_FILE_DIR)`;
+  }
+  return null;
+}
+
+/** The same check as the transport opens the file, with links followed: a symlink does not lead out. */
+async function checkLocalPath(target: Target & { path: string }, local: LocalTargets): Promise<void> {
+  const problem = localTargetProblem(target, local);
+  if (problem) throw new Error(`refused ${target.path}: ${problem}`);
+  if (target.kind !== 'file') return;
+  const [dir, parent] = await Promise.all([realpath(local.fileDir), realpath(dirname(resolve(target.path)))]);
+  if (parent !== dir && !isInside(dir, parent)) throw new Error(`refused ${target.path}: its folder leads outside ${dir} (PRINT_FILE_DIR)`);
+}
+
+export function transportFor(target: Exclude<Target, { kind: 'agent' }>, local: LocalTargets | null): Transport {
   switch (target.kind) {
     case 'tcp':
       return tcpTransport(target.host, target.port);
     case 'device':
-      return deviceTransport(target.path);
+      return deviceTransport(target.path, () => (local ? checkLocalPath(target, local) : Promise.resolve()));
     case 'file':
-      return fileTransport(target.path);
+      return fileTransport(target.path, () => (local ? checkLocalPath(target, local) : Promise.resolve()));
     case 'usb':
       return usbTransport(target);
   }
@@ -116,9 +152,10 @@ function tcpTransport(host: string, port: number): Transport {
 /** Device files whose last write has not come back: a hung write is never piled on. */
 const busyDevices = new Set<string>();
 
-function deviceTransport(path: string): Transport {
+function deviceTransport(path: string, check: () => Promise<void>): Transport {
   return {
     async send(data, timeoutMs) {
+      await check();
       if (busyDevices.has(path)) throw new Error(`${path} is still busy with an earlier ticket`);
       busyDevices.add(path);
       const write = (async () => {
@@ -134,6 +171,7 @@ function deviceTransport(path: string): Transport {
     },
     async probe() {
       try {
+        await check();
         await access(path, constants.W_OK);
         return 'online';
       } catch {
@@ -144,13 +182,24 @@ function deviceTransport(path: string): Transport {
 }
 
 /** A virtual printer: every ticket is appended to the file, for demos and tests. */
-function fileTransport(path: string): Transport {
+function fileTransport(path: string, check: () => Promise<void>): Transport {
+  const append = async (data: Buffer) => {
+    await check();
+    // O_NOFOLLOW: the file itself may not be a link out of the folder either.
+    const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+    try {
+      await handle.write(data);
+    } finally {
+      await handle.close();
+    }
+  };
   return {
     async send(data, timeoutMs) {
-      await withTimeout(`writing to ${path}`, timeoutMs, appendFile(path, data));
+      await withTimeout(`writing to ${path}`, timeoutMs, append(data));
     },
     async probe() {
       try {
+        await check();
         await access(dirname(path), constants.W_OK);
         return 'online';
       } catch {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessions, users } from '../../db/schema.js';
+import { LoginBackoff } from '../auth/login-backoff.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS, tokenOf } from '../plugins/auth.js';
 import { HttpError } from '../plugins/errors.js';
 import { ErrorBody, User } from '../protocol/schemas.js';
@@ -21,18 +22,29 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Unknown usernames are checked against this too, so timing does not tell which users exist.
   const dummyHash = await hashPassword(randomPassword());
+  const backoff = new LoginBackoff();
 
   app.post(
     '/login',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { body: LoginBody, response: { 200: LoginAnswer, 401: ErrorBody } },
+      schema: { body: LoginBody, response: { 200: LoginAnswer, 401: ErrorBody, 429: ErrorBody } },
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const wait = backoff.waitFor(username, app.now());
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('retry-after', String(seconds));
+        throw new HttpError(429, 'rate_limited', `too many wrong passwords for this user: try again in ${seconds} s`);
+      }
       const user = app.conn.db.select().from(users).where(eq(users.username, username)).get();
       const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
-      if (!user || !ok || !user.active) throw new HttpError(401, 'unauthorized', 'wrong username or password');
+      if (!user || !ok || !user.active) {
+        backoff.failed(username, app.now());
+        throw new HttpError(401, 'unauthorized', 'wrong username or password');
+      }
+      backoff.succeeded(username);
 
       const now = app.now();
       const token = newToken('stf');

@@ -65,6 +65,7 @@ export async function startServer(opts: { dataDir: string; port?: number; env?: 
       HOST: '127.0.0.1',
       DATA_DIR: opts.dataDir,
       ADMIN_PASSWORD,
+      DEMO_PASSWORD: ADMIN_PASSWORD,
       SEED: 'demo',
       LOG_LEVEL: 'warn',
       ...opts.env,

@@ -15,7 +15,7 @@ export interface TestHall {
   adminPassword: string;
   /** Demo device tokens by kind (SEED=demo). */
   tokens: { kiosk: string; display: string; printer: string };
-  /** Logs in and answers the bearer token. Demo users: admin, supervisor, clerk (same password). */
+  /** Logs in and answers the bearer token. Demo users: admin, supervisor, clerk (same password: DEMO_PASSWORD here). */
   login(username?: string, password?: string): Promise<string>;
   /** Listens on a loopback port and answers the base URL. */
   listen(): Promise<string>;
@@ -25,7 +25,7 @@ export interface TestHall {
 }
 
 export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 'requestTimeoutMs'> {
-  /** Settings beyond the test defaults (LOG_LEVEL=silent…), e.g. TRUST_PROXY. */
+  /** Settings beyond the test defaults (LOG_LEVEL=silent…), e.g. TRUST_PROXY or WEBHOOK_ALLOW_LOCAL. */
   config?: Partial<AppOptions['config']>;
   seed?: 'demo' | 'none';
   /** Reopen an existing folder (a restart). */
@@ -39,7 +39,7 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dawr-test-'));
   const adminPassword = opts.adminPassword ?? ADMIN_PASSWORD;
   const app = await buildApp({
-    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'silent', ...opts.config },
+    config: { DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', ADMIN_PASSWORD: adminPassword, DEMO_PASSWORD: adminPassword, LOG_LEVEL: 'silent', ...opts.config },
     now: opts.now,
     logStream: opts.logStream,
     requestTimeoutMs: opts.requestTimeoutMs,

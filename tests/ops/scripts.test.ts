@@ -161,6 +161,19 @@ describe('npm run backup and npm run restore', () => {
     expect(notOurs.code).toBe(1);
     expect(notOurs.out).toMatch(/not a Dawr database.*Nothing was changed/);
 
+    // The right table names and a hall, but not the tables Dawr's migrations make: the server
+    // would crash-loop on it.
+    const forged = join(usb, 'forged.sqlite');
+    const g = new Database(forged);
+    g.exec(`CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);
+      CREATE TABLE halls (id INTEGER PRIMARY KEY, name_ar TEXT);
+      CREATE TABLE tickets (id INTEGER PRIMARY KEY);
+      INSERT INTO halls (name_ar) VALUES ('صالة');`);
+    g.close();
+    const forgery = await run('restore', [forged], { DATA_DIR: dataDir });
+    expect(forgery.code, forgery.out).toBe(1);
+    expect(forgery.out).toMatch(/✗ .*forged\.sqlite cannot be restored: its tables are not those of its 0 migrations: table halls is not one of Dawr's; .*Nothing was changed\./);
+
     expect(readFileSync(db).equals(before)).toBe(true);
     expect(readdirSync(dataDir).some((f) => f.includes('before-restore'))).toBe(false);
   });

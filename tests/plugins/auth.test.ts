@@ -57,6 +57,25 @@ describe('staff and device authentication', () => {
     }
   });
 
+  it('holds back one account after five wrong passwords, from whatever address, for a doubling delay', async () => {
+    const from = (n: number) => ({ remoteAddress: `10.0.0.${n}` });
+    const attempt = (password: string, n: number) =>
+      hall.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password }, ...from(n) });
+    for (let n = 1; n <= 5; n++) expect((await attempt('wrong-password', n)).statusCode).toBe(401);
+    const held = await attempt(hall.adminPassword, 6); // even the right password, from a new address
+    expectError(held, 429, 'rate_limited');
+    expect(held.headers['retry-after']).toBe('30');
+    expect((await login({ username: 'clerk', password: hall.adminPassword })).statusCode).toBe(200); // other accounts are not held
+
+    t += 30_000;
+    expect((await attempt('wrong-password', 7)).statusCode).toBe(401); // the sixth failure: twice as long
+    expect((await attempt(hall.adminPassword, 8)).headers['retry-after']).toBe('60');
+    t += 60_000;
+    expect((await attempt(hall.adminPassword, 9)).statusCode).toBe(200);
+    expect((await attempt('wrong-password', 10)).statusCode).toBe(401); // a success starts the count again
+    expect((await attempt(hall.adminPassword, 11)).statusCode).toBe(200);
+  });
+
   it('refuses a deactivated user', async () => {
     const admin = await hall.login();
     const users = (await hall.app.inject({ method: 'GET', url: '/api/admin/users', headers: bearer(admin) })).json();

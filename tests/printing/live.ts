@@ -36,7 +36,7 @@ export class PrintHall {
   static async start(opts: { printing?: Partial<PrintingOptions>; dataDir?: string; port?: number } = {}): Promise<PrintHall> {
     const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dawr-print-'));
     const app = await buildApp({
-      config: { DATA_DIR: dataDir, SEED: 'demo', ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
+      config: { DATA_DIR: dataDir, SEED: 'demo', ADMIN_PASSWORD, DEMO_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
       printing: { ...FAST, ...opts.printing },
     });
     const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });

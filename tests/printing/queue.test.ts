@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,9 +48,8 @@ describe('print queue', () => {
   });
 
   it('prints at the width of a 58 mm printer, and on a file: printer, one ticket after the other', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dawr-file-printer-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     hall = await PrintHall.start();
+    const dir = join(hall.dataDir, 'print'); // PRINT_FILE_DIR's default, made at start
     hall.retarget(`file:${join(dir, 'tickets.bin')}`);
     hall.app.conn.db.update(printers).set({ widthDots: 384 }).where(eq(printers.id, hall.printer.id)).run();
 
@@ -61,6 +60,17 @@ describe('print queue', () => {
     expect(printed).toHaveLength(2);
     for (const t of printed) expect(t.find((c) => c.op === 'raster')).toMatchObject({ widthBytes: 384 / 8 });
     expect(hall.jobs().map((j) => j.ticketId)).toEqual([first.id, second.id]);
+  });
+
+  it('writes no file outside PRINT_FILE_DIR, even for a target stored before that rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawr-outside-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    hall = await PrintHall.start({ printing: { expireAfterMs: 60_000 } });
+    hall.retarget(`file:${join(dir, 'tickets.bin')}`);
+    const { ticket } = await hall.issue();
+    await expect.poll(() => jobOf(hall!, ticket.id)?.lastError ?? '').toMatch(/^refused .*tickets\.bin: a file: printer must write inside .*print \(PRINT_FILE_DIR\)$/);
+    expect(jobOf(hall, ticket.id)!.status).not.toBe('printed');
+    expect(existsSync(join(dir, 'tickets.bin'))).toBe(false);
   });
 
   it('never holds up a ticket for an offline printer: retries with back-off, prints when it is back', async () => {

@@ -241,6 +241,29 @@ describe('admin routes', () => {
       expect((await call('GET', '/users')).json().find((u: { id: number }) => u.id === me.id)).toMatchObject({ role: 'admin', active: true });
     });
 
+    it('refuses short, common and guessable passwords, naming the problem', async () => {
+      const refused = async (body: object, code: string, limit?: number) => {
+        const res = await call('POST', '/users', { username: 'rana', role: 'admin', ...body });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.fields).toEqual([{ path: 'password', code, message: expect.any(String), ...(limit ? { limit } : {}) }]);
+      };
+      for (const password of ['12345678', 'password', 'aaaaaaaa', 'admin-123']) await refused({ password }, 'too_short', 10);
+      for (const password of ['1234567890', 'qwertyuiop', 'Password123', 'basketball']) await refused({ password }, 'common_password');
+      await refused({ password: 'aaaaaaaaaaaa' }, 'one_character');
+      await refused({ username: 'rana.khalil', password: 'Rana.Khalil' }, 'same_as_username');
+      const res = await call('POST', '/users', { username: 'rana', role: 'admin', password: '1234567890' });
+      expect(res.json().error.message).toBe('password: this is one of the most common passwords; choose another');
+
+      const omar = (await call('POST', '/users', { username: 'omar.h', password: 'omar-hall-2026', role: 'clerk' })).json();
+      const reset = await call('PATCH', `/users/${omar.id}`, { password: 'omar.h' + 'omar.h' });
+      expect(reset.statusCode).toBe(200); // not the username itself
+      for (const [password, code] of [['qwertyuiop', 'common_password'], ['OMAR.H', 'too_short'], ['۱۱۱۱۱۱۱۱۱۱۱', 'one_character']]) {
+        const bad = await call('PATCH', `/users/${omar.id}`, { password });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().error.fields[0]).toMatchObject({ path: 'password', code });
+      }
+    });
+
     it('refuses a taken username and bad fields', async () => {
       const dup = await call('POST', '/users', { username: 'clerk', password: 'long-enough-1', role: 'clerk' });
       expectError(dup, 409, 'conflict');
@@ -337,8 +360,9 @@ describe('admin routes', () => {
       expect(file.json()).toMatchObject({ target: '/dev/usb/lp0', widthDots: 576 });
       const named = await call('POST', '/printers', { name: 'Host', target: 'tcp://printer-1.hall.lan:9100' });
       expect(named.statusCode).toBe(201);
-      const virtual = await call('POST', '/printers', { name: 'Demo', target: 'file:/tmp/dawr-tickets.bin' });
-      expect(virtual.json()).toMatchObject({ target: 'file:/tmp/dawr-tickets.bin' });
+      const inFolder = `file:${hall.dataDir}/print/tickets.bin`; // PRINT_FILE_DIR's default: DATA_DIR/print
+      const virtual = await call('POST', '/printers', { name: 'Demo', target: inFolder });
+      expect(virtual.json()).toMatchObject({ target: inFolder });
       expect((await call('POST', '/printers', { name: 'Bad', target: 'file:relative.bin' })).statusCode).toBe(400);
 
       const kiosk = (await call('POST', '/devices', { kind: 'kiosk', name: 'Kiosk 2' })).json();
@@ -379,6 +403,30 @@ describe('admin routes', () => {
         expectError(await call('POST', '/printers', body), 400, 'invalid_request');
       }
       expectError(await call('POST', '/printers', { name: 'p', target: '/dev/usb/lp0', kioskId: 9999 }), 404, 'not_found');
+    });
+
+    it('lets file: printers write only in PRINT_FILE_DIR, and device printers only be /dev/usb/lp<n>', async () => {
+      const printer = (await call('GET', '/printers')).json()[0];
+      for (const target of [
+        'file:/etc/../tmp/x',
+        'file:/proc/self/mem',
+        `file:${hall.dataDir}/dawr.sqlite`,
+        `file:${hall.dataDir}/print/../dawr.sqlite`,
+        `file:${hall.dataDir}/print`,
+        '/etc/passwd',
+        '/proc/self/mem',
+        '/dev/sda',
+        '/dev/usb/lp0/../../sda',
+      ]) {
+        for (const res of [await call('POST', '/printers', { name: 'p', target }), await call('PATCH', `/printers/${printer.id}`, { target })]) {
+          expect(res.statusCode, target).toBe(400);
+          expect(res.json().error.fields).toEqual([{ path: 'target', code: 'printer_target', message: expect.any(String) }]);
+        }
+      }
+      const refused = await call('POST', '/printers', { name: 'p', target: 'file:/proc/self/mem' });
+      expect(refused.json().error.message).toBe(`target: "file:/proc/self/mem": a file: printer must write inside ${hall.dataDir}/print (PRINT_FILE_DIR)`);
+      expect((await call('GET', '/printers')).json()).toHaveLength(1);
+      expect((await call('PATCH', `/printers/${printer.id}`, { target: `file:${hall.dataDir}/print/a/b.bin` })).statusCode).toBe(200);
       expectError(await call('PATCH', '/printers/9999', { name: 'x' }), 404, 'not_found');
       expect((await call('GET', '/printers')).json()).toHaveLength(1);
     });

@@ -23,7 +23,8 @@ let now = SUNDAY_10;
 
 beforeEach(async () => {
   now = SUNDAY_10;
-  hall = await startHall({ now: () => now });
+  // The test gateway listens on 127.0.0.1: allowed here, refused by default (see the last tests).
+  hall = await startHall({ now: () => now, config: { WEBHOOK_ALLOW_LOCAL: true } });
   clerk = await hall.login('clerk');
 });
 afterEach(() => hall.close());
@@ -210,7 +211,7 @@ describe('the phone number for the notification hook', () => {
     expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '٠٩٤٤ ١٢٣-٤٥٦' })).json().phoneAlert).toEqual({ position: 3, subscribed: true });
     expect(contacts()).toMatchObject([{ ticketId: t.id, phone: '0944123456' }]);
     expect((await citizen('DELETE', `${t.trackingCode}/phone`)).json().phoneAlert).toEqual({ position: 3, subscribed: false });
-    expect(contacts()).toEqual([]);
+    expect(contacts()).toMatchObject([{ ticketId: t.id, phone: null }]); // the number is gone; the count of numbers stays
   });
 
   it('is deleted when the ticket ends, and at the end of the business day', async () => {
@@ -281,6 +282,36 @@ describe('the notification webhook', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('tells a ticket once: no new number after its message, and three numbers at most', async () => {
+    hall.setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 1 } });
+    const told = await issue();
+    const later = await issue();
+    await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000001' });
+    await until(() => received.length > 0);
+    expect(received.map((r) => r.body.phone)).toEqual(['0944000001']);
+
+    expect((await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000001' })).statusCode).toBe(200); // the same number again
+    const another = await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000002' });
+    expect(another.statusCode).toBe(409);
+    expect(another.json().error.code).toBe('already_notified');
+    await citizen('DELETE', `${told.trackingCode}/phone`);
+    const afterForget = await citizen('POST', `${told.trackingCode}/phone`, { phone: '0944000003' });
+    expect(afterForget.json().error.code).toBe('already_notified');
+
+    // Not told yet (second in line): numbers may change, taken back or not, up to three in all.
+    for (const phone of ['0944000011', '0944000012']) expect((await citizen('POST', `${later.trackingCode}/phone`, { phone })).statusCode).toBe(200);
+    await citizen('DELETE', `${later.trackingCode}/phone`);
+    expect((await citizen('POST', `${later.trackingCode}/phone`, { phone: '0944000013' })).statusCode).toBe(200);
+    const fourth = await citizen('POST', `${later.trackingCode}/phone`, { phone: '0944000014' });
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().error).toEqual({ code: 'too_many_changes', message: 'a ticket takes at most 3 phone numbers' });
+
+    await finish(told.id); // `later` is next: one message, to its last number
+    await until(() => received.length > 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received.map((r) => r.body.phone)).toEqual(['0944000001', '0944000013']);
+  });
+
   it('tells at once a ticket already close enough, and retries a failed delivery once', async () => {
     failFirst = true;
     hall.setSettings({ notify: { enabled: true, webhookUrl: hookUrl(), position: 3 } });
@@ -295,6 +326,42 @@ describe('the notification webhook', () => {
     // No publicUrl: this server on the hall's network, as in the ticket's QR code.
     expect(received[1]!.body.trackingUrl).toMatch(new RegExp(`^http://[^/]+:\\d+/t/${t.trackingCode}$`));
     failFirst = false;
+  });
+});
+
+describe('a webhook on this machine or its local link', () => {
+  let gateway: Server;
+  let received = 0;
+  beforeEach(async () => {
+    await hall.close();
+    hall = await startHall({ now: () => now }); // WEBHOOK_ALLOW_LOCAL unset
+    clerk = await hall.login('clerk');
+    received = 0;
+    gateway = createServer((_req, res) => {
+      received++;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  });
+  afterEach(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+  const port = () => (gateway.address() as AddressInfo).port;
+  it('is refused when saved, naming the field', async () => {
+    const token = await hall.login();
+    const admin = (payload: object) => hall.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: bearer(token), payload });
+    for (const host of ['127.0.0.1', '127.1', '2130706433', 'localhost', 'api.localhost', '[::1]', '169.254.169.254', '[fe80::1]', '0.0.0.0', '[::ffff:127.0.0.1]', '[::]']) {
+      const res = await admin({ settings: { notify: { enabled: true, webhookUrl: `http://${host}:${port()}/sms` } } });
+      expect(res.statusCode, host).toBe(400);
+      expect(res.json().error.fields).toEqual([{ path: 'settings.notify.webhookUrl', code: 'local_address', message: expect.stringContaining('WEBHOOK_ALLOW_LOCAL=1') }]);
+    }
+    expect((await admin({ settings: { notify: { enabled: true, webhookUrl: 'https://sms.example.org/hook' } } })).statusCode).toBe(200);
+  });
+
+  it('is not posted to, even when stored before the rule', async () => {
+    hall.setSettings({ notify: { enabled: true, webhookUrl: `http://127.0.0.1:${port()}/sms`, position: 3 } });
+    const t = await issue();
+    expect((await citizen('POST', `${t.trackingCode}/phone`, { phone: '0944123456' })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toBe(0);
   });
 });
 

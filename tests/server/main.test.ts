@@ -47,6 +47,11 @@ describe('npm start', () => {
     const out = await server.ready;
     const base = /Dawr is running: (\S+)/.exec(out)![1]!;
     expect(out).toMatch(/admin password\s+\S{12,}/);
+    // The demo users have passwords of their own, not the admin's: a hall that forgot SEED=none
+    // must not have two more ways in with the admin's key.
+    const passwordOf = (user: string) => new RegExp(`  ${user} password\\s+(\\S{12,})\\s+\\(user: ${user}\\)`).exec(out)?.[1];
+    const [admin, supervisor, clerk] = ['admin', 'supervisor', 'clerk'].map(passwordOf);
+    expect(new Set([admin, supervisor, clerk]).size, out).toBe(3);
     expect(out).toMatch(/kiosk device\s+.+: dev_[\w-]{40,}/);
     expect(out).toMatch(/display device\s+.+: dev_/);
     expect(out).toMatch(/printer device\s+.+: dev_/);
@@ -59,6 +64,11 @@ describe('npm start', () => {
     expect(services.map((s) => s.name.ar)).toContain('رخص البناء');
     const home = await fetch(base + '/');
     expect(await home.text()).toContain('dir="rtl"');
+    const logIn = async (username: string, password: string) =>
+      (await fetch(base + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).status;
+    expect(await logIn('supervisor', supervisor!)).toBe(200);
+    expect(await logIn('clerk', clerk!)).toBe(200);
+    expect(await logIn('clerk', admin!)).toBe(401);
 
     server.proc.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -159,7 +159,10 @@ export const T = {
   role_admin: { ar: 'مدير النظام', en: 'Administrator' },
   password: { ar: 'كلمة المرور', en: 'Password' },
   newPassword: { ar: 'كلمة المرور الجديدة', en: 'New password' },
-  passwordHint: { ar: '٨ أحرف على الأقل.', en: 'At least 8 characters.' },
+  passwordHint: {
+    ar: '١٠ أحرف على الأقل، على ألّا تكون كلمة مرور شائعة أو حرفاً واحداً مكرراً أو اسم المستخدم نفسه.',
+    en: 'At least 10 characters; not a common password, one character repeated, or the username.',
+  },
   resetPassword: { ar: 'تعيين كلمة مرور جديدة', en: 'Reset password' },
   passwordReset: { ar: 'تم تغيير كلمة المرور، وخرج المستخدم من أجهزته الأخرى.', en: 'Password changed; the user was logged out elsewhere.' },
   userActive: { ar: 'الحساب فعّال (أزل الإشارة لإيقاف الحساب)', en: 'Active (untick to deactivate)' },
@@ -334,6 +337,12 @@ export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: 
       return ar
         ? 'عنوان غير صالح: استخدم tcp://عنوان:منفذ، أو مساراً مثل /dev/usb/lp0، أو agent:رقم جهاز برنامج الطابعة.'
         : 'Not a valid target: use tcp://host:port, a path such as /dev/usb/lp0, or agent:<printer agent device id>.';
+    case 'common_password':
+      return ar ? 'كلمة المرور هذه من أكثر كلمات المرور شيوعاً، فاختر غيرها.' : 'This is one of the most common passwords; choose another.';
+    case 'one_character':
+      return ar ? 'لا يجوز أن تكون كلمة المرور حرفاً واحداً مكرراً.' : 'A password cannot be one character repeated.';
+    case 'same_as_username':
+      return ar ? 'لا يجوز أن تكون كلمة المرور هي اسم المستخدم.' : 'The password cannot be the username.';
     case 'not_kiosk':
       return ar ? 'اختر جهاز إصدار دور.' : 'Choose a kiosk.';
     case 'file_name':

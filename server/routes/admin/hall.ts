@@ -19,8 +19,11 @@ export function hallAdminView(hall: HallRow): HallAdmin {
   };
 }
 
-/** The stored settings with a PATCH's settings laid over them (display merged field by field). */
-function mergeSettings(current: HallSettings, patch: HallPatch['settings']): HallSettings {
+/**
+ * The stored settings with a PATCH's settings laid over them (display merged field by field).
+ * `webhookProblem`: why a webhook address is refused (the notify plugin's rule).
+ */
+function mergeSettings(current: HallSettings, patch: HallPatch['settings'], webhookProblem: (url: string) => string | null): HallSettings {
   if (!patch) return current;
   const { display, publicUrl, remoteJoin, notify, retentionDays, ...rest } = patch;
   const next: HallSettings = { ...current, ...rest };
@@ -35,6 +38,8 @@ function mergeSettings(current: HallSettings, patch: HallPatch['settings']): Hal
     if (next.notify.enabled && !next.notify.webhookUrl) {
       throw invalidField('settings.notify.webhookUrl', 'required', 'is required while notifications are on');
     }
+    const local = webhookUrl ? webhookProblem(webhookUrl) : null;
+    if (local) throw invalidField('settings.notify.webhookUrl', 'local_address', local);
   }
   // null is kept as null, as PUT /api/reports/retention stores it.
   if (retentionDays !== undefined) next.retentionDays = retentionDays;
@@ -70,7 +75,7 @@ export default async function hallRoutes(fastify: FastifyInstance) {
           nameEn: name?.en,
           timeZone,
           openingHours: openingHours as OpeningHours | undefined,
-          settings: mergeSettings(current.settings, settings),
+          settings: mergeSettings(current.settings, settings, app.notify.webhookProblem),
         })
         .where(eq(halls.id, current.id))
         .returning()

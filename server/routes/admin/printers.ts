@@ -6,6 +6,7 @@ import { inTransaction, type Connection } from '../../../db/connection.js';
 import { devices, printers } from '../../../db/schema.js';
 import { notFound } from '../../hall/errors.js';
 import { hallIdOf } from '../../plugins/auth.js';
+import { localTargetProblem, parseTarget, type LocalTargets } from '../../printing/transport.js';
 import { Id, IdParams } from '../../protocol/schemas.js';
 import { getDevice } from './devices.js';
 import { changeBy, invalidField, recordAdminChange } from './record.js';
@@ -30,8 +31,11 @@ const PatchPrinter = z.object({
 
 const TCP = /^tcp:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
 
-/** `tcp://host:port`, an absolute device path, `file:<path>` (a virtual printer), or `agent:<id>` of a printer device of this hall. */
-function checkTarget(conn: Connection, hallId: number, target: string) {
+/**
+ * `tcp://host:port`, a printer device file (/dev/usb/lp<n>), `file:<path>` (a virtual printer,
+ * in PRINT_FILE_DIR), or `agent:<id>` of a printer device of this hall.
+ */
+function checkTarget(conn: Connection, hallId: number, target: string, fileTargets: LocalTargets) {
   const bad = (why: string) => invalidField('target', 'printer_target', `${JSON.stringify(target)}: ${why}`);
   const tcp = TCP.exec(target);
   if (tcp) {
@@ -39,9 +43,11 @@ function checkTarget(conn: Connection, hallId: number, target: string) {
     if (port < 1 || port > 65535) throw bad('port must be 1 to 65535');
     return;
   }
-  const path = target.startsWith('file:') ? target.slice('file:'.length) : target;
-  if (path.startsWith('/')) {
-    if (/[\0\r\n]/.test(path)) throw bad('not a file path');
+  const local = parseTarget(target);
+  if (local?.kind === 'file' || local?.kind === 'device') {
+    if (/[\0\r\n]/.test(local.path)) throw bad('not a file path');
+    const problem = localTargetProblem(local, fileTargets);
+    if (problem) throw bad(problem);
     return;
   }
   const agent = /^agent:(\d{1,15})$/.exec(target);
@@ -57,7 +63,7 @@ function checkTarget(conn: Connection, hallId: number, target: string) {
     if (device.revokedAt != null) throw bad(`device ${id} is revoked`);
     return;
   }
-  throw bad('must be tcp://host:port, an absolute device path, file:<absolute path>, or agent:<printerDeviceId>');
+  throw bad('must be tcp://host:port, /dev/usb/lp<n>, file:<absolute path in PRINT_FILE_DIR>, or agent:<printerDeviceId>');
 }
 
 function checkKiosk(conn: Connection, hallId: number, kioskId: number) {
@@ -82,7 +88,7 @@ export default async function printerRoutes(fastify: FastifyInstance) {
     const { hallId } = by;
     const { name, target, widthDots, kioskId } = request.body;
     const printer = inTransaction(conn, () => {
-      checkTarget(conn, hallId, target);
+      checkTarget(conn, hallId, target, app.printing.queue.options);
       if (kioskId != null) checkKiosk(conn, hallId, kioskId);
       const row = conn.db
         .insert(printers)
@@ -117,7 +123,7 @@ export default async function printerRoutes(fastify: FastifyInstance) {
         .where(and(eq(printers.id, request.params.id), eq(printers.hallId, hallId)))
         .get();
       if (!found) throw notFound('printer', request.params.id);
-      if (target !== undefined) checkTarget(conn, hallId, target);
+      if (target !== undefined) checkTarget(conn, hallId, target, app.printing.queue.options);
       if (kioskId != null) checkKiosk(conn, hallId, kioskId);
       const set = changes({ name, target, widthDots, kioskId, active });
       if (!set) return found;

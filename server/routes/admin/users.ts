@@ -9,10 +9,17 @@ import { FieldError } from '../../plugins/errors.js';
 import { hallIdOf, tokenOf } from '../../plugins/auth.js';
 import { IdParams, Role, User } from '../../protocol/schemas.js';
 import { hashPassword, hashToken } from '../../security.js';
-import { changeBy, duplicate, recordAdminChange } from './record.js';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../auth/passwords.js';
+import { changeBy, duplicate, invalidField, recordAdminChange } from './record.js';
 import { changes, text, userView } from './views.js';
 
-const Password = z.string().min(8).max(200);
+const Password = z.string().min(MIN_PASSWORD_LENGTH).max(200);
+
+/** 400 naming the password's problem: a common one, one character repeated, the username. */
+function checkPassword(password: string, username: string) {
+  const problem = passwordProblem(password, username);
+  if (problem) throw invalidField('password', problem.code, problem.message);
+}
 
 const CreateUser = z.object({
   username: z
@@ -42,6 +49,7 @@ export default async function userRoutes(fastify: FastifyInstance) {
     const { username, password, role, displayName } = request.body;
     const conflict = duplicate('username', `username ${username} is already taken`);
     if (conn.db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw conflict;
+    checkPassword(password, username);
     const passwordHash = await hashPassword(password);
     const by = changeBy(request);
     try {
@@ -76,15 +84,20 @@ export default async function userRoutes(fastify: FastifyInstance) {
     const by = changeBy(request);
     const { hallId } = by;
     const { role, displayName, active, password } = request.body;
-    const passwordHash = password === undefined ? undefined : await hashPassword(password);
-    const current = tokenOf(request);
-    const user = inTransaction(conn, () => {
+    const find = () => {
       const found = conn.db
         .select()
         .from(users)
         .where(and(eq(users.id, request.params.id), eq(users.hallId, hallId)))
         .get();
       if (!found) throw notFound('user', request.params.id);
+      return found;
+    };
+    if (password !== undefined) checkPassword(password, find().username);
+    const passwordHash = password === undefined ? undefined : await hashPassword(password);
+    const current = tokenOf(request);
+    const user = inTransaction(conn, () => {
+      const found = find();
       const set = changes({ role, displayName, active, passwordHash });
       if (!set) return found;
       const row = conn.db.update(users).set(set).where(eq(users.id, found.id)).returning().get();

@@ -71,7 +71,7 @@ function NewUserForm({ roles, onSaved }: { roles: [string, string][]; onSaved():
       username: c.text('username', v.username, { min: 3, max: 50, pattern: /^[a-z0-9._-]+$/ }),
       displayName: c.text('displayName', v.displayName, { max: 100, optional: true }),
       role: v.role,
-      password: c.text('password', v.password, { min: 8, max: 200 }),
+      password: c.text('password', v.password, { min: 10, max: 200 }),
     };
     return { body, issues: c.issues };
   };
@@ -117,7 +117,7 @@ function PasswordForm({ user }: { user: User }) {
   const [done, setDone] = useState(false);
   const check = () => {
     const c = new Checks();
-    const password = c.text('password', form.values.password, { min: 8, max: 200 });
+    const password = c.text('password', form.values.password, { min: 10, max: 200 });
     return { body: { password }, issues: c.issues };
   };
   const save = () =>

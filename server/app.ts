@@ -41,13 +41,14 @@ export interface AppOptions {
         | 'PRINT_FILE_DIR'
         | 'WEBHOOK_ALLOW_LOCAL'
         | 'TRUST_PROXY'
+        | 'REQUEST_TIMEOUT_S'
       >
     >;
   /** The clock, in epoch ms; tests pass their own. */
   now?: () => number;
   /** Print queue timings (retry back-off, expiry, status polling); tests make them short. */
   printing?: Partial<PrintingOptions>;
-  /** How long a request may take to arrive whole, headers and body (default 30 s); tests make it short. */
+  /** How long a request may take to arrive whole, headers and body (default REQUEST_TIMEOUT_S); tests make it short. */
   requestTimeoutMs?: number;
   /** Where the log goes (default stdout); tests read it. */
   logStream?: LogStream;
@@ -58,7 +59,7 @@ export async function buildApp({
   config,
   now = Date.now,
   printing: printingOptions,
-  requestTimeoutMs = 30_000,
+  requestTimeoutMs = (config.REQUEST_TIMEOUT_S ?? 60) * 1000,
   logStream,
 }: AppOptions): Promise<FastifyInstance> {
   // A request dribbled in a byte at a time must not hold its connection for ever. Node ignores

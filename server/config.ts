@@ -63,6 +63,9 @@ const EnvSchema = z.object({
   PRINT_EXPIRE_S: optional(z.coerce.number().int().min(1).max(3600)),
   PRINT_RETRY_MAX_S: optional(z.coerce.number().int().min(1).max(600)),
   TRUST_PROXY: optional(TrustProxy),
+  // How long a request may take to arrive whole: bounds a body dribbled in a byte at a time, and
+  // must leave time for the largest media upload (200 MB) over the hall's slowest link.
+  REQUEST_TIMEOUT_S: optional(z.coerce.number().int().min(5).max(3600)),
   // The only folder `file:` printers may write in (default DATA_DIR/print, created if missing).
   PRINT_FILE_DIR: optional(z.string()),
   // `1`: the notification webhook may be this machine or its local link (a local gateway, tests).

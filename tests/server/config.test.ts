@@ -29,3 +29,11 @@ describe('the environment', () => {
     expect(() => readConfig({ WEBHOOK_ALLOW_LOCAL: 'yes' })).toThrow(/WEBHOOK_ALLOW_LOCAL/);
   });
 });
+
+describe('REQUEST_TIMEOUT_S', () => {
+  it('is whole seconds between 5 and 3600, unset by default (the app then allows 60 s)', () => {
+    expect(readConfig({}).REQUEST_TIMEOUT_S).toBeUndefined();
+    expect(readConfig({ REQUEST_TIMEOUT_S: '300' }).REQUEST_TIMEOUT_S).toBe(300);
+    for (const bad of ['0', '2', '1.5', 'soon']) expect(() => readConfig({ REQUEST_TIMEOUT_S: bad })).toThrow(/REQUEST_TIMEOUT_S/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The screen above one counter follows that counter: closed, open and waiting, a ticket called
@@ -26,7 +26,7 @@ afterEach(async () => {
 
 async function openCounterDisplay(counter: number | null, lang?: 'en'): Promise<Page> {
   hall = await startHall();
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();

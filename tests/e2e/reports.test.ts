@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The reports page in real Chromium: a supervisor opens #/reports (today, by service), the
@@ -15,7 +15,7 @@ let base: string;
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff app' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   // One visit: issued at the kiosk for Building permits, called, served.
   const clerk = await hall.login('clerk');
   const post = (url: string, token: string, payload?: object) =>

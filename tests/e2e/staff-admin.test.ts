@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
@@ -19,7 +19,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

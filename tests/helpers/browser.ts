@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
 import { findChromium } from './chromium.js';
 
@@ -60,6 +60,40 @@ export async function launchBrowser(): Promise<Browser> {
     }),
   );
   return browser;
+}
+
+/**
+ * The fonts Chromium drew the page's first Arabic text with (once the page's fonts are in), and
+ * whether each is a web font the page loaded rather than one of the machine's own.
+ */
+export async function fontsOfArabicText(page: Page): Promise<{ familyName: string; isCustomFont: boolean }[]> {
+  await page.waitForFunction(async () => {
+    await document.fonts.ready;
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      if (/[\u0600-\u06ff]/.test(text.textContent!)) return (text.parentElement!.dataset.arabicSample = 'yes');
+    }
+    return false;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-arabic-sample]' });
+    await cdp.send('CSS.enable');
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map(({ familyName, isCustomFont }) => ({ familyName, isCustomFont }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The families of the web fonts the page has loaded (document.fonts, status `loaded`). */
+export function loadedFonts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const families: string[] = [];
+    document.fonts.forEach((face) => face.status === 'loaded' && families.push(face.family.replace(/"/g, '')));
+    return families;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, fontsOfArabicText, lanBase, launchBrowser, loadedFonts } from '../helpers/browser.js';
+import { ensureBuilt, fontsOfArabicText, lanBase, launchBrowser, loadedFonts, unservedCharacters } from '../helpers/browser.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
 // Every screen draws its Arabic with the Noto Naskh Arabic the server sends it, not with
@@ -31,12 +31,13 @@ describe('the served fonts', () => {
     ['the staff app', '/clerk/'],
     ['the phone page', '/t/not-a-real-code'],
     ['the join page', '/join'],
-  ])('%s draws its Arabic with the served Noto Naskh Arabic', async (_name, path) => {
+  ])('%s draws its Arabic with the served Noto Naskh Arabic, and no character outside the served fonts', async (_name, path) => {
     const page = await browser.newPage();
     try {
       await page.goto(`${base}${path}`);
       expect(await fontsOfArabicText(page)).toEqual([{ familyName: 'Noto Naskh Arabic', isCustomFont: true }]);
       expect(await loadedFonts(page)).toContain('Noto Naskh Arabic');
+      expect(await unservedCharacters(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loadedFonts, loopback } from '../helpers/browser.js';
+import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loadedFonts, loopback, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -347,6 +347,7 @@ describe('the printer', () => {
       await page.getByText('F001').waitFor();
       await expect.poll(() => Buffer.concat(received).length, { timeout: 15_000 }).toBeGreaterThan(100);
       await page.getByText('Printed: please take your ticket').waitFor({ timeout: 15_000 });
+      expect(await unservedCharacters(page)).toEqual([]); // its tick is drawn, not a character (✓)
     } finally {
       await new Promise((resolve) => printer.close(resolve));
     }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
@@ -123,6 +123,7 @@ describe('the admin area', () => {
     await form.getByLabel('Counter number').fill('1');
     await form.getByLabel('Add a service to the counter').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Add', exact: true }).click();
+    expect(await unservedCharacters(page)).toEqual([]); // the order buttons' arrows are drawn (↑ ↓)
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await fieldError(form.getByLabel('Counter number'))).toContain('Another counter has this number.');
 

@@ -62,10 +62,7 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/**
- * The fonts Chromium drew the page's first Arabic text with (once the page's fonts are in), and
- * whether each is a web font the page loaded rather than one of the machine's own.
- */
+/** The fonts Chromium drew the page's first Arabic text with, and whether each is a web font. */
 export async function fontsOfArabicText(page: Page): Promise<{ familyName: string; isCustomFont: boolean }[]> {
   await page.waitForFunction(async () => {
     await document.fonts.ready;
@@ -85,6 +82,32 @@ export async function fontsOfArabicText(page: Page): Promise<{ familyName: strin
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The characters of the page's text (hidden text too) that no served face covers (its
+ * unicode-range): the device would draw them with a font of its own, or as an empty box.
+ */
+export function unservedCharacters(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges: [number, number][] = [];
+    document.fonts.forEach((face) => {
+      for (const part of face.unicodeRange.split(',')) {
+        const [from, to = from] = part.trim().slice(2).split('-');
+        ranges.push([parseInt(from!, 16), parseInt(to, 16)]);
+      }
+    });
+    const unserved = new Set<string>();
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      if (text.parentElement!.closest('script, style')) continue;
+      for (const char of text.textContent!) {
+        const c = char.codePointAt(0)!;
+        if (!/\s/.test(char) && !ranges.some(([from, to]) => c >= from && c <= to)) unserved.add(char);
+      }
+    }
+    return [...unserved];
+  });
 }
 
 /** The families of the web fonts the page has loaded (document.fonts, status `loaded`). */

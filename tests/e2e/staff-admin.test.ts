@@ -123,9 +123,9 @@ describe('the admin area', () => {
     await form.getByLabel('Counter number').fill('1');
     await form.getByLabel('Add a service to the counter').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Add', exact: true }).click();
-    expect(await unservedCharacters(page)).toEqual([]); // the order buttons' arrows are drawn (↑ ↓)
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await fieldError(form.getByLabel('Counter number'))).toContain('Another counter has this number.');
+    expect(await unservedCharacters(page)).toEqual([]); // the order buttons' arrows (↑ ↓) and the error's ⚠ are drawn
 
     await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name: 'Users' }).click();
     await page.getByRole('button', { name: 'New user' }).click();

@@ -85,8 +85,9 @@ export async function fontsOfArabicText(page: Page): Promise<{ familyName: strin
 }
 
 /**
- * The characters of the page's text (hidden text too) that no served face covers (its
- * unicode-range): the device would draw them with a font of its own, or as an empty box.
+ * The characters of the page's text (hidden text and ::before/::after content too) that no
+ * served face covers (its unicode-range): the device would draw them with a font of its own, or
+ * as an empty box.
  */
 export function unservedCharacters(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -97,14 +98,20 @@ export function unservedCharacters(page: Page): Promise<string[]> {
         ranges.push([parseInt(from!, 16), parseInt(to, 16)]);
       }
     });
-    const unserved = new Set<string>();
+    const shown: string[] = [];
     const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-      if (text.parentElement!.closest('script, style')) continue;
-      for (const char of text.textContent!) {
-        const c = char.codePointAt(0)!;
-        if (!/\s/.test(char) && !ranges.some(([from, to]) => c >= from && c <= to)) unserved.add(char);
+      if (!text.parentElement!.closest('script, style')) shown.push(text.textContent!);
+    }
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      for (const pseudo of ['::before', '::after']) {
+        for (const [, quoted] of getComputedStyle(element, pseudo).content.matchAll(/"((?:[^"\\]|\\.)*)"/g)) shown.push(quoted!);
       }
+    }
+    const unserved = new Set<string>();
+    for (const char of shown.join('')) {
+      const c = char.codePointAt(0)!;
+      if (!/\s/.test(char) && !ranges.some(([from, to]) => c >= from && c <= to)) unserved.add(char);
     }
     return [...unserved];
   });

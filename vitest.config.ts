@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',
     // Bounds against hanging, generous because CI shares two cores between browser tests and
     // real server processes; assertions about speed say their own limit (e.g. "within a second").

@@ -85,10 +85,23 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   // External plugins.
+  // The hall's LAN is plain HTTP: an upgrade-insecure-requests CSP or HSTS there would send the
+  // browser to https:// for every asset, and every screen would be blank. HSTS only over HTTPS
+  // (built-in TLS, or a proxy's X-Forwarded-Proto once trusted).
   await app.register(helmet, {
+    hsts: false,
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
     },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(cookie);
   // An aborted request has no address left (request.ip is undefined): it still needs a key.
@@ -102,7 +115,11 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (csp) => csp.replace(/\s*upgrade-insecure-requests;/, ''),
+  });
 
   // App plugins.
   await app.register(errors);

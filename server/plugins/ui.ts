@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from '../paths.js';
 
 const UI_DIR = join(ROOT, 'dist', 'ui');
+const FONTS_DIR = join(ROOT, 'assets', 'fonts', 'web');
 
 /** Public address → built page (see vite.config.ts). */
 export const UI_PAGES: [address: string, html: string][] = [
@@ -16,7 +17,10 @@ export const UI_PAGES: [address: string, html: string][] = [
   ['/clerk/', 'clerk-ui/index.html'],
 ];
 
-/** Serves the built UIs: assets under /ui/, each page at its address. */
+/**
+ * Serves the built UIs: assets under /ui/, each page at its address; and the web fonts under
+ * /fonts/ for pages Vite does not build (the built ones carry their own copies in /ui/).
+ */
 export default fp(
   async (app) => {
     await app.register(fastifyStatic, {
@@ -26,6 +30,7 @@ export default fp(
       allowedPath: () => existsSync(UI_DIR),
       maxAge: '1h',
     });
+    await app.register(fastifyStatic, { root: FONTS_DIR, prefix: '/fonts/', decorateReply: false, maxAge: '1d' });
     for (const [address, html] of UI_PAGES) {
       app.get(address, { schema: { hide: true } }, async (_request, reply) => {
         const file = join(UI_DIR, html);

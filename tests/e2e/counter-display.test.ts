@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The screen above one counter follows that counter: closed, open and waiting, a ticket called
@@ -26,7 +26,7 @@ afterEach(async () => {
 
 async function openCounterDisplay(counter: number | null, lang?: 'en'): Promise<Page> {
   hall = await startHall();
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -56,6 +56,7 @@ describe('the counter display', () => {
     const page = await openCounterDisplay(4);
     await expect.poll(() => screen(page)).toEqual({ state: 'closed', ticket: '', status: 'الشباك مغلق' });
     expect(await page.locator('.counter-own-number').textContent()).toBe('٤');
+    expect(await unservedCharacters(page)).toEqual([]); // the closed sign is drawn, not an emoji (⛔)
 
     const ticket = await post('/api/tickets', hall.tokens.kiosk, { serviceId: 3 }, { 'idempotency-key': 'counter-e2e-1' });
     await post('/api/counters/4/next');
@@ -70,6 +71,7 @@ describe('the counter display', () => {
     await post('/api/counters/4/pause', clerk, { reason: 'استراحة الغداء' });
     await expect.poll(() => screen(page)).toEqual({ state: 'paused', ticket: '', status: 'استراحة قصيرة' });
     expect(await page.locator('.pause-reason').textContent()).toBe('استراحة الغداء');
+    expect(await unservedCharacters(page)).toEqual([]);
     await post('/api/counters/4/close');
     await expect.poll(() => screen(page)).toMatchObject({ state: 'closed' });
   });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, loopback, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -29,7 +29,7 @@ afterAll(() => browser?.close());
 
 async function openHall(clock?: () => number) {
   hall = await startHall({ now: clock });
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
   kioskToken = hall.tokens.kiosk;
 }
@@ -201,7 +201,7 @@ describe('the hall display', () => {
     const socketIo = (url: URL) => url.pathname.startsWith('/socket.io/');
     await context.route(socketIo, async (route) => {
       try {
-        const res = await route.fetch();
+        const res = await route.fetch({ url: loopback(route.request().url()) });
         await route.fulfill({ response: res, body: rewrite(await res.text()) });
       } catch {
         // The page went away with a long-poll open.
@@ -247,6 +247,7 @@ describe('the hall display', () => {
     const overlay = page.getByRole('button', { name: /اضغط لتفعيل الصوت/ });
     await overlay.waitFor();
     expect(await overlay.textContent()).toContain('Tap to enable sound');
+    expect(await unservedCharacters(page)).toEqual([]); // the speaker is drawn, not an emoji (🔊)
     await overlay.click();
     await overlay.waitFor({ state: 'detached' });
   });
@@ -337,6 +338,7 @@ describe('the hall display', () => {
     expect(layout.number).toBeGreaterThanOrEqual(0.18 * 1080); // the current number: about 20vh
     expect(layout.current).toBeGreaterThan(layout.recent); // the current call on the start (right) side
     expect(layout.lastRow).toBeLessThanOrEqual(layout.waiting); // six previous calls fit
+    expect(await unservedCharacters(page)).toEqual([]); // the arrows are drawn, not characters (←)
     expect(await lowContrast(page)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ratings, tickets } from '../../db/schema.js';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The citizen's phone in real Chromium with a phone's screen: the ticket, the call within a
@@ -27,7 +27,7 @@ const now = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus: the
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/kiosk-ui/track.html', name: 'the phone page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall({ now: () => now })]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
 }, 180_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The reports page in real Chromium: a supervisor opens #/reports (today, by service), the
@@ -15,7 +15,7 @@ let base: string;
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff app' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
   // One visit: issued at the kiosk for Building permits, called, served.
   const clerk = await hall.login('clerk');
   const post = (url: string, token: string, payload?: object) =>
@@ -53,6 +53,10 @@ describe('reports page', () => {
       const text = bytes.toString('utf8');
       expect(text).toContain('رخص البناء');
       expect(text).toContain('التذاكر الصادرة');
+
+      await page.getByRole('button', { name: 'English', exact: true }).click();
+      await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
+      expect(await unservedCharacters(page)).toEqual([]); // every character in a font the page brings (no ≤)
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
@@ -19,7 +19,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -125,6 +125,7 @@ describe('the admin area', () => {
     await form.getByRole('button', { name: 'Add', exact: true }).click();
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await fieldError(form.getByLabel('Counter number'))).toContain('Another counter has this number.');
+    expect(await unservedCharacters(page)).toEqual([]); // the order buttons' arrows (↑ ↓) and the error's ⚠ are drawn
 
     await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name: 'Users' }).click();
     await page.getByRole('button', { name: 'New user' }).click();
@@ -146,6 +147,37 @@ describe('the admin area', () => {
     await form.getByLabel('رابط الخدمة').fill('ftp://gateway');
     await form.getByRole('button', { name: 'حفظ' }).click();
     expect(await fieldError(form.getByLabel('رابط الخدمة'))).toContain('يبدأ بـ http:// أو https://');
+  });
+
+  it("copies a new device's token on the hall's plain-HTTP network, which has no clipboard API", async () => {
+    const page = await logIn('admin', 'en');
+    await page.goto(`${base}/clerk/?lang=en#/admin/devices`);
+    expect(await page.evaluate(() => ({ secure: isSecureContext, clipboard: 'clipboard' in navigator }))).toEqual({ secure: false, clipboard: false });
+    // What a copy puts on the clipboard: the selected text when the copy command runs.
+    await page.evaluate(() =>
+      document.addEventListener('copy', () => {
+        const input = document.activeElement as HTMLInputElement;
+        document.body.dataset.copied = input.value.slice(input.selectionStart!, input.selectionEnd!);
+      }),
+    );
+    await page.getByRole('button', { name: 'New device' }).click();
+    await page.getByLabel('Device name').fill('Entrance kiosk');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const box = page.getByRole('region', { name: 'Token: Entrance kiosk' });
+    const token = await box.getByLabel('Token', { exact: true }).inputValue();
+    expect(token).toMatch(/^dev_/);
+
+    const copyToken = box.getByRole('button', { name: 'Copy: Token' });
+    await copyToken.click();
+    await expect.poll(() => copyToken.textContent()).toBe('Copied');
+    expect(await page.evaluate(() => document.body.dataset.copied)).toBe(token);
+
+    // Where even the old copy command is refused, the text is left selected, and the admin told.
+    await page.evaluate(() => (document.execCommand = () => false));
+    await box.getByRole('button', { name: 'Copy: Pairing address' }).click();
+    await box.getByRole('status').getByText('The text is selected: press Ctrl+C to copy it.').waitFor();
+    const address = box.getByRole('textbox', { name: 'Pairing address' });
+    expect(await address.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe(`${base}/kiosk/?token=${token}`);
   });
 
   it('shows a clerk no admin screens, and the API refuses them', async () => {

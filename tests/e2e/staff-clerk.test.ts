@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser } from '../helpers/browser.js';
+import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -20,7 +20,7 @@ let keys = 0;
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the staff app' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall()]);
-  base = await hall.listen();
+  base = lanBase(await hall.listen());
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -209,6 +209,7 @@ describe('the staff app', () => {
     await button(page, 'النداء التالي').click();
     await currentNumber(page).waitFor();
     for (const name of ['إعادة النداء', 'بدء الخدمة', 'إنهاء', 'لم يحضر', 'تحويل', 'إعادة إلى الدور']) await button(page, name).waitFor();
+    expect(await unservedCharacters(page)).toEqual([]); // Shift is drawn on its key (⇧)
     await expectFits(page);
     await expectContrast(page);
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -8,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
 import { ADMIN_PASSWORD } from '../helpers/hall.js';
+import { selfSignedCert } from '../helpers/tls.js';
 
 // Built-in HTTPS: TLS_CERT and TLS_KEY (both or neither) make the one port speak HTTPS, the
-// API and socket.io alike. A self-signed certificate made here with openssl.
+// API and socket.io alike.
 
 const dir = mkdtempSync(join(tmpdir(), 'dawr-tls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,14 +44,8 @@ describe('TLS settings', () => {
   });
 
   it('serves the API and socket.io over HTTPS on the one port', async () => {
-    const cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost',
-    ], { stdio: 'ignore' });
     const app = await buildApp({
-      config: { DATA_DIR: join(dir, 'data'), SEED: 'demo', ADMIN_PASSWORD, LOG_LEVEL: 'silent', TLS_CERT: cert, TLS_KEY: key },
+      config: { DATA_DIR: join(dir, 'data'), SEED: 'demo', ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...selfSignedCert(dir) },
     });
     try {
       const address = await app.listen({ port: 0, host: '127.0.0.1' });

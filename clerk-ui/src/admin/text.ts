@@ -189,6 +189,7 @@ export const T = {
   agentCommand: { ar: 'أمر تشغيل برنامج الطابعة', en: 'Print agent command' },
   copy: { ar: 'نسخ', en: 'Copy' },
   copied: { ar: 'تم النسخ', en: 'Copied' },
+  pressCtrlC: { ar: 'النص محدَّد: اضغط Ctrl+C لنسخه.', en: 'The text is selected: press Ctrl+C to copy it.' },
   editDevice: { ar: 'تعديل الجهاز', en: 'Edit device' },
 
   // printers

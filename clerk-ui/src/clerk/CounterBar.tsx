@@ -37,7 +37,6 @@ export function CounterBar({ counter, services, mine, occupied, busy, onOpen, on
       {!open && (
         <ActionButton
           label={t(counter.state === 'paused' && mine ? 'resume' : 'openCounter')}
-          hint="O"
           keys="O"
           kind="primary"
           disabled={busy}
@@ -45,10 +44,10 @@ export function CounterBar({ counter, services, mine, occupied, busy, onOpen, on
         />
       )}
       {counter.state !== 'paused' && (
-        <ActionButton label={t('pause')} hint="P" keys="P" disabled={busy || occupied} onClick={onPause} />
+        <ActionButton label={t('pause')} keys="P" disabled={busy || occupied} onClick={onPause} />
       )}
       {counter.state !== 'closed' && (
-        <ActionButton label={t('closeCounter')} hint="L" keys="L" disabled={busy || occupied} onClick={onClose} />
+        <ActionButton label={t('closeCounter')} keys="L" disabled={busy || occupied} onClick={onClose} />
       )}
       <button type="button" class="btn ghost" disabled={occupied} onClick={onChange}>
         {t('changeCounter')}

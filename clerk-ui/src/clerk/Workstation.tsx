@@ -180,16 +180,16 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
             paused={counter.state === 'paused' ? pauseReasonText(counter.pauseReason ?? '', lang) : null}
           />
           <div class="actions" role="group" aria-label={t('atCounter')}>
-            <ActionButton label={t('callNext')} hint="N" keys="N" kind="primary" disabled={busy || !can.call} onClick={next} />
-            <ActionButton label={t('recall')} hint="R" keys="R" disabled={busy || !can.recall} onClick={() => act('recall')}>
+            <ActionButton label={t('callNext')} keys="N" kind="primary" disabled={busy || !can.call} onClick={next} />
+            <ActionButton label={t('recall')} keys="R" disabled={busy || !can.recall} onClick={() => act('recall')}>
               {current && current.recalls > 0 ? ` (${num(current.recalls)})` : ''}
             </ActionButton>
-            <ActionButton label={t('start')} hint="S" keys="S" disabled={busy || !can.start} onClick={() => act('start')} />
-            <ActionButton label={t('noShow')} hint="X" keys="X" kind="danger" disabled={busy || !can.noShow} onClick={() => act('no-show')} />
-            <ActionButton label={t('requeue')} hint="Q" keys="Q" disabled={busy || !can.finish} onClick={() => act('requeue')} />
-            <ActionButton label={t('complete')} hint="C" keys="C" kind="primary" disabled={busy || !can.finish} onClick={() => act('complete')} />
-            <ActionButton label={t('completeWithNote')} hint="⇧C" keys="Shift+C" disabled={busy || !can.finish} onClick={() => open('complete')} />
-            <ActionButton label={t('transfer')} hint="T" keys="T" disabled={busy || !can.finish} onClick={() => open('transfer')} />
+            <ActionButton label={t('start')} keys="S" disabled={busy || !can.start} onClick={() => act('start')} />
+            <ActionButton label={t('noShow')} keys="X" kind="danger" disabled={busy || !can.noShow} onClick={() => act('no-show')} />
+            <ActionButton label={t('requeue')} keys="Q" disabled={busy || !can.finish} onClick={() => act('requeue')} />
+            <ActionButton label={t('complete')} keys="C" kind="primary" disabled={busy || !can.finish} onClick={() => act('complete')} />
+            <ActionButton label={t('completeWithNote')} keys="Shift+C" disabled={busy || !can.finish} onClick={() => open('complete')} />
+            <ActionButton label={t('transfer')} keys="T" disabled={busy || !can.finish} onClick={() => open('transfer')} />
           </div>
           {autoNoShowNext && <p class="hint">{t('autoNoShowHint')}</p>}
         </div>

@@ -8,7 +8,7 @@ import { T } from './text.js';
 // arrivals heatmap (a table: readable aloud, and it prints as it shows).
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-Chart.defaults.font.family = "'Noto Sans Arabic', 'Noto Sans', sans-serif";
+Chart.defaults.font.family = "'Noto Naskh Arabic', 'Noto Sans', sans-serif";
 
 type Bucket = HistogramData['wait'][number];
 

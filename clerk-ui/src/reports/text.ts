@@ -24,7 +24,7 @@ export const T = {
   cancelled: { ar: 'الملغاة', en: 'Cancelled' },
   avgWait: { ar: 'متوسط الانتظار', en: 'Average wait' },
   p90Wait: { ar: 'انتظار ٩٠٪ من المراجعين لا يتجاوز', en: '90% of visitors waited at most' },
-  p90Short: { ar: 'انتظار ٩٠٪', en: '90% waited ≤' },
+  p90Short: { ar: 'انتظار ٩٠٪', en: '90% waited up to' },
   maxWait: { ar: 'أطول انتظار', en: 'Longest wait' },
   withinTarget: { ar: 'ضمن الوقت المستهدف', en: 'Within target' },
   avgService: { ar: 'متوسط مدة الخدمة', en: 'Average service time' },

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { Dialog, type DialogState } from '../components/Dialog.js';
 import { OtherServiceSelect } from '../components/ServiceSelect.js';
 import { counterName } from '../text.js';
@@ -46,7 +47,7 @@ export function CounterServicesDialog({ counter, services, busy, error, onClose,
               </label>
               {rank > 0 && (
                 <button type="button" class="btn small" aria-label={`${t('moveUp')}: ${pick(s.name, lang)}`} onClick={() => up(s.id)}>
-                  ↑
+                  <Icon shape="arrow" points="up" />
                 </button>
               )}
             </li>

@@ -1,4 +1,5 @@
 import { formatNumber, formatTicketNumber, type Lang } from '../../../ui-kit/i18n.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { Bi } from '../shared/Bi.js';
 import { Clock } from '../shared/Clock.js';
 import type { DisplayController } from '../shared/controller.js';
@@ -45,7 +46,7 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
           </div>
         ) : (
           <div class="counter-idle" aria-hidden="true">
-            {counter.state === 'open' ? '…' : counter.state === 'paused' ? '☕' : '⛔'}
+            {counter.state === 'open' ? '…' : <Icon shape={counter.state === 'paused' ? 'cup' : 'closed'} />}
           </div>
         )}
         <div class="counter-status" role="status">

@@ -1,5 +1,6 @@
 import type { Call, DisplaySnapshot } from '../../../server/protocol/schemas.js';
 import { formatNumber, formatTicketNumber, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { Bi } from '../shared/Bi.js';
 import { Clock } from '../shared/Clock.js';
 import type { DisplayController } from '../shared/controller.js';
@@ -39,9 +40,7 @@ function Current({ call, flash, view }: { call: Call | null; flash: number; view
           <Bi text={TEXT.ticket} lang={view.lang} both={view.both} class="part-label" />
           <TicketNumber number={call.ticket.number} view={view} />
         </div>
-        <div class="current-arrow" aria-hidden="true">
-          {view.lang === 'ar' ? '←' : '→'}
-        </div>
+        <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="current-arrow" />
         <div class="current-part">
           <Bi text={TEXT.counter} lang={view.lang} both={view.both} class="part-label" />
           <span class="counter-number">{formatNumber(call.counter.number, view.lang, view.digits)}</span>
@@ -61,9 +60,7 @@ function Recent({ calls, view }: { calls: Call[]; view: View }) {
         {calls.map((call) => (
           <li key={call.id} data-call-id={call.id}>
             <TicketNumber number={call.ticket.number} view={view} />
-            <span class="recent-arrow" aria-hidden="true">
-              {view.lang === 'ar' ? '←' : '→'}
-            </span>
+            <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="recent-arrow" />
             <span class="recent-counter">
               <span class="recent-counter-label">{TEXT.counter[view.lang]}</span>{' '}
               {formatNumber(call.counter.number, view.lang, view.digits)}

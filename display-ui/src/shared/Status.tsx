@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Bilingual, Lang } from '../../../ui-kit/i18n.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { Bi } from './Bi.js';
 import type { DisplayController, DisplayState } from './controller.js';
 import { TEXT } from './text.js';
@@ -23,9 +24,7 @@ export function SoundOverlay({ controller, lang }: { controller: DisplayControll
   useEffect(() => button.current?.focus(), []);
   return (
     <button ref={button} class="sound-overlay" type="button" onClick={() => void controller.enableSound()}>
-      <span class="sound-icon" aria-hidden="true">
-        🔊
-      </span>
+      <Icon shape="speaker" class="sound-icon" />
       <Bi text={TEXT.enableSound} lang={lang} both />
     </button>
   );

@@ -1,4 +1,5 @@
 import type { KioskPrinter, PrintResult } from '../../../server/protocol/schemas.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { useUi } from '../ui.js';
 
 export type PrintState = 'printing' | 'printed' | 'printer_down' | 'paper_out' | 'failed';
@@ -26,7 +27,7 @@ export function PrinterNotice({ state }: { state: PrintState }) {
   if (state === 'printed') {
     return (
       <p class="print-status ok" role="status" data-print="printed">
-        <span aria-hidden="true">✓</span> {t('printed')}
+        <Icon shape="check" /> {t('printed')}
       </p>
     );
   }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Counter, Service } from '../../../../server/protocol/schemas.js';
+import { Icon } from '../../../../ui-kit/icons.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, TextField, useForm } from '../form.js';
 import type { Hints } from '../text.js';
@@ -115,10 +116,10 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
                   <strong class="code">{byId.get(id)?.code}</strong> {name}
                 </span>
                 <button type="button" class="icon" aria-label={`${t('moveUp')}: ${name}`} disabled={i === 0} onClick={() => move(i, -1)}>
-                  ↑
+                  <Icon shape="arrow" points="up" />
                 </button>
                 <button type="button" class="icon" aria-label={`${t('moveDown')}: ${name}`} disabled={i === chosen.length - 1} onClick={() => move(i, 1)}>
-                  ↓
+                  <Icon shape="arrow" points="down" />
                 </button>
                 <button type="button" class="icon" aria-label={`${t('remove')}: ${name}`} onClick={() => setChosen(chosen.filter((x) => x !== id))}>
                   ×

@@ -150,26 +150,32 @@ function TokenBox({ device, onClose }: { device: NewDevice; onClose(): void }) {
 
 function CopyLine({ label, text }: { label: string; text: string }) {
   const ui = useAdmin();
-  const [copied, setCopied] = useState(false);
+  const [done, setDone] = useState<'copied' | 'selected' | null>(null);
   const input = useRef<HTMLInputElement>(null);
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
+      setDone('copied');
     } catch {
-      // Plain http on the hall's network has no clipboard API: select and copy the old way.
+      // Plain http on the hall's network has no clipboard API: copy the selection the old way,
+      // or leave the text selected for Ctrl+C.
       input.current?.select();
-      document.execCommand('copy');
+      setDone(document.execCommand('copy') ? 'copied' : 'selected');
     }
-    setCopied(true);
   }
   return (
     <div class="copy-line">
       <label>
         <span>{label}</span>
         <input ref={input} readOnly dir="ltr" value={text} onFocus={(e) => e.currentTarget.select()} />
+        {done === 'selected' && (
+          <span class="hint" role="status">
+            {ui.t('pressCtrlC')}
+          </span>
+        )}
       </label>
       <button type="button" class="secondary small" aria-label={`${ui.t('copy')}: ${label}`} onClick={copy}>
-        {copied ? ui.t('copied') : ui.t('copy')}
+        {done === 'copied' ? ui.t('copied') : ui.t('copy')}
       </button>
     </div>
   );

@@ -41,12 +41,14 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
     expect((await login('203.0.113.99', '192.168.1.50')).statusCode).toBe(429);
   });
 
-  it('marks the session cookie Secure when the proxy says the request came over HTTPS', async () => {
+  it('marks the session cookie Secure, and sends HSTS, when the proxy says the request came over HTTPS', async () => {
     hall = await startHall({ config: { TRUST_PROXY: [PROXY] } });
     const https = await login('203.0.113.5', PROXY, { 'x-forwarded-proto': 'https' });
     expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     const http = await login('203.0.113.5', PROXY, { 'x-forwarded-proto': 'http' });
     expect(String(http.headers['set-cookie'])).not.toMatch(/Secure/i);
+    expect(http.headers['strict-transport-security']).toBeUndefined();
   });
 });
 
@@ -102,10 +104,11 @@ describe('without TRUST_PROXY', () => {
     expect((await login('203.0.113.6')).statusCode).toBe(429);
   });
 
-  it('ignores X-Forwarded-Proto: no Secure cookie over plain HTTP', async () => {
+  it('ignores X-Forwarded-Proto: no Secure cookie and no HSTS over plain HTTP', async () => {
     hall = await startHall();
     const res = await login(null, PROXY, { 'x-forwarded-proto': 'https' });
     expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/i);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 });
 

@@ -133,7 +133,7 @@ describe('the admin area', () => {
     await form.getByLabel('Username').fill('clerk');
     await form.getByLabel('Password').fill('short');
     await form.getByRole('button', { name: 'Save' }).click();
-    expect(await fieldError(form.getByLabel('Password'))).toContain('Use at least 8 characters.');
+    expect(await fieldError(form.getByLabel('Password'))).toContain('Use at least 10 characters.');
     await form.getByLabel('Password').fill('long-enough-1');
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await fieldError(form.getByLabel('Username'))).toContain('This username is already taken.');

@@ -1,20 +1,23 @@
-import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Connection } from '../../db/connection.js';
+import { inGroupCommit, type Connection } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
 import type { PrinterStatus } from '../protocol/schemas.js';
 import type { JobAnswer } from '../realtime/printer.js';
 import { messageOf, parseTarget, transportFor, type Target, type Transport } from './transport.js';
 
-// The print-job queue. Every job is a row first (queued), so an offline printer loses nothing
-// and blocks nobody; each printer has one lane that prints its jobs in order, retrying the head
-// with back-off while the printer is away; a job older than `expireAfterMs` is expired, never
-// printed: a stale ticket would only confuse the next citizen at the kiosk.
+// The print-job queue. Every job is a row first (queued; a ticket's is written in the ticket's own
+// transaction, its bytes follow once rendered), so an offline printer loses nothing and blocks
+// nobody; each printer has one lane that prints its jobs in order, retrying the head with
+// back-off while the printer is away; a job older than `expireAfterMs` is expired, never
+// printed: a stale ticket would only confuse the next citizen at the kiosk. Only this queue
+// changes a job's status; the writes of a job's way to paper share the tickets' group commits.
 //
 //   queued → sent → printed       (sent: in flight to a direct printer, or held by an agent)
 //   queued ← sent                 (the attempt failed: back-off, then again)
 //   queued → expired              (too old)
 //   queued → failed               (cannot print at all: printer switched off in the settings, bad target)
+//   queued → cancelled            (the kiosk told its citizen to photograph the ticket instead)
 
 export interface PrintingOptions {
   /** First retry after this; doubled at every failed attempt up to `retryMaxMs`. */
@@ -46,9 +49,15 @@ export interface QueueHooks {
   /** A job changed status (or failed an attempt, with `error`). */
   jobChanged(job: JobRow, error?: string): void;
   printerChanged(printer: PrinterRow): void;
-  /** Sends an agent its due jobs made after `createdAfter`; 0 when it is away. */
-  sendToAgent(deviceId: number, createdAfter: number): number;
+  /** A ticket job's bytes, when they were not rendered before a restart. */
+  render(job: JobRow): Promise<Buffer>;
+  /** Whether the agent is connected now (jobs go to it only then). */
+  agentConnected(deviceId: number): boolean;
+  /** Hands an agent jobs this queue just marked sent. */
+  sendToAgent(deviceId: number, jobs: JobRow[]): void;
 }
+
+const unrendered = sql`length(${printJobs.data}) = 0`;
 
 /** One printer's lane: its work runs one piece at a time (many printers take one connection only). */
 interface Lane {
@@ -60,6 +69,8 @@ interface Lane {
 
 export class PrintQueue {
   private readonly lanes = new Map<number, Lane>();
+  /** Renders on their way to a job's row: stop() waits for them. */
+  private readonly rendering = new Set<Promise<void>>();
   private pollTimer?: NodeJS.Timeout;
   private closing = false;
 
@@ -78,6 +89,10 @@ export class PrintQueue {
     for (const p of db.select().from(printers).all()) {
       if (parseTarget(p.target)?.kind === 'agent') this.setStatus(p.id, 'offline');
     }
+    // Tickets answered just before a crash have their job but not yet its bytes.
+    for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), unrendered)).all()) {
+      this.fill(job, Promise.resolve().then(() => this.hooks.render(job)));
+    }
     const waiting = db.selectDistinct({ id: printJobs.printerId }).from(printJobs).where(eq(printJobs.status, 'queued')).all();
     for (const { id } of waiting) this.kick(id);
     void this.poll();
@@ -87,7 +102,61 @@ export class PrintQueue {
     this.closing = true;
     clearTimeout(this.pollTimer);
     for (const lane of this.lanes.values()) clearTimeout(lane.timer);
-    await Promise.all([...this.lanes.values()].map((l) => l.tail));
+    await Promise.all([...this.rendering, ...[...this.lanes.values()].map((l) => l.tail)]);
+  }
+
+  /** A ticket's job, committed with the ticket: the kiosk hears it is queued; it prints once `bytes` are in. */
+  ticketJob(job: JobRow, bytes: Promise<Buffer>): void {
+    this.hooks.jobChanged(job);
+    this.fill(job, bytes);
+  }
+
+  private fill(job: JobRow, bytes: Promise<Buffer>): void {
+    const done = bytes
+      .then(
+        (data) =>
+          inGroupCommit(this.conn, () => {
+            this.conn.db.update(printJobs).set({ data }).where(eq(printJobs.id, job.id)).run();
+          }),
+        async (err: unknown) => {
+          this.log.error({ err, jobId: job.id }, 'could not render a ticket for printing');
+          const row = await this.transition(job.id, ['queued'], { status: 'failed', lastError: `the ticket could not be drawn: ${messageOf(err)}` });
+          if (row) this.hooks.jobChanged(row, row.lastError!);
+        },
+      )
+      .catch((err: unknown) => this.log.error({ err, jobId: job.id }, 'could not store a rendered ticket'))
+      .finally(() => {
+        this.rendering.delete(done);
+        this.kick(job.printerId);
+      });
+    this.rendering.add(done);
+  }
+
+  /**
+   * The kiosk told its citizen to photograph the ticket: its job never prints now (one on its way
+   * to a network printer this very moment is past stopping). Answers the job as it stands.
+   */
+  async cancelTicket(ticketId: number): Promise<JobRow | undefined> {
+    const job = this.conn.db.select().from(printJobs).where(eq(printJobs.ticketId, ticketId)).orderBy(desc(printJobs.id)).get();
+    if (!job) return undefined;
+    return (await this.transition(job.id, ['queued', 'sent'], { status: 'cancelled' })) ?? this.job(job.id);
+  }
+
+  private job(id: number): JobRow | undefined {
+    return this.conn.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+  }
+
+  /** Changes a job that is in one of `from`, in a group commit; answers it changed, or undefined. */
+  private transition(id: number, from: JobRow['status'][], change: Partial<JobRow>): Promise<JobRow | undefined> {
+    const now = this.now();
+    return inGroupCommit(this.conn, () =>
+      this.conn.db
+        .update(printJobs)
+        .set({ ...change, updatedAt: now })
+        .where(and(eq(printJobs.id, id), inArray(printJobs.status, from)))
+        .returning()
+        .get(),
+    );
   }
 
   /** Stores a job and lets its printer's lane take it. */
@@ -164,10 +233,10 @@ export class PrintQueue {
     const printer = job && db.select().from(printers).where(eq(printers.id, job.printerId)).get();
     // Only the agent's own jobs, and only once: an answer to a finished job changes nothing.
     if (!job || !printer || printer.target !== `agent:${deviceId}`) return;
-    if (job.status !== 'sent' && job.status !== 'queued') return;
-    if (answer.ok) this.printed(job);
-    else this.failedAttempt(job, answer.error ?? 'the print agent could not print');
-    this.kick(printer.id);
+    const answered = answer.ok ? this.printed(job) : this.failedAttempt(job, answer.error ?? 'the print agent could not print');
+    void answered
+      .catch((err: unknown) => this.log.error({ err, jobId: job.id }, 'print queue: could not record an agent answer'))
+      .finally(() => this.kick(printer.id));
   }
 
   // The lane.
@@ -200,8 +269,9 @@ export class PrintQueue {
     if (!target || target.kind === 'usb') return this.failQueued(printerId, `the server cannot print to ${printer.target}`);
     if (target.kind === 'agent') {
       // Nothing goes to an agent whose printer is out of paper or off: it says when it is back.
-      if (printer.status === 'online' || printer.status === 'unknown') {
-        this.hooks.sendToAgent(target.deviceId, this.now() - this.options.expireAfterMs);
+      if ((printer.status === 'online' || printer.status === 'unknown') && this.hooks.agentConnected(target.deviceId)) {
+        const jobs = await this.markDueSent(printerId);
+        if (jobs.length > 0) this.hooks.sendToAgent(target.deviceId, jobs);
       }
       return this.wakeForNext(printerId);
     }
@@ -215,7 +285,7 @@ export class PrintQueue {
         .orderBy(asc(printJobs.id))
         .limit(1)
         .get();
-      if (!job) return;
+      if (!job || job.data.length === 0) return; // still being drawn: its bytes kick the lane
       if ((job.nextAttemptAt ?? 0) > this.now()) return this.wakeForNext(printerId);
       await this.attempt(printerId, target, transport, job);
     }
@@ -229,46 +299,56 @@ export class PrintQueue {
       this.setStatus(printerId, status);
       if (status !== 'online') return this.failedAttempt(job, status === 'paper_out' ? 'the printer is out of paper' : 'the printer is offline');
     }
-    this.conn.db
-      .update(printJobs)
-      .set({ status: 'sent', attempts: job.attempts + 1, updatedAt: this.now() })
-      .where(eq(printJobs.id, job.id))
-      .run();
+    const sent = await this.transition(job.id, ['queued'], { status: 'sent', attempts: job.attempts + 1 });
+    // Cancelled by its kiosk meanwhile (also during the commit's fsync): it never prints.
+    if (!sent || this.job(job.id)?.status !== 'sent') return;
     try {
       await transport.send(job.data, options.sendTimeoutMs);
     } catch (err) {
       this.log.info({ printerId, jobId: job.id, target: target.kind, err: messageOf(err) }, 'print attempt failed; will retry');
       this.setStatus(printerId, 'offline');
-      return this.failedAttempt({ ...job, attempts: job.attempts + 1 }, messageOf(err));
+      return this.failedAttempt(sent, messageOf(err));
     }
     this.setStatus(printerId, 'online');
-    this.printed(job);
+    await this.printed(job);
+  }
+
+  /** The agent's due jobs, oldest first, marked sent. */
+  private markDueSent(printerId: number): Promise<JobRow[]> {
+    const now = this.now();
+    return inGroupCommit(this.conn, () =>
+      this.conn.db
+        .update(printJobs)
+        .set({ status: 'sent', attempts: sql`${printJobs.attempts} + 1`, updatedAt: now })
+        .where(
+          and(
+            eq(printJobs.printerId, printerId),
+            eq(printJobs.status, 'queued'),
+            or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, now)),
+            gt(printJobs.createdAt, now - this.options.expireAfterMs),
+            sql`length(${printJobs.data}) > 0`,
+          ),
+        )
+        .returning()
+        .all()
+        .sort((a, b) => a.id - b.id),
+    );
   }
 
   // Job transitions.
 
-  private printed(job: JobRow): void {
-    const now = this.now();
-    const row = this.conn.db
-      .update(printJobs)
-      .set({ status: 'printed', printedAt: now, lastError: null, nextAttemptAt: null, updatedAt: now })
-      .where(eq(printJobs.id, job.id))
-      .returning()
-      .get();
+  /** On paper: also a job cancelled while its bytes were already on their way (the kiosk hears it printed after all). */
+  private async printed(job: JobRow): Promise<void> {
+    const at = this.now();
+    const row = await this.transition(job.id, ['queued', 'sent', 'cancelled'], { status: 'printed', printedAt: at, lastError: null, nextAttemptAt: null });
     if (row) this.hooks.jobChanged(row);
   }
 
   /** Back in line after a failed attempt, not before its back-off (or expired, if it is too old by now). */
-  private failedAttempt(job: JobRow, error: string): void {
-    const now = this.now();
+  private async failedAttempt(job: JobRow, error: string): Promise<void> {
     const { retryBaseMs, retryMaxMs } = this.options;
     const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, job.attempts - 1));
-    const row = this.conn.db
-      .update(printJobs)
-      .set({ status: 'queued', lastError: error.slice(0, 1000), nextAttemptAt: now + backoff, updatedAt: now })
-      .where(eq(printJobs.id, job.id))
-      .returning()
-      .get();
+    const row = await this.transition(job.id, ['queued', 'sent'], { status: 'queued', lastError: error.slice(0, 1000), nextAttemptAt: this.now() + backoff });
     if (row && !this.expireStale(job.printerId).includes(row.id)) this.hooks.jobChanged(row, error);
   }
 

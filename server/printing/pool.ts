@@ -1,0 +1,35 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { RenderTask } from './render-worker.js';
+import type { TicketFacts } from './texts.js';
+
+// Tickets are drawn on worker threads, never on the event loop that answers the kiosks. From the
+// sources (tsx, vitest) the worker is the .ts file, loaded through tsx; from the bundle
+// (dist/server.mjs) it is dist/render-worker.mjs, built beside it (scripts/build.mjs).
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCES ? './render-worker.ts' : './render-worker.mjs', import.meta.url).href;
+
+export class RenderPool {
+  private readonly pool: Piscina<RenderTask, Uint8Array>;
+
+  /** A small pool: one thread on two cores, two from three cores up; the event loop keeps a core. */
+  constructor(threads = Math.max(1, Math.min(2, availableParallelism() - 1))) {
+    this.pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Infinity,
+      execArgv: FROM_SOURCES ? ['--import', 'tsx'] : [],
+    });
+  }
+
+  /** The ESC/POS bytes of a ticket. */
+  async ticket(facts: TicketFacts, width: number): Promise<Buffer> {
+    const bytes = await this.pool.run({ facts, width });
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -88,6 +88,11 @@ function pack(rgba: Uint8ClampedArray, width: number): Uint8Array {
 const drawnText = new Map<string, { advance: number; strip: Strip }>();
 const DRAWN_TEXT_MAX = 2000;
 
+/** Forgets every line drawn so far: the next ticket is drawn from nothing (the reference in tests). */
+export function forgetDrawnText(): void {
+  drawnText.clear();
+}
+
 export class Layout {
   y: number;
   readonly bands: Band[] = [];

@@ -282,7 +282,7 @@ export const printJobs = sqliteTable(
      * cancelled when the kiosk told its citizen to photograph the ticket instead.
      */
     status: text('status', { enum: ['queued', 'sent', 'printed', 'failed', 'expired', 'cancelled'] }).notNull().default('queued'),
-    /** The ESC/POS bytes; empty until the receipt is rendered (a ticket's job is written with the ticket). */
+    /** The ESC/POS bytes of a test page; empty for a ticket's job, whose receipt the print queue draws from the ticket. */
     data: blob('data', { mode: 'buffer' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

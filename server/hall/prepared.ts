@@ -218,7 +218,7 @@ function issueStatements({ db }: Connection) {
       .insert(idempotencyKeys)
       .values({ hallId: p('hallId'), scope: p('scope'), key: p('key'), ticketId: p('ticketId'), createdAt: p('createdAt') })
       .prepare(),
-    /** The ticket's print job, written with it; its bytes follow once rendered. */
+    /** The ticket's print job, written with it (its receipt is drawn after the answer, see server/printing/queue.ts). */
     printJob: db
       .insert(printJobs)
       .values({ hallId: p('hallId'), printerId: p('printerId'), ticketId: p('ticketId'), status: 'queued', data: EMPTY, createdAt: p('at'), updatedAt: p('at') })

@@ -3,12 +3,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { inGroupCommit, type Connection } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
 import type { PrinterStatus } from '../protocol/schemas.js';
-import type { JobAnswer } from '../realtime/printer.js';
+import type { JobAnswer, PrintJob } from '../realtime/printer.js';
 import { messageOf, parseTarget, transportFor, type Target, type Transport } from './transport.js';
 
 // The print-job queue. Every job is a row first (queued; a ticket's is written in the ticket's own
-// transaction, its bytes follow once rendered), so an offline printer loses nothing and blocks
-// nobody; each printer has one lane that prints its jobs in order, retrying the head with
+// transaction), so an offline printer loses nothing and blocks nobody. A ticket's receipt is not
+// stored: it is drawn on the render pool and kept in memory until its job is done, and drawn again
+// from the ticket after a restart (64 KiB a ticket would be most of what the hall writes to disk);
+// each printer has one lane that prints its jobs in order, retrying the head with
 // back-off while the printer is away; a job older than `expireAfterMs` is expired, never
 // printed: a stale ticket would only confuse the next citizen at the kiosk. Only this queue
 // changes a job's status; the writes of a job's way to paper share the tickets' group commits.
@@ -54,10 +56,11 @@ export interface QueueHooks {
   /** Whether the agent is connected now (jobs go to it only then). */
   agentConnected(deviceId: number): boolean;
   /** Hands an agent jobs this queue just marked sent. */
-  sendToAgent(deviceId: number, jobs: JobRow[]): void;
+  sendToAgent(deviceId: number, jobs: PrintJob[]): void;
 }
 
 const unrendered = sql`length(${printJobs.data}) = 0`;
+const DONE: JobRow['status'][] = ['printed', 'failed', 'expired', 'cancelled'];
 
 /** One printer's lane: its work runs one piece at a time (many printers take one connection only). */
 interface Lane {
@@ -69,8 +72,10 @@ interface Lane {
 
 export class PrintQueue {
   private readonly lanes = new Map<number, Lane>();
-  /** Renders on their way to a job's row: stop() waits for them. */
+  /** Receipts being drawn: stop() waits for them. */
   private readonly rendering = new Set<Promise<void>>();
+  /** The drawn receipts of waiting ticket jobs (their rows hold no bytes), by job id. */
+  private readonly drawn = new Map<number, Buffer>();
   private pollTimer?: NodeJS.Timeout;
   private closing = false;
 
@@ -89,7 +94,7 @@ export class PrintQueue {
     for (const p of db.select().from(printers).all()) {
       if (parseTarget(p.target)?.kind === 'agent') this.setStatus(p.id, 'offline');
     }
-    // Tickets answered just before a crash have their job but not yet its bytes.
+    // Nothing drawn survives a restart: the waiting tickets are drawn again.
     for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), unrendered)).all()) {
       this.fill(job, Promise.resolve().then(() => this.hooks.render(job)));
     }
@@ -114,17 +119,16 @@ export class PrintQueue {
   private fill(job: JobRow, bytes: Promise<Buffer>): void {
     const done = bytes
       .then(
-        (data) =>
-          inGroupCommit(this.conn, () => {
-            this.conn.db.update(printJobs).set({ data }).where(eq(printJobs.id, job.id)).run();
-          }),
+        (data) => {
+          if (this.job(job.id)?.status === 'queued') this.drawn.set(job.id, data);
+        },
         async (err: unknown) => {
           this.log.error({ err, jobId: job.id }, 'could not render a ticket for printing');
           const row = await this.transition(job.id, ['queued'], { status: 'failed', lastError: `the ticket could not be drawn: ${messageOf(err)}` });
           if (row) this.hooks.jobChanged(row, row.lastError!);
         },
       )
-      .catch((err: unknown) => this.log.error({ err, jobId: job.id }, 'could not store a rendered ticket'))
+      .catch((err: unknown) => this.log.error({ err, jobId: job.id }, 'could not fail a ticket that could not be drawn'))
       .finally(() => {
         this.rendering.delete(done);
         this.kick(job.printerId);
@@ -146,17 +150,28 @@ export class PrintQueue {
     return this.conn.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
   }
 
+  /** A job's ESC/POS bytes: its row's, or its drawn receipt's; none while it is being drawn. */
+  private bytesOf(job: JobRow): Buffer | undefined {
+    return job.data.length > 0 ? job.data : this.drawn.get(job.id);
+  }
+
+  private forget(rows: JobRow[]): void {
+    for (const row of rows) if (DONE.includes(row.status)) this.drawn.delete(row.id);
+  }
+
   /** Changes a job that is in one of `from`, in a group commit; answers it changed, or undefined. */
   private transition(id: number, from: JobRow['status'][], change: Partial<JobRow>): Promise<JobRow | undefined> {
     const now = this.now();
-    return inGroupCommit(this.conn, () =>
-      this.conn.db
+    return inGroupCommit(this.conn, () => {
+      const row = this.conn.db
         .update(printJobs)
         .set({ ...change, updatedAt: now })
         .where(and(eq(printJobs.id, id), inArray(printJobs.status, from)))
         .returning()
-        .get(),
-    );
+        .get();
+      if (row) this.forget([row]);
+      return row;
+    });
   }
 
   /** Stores a job and lets its printer's lane take it. */
@@ -285,13 +300,14 @@ export class PrintQueue {
         .orderBy(asc(printJobs.id))
         .limit(1)
         .get();
-      if (!job || job.data.length === 0) return; // still being drawn: its bytes kick the lane
+      const data = job && this.bytesOf(job);
+      if (!job || !data) return; // still being drawn: its bytes kick the lane
       if ((job.nextAttemptAt ?? 0) > this.now()) return this.wakeForNext(printerId);
-      await this.attempt(printerId, target, transport, job);
+      await this.attempt(printerId, target, transport, job, data);
     }
   }
 
-  private async attempt(printerId: number, target: Target, transport: Transport, job: JobRow): Promise<void> {
+  private async attempt(printerId: number, target: Target, transport: Transport, job: JobRow, data: Buffer): Promise<void> {
     const { options } = this;
     // A printer known to be out of paper would swallow the ticket: ask it first.
     if (this.statusOf(printerId) === 'paper_out') {
@@ -303,7 +319,7 @@ export class PrintQueue {
     // Cancelled by its kiosk meanwhile (also during the commit's fsync): it never prints.
     if (!sent || this.job(job.id)?.status !== 'sent') return;
     try {
-      await transport.send(job.data, options.sendTimeoutMs);
+      await transport.send(data, options.sendTimeoutMs);
     } catch (err) {
       this.log.info({ printerId, jobId: job.id, target: target.kind, err: messageOf(err) }, 'print attempt failed; will retry');
       this.setStatus(printerId, 'offline');
@@ -313,25 +329,33 @@ export class PrintQueue {
     await this.printed(job);
   }
 
-  /** The agent's due jobs, oldest first, marked sent. */
-  private markDueSent(printerId: number): Promise<JobRow[]> {
+  /** The agent's due jobs that are drawn, oldest first, marked sent. */
+  private markDueSent(printerId: number): Promise<PrintJob[]> {
     const now = this.now();
     return inGroupCommit(this.conn, () =>
       this.conn.db
-        .update(printJobs)
-        .set({ status: 'sent', attempts: sql`${printJobs.attempts} + 1`, updatedAt: now })
+        .select()
+        .from(printJobs)
         .where(
           and(
             eq(printJobs.printerId, printerId),
             eq(printJobs.status, 'queued'),
             or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, now)),
             gt(printJobs.createdAt, now - this.options.expireAfterMs),
-            sql`length(${printJobs.data}) > 0`,
           ),
         )
-        .returning()
+        .orderBy(asc(printJobs.id))
         .all()
-        .sort((a, b) => a.id - b.id),
+        .flatMap((job) => {
+          const data = this.bytesOf(job);
+          if (!data) return [];
+          this.conn.db
+            .update(printJobs)
+            .set({ status: 'sent', attempts: job.attempts + 1, updatedAt: now })
+            .where(eq(printJobs.id, job.id))
+            .run();
+          return [{ id: job.id, data }];
+        }),
     );
   }
 
@@ -367,6 +391,7 @@ export class PrintQueue {
       )
       .returning()
       .all();
+    this.forget(rows);
     for (const row of rows) {
       this.log.info({ printerId, jobId: row.id, attempts: row.attempts }, 'print job expired before it could print');
       this.hooks.jobChanged(row, row.lastError ?? undefined);
@@ -381,6 +406,7 @@ export class PrintQueue {
       .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
       .returning()
       .all();
+    this.forget(rows);
     if (rows.length) this.log.warn({ printerId, jobs: rows.length, error }, 'print jobs failed');
     for (const row of rows) this.hooks.jobChanged(row, error);
   }

@@ -28,7 +28,7 @@ export interface Consistency {
   duplicateNumbers: string[];
   /** Tickets issued at a kiosk with a printer, without their print job. */
   withoutPrintJob: number[];
-  printJobs: { ticketId: number | null; status: string; rendered: boolean }[];
+  printJobs: { ticketId: number | null; status: string }[];
 }
 
 export function readHall(dataDir: string): Consistency {
@@ -71,13 +71,7 @@ export function readHall(dataDir: string): Consistency {
         )
         .all() as { id: number }[]
     ).map((r) => r.id);
-    const printJobs = (
-      db.prepare('SELECT ticket_id AS ticketId, status, length(data) > 0 AS rendered FROM print_jobs ORDER BY id').all() as {
-        ticketId: number | null;
-        status: string;
-        rendered: number;
-      }[]
-    ).map((j) => ({ ...j, rendered: j.rendered === 1 }));
+    const printJobs = db.prepare('SELECT ticket_id AS ticketId, status FROM print_jobs ORDER BY id').all() as Consistency['printJobs'];
     return { integrity, tickets, withoutIssueEvent, sequenceMismatches, duplicateNumbers, withoutPrintJob, printJobs };
   } finally {
     db.close();

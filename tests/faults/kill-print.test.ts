@@ -7,8 +7,8 @@ import { readHall } from './db-check.js';
 import { call, killAll, login, pool, removeDir, startServer, tempDataDir, until } from './server-process.js';
 
 // Power cut just after the kiosk's answer: a ticket answered 201 has its print job (written in
-// the ticket's own transaction), and the queue prints every waiting job after the restart, also
-// those whose receipt was not drawn yet when the power went.
+// the ticket's own transaction), and the queue prints every waiting job after the restart (their
+// receipts, kept in memory only, drawn again from the tickets).
 
 let dataDir: string | undefined;
 afterAll(() => {

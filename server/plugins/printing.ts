@@ -44,7 +44,7 @@ export default fp<Partial<PrintingOptions>>(
     const port = () => (app.server.address() as AddressInfo | null)?.port ?? 3000;
 
     function renderTicketJob(hallId: number, ticket: Ticket, printerId: number): Promise<Buffer> {
-      const printer = conn.db.select().from(printers).where(eq(printers.id, printerId)).get();
+      const printer = queue.printer(printerId);
       if (!printer) return Promise.reject(notFound('printer', printerId));
       return pool.ticket(ticketFacts(conn, hallId, ticket, publicBase(conn, hallId, port())), printer.widthDots);
     }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, min, ne, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { inGroupCommit, type Connection } from '../../db/connection.js';
 import { printers, printJobs } from '../../db/schema.js';
@@ -7,13 +7,12 @@ import type { JobAnswer, PrintJob } from '../realtime/printer.js';
 import { messageOf, parseTarget, transportFor, type Target, type Transport } from './transport.js';
 
 // The print-job queue. Every job is a row first (queued; a ticket's is written in the ticket's own
-// transaction), so an offline printer loses nothing and blocks nobody. A ticket's receipt is not
-// stored: it is drawn on the render pool and kept in memory until its job is done, and drawn again
-// from the ticket after a restart (64 KiB a ticket would be most of what the hall writes to disk);
-// each printer has one lane that prints its jobs in order, retrying the head with
-// back-off while the printer is away; a job older than `expireAfterMs` is expired, never
-// printed: a stale ticket would only confuse the next citizen at the kiosk. Only this queue
-// changes a job's status; the writes of a job's way to paper share the tickets' group commits.
+// transaction), so an offline printer loses nothing and blocks nobody; each printer has one lane
+// that prints its jobs in order, retrying the head with back-off while the printer is away; a job
+// older than `expireAfterMs` is expired, never printed: a stale ticket would only confuse the next
+// citizen at the kiosk. Only this queue changes a job's status, and the writes of a ticket's way
+// to paper share the tickets' group commits. A ticket's receipt (64 KiB) is not stored: drawn on
+// the render pool, it is kept in memory until its job is done, and drawn again after a restart.
 //
 //   queued → sent → printed       (sent: in flight to a direct printer, or held by an agent)
 //   queued ← sent                 (the attempt failed: back-off, then again)
@@ -51,7 +50,7 @@ export interface QueueHooks {
   /** A job changed status (or failed an attempt, with `error`). */
   jobChanged(job: JobRow, error?: string): void;
   printerChanged(printer: PrinterRow): void;
-  /** A ticket job's bytes, when they were not rendered before a restart. */
+  /** A waiting ticket's receipt, drawn again (after a restart). */
   render(job: JobRow): Promise<Buffer>;
   /** Whether the agent is connected now (jobs go to it only then). */
   agentConnected(deviceId: number): boolean;
@@ -59,8 +58,49 @@ export interface QueueHooks {
   sendToAgent(deviceId: number, jobs: PrintJob[]): void;
 }
 
-const unrendered = sql`length(${printJobs.data}) = 0`;
+const withoutBytes = sql`length(${printJobs.data}) = 0`;
 const DONE: JobRow['status'][] = ['printed', 'failed', 'expired', 'cancelled'];
+
+const p = (name: string) => sql.placeholder(name);
+/** A placeholder where drizzle's types want SQL (an UPDATE's SET). */
+const v = (name: string) => sql`${p(name)}`;
+
+/** What every ticket's way to paper reads and writes, prepared once (as in server/hall/prepared.ts). */
+function jobStatements({ db }: Connection) {
+  const queuedOf = and(eq(printJobs.printerId, p('printerId')), eq(printJobs.status, 'queued'));
+  return {
+    printer: db.select().from(printers).where(eq(printers.id, p('id'))).prepare(),
+    setStatus: db
+      .update(printers)
+      .set({ status: v('status') })
+      .where(and(eq(printers.id, p('id')), ne(printers.status, p('status'))))
+      .returning()
+      .prepare(),
+    job: db.select().from(printJobs).where(eq(printJobs.id, p('id'))).prepare(),
+    /** The printer's next job in line. */
+    head: db.select().from(printJobs).where(queuedOf).orderBy(asc(printJobs.id)).limit(1).prepare(),
+    oldestQueued: db.select({ createdAt: min(printJobs.createdAt) }).from(printJobs).where(queuedOf).prepare(),
+    sent: db
+      .update(printJobs)
+      .set({ status: 'sent', attempts: sql`${printJobs.attempts} + 1`, updatedAt: v('now') })
+      .where(and(eq(printJobs.id, p('id')), eq(printJobs.status, 'queued')))
+      .returning()
+      .prepare(),
+    /** On paper: also a job cancelled while its bytes were already on their way. */
+    printed: db
+      .update(printJobs)
+      .set({ status: 'printed', printedAt: v('now'), lastError: null, nextAttemptAt: null, updatedAt: v('now') })
+      .where(and(eq(printJobs.id, p('id')), inArray(printJobs.status, ['queued', 'sent', 'cancelled'])))
+      .returning()
+      .prepare(),
+    retry: db
+      .update(printJobs)
+      .set({ status: 'queued', lastError: v('error'), nextAttemptAt: v('at'), updatedAt: v('now') })
+      .where(and(eq(printJobs.id, p('id')), inArray(printJobs.status, ['queued', 'sent'])))
+      .returning()
+      .prepare(),
+  };
+}
 
 /** One printer's lane: its work runs one piece at a time (many printers take one connection only). */
 interface Lane {
@@ -78,6 +118,7 @@ export class PrintQueue {
   private readonly drawn = new Map<number, Buffer>();
   private pollTimer?: NodeJS.Timeout;
   private closing = false;
+  private readonly statements: ReturnType<typeof jobStatements>;
 
   constructor(
     private readonly conn: Connection,
@@ -85,7 +126,9 @@ export class PrintQueue {
     private readonly log: FastifyBaseLogger,
     readonly options: PrintingOptions,
     private readonly hooks: QueueHooks,
-  ) {}
+  ) {
+    this.statements = jobStatements(conn);
+  }
 
   /** After a restart: nothing is in flight any more, agents are away until they connect. */
   start(): void {
@@ -95,7 +138,7 @@ export class PrintQueue {
       if (parseTarget(p.target)?.kind === 'agent') this.setStatus(p.id, 'offline');
     }
     // Nothing drawn survives a restart: the waiting tickets are drawn again.
-    for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), unrendered)).all()) {
+    for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), withoutBytes)).all()) {
       this.fill(job, Promise.resolve().then(() => this.hooks.render(job)));
     }
     const waiting = db.selectDistinct({ id: printJobs.printerId }).from(printJobs).where(eq(printJobs.status, 'queued')).all();
@@ -146,8 +189,12 @@ export class PrintQueue {
     return (await this.transition(job.id, ['queued', 'sent'], { status: 'cancelled' })) ?? this.job(job.id);
   }
 
+  printer(id: number): PrinterRow | undefined {
+    return this.statements.printer.get({ id });
+  }
+
   private job(id: number): JobRow | undefined {
-    return this.conn.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+    return this.statements.job.get({ id });
   }
 
   /** A job's ESC/POS bytes: its row's, or its drawn receipt's; none while it is being drawn. */
@@ -162,16 +209,21 @@ export class PrintQueue {
   /** Changes a job that is in one of `from`, in a group commit; answers it changed, or undefined. */
   private transition(id: number, from: JobRow['status'][], change: Partial<JobRow>): Promise<JobRow | undefined> {
     const now = this.now();
-    return inGroupCommit(this.conn, () => {
-      const row = this.conn.db
+    return this.inCommit(() =>
+      this.conn.db
         .update(printJobs)
         .set({ ...change, updatedAt: now })
         .where(and(eq(printJobs.id, id), inArray(printJobs.status, from)))
         .returning()
-        .get();
-      if (row) this.forget([row]);
-      return row;
-    });
+        .get(),
+    );
+  }
+
+  /** A job's change in the next group commit; a job that is done has no receipt to keep. */
+  private async inCommit(change: () => JobRow | undefined): Promise<JobRow | undefined> {
+    const row = await inGroupCommit(this.conn, change);
+    if (row) this.forget([row]);
+    return row;
   }
 
   /** Stores a job and lets its printer's lane take it. */
@@ -276,7 +328,7 @@ export class PrintQueue {
   }
 
   private async drain(printerId: number): Promise<void> {
-    const printer = this.conn.db.select().from(printers).where(eq(printers.id, printerId)).get();
+    const printer = this.printer(printerId);
     if (!printer) return;
     this.expireStale(printerId);
     const target = parseTarget(printer.target);
@@ -293,13 +345,7 @@ export class PrintQueue {
     const transport = transportFor(target);
     while (!this.closing) {
       this.expireStale(printerId);
-      const job = this.conn.db
-        .select()
-        .from(printJobs)
-        .where(and(eq(printJobs.printerId, printerId), eq(printJobs.status, 'queued')))
-        .orderBy(asc(printJobs.id))
-        .limit(1)
-        .get();
+      const job = this.statements.head.get({ printerId });
       const data = job && this.bytesOf(job);
       if (!job || !data) return; // still being drawn: its bytes kick the lane
       if ((job.nextAttemptAt ?? 0) > this.now()) return this.wakeForNext(printerId);
@@ -315,7 +361,7 @@ export class PrintQueue {
       this.setStatus(printerId, status);
       if (status !== 'online') return this.failedAttempt(job, status === 'paper_out' ? 'the printer is out of paper' : 'the printer is offline');
     }
-    const sent = await this.transition(job.id, ['queued'], { status: 'sent', attempts: job.attempts + 1 });
+    const sent = await this.inCommit(() => this.statements.sent.get({ id: job.id, now: this.now() }));
     // Cancelled by its kiosk meanwhile (also during the commit's fsync): it never prints.
     if (!sent || this.job(job.id)?.status !== 'sent') return;
     try {
@@ -363,8 +409,7 @@ export class PrintQueue {
 
   /** On paper: also a job cancelled while its bytes were already on their way (the kiosk hears it printed after all). */
   private async printed(job: JobRow): Promise<void> {
-    const at = this.now();
-    const row = await this.transition(job.id, ['queued', 'sent', 'cancelled'], { status: 'printed', printedAt: at, lastError: null, nextAttemptAt: null });
+    const row = await this.inCommit(() => this.statements.printed.get({ id: job.id, now: this.now() }));
     if (row) this.hooks.jobChanged(row);
   }
 
@@ -372,13 +417,16 @@ export class PrintQueue {
   private async failedAttempt(job: JobRow, error: string): Promise<void> {
     const { retryBaseMs, retryMaxMs } = this.options;
     const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, job.attempts - 1));
-    const row = await this.transition(job.id, ['queued', 'sent'], { status: 'queued', lastError: error.slice(0, 1000), nextAttemptAt: this.now() + backoff });
+    const now = this.now();
+    const row = await this.inCommit(() => this.statements.retry.get({ id: job.id, error: error.slice(0, 1000), at: now + backoff, now }));
     if (row && !this.expireStale(job.printerId).includes(row.id)) this.hooks.jobChanged(row, error);
   }
 
   /** Expires the printer's queued jobs that are too old; answers their ids. */
   private expireStale(printerId: number): number[] {
     const now = this.now();
+    const oldest = this.statements.oldestQueued.get({ printerId })?.createdAt;
+    if (oldest == null || oldest > now - this.options.expireAfterMs) return [];
     const rows = this.conn.db
       .update(printJobs)
       .set({ status: 'expired', updatedAt: now })
@@ -439,17 +487,12 @@ export class PrintQueue {
   // Printer status.
 
   private statusOf(printerId: number): PrinterStatus | undefined {
-    return this.conn.db.select({ status: printers.status }).from(printers).where(eq(printers.id, printerId)).get()?.status;
+    return this.printer(printerId)?.status;
   }
 
   /** Stores a printer's status; on a change, tells the hooks and answers true. */
   private setStatus(printerId: number, status: PrinterStatus): boolean {
-    const row = this.conn.db
-      .update(printers)
-      .set({ status })
-      .where(and(eq(printers.id, printerId), ne(printers.status, status)))
-      .returning()
-      .get();
+    const row = this.statements.setStatus.get({ id: printerId, status });
     if (!row) return false;
     this.log.info({ printerId, status }, 'printer status changed');
     this.hooks.printerChanged(row);

@@ -34,14 +34,14 @@ export interface Issued {
 }
 
 /**
- * One tap at the kiosk: a numbered ticket, its first event and its print job, in one transaction. In a group commit
- * (`memo`), tickets issued one after the other read the hall's state once.
+ * One tap at the kiosk: a numbered ticket, its first event and its print job, in one transaction.
+ * In a group commit (`memo`), tickets issued one after the other read the hall's state once.
  */
 export function issueTicket(conn: Connection, now: number, req: IssueRequest, actor: Actor, memo?: GroupMemo): Outcome<Issued> {
   const scope = req.idempotencyScope ?? (actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`);
   return inTransaction(conn, () => {
-    const read = statements(conn);
-    const write = read.issue;
+    const prepared = statements(conn);
+    const write = prepared.issue;
     const changesBefore = memo ? totalChanges(conn) : 0;
     if (req.idempotencyKey) {
       const seen = write.seen.get({ scope, key: req.idempotencyKey });
@@ -98,7 +98,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     if (req.idempotencyKey) {
       write.key.run({ hallId: hall.id, scope, key: req.idempotencyKey, ticketId: ticket.id, createdAt: now });
     }
-    const printer = actor.deviceId == null ? undefined : read.kioskPrinter.get({ kioskId: actor.deviceId });
+    const printer = actor.deviceId == null ? undefined : prepared.kioskPrinter.get({ kioskId: actor.deviceId });
     const printJob = printer && write.printJob.get({ hallId: hall.id, printerId: printer.id, ticketId: ticket.id, at: now });
     if (memo) {
       const { id, serviceId, priority, issuedAt, targetCounterId } = ticket;

@@ -45,7 +45,7 @@ export default fp<Partial<PrintingOptions>>(
 
     function renderTicketJob(hallId: number, ticket: Ticket, printerId: number): Promise<Buffer> {
       const printer = queue.printer(printerId);
-      if (!printer) return Promise.reject(notFound('printer', printerId));
+      if (!printer) throw notFound('printer', printerId);
       return pool.ticket(ticketFacts(conn, hallId, ticket, publicBase(conn, hallId, port())), printer.widthDots);
     }
 
@@ -76,7 +76,7 @@ export default fp<Partial<PrintingOptions>>(
 
     app.decorate('printing', {
       printTicket(hallId: number, ticket: Ticket, job: JobRow) {
-        queue.ticketJob(job, renderTicketJob(hallId, ticket, job.printerId));
+        queue.ticketJob(job, () => renderTicketJob(hallId, ticket, job.printerId));
       },
 
       async cancelTicket(hallId: number, kioskId: number, ticketId: number) {

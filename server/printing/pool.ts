@@ -12,13 +12,18 @@ const WORKER = new URL(FROM_SOURCES ? './render-worker.ts' : './render-worker.mj
 export class RenderPool {
   private readonly pool: Piscina<RenderTask, Uint8Array>;
 
-  /** A small pool: one thread on two cores, two from three cores up; the event loop keeps a core. */
+  /**
+   * A small pool: one thread on two cores, two from three cores up; the event loop keeps a core.
+   * Its threads run at the lowest priority: a receipt can wait a few milliseconds, an answer to a
+   * kiosk or a call to the displays should not.
+   */
   constructor(threads = Math.max(1, Math.min(2, availableParallelism() - 1))) {
     this.pool = new Piscina({
       filename: WORKER,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Infinity,
+      niceIncrement: 19,
       execArgv: FROM_SOURCES ? ['--import', 'tsx'] : [],
     });
   }

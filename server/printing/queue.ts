@@ -139,7 +139,7 @@ export class PrintQueue {
     }
     // Nothing drawn survives a restart: the waiting tickets are drawn again.
     for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), withoutBytes)).all()) {
-      this.fill(job, Promise.resolve().then(() => this.hooks.render(job)));
+      this.fill(job, () => this.hooks.render(job));
     }
     const waiting = db.selectDistinct({ id: printJobs.printerId }).from(printJobs).where(eq(printJobs.status, 'queued')).all();
     for (const { id } of waiting) this.kick(id);
@@ -153,14 +153,16 @@ export class PrintQueue {
     await Promise.all([...this.rendering, ...[...this.lanes.values()].map((l) => l.tail)]);
   }
 
-  /** A ticket's job, committed with the ticket: the kiosk hears it is queued; it prints once `bytes` are in. */
-  ticketJob(job: JobRow, bytes: Promise<Buffer>): void {
+  /** A ticket's job, committed with the ticket: the kiosk hears it is queued; it prints once `draw` has drawn it. */
+  ticketJob(job: JobRow, draw: () => Promise<Buffer>): void {
     this.hooks.jobChanged(job);
-    this.fill(job, bytes);
+    this.fill(job, draw);
   }
 
-  private fill(job: JobRow, bytes: Promise<Buffer>): void {
-    const done = bytes
+  /** Draws a job's receipt; whatever goes wrong fails the job (never the kiosk's answer). */
+  private fill(job: JobRow, draw: () => Promise<Buffer>): void {
+    const done = Promise.resolve()
+      .then(draw)
       .then(
         (data) => {
           if (this.job(job.id)?.status === 'queued') this.drawn.set(job.id, data);

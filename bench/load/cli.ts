@@ -88,8 +88,7 @@ async function main() {
   const issueCpuMs = rounds.reduce((sum, r) => sum + r.cpuMs, 0);
   const issueEnd = wallNow();
   // The receipts still being drawn and printed when the last kiosk had its answer.
-  const printed = o.print ? await printsSettled(printerDir, PHASE_MS) : undefined;
-  const printBacklogMs = printed ? printed.at - issueEnd : 0;
+  const printed = o.print ? await printsSettled(join(dataDir, 'dawr.sqlite'), PHASE_MS) : undefined;
   const cancelAll = async (ids: number[]) => {
     for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
   };
@@ -163,9 +162,11 @@ async function main() {
     issueErrors: issue.errors,
     issueConcurrency: o.concurrency,
     issuePrinted: o.print,
-    /** From the last answer of the issue phase to the last receipt written (0 without printers). */
-    printBacklogMs: round(printBacklogMs, 0),
-    printedBytes: printed?.bytes ?? 0,
+    /** From the last answer of the issue phase until every receipt so far was printed (0 without printers). */
+    printBacklogMs: printed ? round(printed.at - issueEnd, 0) : 0,
+    /** Receipts printed by then (standing queue and warm-up included), and any still waiting (0). */
+    receiptsPrinted: printed?.printed ?? 0,
+    receiptsWaiting: printed?.waiting ?? 0,
     /** The same phase from kiosks without a printer (printing runs only; --no-print measures it alone). */
     unprintedIssuePerSec: unprinted ? round(unprinted.perSec, 1) : null,
     unprintedIssueP99Ms: unprinted ? round(unprinted.p99Ms) : null,

@@ -1,37 +1,23 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sleep, wallNow } from './stats.js';
 
-// The kiosks' printers are files (`file:` targets): printing is done when they stop growing.
+// Whether the kiosks' receipts are all on paper: read from the server's own database (read-only,
+// beside the server, as WAL allows), which records each job's status.
 
-const QUIET_MS = 1500;
-
-/** Waits until no printer file in `dir` has grown for a while (at most `maxMs`); answers when the last grew, and the bytes. */
-export async function printsSettled(dir: string, maxMs: number): Promise<{ at: number; bytes: number }> {
-  const begin = wallNow();
-  let bytes = -1;
-  let at = begin;
-  while (wallNow() - at < QUIET_MS && wallNow() - begin < maxMs) {
-    const now = total(dir);
-    if (now !== bytes) {
-      bytes = now;
-      at = wallNow();
-    }
-    await sleep(50);
-  }
-  return { at, bytes };
-}
-
-function total(dir: string): number {
-  let sum = 0;
-  for (const name of safeList(dir)) sum += statSync(join(dir, name)).size;
-  return sum;
-}
-
-const safeList = (dir: string) => {
+/** Waits until no print job is waiting or in flight (at most `maxMs`); answers when, and how many printed. */
+export async function printsSettled(dbFile: string, maxMs: number): Promise<{ at: number; printed: number; waiting: number }> {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return readdirSync(dir);
-  } catch {
-    return []; // nothing printed yet
+    const count = db.prepare(
+      "SELECT count(*) FILTER (WHERE status = 'printed') AS printed, count(*) FILTER (WHERE status IN ('queued', 'sent')) AS waiting FROM print_jobs",
+    );
+    const begin = wallNow();
+    for (;;) {
+      const { printed, waiting } = count.get() as { printed: number; waiting: number };
+      if (waiting === 0 || wallNow() - begin > maxMs) return { at: wallNow(), printed, waiting };
+      await sleep(50);
+    }
+  } finally {
+    db.close();
   }
-};
+}

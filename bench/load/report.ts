@@ -13,7 +13,7 @@ export function printReport(r: LoadResult): void {
     '',
     `ticket issue     ${r.issued} tickets by ${r.issueConcurrency} concurrent kiosks, ${r.standingQueue}+ waiting: ${r.issuePerSec}/s, ` +
       `p50 ${ms(r.issueP50Ms)}, p99 ${ms(r.issueP99Ms)}, ${r.issueErrors} errors`,
-    `                 ${r.issuePrinted ? `each printed on its kiosk's printer (the last receipt ${ms(r.printBacklogMs)} after the last answer)` : 'no printers (--no-print)'}`,
+    `                 ${r.issuePrinted ? `each printed on its kiosk's printer: ${r.receiptsPrinted} receipts, the last ${ms(r.printBacklogMs)} after the last answer (${r.receiptsWaiting} left)` : 'no printers (--no-print)'}`,
     ...(r.unprintedIssuePerSec !== null ? [`  no printers    ${r.unprintedIssuePerSec}/s, p99 ${ms(r.unprintedIssueP99Ms!)}`] : []),
     `                 server CPU ${ms(r.serverCpuMsPerIssue)} per ticket; fsync floor ${r.fsyncFloorPerSec} commits/s`,
     `call → display   ${r.calls} calls × ${r.displays} displays: p50 ${ms(r.callToDisplayP50Ms)}, ` +

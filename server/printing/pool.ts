@@ -34,7 +34,8 @@ export class RenderPool {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
+  /** Stops the threads; receipts not drawn yet are dropped (their jobs wait for the next start). */
   close(): Promise<void> {
-    return this.pool.close();
+    return this.pool.close({ force: true });
   }
 }

@@ -112,8 +112,6 @@ interface Lane {
 
 export class PrintQueue {
   private readonly lanes = new Map<number, Lane>();
-  /** Receipts being drawn: stop() waits for them. */
-  private readonly rendering = new Set<Promise<void>>();
   /** The drawn receipts of waiting ticket jobs (their rows hold no bytes), by job id. */
   private readonly drawn = new Map<number, Buffer>();
   private pollTimer?: NodeJS.Timeout;
@@ -137,9 +135,9 @@ export class PrintQueue {
     for (const p of db.select().from(printers).all()) {
       if (parseTarget(p.target)?.kind === 'agent') this.setStatus(p.id, 'offline');
     }
-    // Nothing drawn survives a restart: the waiting tickets are drawn again.
+    // Nothing drawn survives a restart: the waiting tickets are drawn again, once the server listens.
     for (const job of db.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), withoutBytes)).all()) {
-      this.fill(job, () => this.hooks.render(job));
+      this.fill(job, () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.hooks.render(job)));
     }
     const waiting = db.selectDistinct({ id: printJobs.printerId }).from(printJobs).where(eq(printJobs.status, 'queued')).all();
     for (const { id } of waiting) this.kick(id);
@@ -150,7 +148,8 @@ export class PrintQueue {
     this.closing = true;
     clearTimeout(this.pollTimer);
     for (const lane of this.lanes.values()) clearTimeout(lane.timer);
-    await Promise.all([...this.rendering, ...[...this.lanes.values()].map((l) => l.tail)]);
+    // Receipts still being drawn are not waited for: their jobs stay queued, drawn again at the next start.
+    await Promise.all([...this.lanes.values()].map((l) => l.tail));
   }
 
   /** A ticket's job, committed with the ticket: the kiosk hears it is queued; it prints once `draw` has drawn it. */
@@ -161,24 +160,21 @@ export class PrintQueue {
 
   /** Draws a job's receipt; whatever goes wrong fails the job (never the kiosk's answer). */
   private fill(job: JobRow, draw: () => Promise<Buffer>): void {
-    const done = Promise.resolve()
+    void Promise.resolve()
       .then(draw)
       .then(
         (data) => {
-          if (this.job(job.id)?.status === 'queued') this.drawn.set(job.id, data);
+          if (!this.closing && this.job(job.id)?.status === 'queued') this.drawn.set(job.id, data);
         },
         async (err: unknown) => {
+          if (this.closing) return;
           this.log.error({ err, jobId: job.id }, 'could not render a ticket for printing');
           const row = await this.transition(job.id, ['queued'], { status: 'failed', lastError: `the ticket could not be drawn: ${messageOf(err)}` });
           if (row) this.hooks.jobChanged(row, row.lastError!);
         },
       )
       .catch((err: unknown) => this.log.error({ err, jobId: job.id }, 'could not fail a ticket that could not be drawn'))
-      .finally(() => {
-        this.rendering.delete(done);
-        this.kick(job.printerId);
-      });
-    this.rendering.add(done);
+      .finally(() => this.kick(job.printerId));
   }
 
   /**

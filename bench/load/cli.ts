@@ -132,6 +132,8 @@ async function main() {
   })();
   const burstCall = await broadcastPhase(fleet, o.displays, callNext, o.calls, o.gapMs, PHASE_MS).finally(() => (bursting = false));
   await burst;
+  // The burst's receipts are printed before the restart: the storm measures the displays' return.
+  if (o.print) await printsSettled(join(dataDir, 'dawr.sqlite'), PHASE_MS);
   await server.probe(true);
 
   log(`reconnect storm: restarting the server (${o.restartSignal}) with ${o.displays} displays connected…`);

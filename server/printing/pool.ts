@@ -14,13 +14,14 @@ export class RenderPool {
 
   /**
    * A small pool: one thread on two cores, two from three cores up; the event loop keeps a core.
-   * Its threads run at the lowest priority: a receipt can wait a few milliseconds, an answer to a
+   * Its threads start with the first receipt (not in the way of a restart, when displays come
+   * back) and run at the lowest priority: a receipt can wait a few milliseconds, an answer to a
    * kiosk or a call to the displays should not.
    */
   constructor(threads = Math.max(1, Math.min(2, availableParallelism() - 1))) {
     this.pool = new Piscina({
       filename: WORKER,
-      minThreads: threads,
+      minThreads: 0,
       maxThreads: threads,
       idleTimeout: Infinity,
       niceIncrement: 19,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { printJobs } from '../../db/schema.js';
 import { bearer } from '../helpers/hall.js';
 import { FakePrinter } from './fake-printer.js';
 import { PrintHall } from './live.js';
@@ -68,5 +69,39 @@ describe('cancelling a ticket’s printing from its kiosk', () => {
     expect(none.json().error.message).toMatch(/print job/);
     // Nothing was cancelled by the refused calls.
     expect(hall.jobs().find((j) => j.ticketId === ticket.id)?.status).not.toBe('cancelled');
+  });
+
+  it('never sends a job cancelled just as its printer takes it, before or after it is marked sent', async () => {
+    printer = await FakePrinter.start();
+    hall = await PrintHall.start();
+    hall.retarget(printer.target);
+    const { queue } = hall.app.printing;
+    const clerk = await hall.login('clerk');
+    // A ticket from a desk (no kiosk, no job of its own) and a job for it, as the queue keeps them.
+    const waitingJob = async () => {
+      const { ticket } = await hall!.issue(1, clerk);
+      const now = Date.now();
+      hall!.app.conn.db
+        .insert(printJobs)
+        .values({ hallId: hall!.app.hallId, printerId: hall!.printer.id, ticketId: ticket.id, data: Buffer.from([0x1b, 0x40]), createdAt: now, updatedAt: now })
+        .run();
+      return ticket.id as number;
+    };
+    const jobOf = (ticketId: number) => hall!.jobs().find((j) => j.ticketId === ticketId)!;
+
+    // The cancel comes first in the commit that would mark the job sent.
+    const first = await waitingJob();
+    queue.kick(hall.printer.id);
+    await queue.cancelTicket(first);
+    // The lane marks the job sent, then the cancel, in one commit: it checks again before sending.
+    const second = await waitingJob();
+    queue.kick(hall.printer.id);
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // the lane asks for its commit first
+    await queue.cancelTicket(second);
+
+    await new Promise((r) => setTimeout(r, 300));
+    expect(jobOf(first)).toMatchObject({ status: 'cancelled', attempts: 0 });
+    expect(jobOf(second)).toMatchObject({ status: 'cancelled', attempts: 1 });
+    expect(printer.jobs).toHaveLength(0);
   });
 });

@@ -57,7 +57,8 @@ async function main() {
   const counterIds = ((await http.get('/api/counters', clerk)).body as { id: number }[]).map((c) => c.id);
   const serviceIds = services.map((s) => s.id);
   const printerDir = join(dataDir, 'printers');
-  mkdirSync(printerDir);
+  const dbFile = join(dataDir, 'dawr.sqlite');
+  if (o.print) mkdirSync(printerDir);
   const kiosks: Kiosks = {
     http,
     tokens: o.print ? await newPrintingKiosks(http, admin, o.concurrency, printerDir) : await newDevices(http, admin, 'kiosk', o.concurrency),
@@ -76,9 +77,12 @@ async function main() {
   log(`ticket issue: ${o.issues} tickets, ${o.concurrency} at a time, ${o.queue} already waiting…`);
   // Between rounds the server's loop and CPU of the round are noted, then its tickets cancelled.
   const rounds: ProbeReading[] = [];
+  const cancelAll = async (ids: number[]) => {
+    for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
+  };
   const drain = async (ids: number[]) => {
     rounds.push(await server.probe(true));
-    for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
+    await cancelAll(ids);
     await server.probe(true);
   };
   // The standing queue (and the warm-up): tickets people hold when the measurement starts.
@@ -88,10 +92,7 @@ async function main() {
   const issueCpuMs = rounds.reduce((sum, r) => sum + r.cpuMs, 0);
   const issueEnd = wallNow();
   // The receipts still being drawn and printed when the last kiosk had its answer.
-  const printed = o.print ? await printsSettled(join(dataDir, 'dawr.sqlite'), PHASE_MS) : undefined;
-  const cancelAll = async (ids: number[]) => {
-    for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
-  };
+  const printed = o.print ? await printsSettled(dbFile, PHASE_MS) : undefined;
   if (bareKiosks) log(`ticket issue without printers: ${o.issues} tickets…`);
   const unprinted = bareKiosks && (await issuePhase(bareKiosks, o.issues, o.round, o.concurrency, PHASE_MS, cancelAll));
 
@@ -133,7 +134,7 @@ async function main() {
   const burstCall = await broadcastPhase(fleet, o.displays, callNext, o.calls, o.gapMs, PHASE_MS).finally(() => (bursting = false));
   await burst;
   // The burst's receipts are printed before the restart: the storm measures the displays' return.
-  if (o.print) await printsSettled(join(dataDir, 'dawr.sqlite'), PHASE_MS);
+  if (o.print) await printsSettled(dbFile, PHASE_MS);
   await server.probe(true);
 
   log(`reconnect storm: restarting the server (${o.restartSignal}) with ${o.displays} displays connected…`);

@@ -277,8 +277,12 @@ export const printJobs = sqliteTable(
     hallId: integer('hall_id').notNull().references(() => halls.id),
     printerId: integer('printer_id').notNull().references(() => printers.id),
     ticketId: integer('ticket_id').references(() => tickets.id),
-    /** queued → sent → printed; failed when it cannot print at all; expired when too old to print. */
-    status: text('status', { enum: ['queued', 'sent', 'printed', 'failed', 'expired'] }).notNull().default('queued'),
+    /**
+     * queued → sent → printed; failed when it cannot print at all; expired when too old to print;
+     * cancelled when the kiosk told its citizen to photograph the ticket instead.
+     */
+    status: text('status', { enum: ['queued', 'sent', 'printed', 'failed', 'expired', 'cancelled'] }).notNull().default('queued'),
+    /** The ESC/POS bytes of a test page; empty for a ticket's job, whose receipt the print queue draws from the ticket. */
     data: blob('data', { mode: 'buffer' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

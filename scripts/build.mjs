@@ -1,5 +1,6 @@
-// Builds what `npm start` runs: the server bundle (dist/server.mjs), the UIs (dist/ui), then a
-// stamp that ensure-build compares with the sources.
+// Builds what `npm start` runs: the server bundle (dist/server.mjs) and the thread that draws
+// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the UIs
+// (dist/ui), then a stamp that ensure-build compares with the sources.
 import { build } from 'esbuild';
 import { build as buildUi } from 'vite';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,8 +11,9 @@ process.env.NODE_ENV = 'production';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: ['server/main.ts'],
-  outfile: 'dist/server.mjs',
+  entryPoints: { server: 'server/main.ts', 'render-worker': 'server/printing/render-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -28,4 +30,4 @@ if (pages.length > 0) {
   console.log(`built dist/ui (${pages.length} pages)`);
 }
 writeFileSync('dist/.build-stamp', new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15) + '\n');
-console.log('built dist/server.mjs');
+console.log('built dist/server.mjs and dist/render-worker.mjs');

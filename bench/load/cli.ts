@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DisplayFleet } from './displays.js';
 import { fsyncFloorPerSec } from './fsync-floor.js';
 import { HttpClient } from './http.js';
 import { options as o } from './options.js';
-import { broadcastPhase, issueOne, issuePhase, type Kiosks } from './phases.js';
+import { broadcastPhase, issueOne, issuePhase, issueRound, type Kiosks } from './phases.js';
+import { printsSettled } from './prints.js';
 import { rawFloor } from './raw-floor.js';
 import { printReport } from './report.js';
 import { DawrServer, freePort, welcomeTokens, type ProbeReading } from './server-process.js';
-import { login, newDevices } from './setup.js';
+import { login, newDevices, newPrintingKiosks } from './setup.js';
 import { round, wallNow } from './stats.js';
 import { restartStorm } from './storm.js';
 
@@ -42,7 +43,7 @@ async function main() {
   log('bare socket.io broadcast (the floor)…');
   const raw = await rawFloor(fleet, { ...o, maxMs: PHASE_MS });
 
-  // The real server, a new demo hall: kiosks without printers (or the demo's, --print), screens.
+  // The real server, a new demo hall: kiosks with a printer each (none with --no-print), screens.
   const adminPassword = `load-${Math.random().toString(36).slice(2)}-pw`;
   const server = new DawrServer({ port: await freePort(), dataDir, adminPassword, cpuProfDir: o.cpuProfDir });
   cleanups.push(() => server.stop('SIGTERM'));
@@ -54,12 +55,18 @@ async function main() {
   const supervisor = await login(http, 'supervisor', adminPassword);
   const services = (await http.get('/api/services')).body as { id: number }[];
   const counterIds = ((await http.get('/api/counters', clerk)).body as { id: number }[]).map((c) => c.id);
+  const serviceIds = services.map((s) => s.id);
+  const printerDir = join(dataDir, 'printers');
+  const dbFile = join(dataDir, 'dawr.sqlite');
+  if (o.print) mkdirSync(printerDir);
   const kiosks: Kiosks = {
     http,
-    tokens: o.print ? [demo.kiosk] : await newDevices(http, admin, 'kiosk', o.concurrency),
-    serviceIds: services.map((s) => s.id),
+    tokens: o.print ? await newPrintingKiosks(http, admin, o.concurrency, printerDir) : await newDevices(http, admin, 'kiosk', o.concurrency),
+    serviceIds,
     issued: 0,
   };
+  // When printing, as many kiosks without a printer: the issue path alone, measured in the same run.
+  const bareKiosks: Kiosks | undefined = o.print ? { http, tokens: await newDevices(http, admin, 'kiosk', o.concurrency), serviceIds, issued: 0 } : undefined;
   const screens = [demo.display, ...(await newDevices(http, admin, 'display', o.displayDevices - 1))];
 
   log(`Dawr: connecting ${o.displays} displays (${screens.length} display devices)…`);
@@ -70,9 +77,12 @@ async function main() {
   log(`ticket issue: ${o.issues} tickets, ${o.concurrency} at a time, ${o.queue} already waiting…`);
   // Between rounds the server's loop and CPU of the round are noted, then its tickets cancelled.
   const rounds: ProbeReading[] = [];
+  const cancelAll = async (ids: number[]) => {
+    for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
+  };
   const drain = async (ids: number[]) => {
     rounds.push(await server.probe(true));
-    for (const id of ids) await http.post(`/api/tickets/${id}/cancel`, undefined, supervisor);
+    await cancelAll(ids);
     await server.probe(true);
   };
   // The standing queue (and the warm-up): tickets people hold when the measurement starts.
@@ -80,10 +90,15 @@ async function main() {
   await server.probe(true, true);
   const issue = await issuePhase(kiosks, o.issues, o.round, o.concurrency, PHASE_MS, drain);
   const issueCpuMs = rounds.reduce((sum, r) => sum + r.cpuMs, 0);
+  const issueEnd = wallNow();
+  // The receipts still being drawn and printed when the last kiosk had its answer.
+  const printed = o.print ? await printsSettled(dbFile, PHASE_MS) : undefined;
+  if (bareKiosks) log(`ticket issue without printers: ${o.issues} tickets…`);
+  const unprinted = bareKiosks && (await issuePhase(bareKiosks, o.issues, o.round, o.concurrency, PHASE_MS, cancelAll));
 
-  // A ticket for every call to come, on top of the standing queue (not measured): every counter
-  // finds someone to call, and the queue stays as long while calling.
-  for (let i = 0; i < o.calls + o.stormCalls + 20; i++) await issueOne(kiosks);
+  // A ticket for every call to come (both call phases), on top of the standing queue (not
+  // measured): every counter finds someone to call, and the queue stays as long while calling.
+  for (let i = 0; i < 2 * o.calls + o.stormCalls + 20; i++) await issueOne(bareKiosks ?? kiosks);
 
   log(`call → display: ${o.calls} calls…`);
   let turn = 0;
@@ -104,6 +119,24 @@ async function main() {
   const call = await broadcastPhase(fleet, o.displays, callNext, o.calls, o.gapMs, PHASE_MS);
   const callLoop = await server.probe(true);
 
+  // The same calls while the kiosks tap (and print) as fast as they are answered: what a display
+  // waits for in the morning rush. Their tickets are newer than the ones called, and cancelled.
+  log(`call → display during a kiosk burst: ${o.calls} calls…`);
+  let bursting = true;
+  let burstIssued = 0;
+  const burst = (async () => {
+    while (bursting && burstIssued < 20 * o.issues) {
+      const round = await issueRound(kiosks, o.round, o.concurrency);
+      burstIssued += round.ids.length;
+      await cancelAll(round.ids);
+    }
+  })();
+  const burstCall = await broadcastPhase(fleet, o.displays, callNext, o.calls, o.gapMs, PHASE_MS).finally(() => (bursting = false));
+  await burst;
+  // The burst's receipts are printed before the restart: the storm measures the displays' return.
+  if (o.print) await printsSettled(dbFile, PHASE_MS);
+  await server.probe(true);
+
   log(`reconnect storm: restarting the server (${o.restartSignal}) with ${o.displays} displays connected…`);
   const storm = await restartStorm({ server, fleet, callNext, stormCalls: o.stormCalls, signal: o.restartSignal });
   await fleet.disconnect();
@@ -119,6 +152,10 @@ async function main() {
     rawBroadcastP99Ms: round(raw.p99Ms),
     rawBroadcastP50Ms: round(raw.p50Ms),
     callToRawP99Ratio: round(call.p99Ms / raw.p99Ms),
+    burstCallToDisplayP50Ms: round(burstCall.p50Ms),
+    burstCallToDisplayP99Ms: round(burstCall.p99Ms),
+    burstCallToRawP99Ratio: round(burstCall.p99Ms / raw.p99Ms),
+    burstIssued,
     callToDisplayMaxMs: round(call.maxMs),
     callAnswerP50Ms: round(call.answer.p50Ms),
     callAnswerP99Ms: round(call.answer.p99Ms),
@@ -128,6 +165,14 @@ async function main() {
     issueErrors: issue.errors,
     issueConcurrency: o.concurrency,
     issuePrinted: o.print,
+    /** From the last answer of the issue phase until every receipt so far was printed (0 without printers). */
+    printBacklogMs: printed ? round(printed.at - issueEnd, 0) : 0,
+    /** Receipts printed by then (standing queue and warm-up included), and any still waiting (0). */
+    receiptsPrinted: printed?.printed ?? 0,
+    receiptsWaiting: printed?.waiting ?? 0,
+    /** The same phase from kiosks without a printer (printing runs only; --no-print measures it alone). */
+    unprintedIssuePerSec: unprinted ? round(unprinted.perSec, 1) : null,
+    unprintedIssueP99Ms: unprinted ? round(unprinted.p99Ms) : null,
     standingQueue: o.queue,
     fsyncFloorPerSec: round(fsyncFloor, 0),
     serverCpuMsPerIssue: round(issueCpuMs / Math.max(1, issue.issued), 3),

@@ -17,10 +17,11 @@ const { values } = parseArgs({
     restart: { type: 'string', default: 'term' },
     'gap-ms': { type: 'string', default: '30' },
     'cpu-prof': { type: 'string' },
-    print: { type: 'boolean', default: false },
+    print: { type: 'boolean', default: true },
     'time-limit-s': { type: 'string', default: '600' },
   },
   strict: true,
+  allowNegative: true,
 });
 
 function int(name: keyof typeof values, min: number): number {
@@ -48,6 +49,7 @@ export const options = {
   processes: values.processes ? int('processes', 1) : Math.min(displays, Math.max(4, Math.min(8, Math.ceil(displays / 250)))),
   restartSignal: values.restart === 'term' ? ('SIGTERM' as const) : ('SIGKILL' as const),
   cpuProfDir: values['cpu-prof'],
+  /** Kiosks with a printer each (a file: target, as a hall has one per kiosk); --no-print: none. */
   print: values.print!,
   timeLimitMs: int('time-limit-s', 10) * 1000,
 };

@@ -52,7 +52,7 @@ interface Round {
 }
 
 /** `count` tickets from `concurrency` kiosks tapping as fast as the server answers. */
-async function issueRound(kiosk: Kiosks, count: number, concurrency: number): Promise<Round> {
+export async function issueRound(kiosk: Kiosks, count: number, concurrency: number): Promise<Round> {
   const round: Round = { times: [], ids: [], errors: 0, ms: 0 };
   let started = 0;
   const begin = wallNow();

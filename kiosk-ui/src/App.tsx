@@ -9,11 +9,13 @@ import { Header } from './components/Header.js';
 import { Issuing } from './components/Issuing.js';
 import { Menu } from './components/Menu.js';
 import { NotPaired } from './components/NotPaired.js';
+import { printState } from './components/PrinterNotice.js';
 import { PriorityConfirm } from './components/PriorityConfirm.js';
 import { TicketScreen } from './components/TicketScreen.js';
 import { useIdle } from './hooks.js';
 import { issueTicket } from './issue.js';
 import { useKioskSocket, useMenu } from './live.js';
+import { useCancelPrintWhenPhotographed } from './print-cancel.js';
 import { TEXT, type TextKey } from './text.js';
 import { UiContext } from './ui.js';
 
@@ -57,6 +59,8 @@ export function App() {
   useIdle(IDLE_MS, screen.kind === 'menu' || screen.kind === 'priority', () => {
     if (!busy.current) home('attract');
   });
+  const shownTicket = screen.kind === 'ticket' ? screen.ticket.id : null;
+  useCancelPrintWhenPhotographed(token, shownTicket, shownTicket === null ? null : printState(live.printer, live.prints.get(shownTicket)));
 
   async function take(service: Service) {
     if (busy.current || !token) return; // a double tap, or a tap while a ticket is on its way

@@ -2,6 +2,7 @@ import { inTransaction, type Connection, type GroupMemo } from '../../db/connect
 import { businessDay } from '../engine/clock.js';
 import { CLOSED_REASON_TEXT } from '../engine/hours.js';
 import { ticketNumber } from '../engine/numbering.js';
+import type { JobRow } from '../printing/queue.js';
 import { newTrackingCode } from '../security.js';
 import { availabilityNow } from './availability.js';
 import type { Actor, Effect, Outcome } from './effects.js';
@@ -28,16 +29,19 @@ export interface Issued {
   created: boolean;
   /** A new ticket's estimate as its views read it, so that they need no second forecast. */
   forecast?: Forecast;
+  /** A new ticket's print job, when its kiosk has a printer: written with it, so a 201 prints. */
+  printJob?: JobRow;
 }
 
 /**
- * One tap at the kiosk: a numbered ticket, its first event, in one transaction. In a group commit
- * (`memo`), tickets issued one after the other read the hall's state once.
+ * One tap at the kiosk: a numbered ticket, its first event and its print job, in one transaction.
+ * In a group commit (`memo`), tickets issued one after the other read the hall's state once.
  */
 export function issueTicket(conn: Connection, now: number, req: IssueRequest, actor: Actor, memo?: GroupMemo): Outcome<Issued> {
   const scope = req.idempotencyScope ?? (actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`);
   return inTransaction(conn, () => {
-    const write = statements(conn).issue;
+    const prepared = statements(conn);
+    const write = prepared.issue;
     const changesBefore = memo ? totalChanges(conn) : 0;
     if (req.idempotencyKey) {
       const seen = write.seen.get({ scope, key: req.idempotencyKey });
@@ -94,11 +98,13 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     if (req.idempotencyKey) {
       write.key.run({ hallId: hall.id, scope, key: req.idempotencyKey, ticketId: ticket.id, createdAt: now });
     }
+    const printer = actor.deviceId == null ? undefined : prepared.kioskPrinter.get({ kioskId: actor.deviceId });
+    const printJob = printer && write.printJob.get({ hallId: hall.id, printerId: printer.id, ticketId: ticket.id, at: now });
     if (memo) {
       const { id, serviceId, priority, issuedAt, targetCounterId } = ticket;
       carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId });
     }
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
-    return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs) }, effects };
+    return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs), printJob }, effects };
   });
 }

@@ -8,6 +8,7 @@ import {
   halls,
   idempotencyKeys,
   printers,
+  printJobs,
   services,
   sessions,
   ticketContacts,
@@ -217,8 +218,16 @@ function issueStatements({ db }: Connection) {
       .insert(idempotencyKeys)
       .values({ hallId: p('hallId'), scope: p('scope'), key: p('key'), ticketId: p('ticketId'), createdAt: p('createdAt') })
       .prepare(),
+    /** The ticket's print job, written with it (its receipt is drawn after the answer, see server/printing/queue.ts). */
+    printJob: db
+      .insert(printJobs)
+      .values({ hallId: p('hallId'), printerId: p('printerId'), ticketId: p('ticketId'), status: 'queued', data: EMPTY, createdAt: p('at'), updatedAt: p('at') })
+      .returning()
+      .prepare(),
   };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** The writes of a ticket's step (call, start, complete…; see ticket-actions.ts). */
 function actionStatements({ db }: Connection) {

@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { printers } from '../../db/schema.js';
 import { statements } from '../hall/prepared.js';
-import type { Actor } from '../hall/effects.js';
 import { notFound } from '../hall/errors.js';
 import { getTicket } from '../hall/state.js';
 import { ticketView } from '../hall/views.js';
@@ -12,16 +11,19 @@ import type { Ticket } from '../protocol/schemas.js';
 import { encodeRaster } from '../printing/encode.js';
 import { kioskPrinter, publicBase, ticketFacts } from '../printing/facts.js';
 import { DEFAULT_PRINTING, PrintQueue, type JobRow, type PrintingOptions } from '../printing/queue.js';
+import { RenderPool } from '../printing/pool.js';
 import { renderPage, renderTicket, toPng } from '../printing/render.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     printing: {
       /**
-       * After a ticket is committed: renders it and queues it on the printer of the kiosk that
-       * issued it, after the answer has gone (never in the request's way). Never throws.
+       * After a ticket and its print job are committed: draws the ticket on the render pool (never
+       * in the request's way) and lets the queue print it. Never throws.
        */
-      printTicket(hallId: number, ticket: Ticket, actor: Actor): void;
+      printTicket(hallId: number, ticket: Ticket, job: JobRow): void;
+      /** The kiosk told the citizen to photograph `ticketId`: its job never prints. Answers the job. */
+      cancelTicket(hallId: number, kioskId: number, ticketId: number): Promise<JobRow>;
       /** The ticket as it would print now, as a PNG, with `base` in its QR code. */
       receiptPng(hallId: number, ticketId: number, base: string, width?: number): Promise<Buffer>;
       /** Queues a sample ticket on a printer. */
@@ -40,6 +42,14 @@ export default fp<Partial<PrintingOptions> & Pick<PrintingOptions, 'fileDir'>>(
     mkdirSync(options.fileDir, { recursive: true });
     const { conn } = app;
     const log = app.log.child({ module: 'printing' });
+    const pool = new RenderPool();
+    const port = () => (app.server.address() as AddressInfo | null)?.port ?? 3000;
+
+    function renderTicketJob(hallId: number, ticket: Ticket, printerId: number): Promise<Buffer> {
+      const printer = queue.printer(printerId);
+      if (!printer) throw notFound('printer', printerId);
+      return pool.ticket(ticketFacts(conn, hallId, ticket, publicBase(conn, hallId, port())), printer.widthDots);
+    }
 
     const queue = new PrintQueue(conn, app.now, log, options, {
       jobChanged(job, error) {
@@ -54,7 +64,10 @@ export default fp<Partial<PrintingOptions> & Pick<PrintingOptions, 'fileDir'>>(
         });
       },
       printerChanged: (printer) => app.realtime.publishPrinter(printer),
-      sendToAgent: (deviceId, createdAfter) => app.realtime.sendPrintJobs(deviceId, { createdAfter }),
+      // After a restart, the ticket as it stands now (its place in line may have moved).
+      render: (job) => renderTicketJob(job.hallId, ticketView(conn, getTicket(conn, job.hallId, job.ticketId!), app.now()), job.printerId),
+      agentConnected: (deviceId) => app.realtime.isAgentConnected(deviceId),
+      sendToAgent: (deviceId, jobs) => app.realtime.sendPrintJobs(deviceId, jobs),
     });
     app.realtime.onAgent({
       connected: (deviceId) => queue.agentConnected(deviceId),
@@ -63,30 +76,17 @@ export default fp<Partial<PrintingOptions> & Pick<PrintingOptions, 'fileDir'>>(
       jobDone: (deviceId, answer) => queue.jobDone(deviceId, answer),
     });
 
-    let closing = false;
-    const port = () => (app.server.address() as AddressInfo | null)?.port ?? 3000;
-
-    function queueTicket(hallId: number, ticket: Ticket, kioskId: number): void {
-      const printer = kioskPrinter(conn, kioskId);
-      if (!printer) return;
-      // No look for an earlier job of the ticket: only its creation prints it (a replayed
-      // Idempotency-Key answers 200 and prints nothing), so each ticket comes here once.
-      const facts = ticketFacts(conn, hallId, ticket, publicBase(conn, hallId, port()));
-      queue.add(hallId, printer.id, ticket.id, encodeRaster(renderTicket(facts, printer.widthDots)));
-    }
-
     app.decorate('printing', {
-      printTicket(hallId: number, ticket: Ticket, actor: Actor) {
-        const kioskId = actor.deviceId;
-        if (kioskId == null) return; // staff at a desk have no kiosk printer
-        setImmediate(() => {
-          if (closing) return;
-          try {
-            queueTicket(hallId, ticket, kioskId);
-          } catch (err) {
-            log.error({ err, ticketId: ticket.id }, 'could not queue a ticket for printing');
-          }
-        });
+      printTicket(hallId: number, ticket: Ticket, job: JobRow) {
+        queue.ticketJob(job, () => renderTicketJob(hallId, ticket, job.printerId));
+      },
+
+      async cancelTicket(hallId: number, kioskId: number, ticketId: number) {
+        // Only the kiosk's own tickets: another's answers as if it did not exist.
+        if (getTicket(conn, hallId, ticketId).deviceId !== kioskId) throw notFound('ticket', ticketId);
+        const job = await queue.cancelTicket(ticketId);
+        if (!job) throw notFound('print job of ticket', ticketId);
+        return job;
       },
 
       async receiptPng(hallId: number, ticketId: number, base: string, width?: number) {
@@ -116,8 +116,8 @@ export default fp<Partial<PrintingOptions> & Pick<PrintingOptions, 'fileDir'>>(
 
     app.addHook('onReady', async () => queue.start());
     app.addHook('preClose', async () => {
-      closing = true;
       await queue.stop();
+      await pool.close();
     });
   },
   { name: 'printing', dependencies: ['db', 'clock', 'realtime'] },

@@ -12,7 +12,7 @@ import {
   sendPrinterStatuses,
   sendPrintJobs,
   type AgentEvents,
-  type SendOptions,
+  type PrintJob,
 } from '../realtime/printer.js';
 import { publish } from '../realtime/publish.js';
 import { attachStaff } from '../realtime/staff.js';
@@ -36,8 +36,8 @@ declare module 'fastify' {
       publishMerged(hallId: number, effects: Effect[]): void;
       /** Runs `listener` after every publish (the notification hook); its failures are logged. */
       afterPublish(listener: (hallId: number, effects: Effect[]) => void): void;
-      /** Sends a print agent its queued jobs if it is connected; answers how many went out. */
-      sendPrintJobs(deviceId: number, opts?: SendOptions): number;
+      /** Hands a connected print agent jobs the print queue marked sent. */
+      sendPrintJobs(deviceId: number, jobs: PrintJob[]): void;
       isAgentConnected(deviceId: number): boolean;
       /** Where what print agents say goes (the print queue); until set, it is dropped. */
       onAgent(events: AgentEvents): void;
@@ -105,12 +105,8 @@ export default fp(
       afterPublish(listener: (hallId: number, effects: Effect[]) => void) {
         listeners.push(listener);
       },
-      sendPrintJobs(deviceId: number, opts?: SendOptions) {
-        let sent = 0;
-        attempt(ctx, 'sending print jobs', () => {
-          sent = sendPrintJobs(ctx, io.of('/printer'), deviceId, opts);
-        });
-        return sent;
+      sendPrintJobs(deviceId: number, jobs: PrintJob[]) {
+        attempt(ctx, 'sending print jobs', () => sendPrintJobs(ctx, io.of('/printer'), deviceId, jobs));
       },
       isAgentConnected: (deviceId: number) => isAgentConnected(io.of('/printer'), deviceId),
       onAgent(events: AgentEvents) {

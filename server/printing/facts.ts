@@ -33,12 +33,21 @@ export function kioskPrinter(conn: Connection, kioskId: number) {
   return statements(conn).kioskPrinter.get({ kioskId });
 }
 
-/** The first IPv4 address of this machine on a network, for phones in the hall to reach. */
+const LAN_ADDRESS_FOR_MS = 60_000;
+let lan: { address: string; until: number } | undefined;
+
+/** The first IPv4 address of this machine on a network, for phones in the hall to reach (looked up once a minute). */
 export function lanAddress(): string {
+  const now = Date.now();
+  if (!lan || now >= lan.until) lan = { address: firstIPv4() ?? 'localhost', until: now + LAN_ADDRESS_FOR_MS };
+  return lan.address;
+}
+
+function firstIPv4(): string | undefined {
   for (const addresses of Object.values(networkInterfaces())) {
     for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   }
-  return 'localhost';
+  return undefined;
 }
 
 /**

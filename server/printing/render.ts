@@ -3,8 +3,11 @@ import QRCode from 'qrcode';
 import { font, registerFonts } from './fonts.js';
 import { ticketTexts, type Lang, type TicketFacts } from './texts.js';
 
-// canvas → 1-bit raster. The layout is drawn for 80 mm paper (576 dots) and scaled for 58 mm
-// (384 dots); the result is thresholded to pure black and white, as the printer will print it.
+// Strips of 1-bit rows → one raster. The layout is drawn for 80 mm paper (576 dots) and scaled
+// for 58 mm (384 dots); each piece is thresholded to pure black and white, as the printer will
+// print it. A line of text is drawn once and kept: what every ticket of a service shares (the
+// hall, the service, the footer, the day's dates, the usual counts) costs nothing after the first;
+// each ticket draws only its number and its QR code.
 
 export const PAPER_WIDTHS = [384, 576] as const;
 
@@ -18,14 +21,25 @@ export interface Band {
 export interface Raster {
   width: number;
   height: number;
-  /** RGBA, every pixel pure black or pure white and opaque. */
-  pixels: Uint8ClampedArray;
+  /** The dots, a row after the other, 8 to a byte, the leftmost in the high bit (as GS v 0 takes them). */
+  bits: Uint8Array;
+  /** RGBA, every pixel pure black or pure white and opaque (made from `bits` when first read). */
+  readonly pixels: Uint8ClampedArray;
   bands: Band[];
+}
+
+/** Drawn rows: `top` is where they start relative to the line's top (a little above, for ink that overshoots). */
+interface Strip {
+  top: number;
+  height: number;
+  bits: Uint8Array;
 }
 
 const MAX_HEIGHT = 2400;
 const MIN_TEXT_PX = 21;
 const INK_BELOW = 160;
+/** Room drawn around a line for strokes that reach past its box. */
+const BLEED = 8;
 
 /** Greedy word wrap by measured width; a word wider than the line stands alone. */
 function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
@@ -42,12 +56,49 @@ function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
   return lines;
 }
 
+let measuring: SKRSContext2D | undefined;
+const measure = () => (measuring ??= createCanvas(1, 1).getContext('2d'));
+
+/** Draws `height` rows with `draw` (and BLEED rows around them), thresholded and packed. */
+function drawStrip(width: number, height: number, draw: (g: SKRSContext2D) => void): Strip {
+  const canvas = createCanvas(width, height + 2 * BLEED);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#000';
+  g.translate(0, BLEED);
+  draw(g);
+  return { top: -BLEED, height: canvas.height, bits: pack(g.getImageData(0, 0, width, canvas.height).data, width) };
+}
+
+/**
+ * Keeps only pure black and white, 8 dots to a byte: what a thermal head prints is what this
+ * returns. Grey counts as ink a little past the middle, so that the thin strokes of Naskh survive.
+ */
+function pack(rgba: Uint8ClampedArray, width: number): Uint8Array {
+  const rowBytes = width / 8;
+  const bits = new Uint8Array((rgba.length / 4 / width) * rowBytes);
+  for (let p = 0, i = 0; i < rgba.length; p++, i += 4) {
+    if (0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]! < INK_BELOW) bits[p >> 3]! |= 0x80 >> (p & 7);
+  }
+  return bits;
+}
+
+/** Lines of text as drawn, by everything that shapes them; emptied when it grows past a day's worth. */
+const drawnText = new Map<string, { advance: number; strip: Strip }>();
+const DRAWN_TEXT_MAX = 2000;
+
+/** Forgets every line drawn so far: the next ticket is drawn from nothing (the reference in tests). */
+export function forgetDrawnText(): void {
+  drawnText.clear();
+}
+
 export class Layout {
   y: number;
   readonly bands: Band[] = [];
+  readonly strips: { y: number; strip: Strip }[] = [];
 
   constructor(
-    readonly g: SKRSContext2D,
     readonly width: number,
     readonly scale: number,
     readonly margin: number,
@@ -57,42 +108,64 @@ export class Layout {
 
   /** Centred lines of text, wrapped to the paper, in the direction of their language. */
   text(name: string, text: string, px: number, lang: Lang, bold = false, maxLines = 3): void {
-    const { g } = this;
+    const key = [this.width, px, lang, bold, maxLines, text].join('\u0000');
+    let drawn = drawnText.get(key);
+    if (!drawn) {
+      if (drawnText.size >= DRAWN_TEXT_MAX) drawnText.clear();
+      drawnText.set(key, (drawn = this.drawText(text, px, lang, bold, maxLines)));
+    }
+    this.place(name, drawn.advance, drawn.strip);
+  }
+
+  private drawText(text: string, px: number, lang: Lang, bold: boolean, maxLines: number) {
     // Small text keeps its size on narrow paper: thinner strokes would not survive the 1-bit cut.
     const size = Math.max(px * this.scale, Math.min(px, MIN_TEXT_PX));
-    g.font = font(size, lang, bold);
-    g.direction = lang === 'ar' ? 'rtl' : 'ltr';
-    g.textAlign = 'center';
-    g.textBaseline = 'alphabetic';
-    const top = this.y;
-    for (const line of wrap(g, text, this.width - 2 * this.margin).slice(0, maxLines)) {
-      const m = g.measureText(line);
-      const ascent = Math.max(m.fontBoundingBoxAscent, m.actualBoundingBoxAscent);
-      const descent = Math.max(m.fontBoundingBoxDescent, m.actualBoundingBoxDescent);
-      g.fillText(line, this.width / 2, this.y + ascent);
-      this.y += Math.ceil(ascent + descent);
-    }
-    this.bands.push({ name, top, bottom: this.y });
+    const style = (g: SKRSContext2D) => {
+      g.font = font(size, lang, bold);
+      g.direction = lang === 'ar' ? 'rtl' : 'ltr';
+      g.textAlign = 'center';
+      g.textBaseline = 'alphabetic';
+    };
+    const m = measure();
+    style(m);
+    let advance = 0;
+    const lines = wrap(m, text, this.width - 2 * this.margin)
+      .slice(0, maxLines)
+      .map((line) => {
+        const box = m.measureText(line);
+        const ascent = Math.max(box.fontBoundingBoxAscent, box.actualBoundingBoxAscent);
+        const descent = Math.max(box.fontBoundingBoxDescent, box.actualBoundingBoxDescent);
+        const at = { line, baseline: advance + ascent };
+        advance += Math.ceil(ascent + descent);
+        return at;
+      });
+    const strip = drawStrip(this.width, advance, (g) => {
+      style(g);
+      for (const { line, baseline } of lines) g.fillText(line, this.width / 2, baseline);
+    });
+    return { advance, strip };
   }
 
   /** The ticket number: as large as the paper allows, always left to right like on the displays. */
   number(text: string): void {
-    const { g } = this;
+    const m = measure();
     let size = 190 * this.scale;
-    g.direction = 'ltr';
-    g.textAlign = 'center';
-    g.font = font(size, 'en', true);
+    m.font = font(size, 'en', true);
     const room = this.width - 2 * this.margin;
-    while (g.measureText(text).width > room && size > 40) {
+    while (m.measureText(text).width > room && size > 40) {
       size -= 4 * this.scale;
-      g.font = font(size, 'en', true);
+      m.font = font(size, 'en', true);
     }
-    const m = g.measureText(text);
-    const top = this.y;
+    const box = m.measureText(text);
     // Tight to the ink: digits have no descenders, so the font's line box would waste paper.
-    g.fillText(text, this.width / 2, this.y + m.actualBoundingBoxAscent);
-    this.y += Math.ceil(m.actualBoundingBoxAscent + m.actualBoundingBoxDescent);
-    this.bands.push({ name: 'number', top, bottom: this.y });
+    const advance = Math.ceil(box.actualBoundingBoxAscent + box.actualBoundingBoxDescent);
+    const strip = drawStrip(this.width, advance, (g) => {
+      g.direction = 'ltr';
+      g.textAlign = 'center';
+      g.font = font(size, 'en', true);
+      g.fillText(text, this.width / 2, box.actualBoundingBoxAscent);
+    });
+    this.place('number', advance, strip);
   }
 
   qr(url: string): void {
@@ -100,57 +173,87 @@ export class Layout {
     const dot = Math.max(2, Math.floor((200 * this.scale) / modules.size));
     const side = dot * modules.size;
     const x0 = Math.floor((this.width - side) / 2);
-    const top = this.y;
+    const strip = this.blank(side);
     for (let r = 0; r < modules.size; r++) {
       for (let c = 0; c < modules.size; c++) {
-        if (modules.get(r, c)) this.g.fillRect(x0 + c * dot, top + r * dot, dot, dot);
+        if (modules.get(r, c)) fill(strip, this.width, x0 + c * dot, r * dot, dot, dot);
       }
     }
-    this.y += side;
-    this.bands.push({ name: 'qr', top, bottom: this.y });
+    this.place('qr', side, strip);
   }
 
   rule(): void {
     this.gap(10);
-    this.g.fillRect(this.margin, this.y, this.width - 2 * this.margin, Math.max(2, Math.round(2 * this.scale)));
-    this.y += Math.max(2, Math.round(2 * this.scale));
+    const thick = Math.max(2, Math.round(2 * this.scale));
+    const strip = this.blank(thick);
+    fill(strip, this.width, this.margin, 0, this.width - 2 * this.margin, thick);
+    this.strips.push({ y: this.y, strip });
+    this.y += thick;
     this.gap(10);
   }
 
   gap(px: number): void {
     this.y += Math.round(px * this.scale);
   }
-}
 
-/**
- * Keeps only pure black and white: what a thermal head prints is what this returns. Grey counts
- * as ink a little past the middle, so that the thin strokes of Naskh survive.
- */
-function threshold(pixels: Uint8ClampedArray): void {
-  for (let i = 0; i < pixels.length; i += 4) {
-    const luma = 0.299 * pixels[i]! + 0.587 * pixels[i + 1]! + 0.114 * pixels[i + 2]!;
-    const v = luma < INK_BELOW ? 0 : 255;
-    pixels[i] = pixels[i + 1] = pixels[i + 2] = v;
-    pixels[i + 3] = 255;
+  private blank(height: number): Strip {
+    return { top: 0, height, bits: new Uint8Array((this.width / 8) * height) };
+  }
+
+  private place(name: string, advance: number, strip: Strip): void {
+    this.strips.push({ y: this.y, strip });
+    this.bands.push({ name, top: this.y, bottom: this.y + advance });
+    this.y += advance;
   }
 }
 
-/** Draws with `draw` on a page of the paper's width, then crops and thresholds it. */
+/** Inks a rectangle of whole dots into a strip. */
+function fill(strip: Strip, width: number, x: number, y: number, w: number, h: number): void {
+  const rowBytes = width / 8;
+  for (let row = y; row < y + h; row++) {
+    for (let col = x; col < x + w; col++) strip.bits[row * rowBytes + (col >> 3)]! |= 0x80 >> (col & 7);
+  }
+}
+
+/** Draws with `draw` on a page of the paper's width, then stacks its strips, cropped to what was drawn. */
 export function renderPage(width: number, draw: (layout: Layout) => void): Raster {
   if (!(PAPER_WIDTHS as readonly number[]).includes(width)) throw new Error(`printing: paper width ${width} is not 384 or 576`);
   registerFonts();
   const scale = width / 576;
-  const page = createCanvas(width, Math.round(MAX_HEIGHT * scale));
-  const g = page.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, page.width, page.height);
-  g.fillStyle = '#000';
-  const layout = new Layout(g, width, scale, Math.round(24 * scale));
+  const layout = new Layout(width, scale, Math.round(24 * scale));
   draw(layout);
-  const height = Math.min(page.height, layout.y + layout.margin);
-  const image = g.getImageData(0, 0, width, height);
-  threshold(image.data);
-  return { width, height, pixels: image.data, bands: layout.bands };
+  const height = Math.min(Math.round(MAX_HEIGHT * scale), layout.y + layout.margin);
+  const rowBytes = width / 8;
+  const bits = new Uint8Array(rowBytes * height);
+  for (const { y, strip } of layout.strips) {
+    const first = Math.max(0, -(y + strip.top));
+    const last = Math.min(strip.height, height - (y + strip.top));
+    for (let row = first; row < last; row++) {
+      const from = row * rowBytes;
+      const to = (y + strip.top + row) * rowBytes;
+      for (let b = 0; b < rowBytes; b++) bits[to + b]! |= strip.bits[from + b]!;
+    }
+  }
+  return raster(width, height, bits, layout.bands);
+}
+
+function raster(width: number, height: number, bits: Uint8Array, bands: Band[]): Raster {
+  let pixels: Uint8ClampedArray | undefined;
+  return {
+    width,
+    height,
+    bits,
+    bands,
+    get pixels() {
+      if (!pixels) {
+        pixels = new Uint8ClampedArray(width * height * 4).fill(255);
+        for (let p = 0; p < width * height; p++) {
+          if (bits[p >> 3]! & (0x80 >> (p & 7))) pixels[p * 4] = pixels[p * 4 + 1] = pixels[p * 4 + 2] = 0;
+        }
+      }
+      return pixels;
+    },
+  };
 }
 
 export function toPng(raster: Raster): Promise<Buffer> {

@@ -264,7 +264,7 @@ export type PrinterStatus = z.infer<typeof PrinterStatus>;
 export const KioskPrinter = z.object({ printerId: z.number(), name: z.string(), status: PrinterStatus }).nullable();
 export type KioskPrinter = z.infer<typeof KioskPrinter>;
 /** A print job's fate, for the ticket it prints. */
-export const PrintJobStatus = z.enum(['queued', 'sent', 'printed', 'failed', 'expired']);
+export const PrintJobStatus = z.enum(['queued', 'sent', 'printed', 'failed', 'expired', 'cancelled']);
 export const PrintResult = z.object({
   ticketId: z.number(),
   jobId: z.number(),

@@ -1,8 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { inTransaction } from '../../db/connection.js';
-import { printers, printJobs } from '../../db/schema.js';
+import { printers, type printJobs } from '../../db/schema.js';
 import { JobDone, KioskPrinter, PrinterStatus, PrintJobMessage } from '../protocol/schemas.js';
 import { attempt, deviceOf, emitChecked, guard, rooms, type Ctx, type Emitter } from './common.js';
 
@@ -10,7 +9,7 @@ import { attempt, deviceOf, emitChecked, guard, rooms, type Ctx, type Emitter } 
 // agent is away waits there and goes out when the agent connects (if it is still fresh: the
 // print queue decides). The agent answers each job with `job:done {id, ok, error?}` and reports
 // its printer with `status {status}`. What those mean for the job is the print queue's business
-// (server/printing/queue.ts); this file only speaks the protocol.
+// (server/printing/queue.ts), which alone changes a job's status; this file only speaks the protocol.
 
 export type JobAnswer = z.infer<typeof JobDone>;
 
@@ -28,24 +27,12 @@ interface PrinterData {
   deviceId: number;
 }
 
-const agentTarget = (deviceId: number) => `agent:${deviceId}`;
-
 function admit(ctx: Ctx, socket: Socket): boolean {
   const p = deviceOf(ctx, socket, 'printer');
   if (!p) return false;
   const data: PrinterData = { hallId: p.hallId, deviceId: p.deviceId };
   socket.data = data;
   return true;
-}
-
-/** The ids of the printers an agent drives. */
-function agentPrinterIds(ctx: Ctx, deviceId: number): number[] {
-  return ctx.conn.db
-    .select({ id: printers.id })
-    .from(printers)
-    .where(eq(printers.target, agentTarget(deviceId)))
-    .all()
-    .map((p) => p.id);
 }
 
 /** The agent's newest connection, or none when it is offline. */
@@ -57,50 +44,14 @@ function agentSocket(nsp: Namespace, deviceId: number): Socket | undefined {
 
 export const isAgentConnected = (nsp: Namespace, deviceId: number) => agentSocket(nsp, deviceId) !== undefined;
 
-export interface SendOptions {
-  /** Also jobs sent before but never answered (the agent went away before it could). */
-  resend?: boolean;
-  /** Only jobs made after this instant (older ones are stale: the queue expires them). */
-  createdAfter?: number;
-}
+/** A job as the agent gets it: its id and bytes. */
+export type PrintJob = Pick<typeof printJobs.$inferSelect, 'id' | 'data'>;
 
-/**
- * Sends the agent its queued jobs that are due (not backing off after a failure), oldest
- * first, marking them sent. No agent, no change; answers how many went out.
- */
-export function sendPrintJobs(ctx: Ctx, nsp: Namespace, deviceId: number, opts: SendOptions = {}): number {
+/** Sends the agent jobs the print queue marked sent (if it went away meanwhile, they are sent again when it is back). */
+export function sendPrintJobs(ctx: Ctx, nsp: Namespace, deviceId: number, jobs: PrintJob[]): void {
   const socket = agentSocket(nsp, deviceId);
-  if (!socket) return 0;
-  const printerIds = agentPrinterIds(ctx, deviceId);
-  if (printerIds.length === 0) return 0;
-  const now = ctx.now();
-  const jobs = inTransaction(ctx.conn, () => {
-    const rows = ctx.conn.db
-      .select()
-      .from(printJobs)
-      .where(
-        and(
-          inArray(printJobs.printerId, printerIds),
-          or(
-            and(eq(printJobs.status, 'queued'), or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, now))),
-            opts.resend ? eq(printJobs.status, 'sent') : undefined,
-          ),
-          opts.createdAfter !== undefined ? gt(printJobs.createdAt, opts.createdAfter) : undefined,
-        ),
-      )
-      .orderBy(asc(printJobs.id))
-      .all();
-    for (const job of rows) {
-      ctx.conn.db
-        .update(printJobs)
-        .set({ status: 'sent', attempts: job.attempts + 1, updatedAt: now })
-        .where(eq(printJobs.id, job.id))
-        .run();
-    }
-    return rows;
-  });
+  if (!socket) return;
   for (const job of jobs) emitChecked(ctx, socket, 'job', PrintJobMessage, { id: job.id, data: job.data.toString('base64') });
-  return jobs.length;
 }
 
 /** `printer {printerId, name, status}` for staff (a kiosk hears its own printer on /kiosk). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inGroupCommit } from '../../db/connection.js';
 import { issueTicket } from '../hall/issue-ticket.js';
 import { ticketView } from '../hall/views.js';
-import { ErrorBody, Id, IdempotencyHeaders, Lang, Ticket } from '../protocol/schemas.js';
+import { ErrorBody, Id, IdempotencyHeaders, IdParams, Lang, PrintResult, Ticket } from '../protocol/schemas.js';
 import { who } from './request.js';
 
 export const IssueBody = z.object({
@@ -13,7 +13,7 @@ export const IssueBody = z.object({
   lang: Lang.default('ar'),
 });
 
-/** Kiosk devices (and staff at a desk) issue tickets. */
+/** Kiosk devices (and staff at a desk) issue tickets; a kiosk cancels the printing of its own. */
 export default async function kioskRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -38,8 +38,23 @@ export default async function kioskRoutes(fastify: FastifyInstance) {
         return { ...issued, ticket: ticketView(app.conn, issued.value.ticket, now, issued.value.forecast) };
       });
       app.realtime.publishMerged(hallId, effects);
-      if (value.created) app.printing.printTicket(hallId, ticket, actor);
+      if (value.printJob) app.printing.printTicket(hallId, ticket, value.printJob);
       return reply.status(value.created ? 201 : 200).send(ticket);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/print/cancel',
+    {
+      onRequest: app.authorize({ devices: ['kiosk'] }),
+      schema: { params: IdParams, response: { 200: PrintResult, 404: ErrorBody } },
+    },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      // The kiosk shows "photograph your ticket": a ticket that prints later would land in the
+      // hands of whoever stands there next. Asked again, it answers the same.
+      const job = await app.printing.cancelTicket(hallId, actor.deviceId!, request.params.id);
+      return { ticketId: request.params.id, jobId: job.id, status: job.status };
     },
   );
 }

@@ -12,6 +12,11 @@ const NUMBERS = [
   'callToDisplayP99Ms',
   'rawBroadcastP99Ms',
   'rawBroadcastP50Ms',
+  'burstCallToDisplayP99Ms',
+  'burstCallToRawP99Ratio',
+  'unprintedIssuePerSec',
+  'unprintedIssueP99Ms',
+  'printBacklogMs',
   'issueP50Ms',
   'issued',
   'fsyncFloorPerSec',
@@ -62,5 +67,9 @@ describe('npm run bench:load', () => {
     expect(result.stormCalls).toBe(2);
     expect(result.missedCalls).toBe(0);
     expect(result.issueErrors).toBe(0);
+    // Printing by default: every ticket of the printing kiosks (standing queue and phase) printed.
+    expect(result.issuePrinted).toBe(true);
+    expect(result.receiptsPrinted).toBeGreaterThanOrEqual(10 + 40);
+    expect(result.receiptsWaiting).toBe(0);
   });
 });

@@ -26,6 +26,9 @@ export interface Consistency {
   sequenceMismatches: string[];
   /** Numbers issued twice on one day (must be none). */
   duplicateNumbers: string[];
+  /** Tickets issued at a kiosk with a printer, without their print job. */
+  withoutPrintJob: number[];
+  printJobs: { ticketId: number | null; status: string }[];
 }
 
 export function readHall(dataDir: string): Consistency {
@@ -60,7 +63,16 @@ export function readHall(dataDir: string): Consistency {
     const duplicateNumbers = (
       db.prepare('SELECT day, number, count(*) AS n FROM tickets GROUP BY hall_id, day, number HAVING n > 1').all() as { day: string; number: string }[]
     ).map((r) => `${r.day} ${r.number}`);
-    return { integrity, tickets, withoutIssueEvent, sequenceMismatches, duplicateNumbers };
+    const withoutPrintJob = (
+      db
+        .prepare(
+          `SELECT t.id FROM tickets t JOIN printers p ON p.kiosk_id = t.device_id AND p.active
+           WHERE NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.ticket_id = t.id)`,
+        )
+        .all() as { id: number }[]
+    ).map((r) => r.id);
+    const printJobs = db.prepare('SELECT ticket_id AS ticketId, status FROM print_jobs ORDER BY id').all() as Consistency['printJobs'];
+    return { integrity, tickets, withoutIssueEvent, sequenceMismatches, duplicateNumbers, withoutPrintJob, printJobs };
   } finally {
     db.close();
     rmSync(copy, { recursive: true, force: true });

@@ -113,12 +113,13 @@ describe('print queue', () => {
   it('expires a job that could not print in time, and never prints it later', async () => {
     printer = await FakePrinter.start();
     await printer.off();
-    hall = await PrintHall.start({ printing: { expireAfterMs: 400, retryBaseMs: 100, retryMaxMs: 100 } });
+    // Long enough for a first ticket drawn by a cold render thread to be tried before it expires.
+    hall = await PrintHall.start({ printing: { expireAfterMs: 2000, retryBaseMs: 100, retryMaxMs: 100 } });
     hall.retarget(printer.target);
     const kiosk = await hall.connect('/kiosk', { token: hall.token('kiosk') });
 
     const { ticket } = await hall.issue();
-    const expired = await kiosk.inbox.next('print', (p) => p.status === 'expired', 3000);
+    const expired = await kiosk.inbox.next('print', (p) => p.status === 'expired', 6000);
     expect(expired).toMatchObject({ ticketId: ticket.id, error: expect.stringMatching(/ECONNREFUSED/) });
     expect(jobOf(hall, ticket.id)!.attempts).toBeGreaterThanOrEqual(2);
 

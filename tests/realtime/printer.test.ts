@@ -32,6 +32,7 @@ describe('/printer', () => {
 
     const sent = await inbox.next('job');
     expect(sent).toEqual({ id, data: Buffer.from([0x1b, 0x40, 0x41, 0x0a]).toString('base64') });
+    // The queue marked it sent before the agent had it.
     expect(job(id)).toMatchObject({ status: 'sent', attempts: 1 });
 
     socket.emit('job:done', { id, ok: true });
@@ -42,8 +43,9 @@ describe('/printer', () => {
   it('sends new jobs when told, and puts a failed one back in line with its error', async () => {
     const { socket, inbox } = await live.connect('/printer', { token: live.hall.tokens.printer });
     const id = addJob([0x41]);
-    expect(live.hall.app.realtime.sendPrintJobs(agentId())).toBe(1);
+    live.hall.app.printing.queue.kick(printerId);
     expect((await inbox.next('job')).id).toBe(id);
+    expect(job(id)).toMatchObject({ status: 'sent', attempts: 1 });
 
     socket.emit('job:done', { id, ok: false, error: 'paper out' });
     await expect.poll(() => job(id).status).toBe('queued');
@@ -64,7 +66,7 @@ describe('/printer', () => {
     socket.emit('job:done', { id: foreign, ok: true });
     socket.emit('job:done', { id: 'x', ok: 'yes' });
     socket.emit('job:done', null);
-    live.hall.app.realtime.sendPrintJobs(agentId());
+    live.hall.app.printing.queue.kick(printerId);
     expect((await inbox.next('job')).id).toBe(mine);
     socket.emit('job:done', { id: mine, ok: true });
     // The server handles one client's events in order: once this one is done, so are the others.

@@ -1,0 +1,23 @@
+import { move } from 'piscina';
+import { encodeRaster } from './encode.js';
+import { renderTicket } from './render.js';
+import type { TicketFacts } from './texts.js';
+
+// A thread of the render pool (pool.ts): a ticket's facts in, its ESC/POS bytes out. The lines
+// it drew stay in its own cache for the next ticket of the service.
+
+export interface RenderTask {
+  facts: TicketFacts;
+  width: number;
+}
+
+export default function renderTicketBytes({ facts, width }: RenderTask): Uint8Array {
+  // A copy of its own, so that its memory moves to the main thread instead of being copied there.
+  return move(new Uint8Array(encodeRaster(renderTicket(facts, width)))) as Uint8Array;
+}
+
+// Loaded when the thread starts: the fonts and the canvas are ready before the first ticket.
+renderTicket(
+  { lang: 'ar', digits: 'arab', timeZone: 'UTC', hallName: 'دور', serviceName: 'دور', number: 'A001', priority: false, issuedAt: 0, ahead: 0, estimatedWaitMinutes: null, trackingUrl: 'http://localhost/t/x', footer: '' },
+  384,
+);

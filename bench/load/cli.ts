@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DisplayFleet } from './displays.js';
@@ -56,9 +56,8 @@ async function main() {
   const services = (await http.get('/api/services')).body as { id: number }[];
   const counterIds = ((await http.get('/api/counters', clerk)).body as { id: number }[]).map((c) => c.id);
   const serviceIds = services.map((s) => s.id);
-  const printerDir = join(dataDir, 'printers');
+  const printerDir = join(dataDir, 'print'); // PRINT_FILE_DIR's default, made by the server: file: printers write nowhere else
   const dbFile = join(dataDir, 'dawr.sqlite');
-  if (o.print) mkdirSync(printerDir);
   const kiosks: Kiosks = {
     http,
     tokens: o.print ? await newPrintingKiosks(http, admin, o.concurrency, printerDir) : await newDevices(http, admin, 'kiosk', o.concurrency),

@@ -54,7 +54,7 @@ describe('kill -9 while kiosks issue tickets that print', () => {
     const second = await startServer({ dataDir, port: first.port });
     const admin = await login(second.base);
     const printer = (await call(second.base, 'GET', '/api/admin/printers', { token: admin })).body[0] as { id: number };
-    const file = join(dataDir, 'tickets.bin');
+    const file = join(dataDir, 'print', 'tickets.bin'); // inside PRINT_FILE_DIR (DATA_DIR/print)
     const patched = await call(second.base, 'PATCH', `/api/admin/printers/${printer.id}`, { token: admin, body: { target: `file:${file}` } });
     expect(patched.status).toBe(200);
     const all = afterCrash.printJobs.length;

@@ -333,6 +333,41 @@ describe('the printer', () => {
     expect(await ticketsNow()).toMatchObject([{ number: 'P001' }]);
   });
 
+  it('cancels the printing of a ticket it told to photograph: the printer coming back prints nothing', async () => {
+    await openHall();
+    // A printer that is switched off: nothing listens on its port.
+    const probe: Server = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const bound = await api('POST', '/api/admin/printers', { name: 'Switched off', target: `tcp://127.0.0.1:${port}`, kioskId: kioskDeviceId() });
+    expect(bound.statusCode).toBe(201);
+    hall.app.conn.sqlite.prepare("UPDATE printers SET status = 'offline' WHERE kiosk_id = ?").run(kioskDeviceId());
+
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).click();
+    await page.getByText('F001').waitFor();
+    await page.getByText('Please take a photo of the number and the QR code: the printer is not working right now').waitFor();
+    const job = () =>
+      hall.app.conn.sqlite
+        .prepare('SELECT j.status FROM print_jobs j JOIN tickets t ON t.id = j.ticket_id WHERE t.number = ?')
+        .get('F001') as { status: string } | undefined;
+    await expect.poll(() => job()?.status, { timeout: 15_000 }).toBe('cancelled');
+
+    // The printer is switched on: the queue's next attempts find the job cancelled and send nothing.
+    const received: Buffer[] = [];
+    const printer: Server = createServer((socket) => socket.on('data', (d) => received.push(d)));
+    await new Promise<void>((resolve) => printer.listen(port, '127.0.0.1', resolve));
+    try {
+      hall.app.conn.sqlite.prepare("UPDATE printers SET status = 'online' WHERE kiosk_id = ?").run(kioskDeviceId());
+      await page.waitForTimeout(3000);
+      expect(Buffer.concat(received).length).toBe(0);
+      expect(job()?.status).toBe('cancelled');
+    } finally {
+      await new Promise((resolve) => printer.close(resolve));
+    }
+  });
+
   it('a fake TCP printer bound to the kiosk gets the job', async () => {
     await openHall();
     const received: Buffer[] = [];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblem } from '../../server/ops/schema-check.js';
 import { MIGRATIONS_DIR } from '../../server/paths.js';
-import { RELEASE_1_FILE } from '../fixtures/make-release-1.js';
+import { RELEASE_1_FILE, writeForgedHall } from '../fixtures/make-release-1.js';
 import { startHall } from '../helpers/hall.js';
 
 // A database is this release's when its migrations are this release's (a first part of them
@@ -47,12 +47,7 @@ describe('the schema check', () => {
 
   it('refuses a forged file with the right table names', () => {
     const forged = join(dir, 'forged.sqlite');
-    const db = new Database(forged);
-    db.exec(`CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);
-      CREATE TABLE halls (id INTEGER PRIMARY KEY, name_ar TEXT);
-      CREATE TABLE tickets (id INTEGER PRIMARY KEY);
-      INSERT INTO halls (name_ar) VALUES ('صالة');`);
-    db.close();
+    writeForgedHall(forged);
     expect(problemOf(forged)).toBe(
       "its tables are not those of its 0 migrations: table halls is not one of Dawr's; table tickets is not one of Dawr's",
     );

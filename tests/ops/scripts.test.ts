@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../faults/server-process.js';
-import { RELEASE_1_FILE } from '../fixtures/make-release-1.js';
+import { RELEASE_1_FILE, writeForgedHall } from '../fixtures/make-release-1.js';
 import { bearer, startHall } from '../helpers/hall.js';
 import { runScript } from '../helpers/scripts.js';
 
@@ -161,15 +161,8 @@ describe('npm run backup and npm run restore', () => {
     expect(notOurs.code).toBe(1);
     expect(notOurs.out).toMatch(/not a Dawr database.*Nothing was changed/);
 
-    // The right table names and a hall, but not the tables Dawr's migrations make: the server
-    // would crash-loop on it.
     const forged = join(usb, 'forged.sqlite');
-    const g = new Database(forged);
-    g.exec(`CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);
-      CREATE TABLE halls (id INTEGER PRIMARY KEY, name_ar TEXT);
-      CREATE TABLE tickets (id INTEGER PRIMARY KEY);
-      INSERT INTO halls (name_ar) VALUES ('صالة');`);
-    g.close();
+    writeForgedHall(forged);
     const forgery = await run('restore', [forged], { DATA_DIR: dataDir });
     expect(forgery.code, forgery.out).toBe(1);
     expect(forgery.out).toMatch(/✗ .*forged\.sqlite cannot be restored: its tables are not those of its 0 migrations: table halls is not one of Dawr's; .*Nothing was changed\./);

@@ -63,7 +63,7 @@ function CallLine({ call, view, speaking = false }: { call: Call; view: View; sp
   );
 }
 
-/** Calls made in a burst, newer than the spoken one and older than the featured one: each waits here for its turn to be spoken. */
+/** Calls not yet spoken, but the featured one: each stays in view here until it has been spoken; the one being spoken is marked. */
 function NewCalls({ calls, speakingId, view }: { calls: Call[]; speakingId: number | null; view: View }) {
   return (
     <section class="new-calls">

@@ -8,7 +8,7 @@ import { TEXT } from './text.js';
 /** A lost connection, across the top of the screen: the page keeps showing what it knows, which may be stale. */
 export function LinkMark({ state, lang }: { state: DisplayState; lang: Lang }) {
   if (state.link === 'online' || state.link === 'unpaired') return null;
-  const text = state.link === 'unauthorized' ? TEXT.unauthorized : TEXT.offline;
+  const text = { connecting: TEXT.connecting, offline: TEXT.offline, unauthorized: TEXT.unauthorized }[state.link];
   return (
     <div class="link-mark" role="alert" data-link={state.link}>
       <span class="link-dot" aria-hidden="true" />

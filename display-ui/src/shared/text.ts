@@ -10,6 +10,7 @@ export const TEXT = {
   previous: { ar: 'النداءات السابقة', en: 'Previous calls' },
   newCalls: { ar: 'نداءات جديدة', en: 'New calls' },
   closedToday: { ar: 'مغلقة اليوم', en: 'Closed today' },
+  connecting: { ar: 'جارٍ الاتصال بالخادم…', en: 'Connecting to the server…' },
   offline: { ar: 'انقطع الاتصال، وقد لا تكون النداءات المعروضة محدَّثة', en: 'Connection lost: the calls shown may be out of date' },
   noCalls: { ar: 'لا نداءات بعد', en: 'No calls yet' },
   waiting: { ar: 'في الانتظار', en: 'Waiting' },

@@ -158,7 +158,7 @@ describe('the hall display', () => {
     expect(await spoken(page)).toEqual(called);
     const log = await played(page);
     for (let i = 1; i < log.length; i++) expect(log[i]!.start).toBeGreaterThanOrEqual(log[i - 1]!.end!);
-    // One group: one chime, and the second language dropped while calls queued up.
+    // One group: one chime (how it is shortened is timed in tests/display/announcer.test.ts).
     expect(log.filter((p) => p.clips.includes('common/chime'))).toHaveLength(1);
     // Spoken, they move to the history, newest first; the newest stays featured.
     await expect.poll(() => shown(page)).toEqual({ current: newest, next: [], recent: called.slice(0, 5).reverse() });

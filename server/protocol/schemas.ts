@@ -181,7 +181,7 @@ export const DisplaySnapshot = z.object({
   }),
   /** The display's zone; null shows every counter. */
   zone: z.string().nullable(),
-  services: z.array(z.object({ id: z.number(), code: z.string(), name: Bilingual })),
+  services: z.array(z.object({ id: z.number(), code: z.string(), name: Bilingual, closedToday: z.boolean() })),
   /** The counters this display shows, by number. */
   counters: z.array(DisplayCounter),
   /** The followed counter of a counter display (`auth.counterId`). */

@@ -43,14 +43,15 @@ export function hallInfo(hall: HallRow): DisplaySnapshot['hall'] {
   };
 }
 
-export function displayServices({ db }: Connection, hallId: number): DisplaySnapshot['services'] {
+/** The hall's services; `closedToday`: a supervisor closed it for the business day `today`. */
+export function displayServices({ db }: Connection, hallId: number, today: string): DisplaySnapshot['services'] {
   return db
-    .select({ id: services.id, code: services.code, nameAr: services.nameAr, nameEn: services.nameEn })
+    .select({ id: services.id, code: services.code, nameAr: services.nameAr, nameEn: services.nameEn, closedOnDay: services.closedOnDay })
     .from(services)
     .where(and(eq(services.hallId, hallId), eq(services.active, true)))
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all()
-    .map((s) => ({ id: s.id, code: s.code, name: { ar: s.nameAr, en: s.nameEn } }));
+    .map((s) => ({ id: s.id, code: s.code, name: { ar: s.nameAr, en: s.nameEn }, closedToday: s.closedOnDay === today }));
 }
 
 /** Active counters of the hall (of one zone, or the given ids), by number, with their ticket. */

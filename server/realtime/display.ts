@@ -107,7 +107,7 @@ function sendSnapshot(ctx: Ctx, socket: Socket): void {
     serverTime: isoInZone(ctx.now(), hall.timeZone),
     hall: hallInfo(hall),
     zone: d.zone,
-    services: displayServices(ctx.conn, d.hallId),
+    services: displayServices(ctx.conn, d.hallId, businessDay(ctx.now(), hall.timeZone)),
     counters: shown,
     counter: d.counterId !== null ? shown[0] : undefined,
     media: listMedia(ctx.conn),

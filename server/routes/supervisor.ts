@@ -7,6 +7,7 @@ import { closeServiceToday } from '../hall/services.js';
 import { actOnTicket, moveTicket } from '../hall/ticket-actions.js';
 import { counterView, serviceList, ticketView } from '../hall/views.js';
 import { Counter, ErrorBody, Id, IdParams, Service, SupervisorBoard, Ticket } from '../protocol/schemas.js';
+import { refreshDisplays } from './admin/hall.js';
 import { who } from './request.js';
 
 const Note = z.string().trim().max(500);
@@ -84,6 +85,7 @@ export default async function supervisorRoutes(fastify: FastifyInstance) {
         const now = app.now();
         const { value, effects } = closeServiceToday(app.conn, now, hallId, request.params.id, closed);
         app.realtime.publish(hallId, effects);
+        refreshDisplays(app, hallId); // the hall display marks it closed in its waiting row
         return serviceList(app.conn, hallId, now).find((s) => s.id === value.id)!;
       },
     });

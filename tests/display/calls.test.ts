@@ -57,10 +57,12 @@ describe('a display taking calls', () => {
     expect(book.lastId).toBe(2);
   });
 
-  it('lists one line per ticket, newest first, without the featured one', () => {
+  it('lists one line per ticket, newest first, without the ones shown above it', () => {
     const calls = [call(6, 0, 2), call(5, 5, 4), call(4, 10, 3), call(3, 15, 2), call(2, 20, 1)];
-    expect(ids(recentList(calls, null, 6))).toEqual([6, 5, 4, 2]);
-    expect(ids(recentList(calls, calls[1]!, 6))).toEqual([6, 4, 2]);
-    expect(ids(recentList(calls, null, 2))).toEqual([6, 5]);
+    expect(ids(recentList(calls, [], 6))).toEqual([6, 5, 4, 2]);
+    expect(ids(recentList(calls, [calls[1]!], 6))).toEqual([6, 4, 2]);
+    expect(ids(recentList(calls, [], 2))).toEqual([6, 5]);
+    // Nor the calls still to be spoken, shown above it.
+    expect(ids(recentList(calls, [calls[0]!, calls[2]!], 6))).toEqual([5, 2]);
   });
 });

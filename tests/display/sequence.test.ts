@@ -35,6 +35,11 @@ describe('the announcement of a call', () => {
     expect(sentenceClips('ب012', 3, 'en').slice(0, 3)).toEqual(['en/ticket', 'ar/arabic-ba', 'en/n12']);
   });
 
+  it('says the number and the counter only in a brief announcement (calls queued up)', () => {
+    expect(announcement(call('B007', 5), { chime: false, ar: true, en: false, brief: true }).clips).toEqual(['ar/latin-b', 'ar/n7', 'ar/to-counter', 'ar/n5']);
+    expect(sentenceClips('B007', 5, 'en', true)).toEqual(['en/latin-b', 'en/n7', 'en/go-to-counter', 'en/n5']);
+  });
+
   it('keeps B and P apart in Arabic', () => {
     expect(letterClip('B', 'ar')).toBe('ar/latin-b');
     expect(letterClip('P', 'ar')).toBe('ar/latin-p');

@@ -170,13 +170,25 @@ describe('/display for hall and counter screens', () => {
     });
     expect(snapshot.zone).toBeNull();
     expect(snapshot.services.map((s: any) => s.code)).toEqual(['B', 'P', 'F', 'D', 'C', 'E']);
-    expect(snapshot.services[0]).toEqual({ id: B, code: 'B', name: { ar: 'رخص البناء', en: 'Building permits' } });
+    expect(snapshot.services[0]).toEqual({ id: B, code: 'B', name: { ar: 'رخص البناء', en: 'Building permits' }, closedToday: false });
     expect(snapshot.counters.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(snapshot.counters[3]).toEqual({
       id: 4, number: 4, name: null, zone: 'B', serviceIds: [F, 2], state: 'closed', pauseReason: null, ticket: null,
     });
     expect(snapshot.counter).toBeUndefined();
     expect(snapshot.media).toEqual([]);
+  });
+
+  it('sends a fresh snapshot when a supervisor closes a service for the day, and when it reopens', async () => {
+    const supervisor = await live.hall.login('supervisor');
+    const { inbox } = await display();
+    await inbox.next('snapshot');
+    expect((await live.post(`/api/services/${F}/close-today`, supervisor)).statusCode).toBe(200);
+    const closed = await inbox.next('snapshot');
+    expect(closed.services.filter((s: any) => s.closedToday).map((s: any) => s.id)).toEqual([F]);
+    const reopened = await live.hall.app.inject({ method: 'DELETE', url: `/api/services/${F}/close-today`, headers: { authorization: `Bearer ${supervisor}` } });
+    expect(reopened.statusCode).toBe(200);
+    expect((await inbox.next('snapshot')).services.some((s: any) => s.closedToday)).toBe(false);
   });
 
   it("applies the hall's own display settings", async () => {

@@ -20,7 +20,7 @@ function TicketNumber({ number, view }: { number: string; view: View }) {
   return <bdi class="ticket-number">{formatTicketNumber(number, view.lang, view.digits)}</bdi>;
 }
 
-function Current({ call, flash, view }: { call: Call | null; flash: number; view: View }) {
+function Current({ call, flash, live, view }: { call: Call | null; flash: number; live: boolean; view: View }) {
   if (!call) {
     return (
       <section class="current current-empty">
@@ -33,7 +33,7 @@ function Current({ call, flash, view }: { call: Call | null; flash: number; view
     <section class={`current ${flash === call.id ? 'flash' : ''}`} key={call.id} data-call-id={call.id} aria-live="assertive">
       <div class="current-label">
         <Bi text={TEXT.nowCalling} lang={view.lang} both={view.both} />
-        {call.recall && <span class="recall-tag">{TEXT.recall[view.lang]}</span>}
+        {call.recall && live && <span class="recall-tag">{TEXT.recall[view.lang]}</span>}
       </div>
       <div class="current-call">
         <div class="current-part">
@@ -50,22 +50,44 @@ function Current({ call, flash, view }: { call: Call | null; flash: number; view
   );
 }
 
+/** A ticket → counter line of the lists. */
+function CallLine({ call, view, speaking = false }: { call: Call; view: View; speaking?: boolean }) {
+  return (
+    <li data-call-id={call.id} class={speaking ? 'speaking' : undefined}>
+      <TicketNumber number={call.ticket.number} view={view} />
+      <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="call-arrow" />
+      <span class="call-counter">
+        <span class="call-counter-label">{TEXT.counter[view.lang]}</span> {formatNumber(call.counter.number, view.lang, view.digits)}
+      </span>
+    </li>
+  );
+}
+
+/** Calls not yet spoken, but the featured one: each stays in view here until it has been spoken; the one being spoken is marked. */
+function NewCalls({ calls, speakingId, view }: { calls: Call[]; speakingId: number | null; view: View }) {
+  return (
+    <section class="new-calls">
+      <h2>
+        <Bi text={TEXT.newCalls} lang={view.lang} both={view.both} />
+      </h2>
+      <ol class="call-list new-list">
+        {calls.map((call) => (
+          <CallLine key={call.id} call={call} view={view} speaking={call.id === speakingId} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Recent({ calls, view }: { calls: Call[]; view: View }) {
   return (
     <section class="recent">
       <h2>
         <Bi text={TEXT.previous} lang={view.lang} both={view.both} />
       </h2>
-      <ol class="recent-list">
+      <ol class="call-list recent-list">
         {calls.map((call) => (
-          <li key={call.id} data-call-id={call.id}>
-            <TicketNumber number={call.ticket.number} view={view} />
-            <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="recent-arrow" />
-            <span class="recent-counter">
-              <span class="recent-counter-label">{TEXT.counter[view.lang]}</span>{' '}
-              {formatNumber(call.counter.number, view.lang, view.digits)}
-            </span>
-          </li>
+          <CallLine key={call.id} call={call} view={view} />
         ))}
       </ol>
     </section>
@@ -84,9 +106,10 @@ function Waiting({ snapshot, waiting, view }: { snapshot: DisplaySnapshot; waiti
       </h2>
       <ul class="waiting-list">
         {shown.map((s) => (
-          <li key={s.id} data-service-id={s.id}>
+          <li key={s.id} data-service-id={s.id} class={s.closedToday ? 'closed' : undefined}>
             <span class="service-code">{s.code}</span>
             <span class="service-name">{s.name[view.lang]}</span>
+            {s.closedToday && <span class="service-closed">{TEXT.closedToday[view.lang]}</span>}
             <span class="service-count">{formatNumber(counts.get(s.id) ?? 0, view.lang, view.digits)}</span>
           </li>
         ))}
@@ -123,16 +146,20 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
   }
   const view: View = { lang, digits: s.hall.digits, both: s.hall.languages.length > 1 };
   const settings = s.hall.display;
-  const recent = recentList(state.calls, state.featured, settings.recentCalls);
+  const live = state.link === 'online';
+  const featured = state.featured;
+  const waitingToBeSpoken = state.unspoken.filter((c) => c.id !== featured?.id);
+  const recent = recentList(state.calls, featured ? [featured, ...waitingToBeSpoken] : waitingToBeSpoken, settings.recentCalls);
   return (
-    <main class={`hall ${s.media.length ? 'with-media' : ''} ${settings.ticker ? 'with-ticker' : ''}`}>
+    <main class={`hall ${s.media.length ? 'with-media' : ''} ${settings.ticker ? 'with-ticker' : ''} ${live ? '' : 'offline'}`}>
       <header class="hall-head">
         <div class="hall-name">
           <Bi text={s.hall.name} lang={lang} both={view.both} />
         </div>
         <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} skewMs={state.skewMs} />
       </header>
-      <Current call={state.featured} flash={state.flash} view={view} />
+      <Current call={featured} flash={state.flash} live={live} view={view} />
+      {waitingToBeSpoken.length > 0 && <NewCalls calls={waitingToBeSpoken} speakingId={state.speaking ? (state.unspoken[0]?.id ?? null) : null} view={view} />}
       {settings.recentCalls > 0 && <Recent calls={recent} view={view} />}
       {s.media.length > 0 && <Media items={s.media} speaking={state.speaking} />}
       <Waiting snapshot={s} waiting={state.waiting} view={view} />

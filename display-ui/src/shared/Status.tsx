@@ -5,14 +5,14 @@ import { Bi } from './Bi.js';
 import type { DisplayController, DisplayState } from './controller.js';
 import { TEXT } from './text.js';
 
-/** The discreet mark of a lost connection (the page keeps showing what it knows). */
+/** A lost connection, across the top of the screen: the page keeps showing what it knows, which may be stale. */
 export function LinkMark({ state, lang }: { state: DisplayState; lang: Lang }) {
   if (state.link === 'online' || state.link === 'unpaired') return null;
-  const text = state.link === 'unauthorized' ? TEXT.unauthorized : TEXT.reconnecting;
+  const text = { connecting: TEXT.connecting, offline: TEXT.offline, unauthorized: TEXT.unauthorized }[state.link];
   return (
-    <div class="link-mark" role="status" data-link={state.link}>
+    <div class="link-mark" role="alert" data-link={state.link}>
       <span class="link-dot" aria-hidden="true" />
-      <Bi text={text} lang={lang} both={false} />
+      <Bi text={text} lang={lang} both />
     </div>
   );
 }

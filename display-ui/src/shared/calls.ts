@@ -47,9 +47,9 @@ export function takeCall(book: CallBook, call: Call): Taken {
   return { book: { calls, lastId: Math.max(book.lastId ?? 0, call.id) }, announce: isNew ? [call] : [] };
 }
 
-/** The calls to list beside the featured one: newest first, one per ticket, at most `n`. */
-export function recentList(calls: Call[], featured: Call | null, n: number): Call[] {
-  const seen = new Set<number>(featured ? [featured.ticket.id] : []);
+/** The calls to list as previous ones: newest first, one per ticket, none of the tickets `shown` (featured, not yet spoken), at most `n`. */
+export function recentList(calls: Call[], shown: Call[], n: number): Call[] {
+  const seen = new Set<number>(shown.map((c) => c.ticket.id));
   const out: Call[] = [];
   for (const call of calls) {
     if (out.length >= n) break;

@@ -17,8 +17,10 @@ export interface DisplayState {
   waiting: WaitingCounts;
   /** Newest first. */
   calls: Call[];
-  /** The call shown large: the one being announced, else the latest. */
+  /** The call shown large: the newest, from the moment it comes. */
   featured: Call | null;
+  /** The calls not yet spoken to their end, oldest first (the one being spoken first). */
+  unspoken: Call[];
   /** The id of the call featured as new, which flashes; 0 for none. */
   flash: number;
   speaking: boolean;
@@ -48,6 +50,7 @@ export class DisplayController {
     waiting: [],
     calls: [],
     featured: null,
+    unspoken: [],
     flash: 0,
     speaking: false,
     soundBlocked: false,
@@ -71,8 +74,8 @@ export class DisplayController {
           player: () => this.player(),
           options: () => this.announceOptions(),
           hooks: {
-            feature: (call) => {
-              this.set({ featured: call, flash: call.id });
+            pending: (unspoken) => {
+              this.set({ unspoken });
               this.saveProgress();
             },
             speaking: (on) => this.set({ speaking: on }),
@@ -143,8 +146,9 @@ export class DisplayController {
     const counter = s.counter ?? null;
     this.set({ snapshot: s, waiting: s.waiting, calls: book.calls, counter, skewMs: Date.parse(s.serverTime) - Date.now() });
     if (!this.announcer) return;
+    const newest = book.calls[0] ?? null;
+    this.set(announce.length ? { featured: newest, flash: newest!.id } : { featured: newest });
     this.announcer.enqueue(announce);
-    if (!this.announcer.busy) this.set({ featured: book.calls[0] ?? null });
     this.saveProgress();
     if (first) setTimeout(() => this.preload(), 1000);
   }
@@ -152,12 +156,10 @@ export class DisplayController {
   private onCall(call: Call): void {
     const { book, announce } = takeCall(this.book, call);
     this.book = book;
-    this.set({ calls: book.calls });
+    this.set(announce.length ? { calls: book.calls, featured: call, flash: call.id } : { calls: book.calls });
     if (this.announcer) {
       this.announcer.enqueue(announce);
       this.saveProgress();
-    } else if (announce.length) {
-      this.set({ featured: call, flash: call.id });
     }
   }
 

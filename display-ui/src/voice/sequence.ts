@@ -3,8 +3,8 @@ import { letterClip } from './letters.js';
 import { numberClips } from './numbers.js';
 
 // What a display says for one call: chime; «الرقم» + letter + number + «إلى الشباك رقم» +
-// counter; then "Ticket" + letter + number + "please go to counter" + counter. Pure: the UI plays
-// it and the tests read it.
+// counter; then "Ticket" + letter + number + "please go to counter" + counter. A brief one, for
+// calls that queue up, leaves out «الرقم» / "Ticket". Pure: the UI plays it and the tests read it.
 
 /** A breath between the Arabic and the English sentence (not a clip: the player waits). */
 export const PAUSE = 'pause';
@@ -14,6 +14,8 @@ export interface AnnounceOptions {
   chime: boolean;
   ar: boolean;
   en: boolean;
+  /** Number and counter only: no «الرقم» / "Ticket" before the number. */
+  brief?: boolean;
 }
 
 export interface Announcement {
@@ -34,13 +36,14 @@ export function splitTicketNumber(number: string): { letters: string[]; value: n
   return { letters: [...match[1]!], value: Number(match[2]) };
 }
 
-export function sentenceClips(ticketNumber: string, counterNumber: number, lang: 'ar' | 'en'): string[] {
+export function sentenceClips(ticketNumber: string, counterNumber: number, lang: 'ar' | 'en', brief = false): string[] {
   const { letters, value } = splitTicketNumber(ticketNumber);
   const say = letters.map((l) => letterClip(l, lang)).filter((id): id is string => id !== null);
   if (value !== null) say.push(...numberClips(value, lang));
+  const intro = brief ? [] : [lang === 'ar' ? 'ar/the-number' : 'en/ticket'];
   return lang === 'ar'
-    ? ['ar/the-number', ...say, 'ar/to-counter', ...numberClips(counterNumber, 'ar')]
-    : ['en/ticket', ...say, 'en/go-to-counter', ...numberClips(counterNumber, 'en')];
+    ? [...intro, ...say, 'ar/to-counter', ...numberClips(counterNumber, 'ar')]
+    : [...intro, ...say, 'en/go-to-counter', ...numberClips(counterNumber, 'en')];
 }
 
 const sentenceText = (clips: string[]) => clips.map((id) => clipText(id) ?? '').filter(Boolean).join(' ');
@@ -53,7 +56,7 @@ export function announcement(
   const speech: Announcement['speech'] = [];
   for (const lang of ['ar', 'en'] as const) {
     if (!opts[lang]) continue;
-    const sentence = sentenceClips(call.ticket.number, call.counter.number, lang);
+    const sentence = sentenceClips(call.ticket.number, call.counter.number, lang, opts.brief);
     if (speech.length) clips.push(PAUSE);
     clips.push(...sentence);
     speech.push({ lang, text: sentenceText(sentence) });

@@ -177,7 +177,7 @@ describe('the default page: Arabic, right to left, on any screen', () => {
 
       await page.getByRole('button', { name: 'الرسوم والضرائب' }).click();
       await page.getByText('رقم دورك').waitFor({ timeout: 5000 });
-      expect(await page.locator('.ticket-number').textContent()).toBe('F٠٠١');
+      expect(await page.locator('.ticket-number').textContent()).toBe('F001');
       expect(await page.getByText('الأوراق المطلوبة').isVisible()).toBe(true);
       await expectFits(page);
       await expectTouchTargets(page);

@@ -339,7 +339,7 @@ describe("the menu's layout", () => {
       return document.querySelector('.qr-figure')!.getBoundingClientRect().top - Math.max(...above);
     });
     const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    expect(gap).toBeLessThanOrEqual(3 * rem);
+    expect(gap).toBeLessThanOrEqual(2 * rem);
   });
 });
 

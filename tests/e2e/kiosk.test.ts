@@ -195,40 +195,25 @@ describe('the default page: Arabic, right to left, on any screen', () => {
       await expectContrast(page);
     });
   }
-
-  it('fits twelve services on one screen, portrait and landscape', async () => {
-    await openHall();
-    for (const s of (await api('GET', '/api/admin/services')).json()) await api('PATCH', `/api/admin/services/${s.id}`, { category: null });
-    for (const [code, ar, en] of [
-      ['V', 'تسجيل المركبات', 'Vehicle registration'],
-      ['W', 'المياه والصرف الصحي', 'Water and sewerage'],
-      ['L', 'الإشغالات والترخيص التجاري', 'Shop licences and street use'],
-      ['H', 'الشؤون الاجتماعية', 'Social affairs'],
-      ['N', 'النظافة', 'Waste collection'],
-      ['R', 'الطرق والإنارة', 'Roads and street lights'],
-    ]) {
-      expect((await api('POST', '/api/admin/services', { code, name: { ar, en } })).statusCode).toBe(201);
-    }
-    for (const size of [PORTRAIT, LANDSCAPE]) {
-      const page = await kiosk({ size });
-      await page.getByRole('button', { name: 'الطرق والإنارة' }).waitFor();
-      expect(await page.locator('.service').count()).toBe(12);
-      await expectFits(page);
-      await expectTouchTargets(page);
-      await context!.close();
-    }
-  });
 });
 
-/** The demo hall with exactly n services, none in a category (one grid). */
+/** The demo hall with exactly n services (up to 12), none in a category (one grid). */
 async function withServices(n: number) {
   const all = (await api('GET', '/api/admin/services')).json() as { id: number }[];
   for (const [i, s] of all.entries()) await api('PATCH', `/api/admin/services/${s.id}`, { category: null, active: i < n });
-  for (let i = all.length; i < n; i++) {
-    const code = 'GHIJKLMNOQRSTUVWXYZ'[i]!; // none of the demo's letters
-    expect((await api('POST', '/api/admin/services', { code, name: { ar: `خدمة ${code}`, en: `Service ${code}` } })).statusCode).toBe(201);
+  for (const [code, ar, en] of MORE_SERVICES.slice(all.length - DEMO_SERVICES, Math.max(0, n - DEMO_SERVICES))) {
+    expect((await api('POST', '/api/admin/services', { code, name: { ar, en } })).statusCode).toBe(201);
   }
 }
+const DEMO_SERVICES = 6;
+const MORE_SERVICES = [
+  ['V', 'تسجيل المركبات', 'Vehicle registration'],
+  ['W', 'المياه والصرف الصحي', 'Water and sewerage'],
+  ['L', 'الإشغالات والترخيص التجاري', 'Shop licences and street use'],
+  ['H', 'الشؤون الاجتماعية', 'Social affairs'],
+  ['N', 'النظافة', 'Waste collection'],
+  ['R', 'الطرق والإنارة', 'Roads and street lights'],
+];
 
 interface Box {
   top: number;

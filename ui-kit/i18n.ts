@@ -68,9 +68,15 @@ export function waitEstimate(minutes: number | null, lang: Lang, digits: Digits,
   return `نحو ${arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
 }
 
-/** A ticket number such as `B007` with its digits in the hall's style; the letter stays Latin. */
-export function formatTicketNumber(number: string, lang: Lang, digits: Digits = 'arab'): string {
-  if (lang !== 'ar' || digits !== 'arab') return number;
+/**
+ * How a ticket's number is written, on every screen in either language and on the receipt: as one
+ * code, its digits in the script of its letter. A Latin letter takes Latin digits (B007, never
+ * «B٠٠٧»); an Arabic letter, or no letter, takes the hall's digits (ب٠٠٧, or ب007 in a hall that
+ * writes Latin digits). The language of the page does not change it, so the citizen's ticket, the
+ * TV and the clerk's screen always show the same string.
+ */
+export function formatTicketNumber(number: string, digits: Digits): string {
+  if (/[A-Za-z]/.test(number) || digits === 'latn') return number;
   return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
 }
 

@@ -1,7 +1,7 @@
 // Icons drawn inline, in the text's colour and size (1em), where an emoji or a symbol would
 // depend on the device's fonts: a kiosk or TV without an emoji font shows an empty box.
 
-type Shape = 'speaker' | 'closed' | 'cup' | 'check' | 'arrow' | 'shift';
+type Shape = 'speaker' | 'closed' | 'cup' | 'check' | 'arrow' | 'shift' | 'priority';
 
 const SHAPES: Record<Shape, string[]> = {
   speaker: ['M11 5 6 9H2v6h4l5 4z', 'M15.5 8.5a5 5 0 0 1 0 7', 'M19 5a10 10 0 0 1 0 14'],
@@ -10,6 +10,8 @@ const SHAPES: Record<Shape, string[]> = {
   check: ['M4 12.5 9 17.5 20 6.5'],
   arrow: ['M4 12h16', 'M14 6l6 6-6 6'],
   shift: ['M12 3 3 12h5v8h8v-8h5z'],
+  // An elderly person with a cane: the sign of a priority queue.
+  priority: ['M10 2.5a2 2 0 1 0 0 4a2 2 0 1 0 0-4', 'M10 8.5 8.5 15l-2 6.5', 'M8.5 15l3 2.5v3.5', 'M9.5 10.5l4 2.5', 'M16 13v8', 'M16 13a1.5 1.5 0 0 0-2.5-1'],
 };
 
 /** An arrow's way, on the screen (not flipped by dir="rtl"). */

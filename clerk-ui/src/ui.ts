@@ -22,7 +22,7 @@ export function useUi() {
     ...ui,
     t,
     num: (n: number) => formatNumber(n, ui.lang, ui.digits),
-    ticket: (number: string) => formatTicketNumber(number, ui.lang, ui.digits),
+    ticket: (number: string) => formatTicketNumber(number, ui.digits),
     /** What a request that failed says: not sent (offline), or the server's reason. */
     failure: (err: unknown) => (err instanceof ApiError && err.status === 0 ? t('notSentOffline') : `${t('failed')} ${(err as Error).message}`),
   };

@@ -96,13 +96,14 @@ export function App() {
 
   if (!token) return <NotPaired />;
 
+  const offline = menu.offline || live.link === 'offline';
   const printerDown = live.printer?.status === 'offline' || live.printer?.status === 'paper_out';
   let body;
   if (!menu.hall && menu.services.length === 0) {
     body = (
       <main class="screen center">
         <div class="spinner" aria-hidden="true" />
-        <p role="status">{TEXT[menu.offline ? 'offline' : 'connecting'][lang]}</p>
+        <p role="status">{TEXT[offline ? 'offline' : 'connecting'][lang]}</p>
       </main>
     );
   } else if (screen.kind === 'attract') {
@@ -149,9 +150,9 @@ export function App() {
     <UiContext.Provider value={{ lang, digits }}>
       <div class="kiosk">
         <Header hall={menu.hall} clockOffsetMs={menu.clockOffsetMs} onLanguage={() => setLang(lang === 'ar' ? 'en' : 'ar')} />
-        {(menu.offline || (printerDown && screen.kind === 'menu')) && (
-          <p class={menu.offline ? 'banner offline' : 'banner'} role="status">
-            {TEXT[menu.offline ? 'offline' : 'menuPrinterDown'][lang]}
+        {(offline || (printerDown && screen.kind === 'menu')) && (
+          <p class={offline ? 'banner offline' : 'banner'} role="status">
+            {TEXT[offline ? 'offline' : 'menuPrinterDown'][lang]}
           </p>
         )}
         {body}

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { io } from 'socket.io-client';
 import type { HallInfo, KioskPrinter, PrintResult, Service } from '../../server/protocol/schemas.js';
 import { api } from '../../ui-kit/api.js';
+import { deviceSocket, type LinkState } from '../../ui-kit/device-socket.js';
 import { useInterval } from './hooks.js';
 
 // The kiosk's live view of the hall: the menu from the API (refreshed on a timer, on every socket
 // connect and after each ticket) and, over the `/kiosk` namespace, its printer and print results.
 
 const MENU_REFRESH_MS = 15_000;
-const SOCKET_RETRY_MS = 5_000;
 const KEPT_PRINT_RESULTS = 50;
 
 export interface Menu {
@@ -35,6 +34,8 @@ export function useMenu(): Menu & { refresh: () => void } {
 }
 
 export interface KioskLive {
+  /** The socket to the server: 'offline' the moment it is lost, so the kiosk says so at once. */
+  link: LinkState;
   /** undefined until the server has said; null when no printer is bound to this kiosk. */
   printer: KioskPrinter | undefined;
   /** ticketId → the latest news of its print job. */
@@ -42,6 +43,7 @@ export interface KioskLive {
 }
 
 export function useKioskSocket(token: string | null, on: { connect(): void; unauthorized(): void }): KioskLive {
+  const [link, setLink] = useState<LinkState>('connecting');
   const [printer, setPrinter] = useState<KioskPrinter | undefined>(undefined);
   const [prints, setPrints] = useState<Map<number, PrintResult>>(() => new Map());
   const handlers = useRef(on);
@@ -49,13 +51,16 @@ export function useKioskSocket(token: string | null, on: { connect(): void; unau
 
   useEffect(() => {
     if (!token) return;
-    const socket = io('/kiosk', { auth: { token } });
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    socket.on('connect', () => handlers.current.connect());
-    socket.on('connect_error', (err) => {
-      if (err.message === 'unauthorized') return handlers.current.unauthorized();
-      // socket.io retries lost connections by itself, but not a refusal by the server.
-      if (!socket.active) retry = setTimeout(() => socket.connect(), SOCKET_RETRY_MS);
+    const { socket, close } = deviceSocket({
+      namespace: '/kiosk',
+      auth: { token },
+      onState(state) {
+        setLink(state);
+        // What the server last said of the printer is not known to hold while the link is down.
+        if (state !== 'online') setPrinter(undefined);
+        if (state === 'online') handlers.current.connect();
+        if (state === 'unauthorized') handlers.current.unauthorized();
+      },
     });
     socket.on('printer', (p: KioskPrinter) => setPrinter(p));
     socket.on('print', (result: PrintResult) =>
@@ -65,11 +70,8 @@ export function useKioskSocket(token: string | null, on: { connect(): void; unau
         return next;
       }),
     );
-    return () => {
-      clearTimeout(retry);
-      socket.close();
-    };
+    return close;
   }, [token]);
 
-  return { printer, prints };
+  return { link, printer, prints };
 }

@@ -1,5 +1,5 @@
 // What a ticket says, in its language and the hall's digits: the same rules as the kiosk's
-// screen (the letter of a ticket number stays Latin, its digits follow the hall's setting).
+// screen (the ticket number is written as on every screen: formatTicketNumber).
 
 import { arabicCount, formatDates, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
 
@@ -73,7 +73,7 @@ export function ticketTexts(f: TicketFacts): TicketTexts {
     hall: f.hallName,
     service: f.serviceName,
     numberLabel: w.numberLabel,
-    number: formatTicketNumber(f.number, f.lang, f.digits),
+    number: formatTicketNumber(f.number, f.digits),
     priority: w.priority,
     ahead: w.ahead,
     wait: w.wait,

@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loadedFonts, loopback, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { ticketFacts } from '../../server/printing/facts.js';
+import { ticketTexts } from '../../server/printing/texts.js';
+import type { Ticket } from '../../server/protocol/schemas.js';
 
 // The kiosk page in real Chromium against a real server: pairing, Arabic and RTL with real
 // Arabic glyphs, the layout on a portrait and a landscape screen, one tap one ticket (double
@@ -177,7 +180,7 @@ describe('the default page: Arabic, right to left, on any screen', () => {
 
       await page.getByRole('button', { name: 'الرسوم والضرائب' }).click();
       await page.getByText('رقم دورك').waitFor({ timeout: 5000 });
-      expect(await page.locator('.ticket-number').textContent()).toBe('F٠٠١');
+      expect(await page.locator('.ticket-number').textContent()).toBe('F001');
       expect(await page.getByText('الأوراق المطلوبة').isVisible()).toBe(true);
       await expectFits(page);
       await expectTouchTargets(page);
@@ -192,28 +195,136 @@ describe('the default page: Arabic, right to left, on any screen', () => {
       await expectContrast(page);
     });
   }
+});
 
-  it('fits twelve services on one screen, portrait and landscape', async () => {
+/** The demo hall with exactly n services (up to 12), none in a category (one grid). */
+async function withServices(n: number) {
+  const all = (await api('GET', '/api/admin/services')).json() as { id: number }[];
+  for (const [i, s] of all.entries()) await api('PATCH', `/api/admin/services/${s.id}`, { category: null, active: i < n });
+  for (const [code, ar, en] of MORE_SERVICES.slice(all.length - DEMO_SERVICES, Math.max(0, n - DEMO_SERVICES))) {
+    expect((await api('POST', '/api/admin/services', { code, name: { ar, en } })).statusCode).toBe(201);
+  }
+}
+const DEMO_SERVICES = 6;
+const MORE_SERVICES = [
+  ['V', 'تسجيل المركبات', 'Vehicle registration'],
+  ['W', 'المياه والصرف الصحي', 'Water and sewerage'],
+  ['L', 'الإشغالات والترخيص التجاري', 'Shop licences and street use'],
+  ['H', 'الشؤون الاجتماعية', 'Social affairs'],
+  ['N', 'النظافة', 'Waste collection'],
+  ['R', 'الطرق والإنارة', 'Roads and street lights'],
+];
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  width: number;
+  height: number;
+}
+
+/** The boxes of the menu: its heading, its grid, the service tiles and the priority tile. */
+const menuBoxes = (page: Page) =>
+  page.evaluate(() => {
+    const box = (e: Element) => e.getBoundingClientRect().toJSON() as Box;
+    return {
+      heading: box(document.querySelector('.menu h1')!),
+      grid: box(document.querySelector('.groups .grid')!),
+      tiles: Array.from(document.querySelectorAll('.service'), box),
+      priority: box(document.querySelector('.priority-entry')!),
+    };
+  });
+
+/**
+ * No holes: tiles of one size in rows, every row full (edge to edge of the grid) but the last,
+ * which is centred; and no empty band between the heading and the first row.
+ */
+function expectNoHoles({ heading, grid, tiles }: Awaited<ReturnType<typeof menuBoxes>>) {
+  const near = (a: number, b: number) => Math.abs(a - b) <= 2;
+  const rows: Box[][] = [];
+  for (const t of tiles) {
+    const row = rows.find((r) => near(r[0]!.top, t.top));
+    if (row) row.push(t);
+    else rows.push([t]);
+  }
+  const [first] = rows;
+  for (const t of tiles) {
+    expect(near(t.width, tiles[0]!.width) && near(t.height, tiles[0]!.height), 'tiles of one size').toBe(true);
+  }
+  for (const [i, row] of rows.entries()) {
+    const left = Math.min(...row.map((t) => t.left)) - grid.left;
+    const right = grid.right - Math.max(...row.map((t) => t.right));
+    if (i < rows.length - 1) {
+      expect(row.length, `row ${i + 1} is full`).toBe(first!.length);
+      expect(near(left, 0) && near(right, 0), `row ${i + 1} spans the grid`).toBe(true);
+    } else {
+      expect(row.length).toBeLessThanOrEqual(first!.length);
+      expect(near(left, right), `the last row is centred (${left} | ${right})`).toBe(true);
+    }
+  }
+  expect(tiles[0]!.top - heading.bottom, 'no empty band under the heading').toBeLessThan(heading.height);
+}
+
+/** The contrast of an element's text on its background, and of its background on the page's. */
+const contrastOf = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const luminance = (css: string) => {
+      const [r, g, b] = css.match(/[\d.]+/g)!.map(Number).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    const e = getComputedStyle(document.querySelector(selector)!);
+    const paper = getComputedStyle(document.documentElement).backgroundColor;
+    return { text: ratio(e.color, e.backgroundColor), againstPage: ratio(e.backgroundColor, paper) };
+  }, selector);
+
+describe("the menu's layout", () => {
+  for (const [label, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] as const) {
+    it(`lays 1, 4, 7 and 12 services out without holes on a ${label} screen, the priority tile like a service`, async () => {
+      await openHall();
+      for (const n of [1, 4, 7, 12]) {
+        await withServices(n);
+        const page = await kiosk({ size });
+        await page.locator('.service').nth(n - 1).waitFor();
+        expect(await page.locator('.service').count()).toBe(n);
+        const boxes = await menuBoxes(page);
+        expectNoHoles(boxes);
+        await expectFits(page);
+        await expectTouchTargets(page);
+
+        // The priority entry is a tile as large and as plain to see as a service, with its sign.
+        const tile = boxes.tiles[0]!;
+        expect(boxes.priority.height).toBeGreaterThanOrEqual(0.9 * tile.height);
+        expect(boxes.priority.width).toBeGreaterThanOrEqual(0.9 * tile.width);
+        expect(boxes.priority.top - boxes.tiles.at(-1)!.bottom, 'right under the services').toBeLessThan(boxes.heading.height);
+        expect(await page.locator('.priority-entry svg path').count()).toBeGreaterThan(0);
+        const priority = await contrastOf(page, '.priority-entry');
+        const service = await contrastOf(page, '.service');
+        expect(priority.text).toBeGreaterThanOrEqual(4.5);
+        expect(priority.againstPage, 'a filled tile, not a pale outline').toBeGreaterThanOrEqual(Math.min(4.5, service.againstPage));
+        await context!.close();
+      }
+    }, 120_000);
+  }
+
+  it('shows the portrait ticket with no large blank gap above the QR code', async () => {
     await openHall();
-    for (const s of (await api('GET', '/api/admin/services')).json()) await api('PATCH', `/api/admin/services/${s.id}`, { category: null });
-    for (const [code, ar, en] of [
-      ['V', 'تسجيل المركبات', 'Vehicle registration'],
-      ['W', 'المياه والصرف الصحي', 'Water and sewerage'],
-      ['L', 'الإشغالات والترخيص التجاري', 'Shop licences and street use'],
-      ['H', 'الشؤون الاجتماعية', 'Social affairs'],
-      ['N', 'النظافة', 'Waste collection'],
-      ['R', 'الطرق والإنارة', 'Roads and street lights'],
-    ]) {
-      expect((await api('POST', '/api/admin/services', { code, name: { ar, en } })).statusCode).toBe(201);
-    }
-    for (const size of [PORTRAIT, LANDSCAPE]) {
-      const page = await kiosk({ size });
-      await page.getByRole('button', { name: 'الطرق والإنارة' }).waitFor();
-      expect(await page.locator('.service').count()).toBe(12);
-      await expectFits(page);
-      await expectTouchTargets(page);
-      await context!.close();
-    }
+    const page = await kiosk({ size: PORTRAIT });
+    await page.getByRole('button', { name: 'الرسوم والضرائب' }).click();
+    await page.locator('.qr svg').waitFor();
+    const gap = await page.evaluate(() => {
+      const above = Array.from(document.querySelectorAll('.ticket-main > *'), (e) => e.getBoundingClientRect().bottom);
+      return document.querySelector('.qr-figure')!.getBoundingClientRect().top - Math.max(...above);
+    });
+    const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(gap).toBeLessThanOrEqual(2 * rem);
   });
 });
 
@@ -316,6 +427,60 @@ describe('taking a ticket (English)', () => {
     await expectContrast(page);
     await attract.click();
     await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+  });
+});
+
+describe('the server stops', () => {
+  it('says "no connection" at once, and never that the printer is not working', async () => {
+    await openHall();
+    hall.app.conn.sqlite.prepare("UPDATE printers SET status = 'online' WHERE kiosk_id = ?").run(kioskDeviceId());
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).waitFor();
+    expect(await page.locator('.banner').count()).toBe(0);
+    await page.evaluate(() => {
+      const seen: string[] = ((window as any).__banners = []);
+      new MutationObserver(() => document.querySelectorAll('.banner').forEach((b) => seen.push(b.textContent!))).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    allowFailedRequests(/\/(api|socket\.io)\//);
+    const port = Number(new URL(base).port);
+    const dataDir = hall.dataDir;
+    await hall.close({ keepData: true });
+    // Before, it waited for the menu's next refresh (up to 15 s), saying the printer was down meanwhile.
+    await page.getByText('No connection to the server. Trying again…').waitFor({ timeout: 5000 });
+    const banners: string[] = await page.evaluate(() => (window as any).__banners);
+    expect(banners.filter((b) => /printer/i.test(b))).toEqual([]);
+
+    hall = await startHall({ dataDir }); // back: the notice goes by itself
+    await hall.app.listen({ port, host: '127.0.0.1' });
+    await page.getByText('No connection to the server. Trying again…').waitFor({ state: 'detached', timeout: 20_000 });
+  }, 60_000);
+});
+
+describe('the ticket number', () => {
+  it('reads the same on the English kiosk, the hall display and the receipt', async () => {
+    await openHall();
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Fees and taxes', exact: true }).click();
+    await page.locator('.ticket-number').waitFor();
+    const onKiosk = await page.locator('.ticket-number').textContent();
+    expect(onKiosk).toBe('F001');
+
+    const tv = await context!.newPage();
+    await tv.setViewportSize({ width: 1920, height: 1080 });
+    await tv.goto(`${base}/display/?token=${hall.tokens.display}`);
+    await tv.locator('.hall-head').waitFor();
+    const [ticket] = (await ticketsNow()) as unknown as Ticket[];
+    const called = await hall.app.inject({ method: 'POST', url: '/api/counters/4/next', headers: bearer(await hall.login('clerk')) });
+    expect(called.json()).toMatchObject({ number: ticket!.number });
+    await tv.locator('.current .ticket-number').waitFor();
+    expect(await tv.locator('.current .ticket-number').textContent()).toBe(onKiosk);
+
+    const receipt = ticketTexts(ticketFacts(hall.app.conn, hall.app.hallId, ticket!, base));
+    expect(receipt.number).toBe(onKiosk);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketTexts } from '../../server/printing/texts.js';
-import { arabicCount, formatDates, type ArabicForms } from '../../ui-kit/i18n.js';
+import { arabicCount, formatDates, formatTicketNumber, type ArabicForms } from '../../ui-kit/i18n.js';
 import { sampleFacts } from '../printing/samples.js';
 
 // The Arabic every screen and the printed ticket share (ui-kit/i18n.ts).
@@ -36,7 +36,28 @@ describe('formatDates', () => {
   });
 });
 
+describe('formatTicketNumber: one way to write a ticket number, on every surface', () => {
+  it('writes a Latin letter with Latin digits, whatever the hall writes numbers in', () => {
+    expect(formatTicketNumber('B007', 'arab')).toBe('B007');
+    expect(formatTicketNumber('B007', 'latn')).toBe('B007');
+  });
+
+  it("writes an Arabic letter, or no letter, with the hall's digits", () => {
+    expect(formatTicketNumber('ب007', 'arab')).toBe('ب٠٠٧');
+    expect(formatTicketNumber('ب007', 'latn')).toBe('ب007');
+    expect(formatTicketNumber('042', 'arab')).toBe('٠٤٢');
+  });
+});
+
 describe('the printed ticket', () => {
+  it('prints the number as the screens write it, in either language', () => {
+    for (const lang of ['ar', 'en'] as const) {
+      expect(ticketTexts(sampleFacts(lang, { number: 'B007', digits: 'arab' })).number).toBe('B007');
+      expect(ticketTexts(sampleFacts(lang, { number: 'ب007', digits: 'arab' })).number).toBe('ب٠٠٧');
+    }
+  });
+
+
   it('says «نحو دقيقتين» after «نحو», and «١٠٠ شخص» ahead', () => {
     const texts = ticketTexts(sampleFacts('ar', { estimatedWaitMinutes: 2, ahead: 100 }));
     expect(texts.wait).toBe('الانتظار المتوقع: نحو دقيقتين');

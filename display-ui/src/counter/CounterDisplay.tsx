@@ -42,7 +42,7 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
         {ticket ? (
           <div class={`counter-ticket ${justCalled ? 'flash' : ''}`} key={state.flash}>
             <Bi text={TEXT.ticket} lang={lang} both={both} class="counter-ticket-label" />
-            <bdi class="ticket-number">{formatTicketNumber(ticket.number, lang, digits)}</bdi>
+            <bdi class="ticket-number">{formatTicketNumber(ticket.number, digits)}</bdi>
           </div>
         ) : (
           <div class="counter-idle" aria-hidden="true">

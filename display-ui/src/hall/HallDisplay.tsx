@@ -17,7 +17,7 @@ interface View {
 }
 
 function TicketNumber({ number, view }: { number: string; view: View }) {
-  return <bdi class="ticket-number">{formatTicketNumber(number, view.lang, view.digits)}</bdi>;
+  return <bdi class="ticket-number">{formatTicketNumber(number, view.digits)}</bdi>;
 }
 
 function Current({ call, flash, live, view }: { call: Call | null; flash: number; live: boolean; view: View }) {

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Bilingual, Service } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
+import { Icon } from '../../../ui-kit/icons.js';
 import { TEXT } from '../text.js';
+import { gridStyle, tileStyle } from '../tiles.js';
 import { useUi } from '../ui.js';
 import { ServiceButton } from './ServiceButton.js';
 
@@ -38,19 +40,18 @@ export function groupServices(services: Service[]): Group[] {
 /** Up to 8 services fit on one screen with category headings; more go under category tabs. */
 const TABS_FROM = 9;
 
-/** How many buttons share the screen: kiosk.css picks the columns by this and the orientation. */
-const sizeOf = (n: number) => (n <= 4 ? 'few' : n <= 6 ? 'some' : n <= 9 ? 'more' : 'many');
-
 export function Menu({ services, priority, onTake, onPriority, onCancelPriority }: Props) {
   const { lang, t } = useUi();
   const [tab, setTab] = useState(0);
   const groups = groupServices(services);
   const tabs = groups.length > 1 && services.length >= TABS_FROM;
   const shown = tabs ? [groups[Math.min(tab, groups.length - 1)]!] : groups;
-  const size = sizeOf(tabs ? Math.max(...groups.map((g) => g.services.length)) : services.length);
+  // One column count for every group, from the largest (tabs keep their layout); each group's
+  // short last row is centred.
+  const n = Math.max(...groups.map((g) => g.services.length));
 
   return (
-    <main class={`screen menu size-${size}`}>
+    <main class="screen menu">
       {priority ? (
         <div class="priority-banner">
           <h1>{t('priorityMode')}</h1>
@@ -74,18 +75,21 @@ export function Menu({ services, priority, onTake, onPriority, onCancelPriority 
         {shown.map((g) => (
           <section key={g.title?.en ?? ""} class="group" aria-label={g.title && !tabs ? pick(g.title, lang) : undefined}>
             {g.title && !tabs && <h2 class="group-title">{pick(g.title, lang)}</h2>}
-            <div class="grid">
-              {g.services.map((s) => (
-                <ServiceButton key={s.id} service={s} onTake={onTake} />
+            <div class="grid" style={gridStyle(n)}>
+              {g.services.map((s, i) => (
+                <ServiceButton key={s.id} service={s} style={tileStyle(i, g.services.length, n)} onTake={onTake} />
               ))}
             </div>
           </section>
         ))}
       </div>
       {!priority && (
-        <button type="button" class="priority-entry" onClick={onPriority}>
-          {t('priorityEntry')}
-        </button>
+        <div class="grid" style={gridStyle(n)}>
+          <button type="button" class="priority-entry" style={tileStyle(0, 1, n)} onClick={onPriority}>
+            <Icon shape="priority" class="priority-icon" />
+            <span>{t('priorityEntry')}</span>
+          </button>
+        </div>
       )}
     </main>
   );

@@ -5,11 +5,13 @@ import { useUi } from '../ui.js';
 
 interface Props {
   service: Service;
+  /** Its place in the grid (tiles.ts). */
+  style?: Record<string, string>;
   onTake(service: Service): void;
 }
 
 /** One service: its name is the button's accessible name; the queue and wait describe it. */
-export function ServiceButton({ service, onTake }: Props) {
+export function ServiceButton({ service, style, onTake }: Props) {
   const { lang, digits, t } = useUi();
   const nameId = `service-${service.id}-name`;
   const infoId = `service-${service.id}-info`;
@@ -18,6 +20,7 @@ export function ServiceButton({ service, onTake }: Props) {
     <button
       type="button"
       class={service.open ? 'service' : 'service closed'}
+      style={style}
       disabled={!service.open}
       aria-labelledby={nameId}
       aria-describedby={infoId}

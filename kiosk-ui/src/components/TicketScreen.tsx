@@ -39,7 +39,7 @@ export function TicketScreen({ ticket, service, printer, print, returnSeconds, p
           {t('yourNumber')}
         </p>
         <p class="ticket-number" dir="ltr" data-number={ticket.number}>
-          {formatTicketNumber(ticket.number, lang, digits)}
+          {formatTicketNumber(ticket.number, digits)}
         </p>
         <p class="ticket-service">{pick(service.name, lang)}</p>
         <p class="ticket-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>

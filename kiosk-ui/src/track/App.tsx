@@ -10,6 +10,7 @@ import { PhoneHeader } from './components/PhoneHeader.js';
 import { Rating } from './components/Rating.js';
 import { StatusCard } from './components/StatusCard.js';
 import { TicketCard } from './components/TicketCard.js';
+import { formatTicketNumber } from '../../../ui-kit/i18n.js';
 import { useHall, useLang } from './lang.js';
 import { useTracked } from './live.js';
 import { goToCounter, TEXT } from './text.js';
@@ -31,7 +32,7 @@ export function App() {
     const called = ticket?.status === 'called' && ticket.counter;
     document.title = called
       ? `🔔 ${TEXT.yourTurn[lang]} ${goToCounter(ticket.counter!.number, lang, digits)}`
-      : `${ticket ? ticket.number + ' · ' : ''}${lang === 'ar' ? 'دَوْر' : 'Dawr'}`;
+      : `${ticket ? formatTicketNumber(ticket.number, digits) + ' · ' : ''}${lang === 'ar' ? 'دَوْر' : 'Dawr'}`;
   }, [ticket, lang, digits]);
 
   return (

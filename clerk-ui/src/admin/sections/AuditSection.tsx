@@ -23,7 +23,7 @@ const short = (v: unknown) => {
 
 function what(e: AuditEntry, ui: AdminUi): string {
   const action = ACTIONS[e.action]?.[ui.lang] ?? e.action;
-  if (e.source === 'ticket') return `${action} ${e.ticket ? formatTicketNumber(e.ticket.number, ui.lang, ui.digits) : ''}`;
+  if (e.source === 'ticket') return `${action} ${e.ticket ? formatTicketNumber(e.ticket.number, ui.digits) : ''}`;
   const label = e.details?.label;
   return [action, ENTITIES[e.entity]?.[ui.lang] ?? e.entity, label === undefined ? '' : String(label)].join(' ').trim();
 }

@@ -14,7 +14,7 @@ export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
         {t('yourNumber')}
       </p>
       <p class="p-number" dir="ltr" data-number={ticket.number}>
-        {formatTicketNumber(ticket.number, lang, digits)}
+        {formatTicketNumber(ticket.number, digits)}
       </p>
       <p class="p-service">{ticket.service[lang]}</p>
       {waiting && <p class="p-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>}

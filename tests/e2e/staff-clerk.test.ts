@@ -108,7 +108,7 @@ describe('the staff app', () => {
     await button(clerk, 'Call next').click();
     await expect.poll(() => currentNumber(clerk).textContent()).toBe(ticket.number);
     await expect.poll(() => clerk.getByText('Why this ticket:').isVisible()).toBe(true);
-    expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20/);
+    expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20 min/);
     await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain(ticket.number);
     expect(await card.textContent()).toContain('Called');
 

@@ -47,6 +47,21 @@ function releaseOtherCounters(conn: Connection, counter: CounterRow, userId: num
     .flatMap((other) => setCounterState(conn, other, 'closed', now, actor));
 }
 
+/**
+ * After a ticket leaves a counter: if its clerk has since taken another counter, this one, kept
+ * open only for that citizen, closes.
+ */
+export function releaseIfMovedOn(conn: Connection, hallId: number, counterId: number, now: number, actor: Actor): Effect[] {
+  const counter = getCounter(conn, hallId, counterId);
+  if (counter.userId === null || counter.state === 'closed' || hasTicketInHand(conn, counter.id)) return [];
+  const elsewhere = conn.db
+    .select({ id: counters.id })
+    .from(counters)
+    .where(and(eq(counters.hallId, hallId), eq(counters.userId, counter.userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
+    .get();
+  return elsewhere ? setCounterState(conn, counter, 'closed', now, actor) : [];
+}
+
 const hasTicketInHand = (conn: Connection, counterId: number) =>
   conn.db
     .select({ id: tickets.id })

@@ -36,7 +36,7 @@ describe('one user, one counter', () => {
     expect(await counter(3)).toMatchObject({ state: 'open', userId: clerkId });
   });
 
-  it('leaves other users\' counters, and a counter with a citizen still at it, open', async () => {
+  it('leaves other users\' counters open, and a counter with a citizen at it until that visit ends', async () => {
     await post('/api/counters/1/open', supervisor);
     const services = (await hall.app.inject({ method: 'GET', url: '/api/services' })).json() as { id: number; code: string }[];
     const issued = await hall.app.inject({
@@ -46,11 +46,17 @@ describe('one user, one counter', () => {
       payload: { serviceId: services.find((s) => s.code === 'B')!.id },
     });
     expect(issued.statusCode).toBe(201);
-    expect((await post('/api/counters/2/next')).json()).toMatchObject({ status: 'called', counterId: 2 });
+    const called = (await post('/api/counters/2/next')).json();
+    expect(called).toMatchObject({ status: 'called', counterId: 2 });
 
     expect((await post('/api/counters/3/open')).statusCode).toBe(200);
     expect(await counter(1)).toMatchObject({ state: 'open' });
     expect(await counter(2)).toMatchObject({ state: 'open' });
     expect(await counter(3)).toMatchObject({ state: 'open' });
+
+    expect((await post(`/api/tickets/${called.id}/complete`)).statusCode).toBe(200);
+    expect(await counter(2)).toMatchObject({ state: 'closed', userId: null });
+    expect(await counter(3)).toMatchObject({ state: 'open' });
+    expect(await counter(1)).toMatchObject({ state: 'open' });
   });
 });

@@ -242,20 +242,28 @@ describe('the admin area', () => {
   });
 
   it('pairs a display above a counter by the number on it, from the device screen', async () => {
+    const added = await hall.app.inject({
+      method: 'POST',
+      url: '/api/admin/counters',
+      headers: { authorization: `Bearer ${await hall.login()}` },
+      payload: { number: 12, serviceIds: [1] },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().id).not.toBe(12); // the number on the counter, not its id
     const page = await logIn('admin', 'ar');
     await page.goto(`${base}/clerk/#/admin/devices`);
     await page.getByRole('button', { name: 'جهاز جديد' }).click();
     await page.getByLabel('النوع').selectOption('display');
-    await page.getByLabel('اسم الجهاز').fill('شاشة الشباك ٣');
+    await page.getByLabel('اسم الجهاز').fill('شاشة الشباك ١٢');
     await page.getByRole('button', { name: 'حفظ' }).click();
-    const box = page.getByRole('region', { name: 'رمز الربط: شاشة الشباك ٣' });
-    await box.getByLabel('مكان الشاشة').selectOption({ label: 'فوق الشباك ٣' });
+    const box = page.getByRole('region', { name: 'رمز الربط: شاشة الشباك ١٢' });
+    await box.getByLabel('مكان الشاشة').selectOption({ label: 'فوق الشباك ١٢' });
     const address = await box.getByRole('textbox', { name: 'عنوان الربط' }).inputValue();
-    expect(address).toMatch(new RegExp(`^${base}/counter-display/\\?number=3&token=dev_`));
+    expect(address).toMatch(new RegExp(`^${base}/counter-display/\\?number=12&token=dev_`));
 
     const screen = await context!.newPage();
     await screen.goto(address);
-    await expect.poll(() => screen.locator('.counter-own-number').textContent(), { timeout: 15_000 }).toBe('٣');
+    await expect.poll(() => screen.locator('.counter-own-number').textContent(), { timeout: 15_000 }).toBe('١٢');
     expect(await screen.locator('.counter-screen').getAttribute('data-state')).toBe('closed');
   });
 

@@ -37,12 +37,7 @@ export function setCounterState(
  * with a citizen still at it stays open until that ticket is finished or transferred.
  */
 function releaseOtherCounters(conn: Connection, counter: CounterRow, userId: number, now: number, actor: Actor): Effect[] {
-  const others = conn.db
-    .select()
-    .from(counters)
-    .where(and(eq(counters.hallId, counter.hallId), eq(counters.userId, userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
-    .all();
-  return others
+  return otherCountersHeld(conn, counter, userId)
     .filter((other) => !hasTicketInHand(conn, other.id))
     .flatMap((other) => setCounterState(conn, other, 'closed', now, actor));
 }
@@ -54,13 +49,16 @@ function releaseOtherCounters(conn: Connection, counter: CounterRow, userId: num
 export function releaseIfMovedOn(conn: Connection, hallId: number, counterId: number, now: number, actor: Actor): Effect[] {
   const counter = getCounter(conn, hallId, counterId);
   if (counter.userId === null || counter.state === 'closed' || hasTicketInHand(conn, counter.id)) return [];
-  const elsewhere = conn.db
-    .select({ id: counters.id })
-    .from(counters)
-    .where(and(eq(counters.hallId, hallId), eq(counters.userId, counter.userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
-    .get();
-  return elsewhere ? setCounterState(conn, counter, 'closed', now, actor) : [];
+  return otherCountersHeld(conn, counter, counter.userId).length > 0 ? setCounterState(conn, counter, 'closed', now, actor) : [];
 }
+
+/** The counters besides `counter` that the user holds open or paused. */
+const otherCountersHeld = (conn: Connection, counter: CounterRow, userId: number) =>
+  conn.db
+    .select()
+    .from(counters)
+    .where(and(eq(counters.hallId, counter.hallId), eq(counters.userId, userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
+    .all();
 
 const hasTicketInHand = (conn: Connection, counterId: number) =>
   conn.db

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_TEXT, errorText } from '../../clerk-ui/src/errors.js';
 import { issueText } from '../../clerk-ui/src/admin/text.js';
+import { ERROR_TEXT, errorText } from '../../clerk-ui/src/errors.js';
 import { ERROR_CODES } from '../../server/plugins/errors.js';
 import { ApiError } from '../../ui-kit/api.js';
 
@@ -36,7 +36,7 @@ describe('the error table', () => {
     }
   });
 
-  it('says a refusal by its code, and an unknown code in general words, never the server\'s message', () => {
+  it("says a refusal by its code, and an unknown code in general words, never the server's message", () => {
     const refused = new ApiError(409, 'invalid_transition', 'ticket 8: a no_show ticket cannot be completed');
     expect(errorText(refused, 'ar')).toBe(ERROR_TEXT.invalid_transition.ar);
     expect(errorText(refused, 'en')).toBe(ERROR_TEXT.invalid_transition.en);
@@ -49,7 +49,7 @@ describe('the error table', () => {
     expect(errorText(new ApiError(0, 'offline', 'the server cannot be reached'), 'en')).toMatch(/connection is down/);
   });
 
-  it('words a field problem it does not know without the server\'s message, and counts in words', () => {
+  it("words a field problem it does not know without the server's message, and counts in words", () => {
     const issue = { path: 'x', code: 'brand_new', message: 'server says no' };
     expect(issueText(issue, 'en', 'arab')).not.toContain('server says no');
     expect(issueText({ path: 'serviceIds', code: 'too_few', message: 'too few', limit: 1 }, 'ar', 'arab')).toBe('اختر عنصراً واحداً على الأقل.');

@@ -36,7 +36,7 @@ describe('one user, one counter', () => {
     expect(await counter(3)).toMatchObject({ state: 'open', userId: clerkId });
   });
 
-  it('leaves other users\' counters open, and a counter with a citizen at it until that visit ends', async () => {
+  it("leaves other users' counters open, and a counter with a citizen at it until that visit ends", async () => {
     await post('/api/counters/1/open', supervisor);
     const services = (await hall.app.inject({ method: 'GET', url: '/api/services' })).json() as { id: number; code: string }[];
     const issued = await hall.app.inject({

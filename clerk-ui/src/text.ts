@@ -28,8 +28,6 @@ export const TEXT = {
   role_admin: { ar: 'مدير النظام', en: 'Administrator' },
   offline: { ar: 'لا يوجد اتصال بالخادم، جارٍ المحاولة مجدداً…', en: 'No connection to the server. Trying again…' },
   liveLost: { ar: 'انقطع التحديث المباشر، جارٍ إعادة الاتصال…', en: 'Live updates lost. Reconnecting…' },
-  failed: { ar: 'تعذّر تنفيذ العملية.', en: 'That did not work.' },
-  notSentOffline: { ar: 'لم تصل العملية إلى الخادم بسبب انقطاع الاتصال. حاول مجدداً.', en: 'Not sent: the connection is down. Try again.' },
   cancel: { ar: 'إلغاء', en: 'Cancel' },
   close: { ar: 'إغلاق', en: 'Close' },
   save: { ar: 'حفظ', en: 'Save' },

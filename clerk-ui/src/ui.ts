@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { ApiError } from '../../ui-kit/api.js';
 import { formatNumber, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { errorText } from './errors.js';
 import { TEXT, type TextKey } from './text.js';
 
 /** The language, digits and clock every screen of the staff app speaks in. */
@@ -23,7 +23,7 @@ export function useUi() {
     t,
     num: (n: number) => formatNumber(n, ui.lang, ui.digits),
     ticket: (number: string) => formatTicketNumber(number, ui.digits),
-    /** What a request that failed says: not sent (offline), or the server's reason. */
-    failure: (err: unknown) => (err instanceof ApiError && err.status === 0 ? t('notSentOffline') : `${t('failed')} ${(err as Error).message}`),
+    /** What a request that failed says: not sent (offline), or the refusal in the user's words. */
+    failure: (err: unknown) => errorText(err, ui.lang),
   };
 }

@@ -183,7 +183,7 @@ export function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
   return s ? s.targetWaitS * 1000 : null;
 }
 
-// The reason, as a clerk reads it: "waited 18 min, target 15" / "انتظر ١٨ دقيقة، والهدف ١٥".
+// The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة".
 
 const arNumber = new Intl.NumberFormat('ar-SY', { maximumFractionDigits: 1 });
 const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -213,17 +213,17 @@ function explain(
   en.push(minutes === 0 ? 'waited under 1 min' : `waited ${minutes} min`);
   const target = targetMs(t, rules);
   if (target !== null) {
-    ar.push(`والهدف ${arNumber.format(target / 60000)}`);
-    en.push(`target ${enNumber.format(target / 60000)}`);
+    ar.push(`والهدف ${arMinutes(target / 60000, 'دقيقتان')}`);
+    en.push(`target ${enNumber.format(target / 60000)} min`);
   }
   return { ar: ar.join('، '), en: en.join(', ') };
 }
 
-/** Arabic counted noun: دقيقة واحدة، دقيقتين، ٣–١٠ دقائق، ١١ دقيقة فأكثر. */
-function arMinutes(n: number): string {
+/** Arabic counted noun: دقيقة واحدة، دقيقتين (`two`: دقيقتان as a subject)، ٣–١٠ دقائق، ١١ دقيقة فأكثر. */
+function arMinutes(n: number, two = 'دقيقتين'): string {
   if (n === 0) return 'أقل من دقيقة';
   if (n === 1) return 'دقيقة واحدة';
-  if (n === 2) return 'دقيقتين';
+  if (n === 2) return two;
   const lastTwo = n % 100;
   return `${arNumber.format(n)} ${lastTwo >= 3 && lastTwo <= 10 ? 'دقائق' : 'دقيقة'}`;
 }

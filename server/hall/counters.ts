@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
-import { counterEvents, counterServices, counters, services } from '../../db/schema.js';
+import { counterEvents, counterServices, counters, services, tickets } from '../../db/schema.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { getCounter, type CounterRow } from './state.js';
@@ -19,6 +19,7 @@ export function setCounterState(
   if (!counter.active) throw new HallError('invalid_request', `counter ${counter.id} is deactivated`);
   const userId = state === 'closed' ? null : (actor.userId ?? counter.userId);
   if (counter.state === state && counter.pauseReason === reason && counter.userId === userId) return [];
+  const released = state !== 'closed' && actor.userId ? releaseOtherCounters(conn, counter, actor.userId, now, actor) : [];
   conn.db
     .update(counters)
     .set({ state, pauseReason: state === 'paused' ? reason : null, userId })
@@ -28,8 +29,43 @@ export function setCounterState(
     .insert(counterEvents)
     .values({ hallId: counter.hallId, counterId: counter.id, state, reason, userId: actor.userId ?? null, at: now })
     .run();
-  return [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }];
+  return [...released, { kind: 'counter', counterId: counter.id }, { kind: 'waiting' }];
 }
+
+/**
+ * One user works at one counter: taking a counter closes the others the user holds idle. One
+ * with a citizen still at it stays open until that ticket is finished or transferred.
+ */
+function releaseOtherCounters(conn: Connection, counter: CounterRow, userId: number, now: number, actor: Actor): Effect[] {
+  return otherCountersHeld(conn, counter, userId)
+    .filter((other) => !hasTicketInHand(conn, other.id))
+    .flatMap((other) => setCounterState(conn, other, 'closed', now, actor));
+}
+
+/**
+ * After a ticket leaves a counter: if its clerk has since taken another counter, this one, kept
+ * open only for that citizen, closes.
+ */
+export function releaseIfMovedOn(conn: Connection, hallId: number, counterId: number, now: number, actor: Actor): Effect[] {
+  const counter = getCounter(conn, hallId, counterId);
+  if (counter.userId === null || counter.state === 'closed' || hasTicketInHand(conn, counter.id)) return [];
+  return otherCountersHeld(conn, counter, counter.userId).length > 0 ? setCounterState(conn, counter, 'closed', now, actor) : [];
+}
+
+/** The counters besides `counter` that the user holds open or paused. */
+const otherCountersHeld = (conn: Connection, counter: CounterRow, userId: number) =>
+  conn.db
+    .select()
+    .from(counters)
+    .where(and(eq(counters.hallId, counter.hallId), eq(counters.userId, userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
+    .all();
+
+const hasTicketInHand = (conn: Connection, counterId: number) =>
+  conn.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.counterId, counterId), inArray(tickets.status, ['called', 'serving'])))
+    .get() !== undefined;
 
 export function changeCounterState(
   conn: Connection,

@@ -4,7 +4,7 @@ import { counters, idempotencyKeys, ticketEvents, tickets } from '../../db/schem
 import { isEligible, nextPriorityStreak, selectNext } from '../engine/routing.js';
 import { applyAction, recallAction, type TicketAction } from '../engine/tickets.js';
 import type { Ticket } from '../engine/types.js';
-import { setCounterState } from './counters.js';
+import { releaseIfMovedOn, setCounterState } from './counters.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
@@ -253,6 +253,9 @@ export function actOnTicket(
     }
     const { ticket, eventId } = commitAction(conn, row, action, now, actor, details);
     const effects: Effect[] = [{ kind: 'ticket', ticketId: ticket.id }];
+    if (row.counterId !== null && ticket.status !== 'called' && ticket.status !== 'serving') {
+      effects.push(...releaseIfMovedOn(conn, hallId, row.counterId, now, actor));
+    }
     if (action.type === 'recall') effects.push({ kind: 'call', eventId });
     if (type === 'cancel' || row.status !== ticket.status) effects.push({ kind: 'waiting' });
     return { value: ticket, effects };
@@ -286,7 +289,8 @@ export function transferTicket(
       ...target,
       ...(note ? { note } : {}),
     });
-    return { value: ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, { kind: 'waiting' }] };
+    const released = row.counterId === null ? [] : releaseIfMovedOn(conn, hallId, row.counterId, now, actor);
+    return { value: ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, ...released, { kind: 'waiting' }] };
   });
 }
 

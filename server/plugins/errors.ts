@@ -22,10 +22,18 @@ const STATUS: Record<HallErrorCode, number> = {
   unavailable: 503,
 };
 
+/** The codes an error answer carries beyond a use case's own. */
+const HTTP_CODES = ['unauthorized', 'rate_limited', 'payload_too_large', 'unsupported_media_type', 'storage_unavailable', 'internal_error'] as const;
+
+export type ErrorCode = HallErrorCode | (typeof HTTP_CODES)[number];
+
+/** Every `error.code` this server answers: the staff app has words for each (tests/clerk-ui/errors.test.ts). */
+export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(STATUS) as HallErrorCode[]), ...HTTP_CODES];
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -72,7 +80,7 @@ function fieldOf(v: ZodIssueEntry, where: string): FieldIssue {
   return out;
 }
 
-function describe(err: FastifyError): { status: number; code: string; message: string; fields?: FieldIssue[] } {
+function describe(err: FastifyError): { status: number; code: ErrorCode; message: string; fields?: FieldIssue[] } {
   if (err instanceof FieldError) return { status: STATUS[err.code], code: err.code, message: err.message, fields: err.fields };
   if (err instanceof HallError) return { status: STATUS[err.code], code: err.code, message: err.message };
   if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };

@@ -34,14 +34,16 @@ function admit(ctx: Ctx, socket: Socket): boolean {
   const p = deviceOf(ctx, socket, 'display');
   if (!p) return false;
   let counterId: number | null = null;
-  const asked: unknown = (socket.handshake.auth as Record<string, unknown>).counterId;
+  // A counter display names its counter by id, or by the number on it (what the admin sees).
+  const auth = socket.handshake.auth as Record<string, unknown>;
+  const [column, asked] = auth.counterNumber != null ? [counters.number, auth.counterNumber] : [counters.id, auth.counterId];
   if (asked !== undefined && asked !== null) {
-    const id = Number(asked);
-    if (!Number.isSafeInteger(id) || id <= 0) return false;
+    const value = Number(asked);
+    if (!Number.isSafeInteger(value) || value <= 0) return false;
     const counter = ctx.conn.db
       .select({ id: counters.id })
       .from(counters)
-      .where(and(eq(counters.id, id), eq(counters.hallId, p.hallId)))
+      .where(and(eq(column, value), eq(counters.hallId, p.hallId)))
       .get();
     if (!counter) return false;
     counterId = counter.id;

@@ -61,4 +61,37 @@ describe('reports page', () => {
       await context.close();
     }
   }, 60_000);
+
+  it("shows its dates in the hall's words and digits whatever the browser's locale, and says how times are written", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/clerk/#/reports`);
+      await page.getByLabel('اسم المستخدم').fill('supervisor');
+      await page.getByLabel('كلمة المرور').fill(hall.adminPassword);
+      await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+      if (!page.url().includes('#/reports')) await page.goto(`${base}/clerk/#/reports`);
+      await page.locator('table.reports-table').waitFor({ timeout: 15_000 });
+
+      expect(await page.locator('input[type="date"], input[type="time"]').count()).toBe(0);
+      const from = page.getByRole('group', { name: 'من تاريخ', exact: true });
+      const shown = () => from.locator('select').evaluateAll((lists) => lists.map((l) => (l as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''));
+      const [day, month, year] = await shown();
+      expect(day).toMatch(/^[٠-٩]+$/);
+      expect(month).toMatch(/^[\u0600-\u06FF ]+$/);
+      expect(year).toMatch(/^[٠-٩]{4}$/);
+      expect(await page.locator('.reports-filters').textContent()).not.toMatch(/[0-9]/);
+
+      // Months by their Syrian names, January first.
+      const months = await from.getByRole('combobox', { name: 'من تاريخ: الشهر' }).locator('option').allTextContents();
+      expect(months.slice(0, 2)).toEqual(['كانون الثاني', 'شباط']);
+      expect(months).toContain(month);
+      await from.getByRole('combobox', { name: 'من تاريخ: اليوم' }).selectOption('1');
+      await expect.poll(async () => (await shown())[0]).toBe('١');
+      // Under an hour a time shows as m:ss, and the note says so.
+      expect(await page.locator('table.reports-table caption').textContent()).toContain('بالدقائق والثواني (د:ث)');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -146,7 +146,7 @@ describe('the admin area', () => {
     await form.getByLabel('إشعار عبر خدمة الرسائل (Webhook)').check();
     await form.getByLabel('رابط الخدمة').fill('ftp://gateway');
     await form.getByRole('button', { name: 'حفظ' }).click();
-    expect(await fieldError(form.getByLabel('رابط الخدمة'))).toContain('يبدأ بـ http:// أو https://');
+    expect(await fieldError(form.getByLabel('رابط الخدمة'))).toContain('يبدأ بـ \u2066http://\u2069 أو \u2066https://\u2069');
   });
 
   it("copies a new device's token on the hall's plain-HTTP network, which has no clipboard API", async () => {
@@ -178,6 +178,93 @@ describe('the admin area', () => {
     await box.getByRole('status').getByText('The text is selected: press Ctrl+C to copy it.').waitFor();
     const address = box.getByRole('textbox', { name: 'Pairing address' });
     expect(await address.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe(`${base}/kiosk/?token=${token}`);
+  });
+
+  it("shows times and dates in the hall's digits under an en-US browser, and they save", async () => {
+    context = await browser.newContext({ viewport: SCREEN, locale: 'en-US' });
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/hall`);
+    const form = page.getByRole('form', { name: 'الصالة' });
+    const opens = form.getByRole('group', { name: 'الأحد: من ١', exact: true });
+    await opens.waitFor();
+    expect(await page.locator('input[type="date"], input[type="time"]').count()).toBe(0);
+    const shown = () => opens.locator('select').evaluateAll((lists) => lists.map((l) => (l as HTMLSelectElement).selectedOptions[0]?.textContent));
+    expect(await shown()).toEqual(['٠٨', '٠٠']);
+    expect(await form.locator('fieldset.hours').textContent()).not.toMatch(/[0-9]|AM|PM/);
+
+    await opens.getByRole('combobox', { name: 'الأحد: من ١: الساعة' }).selectOption('07');
+    await opens.getByRole('combobox', { name: 'الأحد: من ١: الدقيقة' }).selectOption('30');
+    expect(await shown()).toEqual(['٠٧', '٣٠']);
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await form.getByRole('status').getByText('تم الحفظ').waitFor();
+    const saved = await hall.app.inject({ method: 'GET', url: '/api/admin/hall', headers: { authorization: `Bearer ${await hall.login()}` } });
+    expect(saved.json().openingHours['0'][0][0]).toBe(7 * 60 + 30);
+
+    await page.getByRole('navigation', { name: 'أقسام الإدارة' }).getByRole('button', { name: 'سجل العمليات' }).click();
+    const from = page.getByRole('group', { name: 'من تاريخ', exact: true });
+    await from.waitFor();
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    await from.getByRole('combobox', { name: 'من تاريخ: اليوم' }).selectOption('1');
+    const day = await from.locator('select').evaluateAll((lists) => lists.map((l) => (l as HTMLSelectElement).selectedOptions[0]?.textContent));
+    expect(day[0]).toBe('١');
+    expect(day[2]).toMatch(/^[٠-٩]{4}$/);
+  });
+
+  it('keeps a device path left to right inside Arabic, and counts in words', async () => {
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/printers`);
+    await page.getByRole('button', { name: 'طابعة جديدة' }).click();
+    // «/dev/usb/lp0» drawn as written: its first slash left of its last character, never «dev/usb/lp0/».
+    const order = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.admin')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('/dev/usb/lp0');
+        if (at < 0) continue;
+        const box = (i: number) => {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return { slash: box(at), last: box(at + '/dev/usb/lp0'.length - 1) };
+      }
+      return null;
+    });
+    expect(order).not.toBeNull();
+    expect(order!.slash).toBeLessThan(order!.last);
+
+    await page.getByRole('navigation', { name: 'أقسام الإدارة' }).getByRole('button', { name: 'الشبابيك' }).click();
+    await page.getByRole('button', { name: 'شباك جديد' }).click();
+    const form = page.getByRole('form', { name: 'شباك جديد' });
+    await form.getByLabel('رقم الشباك').fill('٩٩');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await form.getByText('اختر خدمة واحدة على الأقل.').waitFor();
+  });
+
+  it('pairs a display above a counter by the number on it, from the device screen', async () => {
+    const added = await hall.app.inject({
+      method: 'POST',
+      url: '/api/admin/counters',
+      headers: { authorization: `Bearer ${await hall.login()}` },
+      payload: { number: 12, serviceIds: [1] },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().id).not.toBe(12); // the number on the counter, not its id
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/devices`);
+    await page.getByRole('button', { name: 'جهاز جديد' }).click();
+    await page.getByLabel('النوع').selectOption('display');
+    await page.getByLabel('اسم الجهاز').fill('شاشة الشباك ١٢');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    const box = page.getByRole('region', { name: 'رمز الربط: شاشة الشباك ١٢' });
+    await box.getByLabel('مكان الشاشة').selectOption({ label: 'فوق الشباك ١٢' });
+    const address = await box.getByRole('textbox', { name: 'عنوان الربط' }).inputValue();
+    expect(address).toMatch(new RegExp(`^${base}/counter-display/\\?number=12&token=dev_`));
+
+    const screen = await context!.newPage();
+    await screen.goto(address);
+    await expect.poll(() => screen.locator('.counter-own-number').textContent(), { timeout: 15_000 }).toBe('١٢');
+    expect(await screen.locator('.counter-screen').getAttribute('data-state')).toBe('closed');
   });
 
   it('shows a clerk no admin screens, and the API refuses them', async () => {

@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_TEXT } from '../../clerk-ui/src/errors.js';
+import { tickets } from '../../db/schema.js';
+import { formatTicketNumber } from '../../ui-kit/i18n.js';
 import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
@@ -104,7 +108,7 @@ describe('the staff app', () => {
     await button(clerk, 'Call next').click();
     await expect.poll(() => currentNumber(clerk).textContent()).toBe(ticket.number);
     await expect.poll(() => clerk.getByText('Why this ticket:').isVisible()).toBe(true);
-    expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20/);
+    expect(await clerk.locator('.why').textContent()).toMatch(/waited (under 1|\d+) min, target 20 min/);
     await expect.poll(() => card.textContent(), { timeout: 1000 }).toContain(ticket.number);
     expect(await card.textContent()).toContain('Called');
 
@@ -220,5 +224,26 @@ describe('the staff app', () => {
     await button(page, 'Complete').click();
     await page.getByText('No one at the counter').waitFor();
     await expectContrast(page);
+  });
+
+  it("says why an action was refused in the user's language, never the server's English", async () => {
+    const ticket = await issue();
+    const page = await open();
+    await logIn(page, 'clerk', 'تسجيل الدخول');
+    await button(page, 'الشباك ١').click();
+    await button(page, 'النداء التالي').click();
+    await expect.poll(() => currentNumber(page).textContent()).toBe(formatTicketNumber(ticket.number, 'arab'));
+    // Marked no-show behind the app's back (no live update): Complete is refused with 409.
+    hall.app.conn.db.update(tickets).set({ status: 'no_show', endedAt: Date.now() }).where(eq(tickets.id, ticket.id)).run();
+
+    const banner = page.locator('.banner.error');
+    await button(page, 'إنهاء').click();
+    await expect.poll(() => banner.textContent()).toBe(ERROR_TEXT.invalid_transition.ar);
+    expect(await banner.textContent()).not.toMatch(/[A-Za-z0-9]/);
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await button(page, 'Complete').click();
+    await expect.poll(() => banner.textContent()).toBe(ERROR_TEXT.invalid_transition.en);
+    expect(await banner.textContent()).not.toMatch(/no_show|ticket \d/);
   });
 });

@@ -57,7 +57,7 @@ describe('the look-ahead: a hand-worked hall', () => {
   it('with the hall in view, calls b: a shorter longest wait and both within target', () => {
     const s = selectNext(C1, [a, b], NOW, r, v)!;
     expect(s.ticket.id).toBe(2);
-    expect(s.reason.en).toBe('waited 5 min, target 10');
+    expect(s.reason.en).toBe('waited 5 min, target 10 min');
   });
 
   it('other policies ignore the view', () => {

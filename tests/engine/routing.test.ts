@@ -204,34 +204,34 @@ describe('transfers keep their place', () => {
 describe('the reason a clerk reads', () => {
   it('says how long the visitor waited against the target, in both languages', () => {
     const s = selectNext(C1, [w(1, 1, 2)], NOW, rules('default'))!;
-    expect(s.reason.en).toBe('waited 18 min, target 15');
-    expect(s.reason.ar).toBe('انتظر ١٨ دقيقة، والهدف ١٥');
+    expect(s.reason.en).toBe('waited 18 min, target 15 min');
+    expect(s.reason.ar).toBe('انتظر ١٨ دقيقة، والهدف ١٥ دقيقة');
   });
 
   it('counts minutes the Arabic way', () => {
     const ar = (waitedMin: number) => selectNext(C1, [w(1, 1, 20 - waitedMin)], NOW, rules('oldest-first'))!.reason.ar;
-    expect(ar(0)).toBe('انتظر أقل من دقيقة، والهدف ١٥');
-    expect(ar(1)).toBe('انتظر دقيقة واحدة، والهدف ١٥');
-    expect(ar(2)).toBe('انتظر دقيقتين، والهدف ١٥');
-    expect(ar(3)).toBe('انتظر ٣ دقائق، والهدف ١٥');
-    expect(ar(10)).toBe('انتظر ١٠ دقائق، والهدف ١٥');
-    expect(ar(11)).toBe('انتظر ١١ دقيقة، والهدف ١٥');
+    expect(ar(0)).toBe('انتظر أقل من دقيقة، والهدف ١٥ دقيقة');
+    expect(ar(1)).toBe('انتظر دقيقة واحدة، والهدف ١٥ دقيقة');
+    expect(ar(2)).toBe('انتظر دقيقتين، والهدف ١٥ دقيقة');
+    expect(ar(3)).toBe('انتظر ٣ دقائق، والهدف ١٥ دقيقة');
+    expect(ar(10)).toBe('انتظر ١٠ دقائق، والهدف ١٥ دقيقة');
+    expect(ar(11)).toBe('انتظر ١١ دقيقة، والهدف ١٥ دقيقة');
   });
 
   it('names a priority visitor and a transfer to this counter', () => {
     const p = selectNext(C1, [w(1, 1, 16, { priority: true })], NOW, rules('default'))!;
-    expect(p.reason.en).toBe('priority visitor, waited 4 min, target 15');
-    expect(p.reason.ar).toBe('مراجع ذو أولوية، انتظر ٤ دقائق، والهدف ١٥');
+    expect(p.reason.en).toBe('priority visitor, waited 4 min, target 15 min');
+    expect(p.reason.ar).toBe('مراجع ذو أولوية، انتظر ٤ دقائق، والهدف ١٥ دقيقة');
     const t = selectNext(C1, [w(1, 3, 8, { targetCounterId: 1 })], NOW, rules('default'))!;
-    expect(t.reason.en).toBe('transferred to this counter, waited 12 min, target 30');
-    expect(t.reason.ar).toBe('محوَّل إلى هذا الشباك، انتظر ١٢ دقيقة، والهدف ٣٠');
+    expect(t.reason.en).toBe('transferred to this counter, waited 12 min, target 30 min');
+    expect(t.reason.ar).toBe('محوَّل إلى هذا الشباك، انتظر ١٢ دقيقة، والهدف ٣٠ دقيقة');
   });
 
   it("explains a regular visitor's turn after the priority cap", () => {
     const s = selectNext(counter(1, [1], 2), [w(1, 1, 19), w(2, 1, 18, { priority: true })], NOW, rules('default'))!;
     expect(s.ticket.id).toBe(1);
-    expect(s.reason.en).toBe('regular turn after priority calls, waited 1 min, target 15');
-    expect(s.reason.ar).toBe('دور المراجعين العاديين بعد نداءات الأولوية، انتظر دقيقة واحدة، والهدف ١٥');
+    expect(s.reason.en).toBe('regular turn after priority calls, waited 1 min, target 15 min');
+    expect(s.reason.ar).toBe('دور المراجعين العاديين بعد نداءات الأولوية، انتظر دقيقة واحدة، والهدف ١٥ دقيقة');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { WeeklyHours } from '../../../server/protocol/schemas.js';
+import { TimeField } from '../components/DateTime.js';
 import { useAdmin } from './context.js';
 import type { Checks } from './validate.js';
 
@@ -87,19 +88,19 @@ export function HoursEditor({ week, onChange, errorAt, path, label, hint }: Prop
               {week[day].map((p, i) => {
                 const error = errorAt(`${path}.${day}.${i}`);
                 const errorId = `${path}-${day}-${i}-error`;
-                const attrs = { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? errorId : undefined };
+                const field = { lang: ui.lang, digits: ui.digits, invalid: !!error, describedBy: error ? errorId : undefined };
                 const edit = (change: Partial<Period>) => setDay(day, week[day].map((q, j) => (j === i ? { ...q, ...change } : q)));
                 return (
                   <div class={`period${error ? ' invalid' : ''}`} key={i}>
-                    <label>
-                      <span>{ui.t('opens')}</span>
-                      <input type="time" aria-label={`${name}: ${ui.t('opens')} ${i + 1}`} value={p.open} {...attrs} onInput={(e) => edit({ open: e.currentTarget.value })} />
-                    </label>
-                    <label>
-                      <span>{ui.t('closes')}</span>
-                      <input type="time" aria-label={`${name}: ${ui.t('closes')} ${i + 1}`} value={p.close} {...attrs} onInput={(e) => edit({ close: e.currentTarget.value })} />
-                    </label>
-                    <button type="button" class="icon" aria-label={`${ui.t('removePeriod')}: ${name} ${i + 1}`} onClick={() => setDay(day, week[day].filter((_, j) => j !== i))}>
+                    <span class="period-time">
+                      <span aria-hidden="true">{ui.t('opens')}</span>
+                      <TimeField label={`${name}: ${ui.t('opens')} ${ui.num(i + 1)}`} value={p.open} {...field} onChange={(open) => edit({ open })} />
+                    </span>
+                    <span class="period-time">
+                      <span aria-hidden="true">{ui.t('closes')}</span>
+                      <TimeField label={`${name}: ${ui.t('closes')} ${ui.num(i + 1)}`} value={p.close} {...field} onChange={(close) => edit({ close })} />
+                    </span>
+                    <button type="button" class="icon" aria-label={`${ui.t('removePeriod')}: ${name} ${ui.num(i + 1)}`} onClick={() => setDay(day, week[day].filter((_, j) => j !== i))}>
                       ×
                     </button>
                     {error && (

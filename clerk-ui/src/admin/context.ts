@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { errorText } from '../errors.js';
 import { adminApi, AdminError, type Body } from './api.js';
 import { T, type TextKey } from './text.js';
 
@@ -40,11 +41,10 @@ export function makeUi(token: string, lang: Lang, digits: Digits, timeZone: stri
   };
 }
 
-/** A failure in words for a banner: offline, gone, or the server's own message. */
+/** A failure in words for a banner: offline, or the refusal's code in the user's words. */
 export function failureText(err: unknown, ui: AdminUi): string {
   if (err instanceof AdminError && err.status === 0) return ui.t('offline');
-  if (err instanceof AdminError && err.status === 404) return ui.t('notFound');
-  return `${ui.t('failed')} ${(err as Error).message}`;
+  return errorText(err, ui.lang);
 }
 
 /** Loads on mount and on `reload()`; keeps the last data while reloading. */

@@ -1,8 +1,11 @@
 import type { FieldIssue } from '../../../server/protocol/admin.js';
-import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 
 // Everything the admin area says, as the hall's staff say it. English labels double as the
 // fields' accessible names in English.
+
+/** A left-to-right value (a path, an address) inside Arabic prose, isolated as <bdi dir="ltr"> would: «/dev/usb/lp0», never «dev/usb/lp0/». */
+const ltr = (value: string) => `\u2066${value}\u2069`;
 
 export const T = {
   // sections
@@ -37,8 +40,6 @@ export const T = {
   none: { ar: 'لا يوجد', en: 'None' },
   fixErrors: { ar: 'يرجى تصحيح الحقول المشار إليها.', en: 'Please correct the fields marked below.' },
   offline: { ar: 'تعذّر الاتصال بالخادم. تحقّق من الشبكة وأعد المحاولة.', en: 'The server cannot be reached. Check the network and try again.' },
-  failed: { ar: 'تعذّر تنفيذ الطلب:', en: 'The request failed:' },
-  notFound: { ar: 'لم يُعثر على العنصر، ربما حذفه أحد غيرك. حدِّث الصفحة.', en: 'Not found: someone may have removed it. Reload the page.' },
   nameAr: { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
   nameEn: { ar: 'الاسم بالإنكليزية', en: 'Name (English)' },
   name: { ar: 'الاسم', en: 'Name' },
@@ -52,7 +53,7 @@ export const T = {
   hallNameAr: { ar: 'اسم الصالة بالعربية', en: 'Hall name (Arabic)' },
   hallNameEn: { ar: 'اسم الصالة بالإنكليزية', en: 'Hall name (English)' },
   timeZone: { ar: 'المنطقة الزمنية', en: 'Time zone' },
-  timeZoneHint: { ar: 'مثل Asia/Damascus', en: 'For example Asia/Damascus' },
+  timeZoneHint: { ar: `مثل ${ltr('Asia/Damascus')}`, en: 'For example Asia/Damascus' },
   digits: { ar: 'شكل الأرقام', en: 'Digits' },
   digitsArab: { ar: 'أرقام عربية مشرقية (١٢٣)', en: 'Arabic-Indic (١٢٣)' },
   digitsLatn: { ar: 'أرقام لاتينية (123)', en: 'Latin (123)' },
@@ -88,7 +89,7 @@ export const T = {
   phones: { ar: 'الهاتف والإشعارات', en: 'Phones and notifications' },
   publicUrl: { ar: 'عنوان الوصول العام للنظام', en: 'Public address of the system' },
   publicUrlHint: {
-    ar: 'العنوان المطبوع في رمز QR على البطاقة، مثل https://dor.example.sy. اتركه فارغاً لاستخدام عنوان هذا الخادم على شبكة الصالة.',
+    ar: `العنوان المطبوع في رمز QR على البطاقة، مثل ${ltr('https://dor.example.sy')}. اتركه فارغاً لاستخدام عنوان هذا الخادم على شبكة الصالة.`,
     en: "The address printed in the ticket's QR code, e.g. https://queue.example.org. Leave it empty to use this server's address on the hall network.",
   },
   remoteJoin: { ar: 'أخذ الدور عن بُعد', en: 'Take a ticket remotely (by phone)' },
@@ -104,7 +105,7 @@ export const T = {
     en: 'After that, notes, comments and phone numbers are deleted; the figures stay. Leave it empty to keep them.',
   },
   httpUrl: {
-    ar: 'أدخل عنواناً كاملاً يبدأ بـ http:// أو https://',
+    ar: `أدخل عنواناً كاملاً يبدأ بـ ${ltr('http://')} أو ${ltr('https://')}`,
     en: 'Enter a full address starting with http:// or https://',
   },
 
@@ -191,6 +192,9 @@ export const T = {
   copied: { ar: 'تم النسخ', en: 'Copied' },
   pressCtrlC: { ar: 'النص محدَّد: اضغط Ctrl+C لنسخه.', en: 'The text is selected: press Ctrl+C to copy it.' },
   editDevice: { ar: 'تعديل الجهاز', en: 'Edit device' },
+  displayPlace: { ar: 'مكان الشاشة', en: 'Where the screen hangs' },
+  hallScreen: { ar: 'شاشة الصالة (كل النداءات)', en: 'Hall display (every call)' },
+  aboveCounter: { ar: 'فوق الشباك', en: 'Above counter' },
 
   // printers
   newPrinter: { ar: 'طابعة جديدة', en: 'New printer' },
@@ -198,7 +202,7 @@ export const T = {
   printerName: { ar: 'اسم الطابعة', en: 'Printer name' },
   target: { ar: 'عنوان الطابعة', en: 'Target' },
   targetHint: {
-    ar: 'tcp://عنوان:منفذ لطابعة شبكية، أو مسار جهاز مثل /dev/usb/lp0، أو agent:رقم الجهاز لطابعة عبر برنامج الطابعة.',
+    ar: `لطابعة شبكية: ${ltr('tcp://')} ثم عنوانها ومنفذها، مثل ${ltr('tcp://192.168.1.50:9100')}؛ أو مسار جهاز مثل ${ltr('/dev/usb/lp0')}؛ أو ${ltr('agent:')} ثم رقم جهاز برنامج الطابعة.`,
     en: 'tcp://host:port for a network printer, a device path such as /dev/usb/lp0, or agent:<device id> for a print agent.',
   },
   width: { ar: 'عرض الورق', en: 'Paper width' },
@@ -291,6 +295,10 @@ export const ENTITIES: Record<string, { ar: string; en: string }> = {
 /** A field's own words for some problems, e.g. the service code's format. */
 export type Hints = Partial<Record<string, { ar: string; en: string }>>;
 
+/** «عنصراً واحداً», «عنصرين», «٣ عناصر»: what a list must hold, as the object of «اختر». */
+const items = (n: number, digits: Digits) =>
+  arabicCount(n, digits, { one: 'عنصراً واحداً', two: 'عنصرين', few: 'عناصر', many: 'عنصراً', other: 'عنصر' });
+
 /** A field's problem in the current language; the bound in the hall's digits. */
 export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: Hints = {}): string {
   const own = hints[issue.code];
@@ -309,7 +317,7 @@ export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: 
     case 'too_big':
       return ar ? `القيمة يجب ألا تزيد على ${n}.` : `Must be at most ${n}.`;
     case 'too_few':
-      return ar ? `اختر ${n} على الأقل.` : `Choose at least ${n}.`;
+      return ar ? `اختر ${items(issue.limit ?? 1, digits)} على الأقل.` : `Choose at least ${issue.limit === 1 ? 'one' : n}.`;
     case 'too_many':
       return ar ? `العدد الأقصى ${n}.` : `At most ${n}.`;
     case 'not_integer':
@@ -325,7 +333,7 @@ export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: 
     case 'repeated':
       return ar ? 'لا تكرّر العنصر نفسه.' : 'Do not list the same item twice.';
     case 'unknown_time_zone':
-      return ar ? 'منطقة زمنية غير معروفة. مثال صحيح: Asia/Damascus' : 'Unknown time zone. A valid example: Asia/Damascus';
+      return ar ? `منطقة زمنية غير معروفة. مثال صحيح: ${ltr('Asia/Damascus')}` : 'Unknown time zone. A valid example: Asia/Damascus';
     case 'overlap':
       return ar ? 'هذه الفترة تتداخل مع الفترة التي قبلها.' : 'This period overlaps the one before it.';
     case 'open_after_close':
@@ -336,7 +344,7 @@ export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: 
       return ar ? 'يجب أن يبقى في الصالة مدير نظام واحد فعّال على الأقل.' : 'The hall must keep at least one active admin.';
     case 'printer_target':
       return ar
-        ? 'عنوان غير صالح: استخدم tcp://عنوان:منفذ، أو مساراً مثل /dev/usb/lp0، أو agent:رقم جهاز برنامج الطابعة.'
+        ? `عنوان غير صالح: استخدم ${ltr('tcp://')} ثم عنوان الطابعة ومنفذها، أو مساراً مثل ${ltr('/dev/usb/lp0')}، أو ${ltr('agent:')} ثم رقم جهاز برنامج الطابعة.`
         : 'Not a valid target: use tcp://host:port, a path such as /dev/usb/lp0, or agent:<printer agent device id>.';
     case 'common_password':
       return ar ? 'كلمة المرور هذه من أكثر كلمات المرور شيوعاً، فاختر غيرها.' : 'This is one of the most common passwords; choose another.';
@@ -351,7 +359,11 @@ export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: 
       return ar ? 'اسم الملف غير مقبول.' : 'This file name is not accepted.';
     case 'media_type':
       return ar ? 'نوع الملف غير مقبول: صور أو فيديو فقط.' : 'This kind of file is not accepted: images or videos only.';
+    case 'local_address':
+      return ar ? 'هذا العنوان داخل شبكة الخادم نفسه، فلا يُقبل.' : 'This address is on the server\'s own network: it is not accepted.';
+    case 'ill_formed_text':
+      return ar ? 'في النص رموز غير صالحة. اكتبه من جديد.' : 'The text has invalid characters. Type it again.';
     default:
-      return ar ? 'القيمة غير صالحة.' : issue.message;
+      return ar ? 'القيمة غير صالحة.' : 'Enter a valid value.';
   }
 }

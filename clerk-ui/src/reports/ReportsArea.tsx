@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { GROUPINGS, type Grouping, type ReportRow } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { formatDates } from '../../../ui-kit/i18n.js';
+import { DateField } from '../components/DateTime.js';
+import { errorText } from '../errors.js';
 import type { AreaProps } from '../area.js';
 import { downloadCsv, loadHall, loadReport, type Query, type Report } from './api.js';
 import { ArrivalsHeatmap, Histograms } from './Charts.js';
@@ -13,7 +15,7 @@ import './reports.css';
 // The reports page (supervisors and admins): a date range and a grouping; the key figures, the
 // table, the charts; the CSV for Excel; and a printed report for the centre's manager (A4).
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' };
+type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 
 function presets(today: string): [keyof typeof T, string, string][] {
   return [
@@ -84,7 +86,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         const day = localDay(Date.parse(info.serverTime), info.timeZone);
         setQ((current) => current ?? { from: day, to: day, groupBy: 'service' });
       })
-      .catch((err: Error) => setLoad({ state: 'failed', message: err.message }));
+      .catch((error: unknown) => setLoad({ state: 'failed', error }));
   }, []);
 
   useEffect(() => {
@@ -97,7 +99,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         setLoad({ state: 'ready' });
       })
       .catch((err: Error) => {
-        if (err.name !== 'AbortError') setLoad({ state: 'failed', message: err.message });
+        if (err.name !== 'AbortError') setLoad({ state: 'failed', error: err });
       });
     return () => abort.abort();
   }, [q?.from, q?.to, q?.groupBy, session.token]);
@@ -115,7 +117,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
     try {
       await downloadCsv(session.token, q, lang);
     } catch (err) {
-      setLoad({ state: 'failed', message: (err as Error).message });
+      setLoad({ state: 'failed', error: err });
     } finally {
       setCsvBusy(false);
     }
@@ -130,14 +132,12 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         <h1 id="reports-title">{T.title[lang]}</h1>
         {q && today && (
           <form class="reports-filters" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              {T.from[lang]}
-              <input type="date" value={q.from} max={today} required onChange={(e) => change({ from: e.currentTarget.value })} />
-            </label>
-            <label>
-              {T.to[lang]}
-              <input type="date" value={q.to} max={today} required onChange={(e) => change({ to: e.currentTarget.value })} />
-            </label>
+            {(['from', 'to'] as const).map((key) => (
+              <div class="date" key={key}>
+                <span aria-hidden="true">{T[key][lang]}</span>
+                <DateField label={T[key][lang]} lang={lang} digits={fmt.digits} value={q[key]} today={today} max={today} onChange={(v) => change({ [key]: v })} />
+              </div>
+            ))}
             <div class="reports-presets" role="group">
               {presets(today).map(([key, from, to]) => (
                 <button type="button" key={key} aria-pressed={q.from === from && q.to === to} onClick={() => change({ from, to })}>
@@ -168,7 +168,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
       </header>
 
       <p class="reports-status" role="status">
-        {load.state === 'loading' ? T.loading[lang] : load.state === 'failed' ? `${T.failed[lang]} ${load.message}` : ''}
+        {load.state === 'loading' ? T.loading[lang] : load.state === 'failed' ? `${T.failed[lang]} ${errorText(load.error, lang)}` : ''}
       </p>
 
       {hall && q && <PrintHead hall={hall} q={q} fmt={fmt} />}

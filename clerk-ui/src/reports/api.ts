@@ -35,7 +35,10 @@ export async function downloadCsv(token: string, q: Query, lang: 'ar' | 'en'): P
   const res = await fetch(`/api/reports/summary?${range(q)}&groupBy=${q.groupBy}&format=csv&lang=${lang}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  if (!res.ok) throw new ApiError(res.status, 'error', res.statusText);
+  if (!res.ok) {
+    const error = ((await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText);
+  }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'dawr-report.csv';
   const url = URL.createObjectURL(await res.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -35,7 +35,7 @@ export const T = {
   open: { ar: 'مدة الفتح', en: 'Open' },
   idle: { ar: 'وقت الفراغ', en: 'Idle' },
   total: { ar: 'المجموع', en: 'Total' },
-  durationNote: { ar: 'الأوقات بالساعات والدقائق والثواني (س:د:ث).', en: 'Times in hours, minutes and seconds (h:mm:ss).' },
+  durationNote: { ar: 'الأوقات بالدقائق والثواني (د:ث)، ومن ساعة فأكثر بالساعات والدقائق والثواني (س:د:ث).', en: 'Times in minutes and seconds (m:ss); from an hour up, in hours, minutes and seconds (h:mm:ss).' },
   ratingsOf: { ar: 'تقييم', en: 'ratings' },
   waitChart: { ar: 'توزّع أوقات الانتظار (كل دقيقتين)', en: 'Waiting times (2-minute steps)' },
   serviceChart: { ar: 'توزّع مدة الخدمة (كل ٣ دقائق)', en: 'Service times (3-minute steps)' },

@@ -32,8 +32,9 @@ export interface DisplayState {
 }
 
 export interface DisplayOptions {
-  /** Follow one counter (a counter display). */
+  /** Follow one counter (a counter display), by its id or by the number on it. */
   counterId?: number;
+  counterNumber?: number;
   /** Announce calls (the hall display); a counter display only shows them. */
   announce: boolean;
   /** Where the last announced call id is kept across reloads. */
@@ -100,6 +101,7 @@ export class DisplayController {
     if (!token) return this.set({ link: 'unpaired' });
     const auth: Record<string, unknown> = { token };
     if (this.opts.counterId !== undefined) auth.counterId = this.opts.counterId;
+    if (this.opts.counterNumber !== undefined) auth.counterNumber = this.opts.counterNumber;
     this.link = deviceSocket({
       namespace: '/display',
       auth,

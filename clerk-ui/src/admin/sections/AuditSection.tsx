@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry, AuditPage } from '../../../../server/protocol/admin.js';
 import type { User } from '../../../../server/protocol/schemas.js';
 import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
+import { DateField } from '../../components/DateTime.js';
+import { localDay } from '../../reports/format.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
 import { ACTIONS, ENTITIES } from '../text.js';
 import { ListHead, SectionHead } from './common.js';
@@ -43,6 +45,7 @@ export function AuditSection() {
   const ui = useAdmin();
   const { t } = ui;
   const users = useLoad<User[]>('/users');
+  const today = localDay(Date.now(), ui.timeZone);
   const [draft, setDraft] = useState<Filters>({ from: '', to: '', source: '', userId: '' });
   const [filters, setFilters] = useState(draft);
   const [items, setItems] = useState<AuditEntry[] | null>(null);
@@ -73,14 +76,12 @@ export function AuditSection() {
           setFilters({ ...draft });
         }}
       >
-        <label>
-          <span>{t('from')}</span>
-          <input type="date" name="from" value={draft.from} onInput={set('from')} />
-        </label>
-        <label>
-          <span>{t('to')}</span>
-          <input type="date" name="to" value={draft.to} onInput={set('to')} />
-        </label>
+        {(['from', 'to'] as const).map((key) => (
+          <div class="date" key={key}>
+            <span aria-hidden="true">{t(key)}</span>
+            <DateField label={t(key)} lang={ui.lang} digits={ui.digits} value={draft[key]} today={today} max={today} optional onChange={(v) => setDraft({ ...draft, [key]: v })} />
+          </div>
+        ))}
         <label>
           <span>{t('source')}</span>
           <select name="source" value={draft.source} onChange={set('source')}>

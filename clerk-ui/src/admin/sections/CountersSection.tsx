@@ -7,6 +7,7 @@ import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
+const SERVICES_HINTS: Hints = { too_few: { ar: 'اختر خدمة واحدة على الأقل.', en: 'Choose at least one service.' } };
 const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
 
 export function CountersSection() {
@@ -64,7 +65,7 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
   });
   const [chosen, setChosen] = useState<number[]>(counter?.serviceIds ?? []);
   const [adding, setAdding] = useState('');
-  const servicesError = form.errorAt('serviceIds');
+  const servicesError = form.errorAt('serviceIds', SERVICES_HINTS);
   const byId = new Map(services.map((s) => [s.id, s]));
   const v = form.values;
 

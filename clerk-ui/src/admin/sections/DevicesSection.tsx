@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Device } from '../../../../server/routes/admin/views.js';
+import type { Counter } from '../../../../server/protocol/schemas.js';
 import { failureText, useAdmin, useLoad } from '../context.js';
 import { FormBox, SelectField, TextField, useForm } from '../form.js';
 import { Checks } from '../validate.js';
@@ -113,19 +114,25 @@ function DeviceForm({ device, onSaved }: { device: Device | null; onSaved(d: Dev
   );
 }
 
-/** What pairs the new device: its address with the token, or the print agent's command. */
-function pairing(d: NewDevice): { label: 'pairingUrl' | 'agentCommand'; text: string } {
+/**
+ * What pairs the new device: its address with the token, or the print agent's command. A display
+ * above a counter opens the counter display, named by the number on the counter.
+ */
+function pairing(d: NewDevice, counterNumber: string): { label: 'pairingUrl' | 'agentCommand'; text: string } {
   const origin = location.origin;
   if (d.kind === 'printer') {
     return { label: 'agentCommand', text: `npm run print-agent -- --server ${origin} --token ${d.token} --printer /dev/usb/lp0` };
   }
+  if (d.kind === 'display' && counterNumber) return { label: 'pairingUrl', text: `${origin}/counter-display/?number=${counterNumber}&token=${d.token}` };
   return { label: 'pairingUrl', text: `${origin}/${d.kind}/?token=${d.token}` };
 }
 
 function TokenBox({ device, onClose }: { device: NewDevice; onClose(): void }) {
   const ui = useAdmin();
   const { t } = ui;
-  const how = pairing(device);
+  const counters = useLoad<Counter[]>('/counters');
+  const [counterNumber, setCounterNumber] = useState('');
+  const how = pairing(device, counterNumber);
   return (
     <section class="panel token-box" aria-label={`${t('token')}: ${device.name}`}>
       <header>
@@ -135,6 +142,19 @@ function TokenBox({ device, onClose }: { device: NewDevice; onClose(): void }) {
         </button>
       </header>
       <p class="notice">{t('tokenOnce')}</p>
+      {device.kind === 'display' && (
+        <label class="display-place">
+          <span>{t('displayPlace')}</span>
+          <select value={counterNumber} onChange={(e) => setCounterNumber(e.currentTarget.value)}>
+            <option value="">{t('hallScreen')}</option>
+            {(counters.data ?? []).map((c) => (
+              <option key={c.id} value={String(c.number)}>
+                {`${t('aboveCounter')} ${ui.num(c.number)}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <CopyLine label={t('token')} text={device.token} />
       <CopyLine label={t(how.label)} text={how.text} />
       {device.kind !== 'printer' && (

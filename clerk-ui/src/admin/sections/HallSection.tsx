@@ -108,7 +108,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
       () => check().checks.issues,
     );
 
-  const languagesError = form.errorAt('settings.languages');
+  const languagesError = form.errorAt('settings.languages', { too_few: { ar: 'اختر لغة واحدة على الأقل.', en: 'Choose at least one language.' } });
   const urlHints = { invalid_format: T.httpUrl };
   return (
     <FormBox form={form} onSubmit={save} label={t('hall')}>

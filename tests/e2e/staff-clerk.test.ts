@@ -125,6 +125,7 @@ describe('the staff app', () => {
   });
 
   it('every action has its shortcut, shown on the button but not in its name', async () => {
+    hall.setSettings({ noShowMinSeconds: 600 }); // however slow this machine, X comes soon after the call
     const first = await issue();
     const second = await issue();
     const page = await open('en');
@@ -158,6 +159,8 @@ describe('the staff app', () => {
     await press('n', 'Call next');
     await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
     await press('x', 'No-show');
+    await page.getByRole('dialog').waitFor(); // called moments ago, never recalled: X again confirms
+    await page.keyboard.press('x');
     await empty();
     await press('n', 'Call next');
     await expect.poll(() => currentNumber(page).textContent()).toBe(second.number);
@@ -180,6 +183,69 @@ describe('the staff app', () => {
       { state: 'open', reason: null },
       { state: 'paused', reason: 'prayer' },
     ]);
+  });
+
+  it('a no-show soon after the call is confirmed first, in either language, and the clerk may return it to its place', async () => {
+    hall.setSettings({ noShowMinSeconds: 600 });
+    const first = await issue();
+    const second = await issue();
+    const page = await open('en');
+    await logIn(page, 'clerk');
+    await button(page, 'Counter 1').click();
+    await button(page, 'Call next').click();
+    await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
+    const staff = bearer(await hall.login('supervisor')); // once: logging in is limited to 10 a minute
+    const status = async (id: number) => (await hall.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: staff })).json().status;
+
+    await button(page, 'No-show').click();
+    const dialog = page.getByRole('dialog', { name: `Mark ${first.number} as no-show?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Called \d+ s ago and not recalled yet/);
+    // The safe choice has the focus: Enter would recall, not mark.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Recall instead');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await status(first.id)).toBe('called');
+
+    await page.keyboard.press('x');
+    await dialog.waitFor();
+    await page.keyboard.press('x');
+    await expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
+    expect(await status(first.id)).toBe('no_show');
+
+    // Changed their mind: the citizen was at the door. Back to their place, ahead of the second.
+    await page.getByText(`${first.number} marked no-show.`).waitFor();
+    await button(page, 'Return to its place in line').click();
+    await expect.poll(() => status(first.id)).toBe('waiting');
+    await expect.poll(() => page.getByText(`${first.number} marked no-show.`).count()).toBe(0);
+    await button(page, 'Call next').click();
+    await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
+
+    // Recalled once, the clerk has waited enough: no question.
+    await button(page, 'Recall').click();
+    await expect.poll(() => button(page, 'Recall').textContent()).toContain('(1)');
+    await button(page, 'No-show').click();
+    await expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await status(first.id)).toBe('no_show');
+
+    // In Arabic, as an Arabic reader writes it, in the hall's digits.
+    await page.getByRole('button', { name: 'العربية', exact: true }).click();
+    await button(page, 'النداء التالي').click();
+    await expect.poll(() => currentNumber(page).textContent()).toMatch(/^B/);
+    await page.keyboard.press('x');
+    const arabic = page.getByRole('dialog');
+    await arabic.waitFor();
+    const title = await arabic.getByRole('heading').textContent();
+    expect(title).toMatch(/^تسجيل الدور .+ «لم يحضر»؟$/);
+    const why = await arabic.locator('p').first().textContent();
+    expect(why).toMatch(/^نُودي منذ (ثانية واحدة|ثانيتين|[٠-٩]+ (ثوانٍ|ثانية)) ولم يُعَد النداء بعد، ولعلّ صاحبه في الطريق إلى الشباك\.$/);
+    expect(await arabic.textContent()).not.toMatch(/[0-9]/);
+    await button(page, 'إعادة النداء بدلاً من ذلك').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await status(second.id)).toBe('called');
+    await button(page, 'إنهاء').click();
+    await page.getByText('لا يوجد مراجع عند الشباك').waitFor();
   });
 
   it('a clerk sees no admin or supervisor screens, and the API refuses them (403)', async () => {

@@ -106,7 +106,8 @@ export function recallAction(ticket: Pick<Ticket, 'recalls'>, autoNoShowAfterRec
  * still on the way: the clerk must confirm it. `minSeconds` is the hall's `noShowMinSeconds`.
  */
 export function noShowNeedsConfirmation(ticket: Pick<Ticket, 'calledAt' | 'recalls'>, now: number, minSeconds: number): boolean {
-  return ticket.recalls === 0 && ticket.calledAt !== null && now - ticket.calledAt < minSeconds * 1000;
+  // 0 is off, whatever the clocks say (a screen's clock may run a little behind the server's).
+  return minSeconds > 0 && ticket.recalls === 0 && ticket.calledAt !== null && now - ticket.calledAt < minSeconds * 1000;
 }
 
 /** How long the clerk who marked a no-show may return it to the line; a supervisor may until the day ends. */

@@ -194,8 +194,7 @@ describe('the staff app', () => {
     await button(page, 'Counter 1').click();
     await button(page, 'Call next').click();
     await expect.poll(() => currentNumber(page).textContent()).toBe(first.number);
-    const staff = bearer(await hall.login('supervisor')); // once: logging in is limited to 10 a minute
-    const status = async (id: number) => (await hall.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: staff })).json().status;
+    const status = (id: number) => hall.app.conn.sqlite.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(id);
 
     await button(page, 'No-show').click();
     const dialog = page.getByRole('dialog', { name: `Mark ${first.number} as no-show?` });
@@ -205,13 +204,13 @@ describe('the staff app', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Recall instead');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    expect(await status(first.id)).toBe('called');
+    expect(status(first.id)).toBe('called');
 
     await page.keyboard.press('x');
     await dialog.waitFor();
     await page.keyboard.press('x');
     await expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
-    expect(await status(first.id)).toBe('no_show');
+    expect(status(first.id)).toBe('no_show');
 
     // Changed their mind: the citizen was at the door. Back to their place, ahead of the second.
     await page.getByText(`${first.number} marked no-show.`).waitFor();
@@ -227,7 +226,7 @@ describe('the staff app', () => {
     await button(page, 'No-show').click();
     await expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
     expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(await status(first.id)).toBe('no_show');
+    expect(status(first.id)).toBe('no_show');
 
     // In Arabic, as an Arabic reader writes it, in the hall's digits.
     await page.getByRole('button', { name: 'العربية', exact: true }).click();
@@ -243,9 +242,34 @@ describe('the staff app', () => {
     expect(await arabic.textContent()).not.toMatch(/[0-9]/);
     await button(page, 'إعادة النداء بدلاً من ذلك').click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    expect(await status(second.id)).toBe('called');
+    expect(status(second.id)).toBe('called');
     await button(page, 'إنهاء').click();
     await page.getByText('لا يوجد مراجع عند الشباك').waitFor();
+  });
+
+  it('the admin sets how soon a no-show is asked about, and the workstation follows', async () => {
+    hall.setSettings({ noShowMinSeconds: 600 });
+    const admin = await open('en');
+    await logIn(admin, 'admin');
+    await admin.goto(`${base}/clerk/?lang=en#/admin/hall`);
+    const form = admin.getByRole('form', { name: 'Hall' });
+    const field = form.getByLabel('Confirm no-shows sooner than (seconds after the call)');
+    await expect.poll(() => field.inputValue()).toBe('600');
+    await field.fill('0');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => admin.getByText('Saved').count()).toBeGreaterThan(0);
+    expect(hall.app.conn.sqlite.prepare('SELECT settings FROM halls').pluck().get()).toContain('"noShowMinSeconds":0');
+
+    const ticket = await issue();
+    const page = await open('en');
+    await logIn(page, 'clerk');
+    await button(page, 'Counter 1').click();
+    await button(page, 'Call next').click();
+    await expect.poll(() => currentNumber(page).textContent()).toBe(ticket.number);
+    await button(page, 'No-show').click();
+    await expect.poll(() => page.getByText('No one at the counter').isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByText(`${ticket.number} marked no-show.`).waitFor();
   });
 
   it('a clerk sees no admin or supervisor screens, and the API refuses them (403)', async () => {

@@ -81,7 +81,7 @@ export const T = {
   allowCallSpecific: { ar: 'السماح للموظف باستدعاء دور محدد', en: 'Clerks may call a specific ticket' },
   autoNoShow: { ar: 'اعتبار المراجع غائباً بعد عدد من النداءات', en: 'Mark as no-show after recalls' },
   autoNoShowAfter: { ar: 'عدد النداءات قبل اعتباره غائباً', en: 'Recalls before no-show' },
-  noShowMinSeconds: { ar: 'مهلة الحضور قبل «لم يحضر» دون تأكيد (ثانية)', en: 'Seconds after the call before a no-show needs no confirming' },
+  noShowMinSeconds: { ar: 'مهلة تأكيد «لم يحضر» بعد النداء (ثانية)', en: 'Confirm no-shows sooner than (seconds after the call)' },
   noShowMinSecondsHint: {
     ar: 'قبل انقضاء هذه المدة على النداء، ومن غير إعادة نداء، يُطلب من الموظف تأكيد «لم يحضر». صفر: لا يُطلب التأكيد أبداً.',
     en: 'Sooner than this after the call, and before any recall, the clerk must confirm a no-show. 0: never asks.',

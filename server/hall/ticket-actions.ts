@@ -284,11 +284,12 @@ export function actOnTicket(
 ): Outcome<TicketRow> {
   return inTransaction(conn, () => {
     const row = getTicket(conn, hallId, ticketId);
+    const hall = getHall(conn, hallId);
     let action: TicketAction = { type };
-    if (type === 'no_show') checkNoShow(getHall(conn, hallId), row, now, details?.confirmed === true);
-    if (type === 'requeue' && row.status === 'no_show') checkReturn(conn, getHall(conn, hallId), row, now, actor);
+    if (type === 'no_show') checkNoShow(hall, row, now, details?.confirmed === true);
+    if (type === 'requeue' && row.status === 'no_show') checkReturn(conn, hall, row, now, actor);
     if (type === 'recall' && row.status === 'called') {
-      action = recallAction(row, getHall(conn, hallId).settings.autoNoShowAfterRecalls);
+      action = recallAction(row, hall.settings.autoNoShowAfterRecalls);
       if (action.type === 'no_show') details = { ...details, autoNoShow: true, recalls: row.recalls };
     }
     const { ticket, eventId } = commitAction(conn, row, action, now, actor, details);

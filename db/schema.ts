@@ -41,6 +41,8 @@ export interface HallSettings {
   allowCallSpecific?: boolean;
   /** A called ticket recalled this many times becomes a no-show by itself; null or absent: never. */
   autoNoShowAfterRecalls?: number | null;
+  /** Seconds after the call before a clerk may mark a never-recalled ticket no-show without confirming (absent: 60; 0: never asks). */
+  noShowMinSeconds?: number;
   /** Supervisors are alerted when a service's queue grows this long (absent: 30). */
   alertQueueLength?: number;
   /** Notes, comments and phone numbers older than this many days are purged; the anonymous figures stay. Null or absent: kept. */

@@ -77,6 +77,11 @@ export const TEXT = {
   recalls: { ar: 'مرات إعادة النداء', en: 'Recalls' },
   priority: { ar: 'أولوية', en: 'Priority' },
   autoNoShowHint: { ar: 'يُسجَّل «لم يحضر» تلقائياً بعد إعادة النداء', en: 'Marked no-show automatically after recall' },
+  // a no-show: confirmed soon after the call, and returnable for a while
+  confirmNoShow: { ar: 'نعم، لم يحضر', en: 'Yes, no-show' },
+  recallInstead: { ar: 'إعادة النداء بدلاً من ذلك', en: 'Recall instead' },
+  goBack: { ar: 'تراجع', en: 'Go back' },
+  returnToLine: { ar: 'إعادته إلى مكانه في الدور', en: 'Return to its place in line' },
   // the side panel
   waitingForYou: { ar: 'المنتظرون لخدمات الشباك', en: "Waiting for this counter's services" },
   transferredHere: { ar: 'محوَّلون إلى هذا الشباك', en: 'Transferred to this counter' },
@@ -148,6 +153,21 @@ export const TEXT = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
+
+/** «تسجيل الدور B007 «لم يحضر»؟» / "Mark B007 as no-show?" (`number` already formatted). */
+export const noShowQuestion = (number: string, lang: Lang) =>
+  lang === 'ar' ? `تسجيل الدور ${number} «لم يحضر»؟` : `Mark ${number} as no-show?`;
+
+/** Why a no-show this soon is asked about: «نُودي منذ ٢٠ ثانية ولم يُعَد النداء بعد…». */
+export function noShowTooSoon(seconds: number, lang: Lang, digits: Digits): string {
+  if (lang === 'en') return `Called ${seconds} s ago and not recalled yet: the citizen may still be on the way to the counter.`;
+  const since = arabicCount(seconds, digits, { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' });
+  return `نُودي منذ ${since} ولم يُعَد النداء بعد، ولعلّ صاحبه في الطريق إلى الشباك.`;
+}
+
+/** «سُجِّل الدور B007 «لم يحضر».» / "B007 marked no-show." */
+export const markedNoShow = (number: string, lang: Lang) =>
+  lang === 'ar' ? `سُجِّل الدور ${number} «لم يحضر».` : `${number} marked no-show.`;
 
 /** «١٨ دقيقة» / "18 min"; under a minute: «أقل من دقيقة» / "under a minute". */
 export function minutes(n: number, lang: Lang, digits: Digits): string {

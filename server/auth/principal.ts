@@ -27,7 +27,7 @@ export function hasRole(role: Role, needed: Role): boolean {
 
 export function actorOf(p: Principal | null): Actor {
   if (!p) return {};
-  return p.kind === 'user' ? { userId: p.userId } : { deviceId: p.deviceId };
+  return p.kind === 'user' ? { userId: p.userId, role: p.role } : { deviceId: p.deviceId };
 }
 
 export function allows(rule: AccessRule, p: Principal | null): boolean {

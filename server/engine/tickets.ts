@@ -10,7 +10,10 @@ export type TicketAction =
   | { type: 'complete' }
   | { type: 'no_show' }
   | { type: 'transfer'; serviceId: number; counterId: number | null }
-  /** Back to waiting, same service, same place in the line (the clerk called too soon). */
+  /**
+   * Back to waiting, same service, same place in the line: the clerk called too soon, or the
+   * citizen marked no-show turned up after all (who may, and until when: `mayReturnNoShow`).
+   */
   | { type: 'requeue' }
   /** A supervisor moves a waiting ticket to another service; it keeps its place by issue time. */
   | { type: 'move'; serviceId: number }
@@ -25,11 +28,12 @@ export const TRANSITIONS: Readonly<Record<TicketActionType, { from: readonly Tic
   complete: { from: ['called', 'serving'], to: 'done' },
   no_show: { from: ['called'], to: 'no_show' },
   transfer: { from: ['called', 'serving'], to: 'waiting' },
-  requeue: { from: ['called', 'serving'], to: 'waiting' },
+  requeue: { from: ['called', 'serving', 'no_show'], to: 'waiting' },
   move: { from: ['waiting'], to: 'waiting' },
   cancel: { from: ['waiting'], to: 'cancelled' },
 };
 
+/** The visit has ended. Done and cancelled are for good; a no-show may still be requeued (`mayReturnNoShow`). */
 export function isFinal(status: TicketStatus): boolean {
   return status === 'done' || status === 'no_show' || status === 'cancelled';
 }
@@ -95,4 +99,53 @@ const PAST_TENSE: Record<TicketActionType, string> = {
 export function recallAction(ticket: Pick<Ticket, 'recalls'>, autoNoShowAfterRecalls: number | null | undefined): TicketAction {
   if (autoNoShowAfterRecalls != null && ticket.recalls + 1 > autoNoShowAfterRecalls) return { type: 'no_show' };
   return { type: 'recall' };
+}
+
+/**
+ * A no-show marked soon after the call, before any recall, may be a slip of a finger or a citizen
+ * still on the way: the clerk must confirm it. `minSeconds` is the hall's `noShowMinSeconds`.
+ */
+export function noShowNeedsConfirmation(ticket: Pick<Ticket, 'calledAt' | 'recalls'>, now: number, minSeconds: number): boolean {
+  // 0 is off, whatever the clocks say (a screen's clock may run a little behind the server's).
+  return minSeconds > 0 && ticket.recalls === 0 && ticket.calledAt !== null && now - ticket.calledAt < minSeconds * 1000;
+}
+
+/** How long the clerk who marked a no-show may return it to the line; a supervisor may until the day ends. */
+export const NO_SHOW_RETURN_MS = 10 * 60_000;
+
+export interface NoShowMark {
+  userId: number | null;
+  at: number;
+  /** The hall's business day it was marked in. */
+  day: string;
+}
+
+export interface Returner {
+  userId: number | null;
+  supervisor: boolean;
+  /** The hall's business day now. */
+  today: string;
+}
+
+/** Whether `by` may return the ticket marked no-show by `mark` to the line at `now`. */
+export function mayReturnNoShow(mark: NoShowMark, by: Returner, now: number): Result<true> {
+  if (by.supervisor) {
+    if (mark.day === by.today) return { ok: true, value: true };
+    return { ok: false, code: 'too_late', message: 'a no-show may be returned to the line only on the day it was marked' };
+  }
+  if (mark.userId !== by.userId) {
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: 'only the clerk who marked this no-show, or a supervisor, may return it to the line',
+    };
+  }
+  if (now - mark.at > NO_SHOW_RETURN_MS) {
+    return {
+      ok: false,
+      code: 'too_late',
+      message: `a clerk may return their no-show to the line within ${NO_SHOW_RETURN_MS / 60_000} minutes; ask a supervisor`,
+    };
+  }
+  return { ok: true, value: true };
 }

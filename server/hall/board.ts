@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Connection } from '../../db/connection.js';
 import { counters, devices, printers, services, ticketEvents, tickets, users } from '../../db/schema.js';
 import { businessDay, isoInZone } from '../engine/clock.js';
@@ -15,6 +16,7 @@ export function staffSettings(hall: HallRow): P.StaffSettings {
   return {
     allowCallSpecific: hall.settings.allowCallSpecific ?? d.allowCallSpecific,
     autoNoShowAfterRecalls: hall.settings.autoNoShowAfterRecalls ?? d.autoNoShowAfterRecalls,
+    noShowMinSeconds: hall.settings.noShowMinSeconds ?? d.noShowMinSeconds,
     alertQueueLength: hall.settings.alertQueueLength ?? d.alertQueueLength,
   };
 }
@@ -22,10 +24,14 @@ export function staffSettings(hall: HallRow): P.StaffSettings {
 /** A business day never spans more than this; the query reads this far back, then keeps today's. */
 const DAY_SPAN_MS = 26 * 3600_000;
 
-/** Tickets the user completed and marked no-show in the hall's current business day. */
+/**
+ * Tickets the user completed and marked no-show in the hall's current business day; a no-show
+ * returned to the line since (requeue) no longer counts.
+ */
 export function myStats(conn: Connection, now: number, hallId: number, userId: number): P.MyStats {
   const hall = getHall(conn, hallId);
   const day = businessDay(now, hall.timeZone);
+  const returned = alias(ticketEvents, 'returned');
   const rows = conn.db
     .select({ type: ticketEvents.type, at: ticketEvents.at })
     .from(ticketEvents)
@@ -35,6 +41,12 @@ export function myStats(conn: Connection, now: number, hallId: number, userId: n
         eq(ticketEvents.userId, userId),
         inArray(ticketEvents.type, ['complete', 'no_show']),
         gte(ticketEvents.at, now - DAY_SPAN_MS),
+        notExists(
+          conn.db
+            .select({ id: returned.id })
+            .from(returned)
+            .where(and(eq(returned.ticketId, ticketEvents.ticketId), eq(returned.type, 'requeue'), gt(returned.id, ticketEvents.id))),
+        ),
       ),
     )
     .all()

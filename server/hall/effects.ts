@@ -1,3 +1,5 @@
+import type { Role } from '../protocol/schemas.js';
+
 // What a committed use case asks the realtime hub to tell: ids only, read back after the commit.
 export type Effect =
   /** `waitMs`: the ticket's estimate when the use case already made it (null: no counter serves it). */
@@ -15,4 +17,6 @@ export interface Outcome<T> {
 export interface Actor {
   userId?: number;
   deviceId?: number;
+  /** A staff user's role: some acts are a supervisor's. */
+  role?: Role;
 }

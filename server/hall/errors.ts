@@ -8,6 +8,10 @@ export type HallErrorCode =
   | 'unavailable'
   /** The service takes no tickets now: outside its hours or past its daily limit. */
   | 'service_closed'
+  /** A no-show soon after the call: the clerk must confirm it. */
+  | 'confirmation_required'
+  /** Past the time an act may still be undone (a no-show returned to the line). */
+  | 'too_late'
   /** The ticket has had its message: it takes no other phone number. */
   | 'already_notified'
   /** The ticket has had as many phone numbers as it may. */

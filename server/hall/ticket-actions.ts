@@ -2,7 +2,10 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { counters, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
 import { isEligible, nextPriorityStreak, selectNext } from '../engine/routing.js';
-import { applyAction, recallAction, type TicketAction } from '../engine/tickets.js';
+import { businessDay } from '../engine/clock.js';
+import { applyAction, mayReturnNoShow, noShowNeedsConfirmation, recallAction, type TicketAction } from '../engine/tickets.js';
+import { hasRole } from '../auth/principal.js';
+import { HALL_SETTING_DEFAULTS } from '../protocol/admin.js';
 import type { Ticket } from '../engine/types.js';
 import { releaseIfMovedOn, setCounterState } from './counters.js';
 import type { Actor, Effect, Outcome } from './effects.js';
@@ -232,8 +235,43 @@ export type TransferTarget = { serviceId: number } | { counterId: number };
 export type SimpleAction = 'recall' | 'start' | 'complete' | 'no_show' | 'requeue' | 'cancel';
 
 /**
+ * A clerk's No-show soon after the call (within the hall's `noShowMinSeconds`) of a ticket never
+ * recalled is refused unless the clerk confirmed it: the citizen may be on the way.
+ */
+function checkNoShow(hall: HallRow, row: TicketRow, now: number, confirmed: boolean): void {
+  const minSeconds = hall.settings.noShowMinSeconds ?? HALL_SETTING_DEFAULTS.noShowMinSeconds;
+  if (row.status !== 'called' || confirmed || !noShowNeedsConfirmation(row, now, minSeconds)) return;
+  const seconds = Math.floor((now - row.calledAt!) / 1000);
+  throw new HallError(
+    'confirmation_required',
+    `ticket ${row.number} was called ${seconds} s ago and never recalled: send {"confirmed": true} to mark it no-show before ${minSeconds} s`,
+  );
+}
+
+/** A no-show goes back to the line only by the clerk who marked it (for a while) or a supervisor (that day). */
+function checkReturn(conn: Connection, hall: HallRow, row: TicketRow, now: number, actor: Actor): void {
+  const mark = conn.db
+    .select({ userId: ticketEvents.userId, at: ticketEvents.at })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, row.id), eq(ticketEvents.type, 'no_show')))
+    .orderBy(desc(ticketEvents.id))
+    .get()!;
+  const verdict = mayReturnNoShow(
+    { ...mark, day: businessDay(mark.at, hall.timeZone) },
+    {
+      userId: actor.userId ?? null,
+      supervisor: actor.role !== undefined && hasRole(actor.role, 'supervisor'),
+      today: businessDay(now, hall.timeZone),
+    },
+    now,
+  );
+  if (!verdict.ok) throw new HallError(verdict.code as 'forbidden' | 'too_late', `ticket ${row.number}: ${verdict.message}`);
+}
+
+/**
  * Recall, start, complete, no-show, return to the queue or cancel a ticket by id. A recall past
- * the hall's `autoNoShowAfterRecalls` marks the ticket no-show instead.
+ * the hall's `autoNoShowAfterRecalls` marks the ticket no-show instead. `details.confirmed`: the
+ * clerk confirmed a no-show (see checkNoShow).
  */
 export function actOnTicket(
   conn: Connection,
@@ -246,9 +284,12 @@ export function actOnTicket(
 ): Outcome<TicketRow> {
   return inTransaction(conn, () => {
     const row = getTicket(conn, hallId, ticketId);
+    const hall = getHall(conn, hallId);
     let action: TicketAction = { type };
+    if (type === 'no_show') checkNoShow(hall, row, now, details?.confirmed === true);
+    if (type === 'requeue' && row.status === 'no_show') checkReturn(conn, hall, row, now, actor);
     if (type === 'recall' && row.status === 'called') {
-      action = recallAction(row, getHall(conn, hallId).settings.autoNoShowAfterRecalls);
+      action = recallAction(row, hall.settings.autoNoShowAfterRecalls);
       if (action.type === 'no_show') details = { ...details, autoNoShow: true, recalls: row.recalls };
     }
     const { ticket, eventId } = commitAction(conn, row, action, now, actor, details);

@@ -60,6 +60,7 @@ export const HallSettingsInput = z.object({
   maxPriorityInRow: z.number().int().min(1).max(10),
   allowCallSpecific: z.boolean(),
   autoNoShowAfterRecalls: z.number().int().min(1).max(10).nullable(),
+  noShowMinSeconds: z.number().int().min(0).max(600),
   carryOverWaiting: z.boolean(),
   enforceHours: z.boolean(),
   kioskReturnSeconds: z.number().int().min(5).max(120),
@@ -109,6 +110,7 @@ export type HallAdmin = z.infer<typeof HallAdmin>;
 export const HALL_SETTING_DEFAULTS = {
   allowCallSpecific: false,
   autoNoShowAfterRecalls: null,
+  noShowMinSeconds: 60,
   enforceHours: true,
   kioskReturnSeconds: 20,
   alertQueueLength: 15,
@@ -125,6 +127,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     maxPriorityInRow: s.maxPriorityInRow,
     allowCallSpecific: s.allowCallSpecific ?? d.allowCallSpecific,
     autoNoShowAfterRecalls: s.autoNoShowAfterRecalls ?? d.autoNoShowAfterRecalls,
+    noShowMinSeconds: s.noShowMinSeconds ?? d.noShowMinSeconds,
     carryOverWaiting: s.carryOverWaiting,
     enforceHours: s.enforceHours ?? d.enforceHours,
     kioskReturnSeconds: s.kioskReturnSeconds ?? d.kioskReturnSeconds,

@@ -280,6 +280,8 @@ export const StaffSettings = z.object({
   allowCallSpecific: z.boolean(),
   /** A recall past this many marks the ticket no-show; null: never. */
   autoNoShowAfterRecalls: z.number().nullable(),
+  /** A no-show this soon after the call, before any recall, must be confirmed (0: never). */
+  noShowMinSeconds: z.number(),
   /** Supervisors are alerted when a service has more than this many waiting. */
   alertQueueLength: z.number(),
 });

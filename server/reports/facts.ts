@@ -17,7 +17,10 @@ export interface TicketFact {
   callAt: number | null;
   callCounter: number | null;
   callUser: number | null;
-  /** How it ended; null: not yet. Tickets end once (done, no-show and cancelled are final). */
+  /**
+   * How it ended; null: not yet. A ticket counts once, as what it finally was: a no-show returned
+   * to the line (requeue) has not ended, and may end again.
+   */
   endType: 'complete' | 'no_show' | 'cancel' | null;
   endAt: number | null;
   endService: number | null;
@@ -54,6 +57,7 @@ WITH per_ticket AS (
          min(id) FILTER (WHERE type = 'issue') AS issue_id,
          min(id) FILTER (WHERE type = 'call') AS call_id,
          max(id) FILTER (WHERE type IN ('complete', 'no_show', 'cancel')) AS end_id,
+         max(id) FILTER (WHERE type = 'requeue') AS requeue_id,
          max(id) FILTER (WHERE type IN ('call', 'start')) AS from_id
   FROM ticket_events
   WHERE hall_id = :hall AND ticket_id BETWEEN :lo AND :hi
@@ -67,7 +71,7 @@ SELECT p.ticket_id AS id,
 FROM per_ticket p
 JOIN ticket_events i ON i.id = p.issue_id
 LEFT JOIN ticket_events c ON c.id = p.call_id
-LEFT JOIN ticket_events e ON e.id = p.end_id
+LEFT JOIN ticket_events e ON e.id = p.end_id AND (p.requeue_id IS NULL OR p.requeue_id < p.end_id)
 LEFT JOIN ticket_events f ON f.id = p.from_id AND e.type = 'complete'
 WHERE i.at >= :start AND i.at < :end`;
 

@@ -25,6 +25,8 @@ import { who } from './request.js';
 
 const Note = z.string().trim().max(500);
 const CompleteBody = z.object({ outcome: z.string().trim().max(50).optional(), note: Note.optional() }).nullish();
+/** `confirmed`: the clerk confirmed a no-show soon after the call (the hall's `noShowMinSeconds`). */
+const NoShowBody = z.object({ confirmed: z.boolean().optional() }).strict().nullish();
 const TransferBody = z.union(
   [
     z.object({ serviceId: Id, note: Note.optional() }).strict(),
@@ -39,13 +41,15 @@ const TicketsQuery = z.object({
   status: z.union([TicketStatus, z.array(TicketStatus)]).optional(),
   serviceId: IdText.optional(),
 });
-const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /**
  * Clerks at counters: call (next, or a chosen ticket where the hall allows it), recall, serve,
  * transfer, return to the queue; counters' state; the clerk's own day. Clerks may use any active
  * counter (no per-user restriction). Recall, start, complete and no-show are not replayable:
  * repeating one on a ticket that has moved on is 409, and the staff app does not double-send.
+ * A no-show soon after the call must be confirmed; one may be requeued by the clerk who marked it
+ * within 10 minutes, or by a supervisor that business day (ticket-actions.ts).
  */
 export default async function clerkRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -68,7 +72,7 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/counters/:id/call',
-    { schema: { params: IdParams, body: CallBody, response: { 200: CalledTicket, 403: ErrorBody, ...errors } } },
+    { schema: { params: IdParams, body: CallBody, response: { 200: CalledTicket, ...errors } } },
     async (request) => {
       const { hallId, actor } = who(request);
       const now = app.now();
@@ -81,7 +85,6 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
   const simple: [string, SimpleAction][] = [
     ['recall', 'recall'],
     ['start', 'start'],
-    ['no-show', 'no_show'],
     ['requeue', 'requeue'],
   ];
   for (const [path, action] of simple) {
@@ -97,6 +100,19 @@ export default async function clerkRoutes(fastify: FastifyInstance) {
       },
     );
   }
+
+  app.post(
+    '/tickets/:id/no-show',
+    { schema: { params: IdParams, body: NoShowBody, response: { 200: Ticket, ...errors } } },
+    async (request) => {
+      const { hallId, actor } = who(request);
+      const now = app.now();
+      const details = request.body?.confirmed ? { confirmed: true } : null;
+      const { value, effects } = actOnTicket(app.conn, now, hallId, request.params.id, 'no_show', actor, details);
+      app.realtime.publish(hallId, effects);
+      return ticketView(app.conn, value, now);
+    },
+  );
 
   app.post(
     '/tickets/:id/complete',

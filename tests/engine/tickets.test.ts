@@ -1,6 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { applyAction, isFinal, recallAction, TRANSITIONS, type TicketAction, type TicketActionType } from '../../server/engine/tickets.js';
+import {
+  applyAction,
+  isFinal,
+  mayReturnNoShow,
+  NO_SHOW_RETURN_MS,
+  noShowNeedsConfirmation,
+  recallAction,
+  TRANSITIONS,
+  type TicketAction,
+  type TicketActionType,
+} from '../../server/engine/tickets.js';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../../server/engine/types.js';
 
 const T0 = Date.UTC(2026, 10, 27, 6, 0, 0);
@@ -39,7 +49,7 @@ const DOCUMENTED: Record<TicketStatus, Partial<Record<TicketActionType, TicketSt
   called: { recall: 'called', start: 'serving', complete: 'done', no_show: 'no_show', transfer: 'waiting', requeue: 'waiting' },
   serving: { complete: 'done', transfer: 'waiting', requeue: 'waiting' },
   done: {},
-  no_show: {},
+  no_show: { requeue: 'waiting' },
   cancelled: {},
 };
 
@@ -103,8 +113,8 @@ describe('what each action changes', () => {
     expect(r).toMatchObject({ ok: true, value: { status: 'waiting', issuedAt: T0, counterId: null, targetCounterId: 9 } });
   });
 
-  it('requeue puts a called or served ticket back in its line: same service, same place, no counter', () => {
-    for (const status of ['called', 'serving'] as const) {
+  it('requeue puts a called, served or no-show ticket back in its line: same service, same place, no counter', () => {
+    for (const status of ['called', 'serving', 'no_show'] as const) {
       const r = applyAction(ticket(status, { recalls: 1, serviceId: 5 }), { type: 'requeue' }, T0 + 600_000);
       expect(r).toMatchObject({
         ok: true,
@@ -173,11 +183,47 @@ describe('random walks through the machine', () => {
         }
         if (isFinal(t.status)) {
           for (const a of Object.values(ACTIONS)) {
+            if (t.status === 'no_show' && a.type === 'requeue') continue; // the one way back
             expect(applyAction(t, a, now + 1)).toMatchObject({ ok: false, code: 'invalid_transition' });
           }
         }
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a no-show needs confirming while the citizen may still be on the way', () => {
+  const called = { calledAt: T0, recalls: 0 };
+  it('before the hall\'s minimum time since the call, unless recalled', () => {
+    expect(noShowNeedsConfirmation(called, T0 + 59_999, 60)).toBe(true);
+    expect(noShowNeedsConfirmation(called, T0 + 60_000, 60)).toBe(false);
+    expect(noShowNeedsConfirmation({ ...called, recalls: 1 }, T0 + 1_000, 60)).toBe(false);
+  });
+
+  it('never when the hall sets no minimum time', () => {
+    expect(noShowNeedsConfirmation(called, T0, 0)).toBe(false);
+    expect(noShowNeedsConfirmation(called, T0 - 500, 0)).toBe(false); // a screen's clock a little behind
+  });
+});
+
+describe('who may return a no-show to the line', () => {
+  const mark = { userId: 7, at: T0, day: '2026-11-27' };
+  const clerk = (userId: number) => ({ userId, supervisor: false, today: '2026-11-27' });
+
+  it('the clerk who marked it, within 10 minutes', () => {
+    expect(mayReturnNoShow(mark, clerk(7), T0 + NO_SHOW_RETURN_MS)).toEqual({ ok: true, value: true });
+    expect(mayReturnNoShow(mark, clerk(7), T0 + NO_SHOW_RETURN_MS + 1)).toMatchObject({ ok: false, code: 'too_late' });
+  });
+
+  it('not another clerk', () => {
+    expect(mayReturnNoShow(mark, clerk(8), T0 + 1_000)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(mayReturnNoShow({ ...mark, userId: null }, clerk(8), T0 + 1_000)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('a supervisor, the same business day only', () => {
+    const supervisor = { userId: 9, supervisor: true, today: '2026-11-27' };
+    expect(mayReturnNoShow(mark, supervisor, T0 + 8 * 3600_000)).toEqual({ ok: true, value: true });
+    expect(mayReturnNoShow(mark, { ...supervisor, today: '2026-11-28' }, T0 + 20 * 3600_000)).toMatchObject({ ok: false, code: 'too_late' });
   });
 });

@@ -51,6 +51,7 @@ describe('the hall', () => {
         maxPriorityInRow: 2,
         allowCallSpecific: false,
         autoNoShowAfterRecalls: null,
+        noShowMinSeconds: 60,
         alertQueueLength: 15,
         kioskReturnSeconds: 20,
         display: { recentCalls: 6, chime: true, voice: 'clips', ticker: null },

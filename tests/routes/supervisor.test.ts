@@ -87,7 +87,12 @@ describe('calling a chosen ticket', () => {
 
   it('where allowed, calls a waiting ticket the counter serves, out of turn', async () => {
     hall.setSettings({ allowCallSpecific: true });
-    expect(await ok(await get('/api/staff/settings'))).toEqual({ allowCallSpecific: true, autoNoShowAfterRecalls: null, alertQueueLength: 15 });
+    expect(await ok(await get('/api/staff/settings'))).toEqual({
+      allowCallSpecific: true,
+      autoNoShowAfterRecalls: null,
+      noShowMinSeconds: 60,
+      alertQueueLength: 15,
+    });
     const early = await issue(B);
     tick(60_000);
     const late = await issue(E);
@@ -169,7 +174,7 @@ describe("the clerk's day", () => {
     await ok(await post(`/api/tickets/${done2.id}/start`));
     await ok(await post(`/api/tickets/${done2.id}/complete`, clerk, { outcome: 'missing_documents' }));
     const gone = await ok(await post('/api/counters/1/next'));
-    await ok(await post(`/api/tickets/${gone.id}/no-show`));
+    await ok(await post(`/api/tickets/${gone.id}/no-show`, clerk, { confirmed: true }));
     expect(await ok(await get('/api/me/stats'))).toEqual({ day: '2026-11-29', servedToday: 2, noShowToday: 1 });
     expect(await ok(await get('/api/me/stats', supervisor))).toMatchObject({ servedToday: 0, noShowToday: 0 });
     tick(24 * 3600_000);

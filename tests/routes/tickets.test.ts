@@ -101,6 +101,7 @@ describe('a ticket from kiosk to done', () => {
     expect((await post('/api/counters/1/next')).json().id).toBe(a.id);
     expect((await post(`/api/tickets/${a.id}/complete`)).json().status).toBe('done');
     expect((await post('/api/counters/1/next')).json().id).toBe(b.id);
+    tick(60_000); // a no-show sooner must be confirmed (tests/routes/no-show.test.ts)
     expect((await post(`/api/tickets/${b.id}/no-show`)).json().status).toBe('no_show');
     const empty = await post('/api/counters/1/next');
     expect(empty.statusCode).toBe(204);

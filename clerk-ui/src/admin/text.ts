@@ -82,6 +82,11 @@ export const T = {
   allowCallSpecific: { ar: 'السماح للموظف باستدعاء دور محدد', en: 'Clerks may call a specific ticket' },
   autoNoShow: { ar: 'اعتبار المراجع غائباً بعد عدد من النداءات', en: 'Mark as no-show after recalls' },
   autoNoShowAfter: { ar: 'عدد النداءات قبل اعتباره غائباً', en: 'Recalls before no-show' },
+  noShowMinSeconds: { ar: 'مهلة تأكيد «لم يحضر» بعد النداء (ثانية)', en: 'Confirm no-shows sooner than (seconds after the call)' },
+  noShowMinSecondsHint: {
+    ar: 'قبل انقضاء هذه المدة على النداء، ومن غير إعادة نداء، يُطلب من الموظف تأكيد «لم يحضر». صفر: لا يُطلب التأكيد أبداً.',
+    en: 'Sooner than this after the call, and before any recall, the clerk must confirm a no-show. 0: never asks.',
+  },
   carryOverWaiting: { ar: 'ترحيل الأدوار المنتظرة إلى اليوم التالي', en: 'Carry waiting tickets over to the next day' },
   enforceHours: { ar: 'عدم إصدار أدوار خارج أوقات الدوام', en: 'Refuse tickets outside opening hours' },
   kioskReturnSeconds: { ar: 'مدة عرض البطاقة على جهاز الدور (ثانية)', en: 'Kiosk ticket screen (seconds)' },

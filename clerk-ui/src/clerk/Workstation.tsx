@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { NO_SHOW_RETURN_MS, noShowNeedsConfirmation } from '../../../server/engine/tickets.js';
 import type { Counter, MyStats, Ticket } from '../../../server/protocol/schemas.js';
-import { api } from '../../../ui-kit/api.js';
+import { api, ApiError } from '../../../ui-kit/api.js';
 import type { Session } from '../area.js';
 import { useHotkeys, useNow } from '../hooks.js';
 import type { Live } from '../live.js';
 import { useShell } from '../shell.js';
+import { markedNoShow } from '../text.js';
 import { useUi } from '../ui.js';
 import { ActionButton } from './ActionButton.js';
 import { CounterBar } from './CounterBar.js';
 import { CurrentTicket } from './CurrentTicket.js';
 import { pauseReasonText } from './pause.js';
-import { CompleteDialog, PauseDialog, TransferDialog, type PauseReason, type TransferTarget } from './dialogs.js';
+import { CompleteDialog, NoShowDialog, PauseDialog, TransferDialog, type PauseReason, type TransferTarget } from './dialogs.js';
 import { callNext, callTicket, counterAction, reasons, ticketAction, type CounterVerb, type TicketVerb } from './requests.js';
 import { SidePanel } from './SidePanel.js';
 
@@ -21,7 +23,7 @@ interface Props {
   onLeave(): void;
 }
 
-type DialogKind = 'pause' | 'transfer' | 'complete';
+type DialogKind = 'pause' | 'transfer' | 'complete' | 'noShow';
 
 const atCounter = (tk: Ticket, counterId: number) => tk.counterId === counterId && (tk.status === 'called' || tk.status === 'serving');
 const inLine = (tk: Ticket, c: Counter) =>
@@ -30,7 +32,7 @@ const byIssue = (a: Ticket, b: Ticket) => Date.parse(a.issuedAt) - Date.parse(b.
 
 /** The clerk's workstation at one counter: the ticket at it, every action with its shortcut, the line. */
 export function Workstation({ counter, session, live, onLeave }: Props) {
-  const { lang, t, num, clockOffsetMs, failure } = useUi();
+  const { lang, t, num, ticket: fmt, clockOffsetMs, failure } = useUi();
   const { hall } = useShell();
   const now = useNow(1000, clockOffsetMs);
   const { token } = session;
@@ -40,6 +42,8 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [nothingWaiting, setNothingWaiting] = useState(false);
   const [stats, setStats] = useState<MyStats | null>(null);
+  /** The clerk's last no-show and when, which they may return to the line for a while. */
+  const [missed, setMissed] = useState<{ ticket: Ticket; at: number } | null>(null);
 
   const tickets = [...live.tickets.values()];
   const current = tickets.find((tk) => atCounter(tk, counter.id)) ?? null;
@@ -94,11 +98,32 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   const act = (verb: TicketVerb, body?: object, inDialog = false) =>
     current &&
     run(async () => {
-      const ticket = await ticketAction(token, current.id, verb, body);
+      const ticket = await ticketAction(token, current.id, verb, body).catch((err) => {
+        // The server asks too (the hall's setting changed, or this screen has not read it yet).
+        if (err instanceof ApiError && err.code === 'confirmation_required') return open('noShow');
+        throw err;
+      });
+      if (!ticket) return;
       live.applyTicket(ticket);
       setNothingWaiting(false);
       if (ticket.status === 'done' || ticket.status === 'no_show') loadStats();
+      if (ticket.status === 'no_show') setMissed({ ticket, at: now });
     }, inDialog);
+
+  /** No-show, asked about first while the citizen may still be on the way (the server asks too). */
+  const noShow = () => {
+    const calledAt = current?.calledAt ? Date.parse(current.calledAt) : null;
+    if (current && noShowNeedsConfirmation({ calledAt, recalls: current.recalls }, now, settings?.noShowMinSeconds ?? 0)) open('noShow');
+    else act('no-show');
+  };
+
+  const returnMissed = () =>
+    missed &&
+    run(async () => {
+      live.applyTicket(await ticketAction(token, missed.ticket.id, 'requeue'));
+      setMissed(null);
+      loadStats();
+    });
 
   const setState = (verb: CounterVerb, reason?: PauseReason) =>
     run(async () => live.applyCounter(await counterAction(token, counter.id, verb, reason)), verb === 'pause');
@@ -132,7 +157,7 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
       KeyS: can.start && (() => act('start')),
       KeyC: can.finish && (() => act('complete')),
       'Shift+KeyC': can.finish && (() => open('complete')),
-      KeyX: can.noShow && (() => act('no-show')),
+      KeyX: can.noShow && noShow,
       KeyT: can.finish && (() => open('transfer')),
       KeyQ: can.finish && (() => act('requeue')),
       KeyO: can.open && (() => setState('open')),
@@ -143,6 +168,11 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   );
 
   const service = current ? hall.services.find((s) => s.id === current.serviceId) : undefined;
+  // Until the server would refuse the clerk; once back in play (whoever returned it), it is done with.
+  const returnable = missed && now - missed.at <= NO_SHOW_RETURN_MS;
+  useEffect(() => {
+    if (missed && live.tickets.has(missed.ticket.id)) setMissed(null);
+  });
   const offline = live.link === 'offline' || live.link === 'connecting';
 
   return (
@@ -169,6 +199,14 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
         </p>
       )}
       {counter.state === 'closed' && !current && <p class="banner info">{t('closedBanner')}</p>}
+      {returnable && (
+        <p class="banner info" role="status">
+          {markedNoShow(fmt(missed.ticket.number), lang)}{' '}
+          <button type="button" class="btn" disabled={busy} onClick={returnMissed}>
+            {t('returnToLine')}
+          </button>
+        </p>
+      )}
       <div class="ws-main">
         <div class="ws-ticket">
           <CurrentTicket
@@ -185,7 +223,7 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
               {current && current.recalls > 0 ? ` (${num(current.recalls)})` : ''}
             </ActionButton>
             <ActionButton label={t('start')} keys="S" disabled={busy || !can.start} onClick={() => act('start')} />
-            <ActionButton label={t('noShow')} keys="X" kind="danger" disabled={busy || !can.noShow} onClick={() => act('no-show')} />
+            <ActionButton label={t('noShow')} keys="X" kind="danger" disabled={busy || !can.noShow} onClick={noShow} />
             <ActionButton label={t('requeue')} keys="Q" disabled={busy || !can.finish} onClick={() => act('requeue')} />
             <ActionButton label={t('complete')} keys="C" kind="primary" disabled={busy || !can.finish} onClick={() => act('complete')} />
             <ActionButton label={t('completeWithNote')} keys="Shift+C" disabled={busy || !can.finish} onClick={() => open('complete')} />
@@ -214,6 +252,17 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
           error={dialogError}
           onClose={() => setDialog(null)}
           onTransfer={(target: TransferTarget, note) => act('transfer', { ...target, ...(note ? { note } : {}) }, true)}
+        />
+      )}
+      {dialog === 'noShow' && current && (
+        <NoShowDialog
+          ticket={current}
+          now={now}
+          busy={busy}
+          error={dialogError}
+          onClose={() => setDialog(null)}
+          onNoShow={() => act('no-show', { confirmed: true }, true)}
+          onRecall={() => act('recall', undefined, true)}
         />
       )}
       {dialog === 'complete' && current && (

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
 import { Dialog, type DialogState } from '../components/Dialog.js';
 import { OtherServiceSelect } from '../components/ServiceSelect.js';
-import { counterName } from '../text.js';
+import { counterName, noShowQuestion, noShowTooSoon } from '../text.js';
 import { useUi } from '../ui.js';
 
-// The clerk's dialogs: why the counter pauses, where a ticket is transferred, how a visit ended.
+// The clerk's dialogs: why the counter pauses, where a ticket is transferred, how a visit ended,
+// whether a ticket called moments ago is really a no-show.
 
 /** Stored as the counter's pause reason; the words are the hall's own. */
 export const PAUSE_REASONS = ['break', 'prayer', 'back_office'] as const;
@@ -143,6 +144,48 @@ export function CompleteDialog({ ticket, busy, error, onClose, onComplete }: Com
         </div>
       </fieldset>
       <NoteField value={note} onChange={setNote} />
+    </Dialog>
+  );
+}
+
+interface NoShowProps extends DialogState {
+  ticket: Ticket;
+  now: number;
+  onNoShow(): void;
+  onRecall(): void;
+}
+
+/**
+ * A no-show soon after the call, before any recall: the citizen may be on the way. Recall has
+ * the focus; `X` again confirms, `R` recalls, Escape goes back.
+ */
+export function NoShowDialog({ ticket, now, busy, error, onClose, onNoShow, onRecall }: NoShowProps) {
+  const { lang, digits, t, ticket: fmt } = useUi();
+  const seconds = Math.max(1, Math.floor((now - Date.parse(ticket.calledAt!)) / 1000));
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (busy || e.repeat || e.ctrlKey || e.altKey || e.metaKey) return; // a held X is not a second press
+      if (e.code === 'KeyX') onNoShow();
+      if (e.code === 'KeyR') onRecall();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [busy]);
+  return (
+    <Dialog
+      title={noShowQuestion(fmt(ticket.number), lang)}
+      confirm={t('confirmNoShow')}
+      danger
+      dismiss={t('goBack')}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onConfirm={onNoShow}
+    >
+      <p>{noShowTooSoon(seconds, lang, digits)}</p>
+      <button type="button" class="btn primary" autofocus disabled={busy} aria-keyshortcuts="R" onClick={onRecall}>
+        {t('recallInstead')} <kbd aria-hidden="true">R</kbd>
+      </button>
     </Dialog>
   );
 }

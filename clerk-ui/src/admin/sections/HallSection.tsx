@@ -37,6 +37,7 @@ function valuesOf(h: HallAdmin) {
     'settings.allowCallSpecific': s.allowCallSpecific,
     autoNoShow: s.autoNoShowAfterRecalls !== null,
     'settings.autoNoShowAfterRecalls': String(s.autoNoShowAfterRecalls ?? 3),
+    'settings.noShowMinSeconds': String(s.noShowMinSeconds),
     'settings.carryOverWaiting': s.carryOverWaiting,
     'settings.enforceHours': s.enforceHours,
     'settings.kioskReturnSeconds': String(s.kioskReturnSeconds),
@@ -78,6 +79,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
         maxPriorityInRow: c.int('settings.maxPriorityInRow', v['settings.maxPriorityInRow'], { min: 1, max: 10 })!,
         allowCallSpecific: v['settings.allowCallSpecific'],
         autoNoShowAfterRecalls: v.autoNoShow ? c.int('settings.autoNoShowAfterRecalls', v['settings.autoNoShowAfterRecalls'], { min: 1, max: 10 }) : null,
+        noShowMinSeconds: c.int('settings.noShowMinSeconds', v['settings.noShowMinSeconds'], { min: 0, max: 600 })!,
         carryOverWaiting: v['settings.carryOverWaiting'],
         enforceHours: v['settings.enforceHours'],
         kioskReturnSeconds: c.int('settings.kioskReturnSeconds', v['settings.kioskReturnSeconds'], { min: 5, max: 120 })!,
@@ -164,6 +166,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
             <Checkbox label={t('autoNoShow')} {...form.field('autoNoShow')} />
             {v.autoNoShow && <TextField label={t('autoNoShowAfter')} numeric {...form.field('settings.autoNoShowAfterRecalls')} />}
           </div>
+          <TextField label={t('noShowMinSeconds')} hint={t('noShowMinSecondsHint')} numeric {...form.field('settings.noShowMinSeconds')} />
           <Checkbox label={t('allowCallSpecific')} {...form.field('settings.allowCallSpecific')} />
           <Checkbox label={t('carryOverWaiting')} {...form.field('settings.carryOverWaiting')} />
           <Checkbox label={t('enforceHours')} {...form.field('settings.enforceHours')} />

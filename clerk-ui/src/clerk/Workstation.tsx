@@ -146,7 +146,7 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   const offline = live.link === 'offline' || live.link === 'connecting';
 
   return (
-    <div class="workstation">
+    <main class="workstation">
       <CounterBar
         counter={counter}
         services={hall.services}
@@ -225,6 +225,6 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
           onComplete={(outcome, note) => act('complete', { ...(outcome ? { outcome } : {}), ...(note ? { note } : {}) }, true)}
         />
       )}
-    </div>
+    </main>
   );
 }

@@ -103,6 +103,15 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page, kiosk);
     });
 
+    it('kiosk on a portrait screen: the menu and the priority question', async () => {
+      const page = await open(`/kiosk/?token=${hall.tokens.kiosk}`, lang, { width: 1080, height: 1920 });
+      await page.getByRole('button', { name: t('الرسوم والضرائب', 'Fees and taxes') }).waitFor();
+      await expectAccessible(page, kiosk);
+      await page.getByRole('button', { name: t('أولوية (كبار السن، ذوو الإعاقة، الحوامل)', 'Priority (elderly, disabled, pregnant)') }).click();
+      await page.getByRole('button', { name: t('نعم، أريد دور أولوية', 'Yes, a priority ticket') }).waitFor();
+      await expectAccessible(page, kiosk);
+    });
+
     it('hall display, with a call on it', async () => {
       const page = await open(`/display/?token=${hall.tokens.display}`, lang, { width: 1920, height: 1080 });
       await page.locator('.current .ticket-number').waitFor();
@@ -122,9 +131,13 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page);
     });
 
-    it('/join, a ticket taken on the phone', async () => {
+    it('/join, a ticket taken on the phone: the menu and its question', async () => {
       const page = await open('/join', lang, { width: 390, height: 844 });
-      await page.getByRole('button', { name: new RegExp(t('الوثائق المدنية', 'Civil documents')) }).waitFor();
+      const documents = page.getByRole('button', { name: new RegExp(t('الوثائق المدنية', 'Civil documents')) });
+      await documents.waitFor();
+      await expectAccessible(page);
+      await documents.click();
+      await page.getByRole('alertdialog').getByRole('button', { name: t('نعم، أعطني دوراً', 'Yes, give me a ticket') }).waitFor();
       await expectAccessible(page);
     });
   });
@@ -136,7 +149,7 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page);
     });
 
-    it("clerk's workstation with a ticket at the counter", async () => {
+    it("clerk's workstation with a ticket at the counter, and the pause question", async () => {
       await issue(1);
       const page = await open('/clerk/', lang);
       await logIn(page, 'clerk', lang);
@@ -147,6 +160,9 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page);
       await page.getByRole('button', { name: t('إنهاء', 'Complete'), exact: true }).click();
       await page.getByText(t('لا يوجد مراجع عند الشباك', 'No one at the counter')).waitFor();
+      await page.getByRole('button', { name: t('إيقاف مؤقت', 'Pause'), exact: true }).click();
+      await page.getByRole('dialog').waitFor();
+      await expectAccessible(page);
     });
 
     it("supervisor's board", async () => {
@@ -166,16 +182,22 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page);
     });
 
-    it('admin, every section', async () => {
+    it('admin, every section, and a form', async () => {
       const page = await open('/clerk/#/admin/hall', lang);
       await logIn(page, 'admin', lang);
       const nav = page.getByRole('navigation', { name: t('أقسام الإدارة', 'Administration sections') });
       await nav.getByRole('button').first().waitFor();
+      const loading = page.locator('.admin-main [role="status"].muted');
       for (const section of await nav.getByRole('button').all()) {
         await section.click();
-        await page.waitForLoadState('networkidle');
+        await expect.poll(() => section.getAttribute('aria-current')).toBe('page');
+        await expect.poll(() => loading.count()).toBe(0);
         await expectAccessible(page);
       }
+      await nav.getByRole('button', { name: t('الخدمات', 'Services'), exact: true }).click();
+      await page.getByRole('button', { name: t('خدمة جديدة', 'New service') }).click();
+      await page.getByRole('form', { name: t('خدمة جديدة', 'New service') }).waitFor();
+      await expectAccessible(page);
     });
   });
 }

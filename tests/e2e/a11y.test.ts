@@ -40,9 +40,11 @@ afterEach(async () => {
   context = undefined;
 });
 
-async function open(path: string, lang: Lang, viewport = { width: 1366, height: 768 }): Promise<Page> {
+/** Opens `path` in `lang`; with `clock`, the page's timers wait for the test to move them on. */
+async function open(path: string, lang: Lang, viewport = { width: 1366, height: 768 }, clock = false): Promise<Page> {
   context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  if (clock) await page.clock.install();
   const url = new URL(path, base);
   if (lang === 'en') url.searchParams.set('lang', 'en');
   await page.goto(url.href);
@@ -100,6 +102,14 @@ for (const lang of ['ar', 'en'] as const) {
       await fees.click();
       await page.getByText(t('رقم دورك', 'Your number')).waitFor();
       await page.locator('.qr svg').waitFor();
+      await expectAccessible(page, kiosk);
+    });
+
+    it('kiosk at rest: the attract screen', async () => {
+      const page = await open(`/kiosk/?token=${hall.tokens.kiosk}`, lang, { width: 1920, height: 1080 }, true);
+      await page.getByRole('button', { name: t('الرسوم والضرائب', 'Fees and taxes') }).waitFor();
+      await page.clock.fastForward(61_000);
+      await page.locator('.attract').waitFor();
       await expectAccessible(page, kiosk);
     });
 

@@ -312,7 +312,7 @@ describe('taking a ticket (English)', () => {
     await page.clock.fastForward(61_000);
     const attract = page.getByRole('button', { name: 'Touch to take a ticket' });
     await attract.waitFor();
-    expect(await page.getByText('Citizen Service Centre').isVisible()).toBe(true);
+    expect(await attract.getByText('Citizen Service Centre').isVisible()).toBe(true);
     await expectContrast(page);
     await attract.click();
     await page.getByRole('button', { name: 'Fees and taxes' }).waitFor();

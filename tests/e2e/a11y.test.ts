@@ -5,10 +5,12 @@ import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // axe-core on every screen of the hall, in Arabic and in English, each as its users see it: the
-// kiosk's menu and its ticket, the hall and counter displays with a call on them, the citizen's
-// phone page and /join, and the staff app's login, workstation, board, reports and admin. No
-// serious or critical finding anywhere, and every screen has its main landmark, its content in
-// landmarks and a first-level heading. One browser and one hall for the whole file.
+// kiosk at rest, its menu (landscape and portrait), the priority question and the ticket; the
+// hall and counter displays with a call on them; the citizen's phone page, waiting and called,
+// and /join with its question; the staff app's login, workstation and pause dialog, board,
+// reports, every admin section and a form. No serious or critical finding anywhere, and every
+// screen has its main landmark, its content in landmarks and a first-level heading. One browser
+// and one hall for the whole file.
 
 type Lang = 'ar' | 'en';
 const F = 3; // Fees and taxes: counter 4 calls it first
@@ -20,6 +22,8 @@ let base: string;
 let clerk: string;
 let context: BrowserContext | undefined;
 let keys = 0;
+/** The ticket counter 4 calls before the tests: the displays show it, its phone page says "your turn". */
+let called: { trackingCode: string };
 
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/clerk-ui/index.html', name: 'the UIs' });
@@ -28,8 +32,10 @@ beforeAll(async () => {
   clerk = await hall.login('clerk');
   // Phones may take tickets; every service with someone waiting raises an alert on the board.
   hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 }, alertQueueLength: 1 });
-  for (let service = 1; service <= 6; service++) for (let i = 0; i < 3; i++) await issue(service);
-  await staffPost('/api/counters/4/next'); // a call for the displays to show
+  const issued = [];
+  for (let service = 1; service <= 6; service++) for (let i = 0; i < 3; i++) issued.push(await issue(service));
+  const { number } = await staffPost('/api/counters/4/next');
+  called = issued.find((t) => t.number === number)!;
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -65,6 +71,7 @@ async function issue(serviceId = F) {
 async function staffPost(url: string) {
   const res = await hall.app.inject({ method: 'POST', url, headers: bearer(clerk) });
   expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+  return res.json() as { number: string };
 }
 
 async function logIn(page: Page, username: string, lang: Lang) {
@@ -138,6 +145,12 @@ for (const lang of ['ar', 'en'] as const) {
       const ticket = await issue();
       const page = await open(`/t/${ticket.trackingCode}`, lang, { width: 390, height: 844 });
       await page.getByRole('button', { name: t('مغادرة الدور', 'Leave the queue') }).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('phone page of a ticket being called', async () => {
+      const page = await open(`/t/${called.trackingCode}`, lang, { width: 390, height: 844 });
+      await page.getByRole('alert').waitFor();
       await expectAccessible(page);
     });
 

@@ -21,6 +21,14 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
   },
   already_notified: { ar: 'أُرسل إشعار هذا الدور من قبل، فلا يُقبل رقم هاتف آخر.', en: 'This ticket has had its notice: it takes no other phone number.' },
   too_many_changes: { ar: 'غُيِّر رقم الهاتف لهذا الدور أكثر مما يُسمح به.', en: "This ticket's phone number has been changed as often as allowed." },
+  confirmation_required: {
+    ar: 'نُودي هذا الدور منذ قليل: أكِّد أن صاحبه لم يحضر، أو أعد النداء.',
+    en: 'This ticket was called only a moment ago: confirm that nobody came, or recall it.',
+  },
+  too_late: {
+    ar: 'فات وقت إعادة هذا الدور إلى مكانه في الصف.',
+    en: 'It is too late to return this ticket to its place in line.',
+  },
   unavailable: { ar: 'الخادم مشغول أو غير متاح مؤقتاً. أعد المحاولة بعد قليل.', en: 'The server is busy or briefly unavailable. Try again in a moment.' },
   rate_limited: { ar: 'محاولات كثيرة. انتظر دقيقة ثم حاول مجدداً.', en: 'Too many attempts. Wait a minute and try again.' },
   payload_too_large: { ar: 'الملف أو البيانات المرسلة أكبر من المسموح.', en: 'The file or data sent is larger than allowed.' },

@@ -62,7 +62,10 @@ export default function AdminArea({ session, lang }: AreaProps) {
   };
   return (
     <AdminContext.Provider value={ui}>
-      <div class="admin">
+      <main class="admin" aria-labelledby="admin-title">
+        <h1 id="admin-title" class="visually-hidden">
+          {T.admin[lang]}
+        </h1>
         <nav class="admin-nav" aria-label={T.sections[lang]}>
           <ul>
             {(Object.keys(SECTIONS) as SectionKey[]).map((key) => (
@@ -77,7 +80,7 @@ export default function AdminArea({ session, lang }: AreaProps) {
         <div class="admin-main">
           <Section key={section} />
         </div>
-      </div>
+      </main>
     </AdminContext.Provider>
   );
 }

@@ -51,7 +51,8 @@ export function SidePanel({ counter, services, waiting, line, stats, now, onCall
           </div>
         </dl>
       </section>
-      <section class="panel grow" aria-labelledby="line-title">
+      {/* It scrolls, and a clerk's has no button in it: it takes the focus itself. */}
+      <section class="panel grow" aria-labelledby="line-title" tabIndex={0}>
         <h2 id="line-title">{t('waitingList')}</h2>
         {line.length === 0 ? (
           <p class="muted">{t('noOneWaiting')}</p>

@@ -176,7 +176,7 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
   const offline = live.link === 'offline' || live.link === 'connecting';
 
   return (
-    <div class="workstation">
+    <main class="workstation">
       <CounterBar
         counter={counter}
         services={hall.services}
@@ -274,6 +274,6 @@ export function Workstation({ counter, session, live, onLeave }: Props) {
           onComplete={(outcome, note) => act('complete', { ...(outcome ? { outcome } : {}), ...(note ? { note } : {}) }, true)}
         />
       )}
-    </div>
+    </main>
   );
 }

@@ -127,7 +127,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
   const empty = report && report.summary.total.issued === 0 && report.summary.rows.length === 0;
 
   return (
-    <section class="reports" aria-labelledby="reports-title" aria-busy={load.state === 'loading'}>
+    <main class="reports" aria-labelledby="reports-title" aria-busy={load.state === 'loading'}>
       <header class="reports-toolbar">
         <h1 id="reports-title">{T.title[lang]}</h1>
         {q && today && (
@@ -186,6 +186,6 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         </p>
         <p class="signature">{T.signature[lang]}: </p>
       </footer>
-    </section>
+    </main>
   );
 }

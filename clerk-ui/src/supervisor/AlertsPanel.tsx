@@ -19,14 +19,16 @@ export function AlertsPanel({ alerts, muted, printers, displays, onToggleSound }
       <h2 id="alerts-title">
         {t('alerts')} {alerts.length > 0 && <span class="badge">{num(alerts.length)}</span>}
       </h2>
-      <ul class="alert-list" role="log" aria-live="polite">
-        {alerts.length === 0 && <li class="alert ok">{t('allClear')}</li>}
-        {alerts.map((a) => (
-          <li key={a.key} class={`alert ${a.level}`}>
-            {a.text}
-          </li>
-        ))}
-      </ul>
+      <div class="alert-log" role="log" aria-live="polite" aria-labelledby="alerts-title" tabIndex={0}>
+        <ul class="alert-list">
+          {alerts.length === 0 && <li class="alert ok">{t('allClear')}</li>}
+          {alerts.map((a) => (
+            <li key={a.key} class={`alert ${a.level}`}>
+              {a.text}
+            </li>
+          ))}
+        </ul>
+      </div>
       <dl class="devices">
         <div>
           <dt>{t('printers')}</dt>

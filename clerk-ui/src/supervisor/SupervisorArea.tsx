@@ -91,6 +91,7 @@ export function SupervisorArea({ session }: AreaProps) {
 
   return (
     <main class="supervisor">
+      <h1 class="visually-hidden">{t('areaSupervisor')}</h1>
       {(live.link === 'offline' || live.link === 'connecting') && live.generation > 0 && (
         <p class="banner warn" role="status">
           {t('liveLost')}

@@ -34,10 +34,10 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
   const justCalled = ticket !== null && state.featured?.ticket.id === ticket.id && state.flash === state.featured.id;
   return (
     <main class={`counter-screen state-${counter.state}`} data-state={counter.state} data-ticket={ticket?.number ?? ''}>
-      <header class="counter-head">
+      <h1 class="counter-head">
         <Bi text={TEXT.counter} lang={lang} both={both} class="counter-label" />
         <span class="counter-own-number">{formatNumber(counter.number, lang, digits)}</span>
-      </header>
+      </h1>
       <section class="counter-body">
         {ticket ? (
           <div class={`counter-ticket ${justCalled ? 'flash' : ''}`} key={state.flash}>

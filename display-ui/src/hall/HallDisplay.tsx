@@ -153,9 +153,9 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
   return (
     <main class={`hall ${s.media.length ? 'with-media' : ''} ${settings.ticker ? 'with-ticker' : ''} ${live ? '' : 'offline'}`}>
       <header class="hall-head">
-        <div class="hall-name">
+        <h1 class="hall-name">
           <Bi text={s.hall.name} lang={lang} both={view.both} />
-        </div>
+        </h1>
         <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} skewMs={state.skewMs} />
       </header>
       <Current call={featured} flash={state.flash} live={live} view={view} />

@@ -11,27 +11,31 @@ interface Props {
   onStart(): void;
 }
 
-/** The idle screen: the whole screen is one button, in both languages. */
+/**
+ * The idle screen: the whole screen is one button, in both languages, named by all it shows (the
+ * spaces between its parts are for that name); the hall's name is the page's heading.
+ */
 export function Attract({ hall, clockOffsetMs, onStart }: Props) {
   const { lang, digits } = useUi();
   const now = useNow(1000, clockOffsetMs);
   const other = lang === 'ar' ? 'en' : 'ar';
   const dates = hall ? formatDates(now, lang, hall.timeZone, digits) : null;
   return (
-    <button type="button" class="screen attract" aria-label={TEXT.touchToStart[lang]} onClick={onStart}>
-      {hall && <span class="attract-hall">{pick(hall.name, lang)}</span>}
-      <span class="attract-call">{TEXT.touchToStart[lang]}</span>
-      <span class="attract-call-other" lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
-        {TEXT.touchToStart[other]}
-      </span>
-      <span class="attract-hand" aria-hidden="true" />
-      {dates && (
-        <span class="attract-clock">
-          <span class="attract-time">{dates.time}</span>
-          <span>{dates.gregorian}</span>
-          <span>{dates.hijri}</span>
+    <main class="kiosk">
+      {hall && <h1 class="visually-hidden">{pick(hall.name, lang)}</h1>}
+      <button type="button" class="screen attract" onClick={onStart}>
+        {hall && <span class="attract-hall">{pick(hall.name, lang)}</span>}{' '}
+        <span class="attract-call">{TEXT.touchToStart[lang]}</span>{' '}
+        <span class="attract-call-other" lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
+          {TEXT.touchToStart[other]}
         </span>
-      )}
-    </button>
+        <span class="attract-hand" aria-hidden="true" />{' '}
+        {dates && (
+          <span class="attract-clock">
+            <span class="attract-time">{dates.time}</span> <span>{dates.gregorian}</span> <span>{dates.hijri}</span>
+          </span>
+        )}
+      </button>
+    </main>
   );
 }

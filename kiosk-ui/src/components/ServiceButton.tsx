@@ -10,11 +10,13 @@ interface Props {
   onTake(service: Service): void;
 }
 
-/** One service: its name is the button's accessible name; the queue and wait describe it. */
+/**
+ * One service: the button is named by all it shows, its name then the queue and the wait (a
+ * name must contain the visible text: WCAG 2.5.3). The spaces between the parts are for that
+ * name; the layout spaces them itself.
+ */
 export function ServiceButton({ service, style, onTake }: Props) {
   const { lang, digits, t } = useUi();
-  const nameId = `service-${service.id}-name`;
-  const infoId = `service-${service.id}-info`;
   const wait = waitEstimate(service.estimatedWaitMinutes, lang, digits, TEXT.noWait);
   return (
     <button
@@ -22,19 +24,15 @@ export function ServiceButton({ service, style, onTake }: Props) {
       class={service.open ? 'service' : 'service closed'}
       style={style}
       disabled={!service.open}
-      aria-labelledby={nameId}
-      aria-describedby={infoId}
       onClick={() => onTake(service)}
     >
-      <span id={nameId} class="service-name">
-        {pick(service.name, lang)}
-      </span>
-      <span id={infoId} class="service-info">
+      <span class="service-name">{pick(service.name, lang)}</span>{' '}
+      <span class="service-info">
         {service.open ? (
           <>
             <span>
               {t('waiting')} {formatNumber(service.waiting, lang, digits)}
-            </span>
+            </span>{' '}
             {wait && <span>{wait}</span>}
           </>
         ) : (

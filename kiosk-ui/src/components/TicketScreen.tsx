@@ -35,7 +35,7 @@ export function TicketScreen({ ticket, service, printer, print, returnSeconds, p
     <main class="screen ticket" onPointerDown={() => setTouches((n) => n + 1)}>
       <section class="ticket-main" aria-labelledby="ticket-label">
         {ticket.priority && <p class="tag">{t('priorityTag')}</p>}
-        <p id="ticket-label" class="ticket-label">
+        <p id="ticket-label" class="ticket-label" role="heading" aria-level={1}>
           {t('yourNumber')}
         </p>
         <p class="ticket-number" dir="ltr" data-number={ticket.number}>

@@ -10,7 +10,7 @@ export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
   const wait = waiting ? waitEstimate(ticket.estimatedWaitMinutes, lang, digits, TEXT.youreNext) : null;
   return (
     <section class="p-card p-ticket" aria-labelledby="p-number-label">
-      <p id="p-number-label" class="p-label">
+      <p id="p-number-label" class="p-label" role="heading" aria-level={1}>
         {t('yourNumber')}
       </p>
       <p class="p-number" dir="ltr" data-number={ticket.number}>

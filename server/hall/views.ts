@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, ticketEvents } from '../../db/schema.js';
-import { isoInZone } from '../engine/clock.js';
-import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../engine/estimate.js';
+import { isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
+import { estimateNewTicket, forecastWaits, notStartedYet, type HallForecastInput, type ServingNow } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
@@ -56,6 +56,36 @@ export function countAhead(conn: Connection, t: TicketRow): number {
   return row?.n ?? 0;
 }
 
+/** The counters open or paused now, and what they serve. */
+export function servingNow(conn: Connection, hallId: number): ServingNow {
+  const s = statements(conn);
+  const counterIds = new Set(s.activeCounters.all({ hallId }).filter((c) => c.state !== 'closed').map((c) => c.id));
+  const serviceIds = new Set<number>();
+  for (const row of s.hallCounterServices.all({ hallId })) if (counterIds.has(row.counterId)) serviceIds.add(row.serviceId);
+  return { counterIds, serviceIds };
+}
+
+/** A ticket of `service`'s line with no counter serving it now: with the time its hours open later today. */
+export function notStarted(
+  hall: HallRow,
+  service: ServiceRow,
+  serving: ServingNow,
+  now: number,
+  targetCounterId: number | null = null,
+): P.Ticket['notStarted'] {
+  const hours = (service.hours ?? hall.openingHours)[String(localWeekday(now, hall.timeZone))] ?? [];
+  const yet = notStartedYet(serving, { serviceId: service.id, targetCounterId }, hours, localMinuteOfDay(now, hall.timeZone));
+  if (!yet) return null;
+  const m = yet.opensAtMinute;
+  return { opensAt: m == null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+function ticketNotStarted(conn: Connection, hall: HallRow, t: TicketRow, now: number): P.Ticket['notStarted'] {
+  if (t.status !== 'waiting') return null;
+  const service = statements(conn).service.get({ id: t.serviceId, hallId: t.hallId });
+  return service ? notStarted(hall, service, servingNow(conn, t.hallId), now, t.targetCounterId) : null;
+}
+
 function estimateOf(t: TicketRow, forecast: Forecast): number | null {
   if (t.status === 'called' || t.status === 'serving') return 0;
   if (t.status !== 'waiting') return null;
@@ -84,6 +114,7 @@ export function ticketView(conn: Connection, t: TicketRow, now: number, forecast
     recalls: t.recalls,
     ahead: countAhead(conn, t),
     estimatedWaitMinutes: estimateOf(t, f),
+    notStarted: ticketNotStarted(conn, hall, t, now),
     trackingCode: t.trackingCode,
   };
 }
@@ -103,6 +134,7 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
     status: full.status,
     ahead: full.ahead,
     estimatedWaitMinutes: full.estimatedWaitMinutes,
+    notStarted: full.notStarted,
     counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
     whatToBring: { ar: service.whatToBringAr, en: service.whatToBringEn },
     remote: t.remote,
@@ -139,6 +171,7 @@ export function serviceList(conn: Connection, hallId: number, now: number): P.Se
   const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
   const estimate = newTicketEstimator(conn, hall, now);
   const availability = availabilityNow(conn, hall, now);
+  const serving = servingNow(conn, hallId);
   const rows = conn.db
     .select()
     .from(services)
@@ -146,7 +179,7 @@ export function serviceList(conn: Connection, hallId: number, now: number): P.Se
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all();
   return rows.map((s) =>
-    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false }))),
+    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false })), notStarted(hall, s, serving, now)),
   );
 }
 
@@ -155,6 +188,7 @@ export function serviceView(
   availability: Availability,
   waiting = 0,
   estimatedWaitMinutes: number | null = null,
+  notStarted: P.Service['notStarted'] = null,
 ): P.Service {
   return {
     id: s.id,
@@ -165,6 +199,7 @@ export function serviceView(
     active: s.active,
     waiting,
     estimatedWaitMinutes,
+    notStarted,
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
     category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn } : undefined,

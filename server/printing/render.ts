@@ -312,6 +312,6 @@ export function renderTicket(facts: TicketFacts, width: number): Raster {
 }
 
 /** One line of text alone, as the ticket draws it: the reference for the tests' RTL checks. */
-export function renderLine(text: string, lang: Lang, width = 576, px = 40): Raster {
-  return renderPage(width, (l) => l.text('line', text, px, lang, true, 1));
+export function renderLine(text: string, lang: Lang, width = 576, px = 40, bold = true): Raster {
+  return renderPage(width, (l) => l.text('line', text, px, lang, bold, 1));
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketTexts } from '../../server/printing/texts.js';
 import { arabicCount, formatDates, type ArabicForms } from '../../ui-kit/i18n.js';
-import { sampleFacts } from '../printing/samples.js';
 
 // The Arabic every screen and the printed ticket share (ui-kit/i18n.ts).
 
@@ -33,13 +31,5 @@ describe('formatDates', () => {
     expect(formatDates(at, 'ar', 'Asia/Damascus', 'latn').time).toBe('00:59');
     expect(formatDates(at, 'ar', 'Asia/Damascus', 'arab').time).toBe('٠٠:٥٩');
     expect(formatDates(at, 'en', 'Asia/Damascus').time).toBe('00:59');
-  });
-});
-
-describe('the printed ticket', () => {
-  it('says «نحو دقيقتين» after «نحو», and «١٠٠ شخص» ahead', () => {
-    const texts = ticketTexts(sampleFacts('ar', { estimatedWaitMinutes: 2, ahead: 100 }));
-    expect(texts.wait).toBe('الانتظار المتوقع: نحو دقيقتين');
-    expect(texts.ahead).toBe('قبلك: ١٠٠ شخص');
   });
 });

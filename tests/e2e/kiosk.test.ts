@@ -1,7 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { createServer, type Server } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loadedFonts, loopback, unservedCharacters } from '../helpers/browser.js';
+import { tickets } from '../../db/schema.js';
+import { ticketView } from '../../server/hall/views.js';
+import { ticketFacts } from '../../server/printing/facts.js';
+import { ticketTexts } from '../../server/printing/texts.js';
+import type { Service } from '../../server/protocol/schemas.js';
+import { waitWords } from '../../ui-kit/phrases.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -351,5 +358,36 @@ describe('the printer', () => {
     } finally {
       await new Promise((resolve) => printer.close(resolve));
     }
+  });
+});
+
+describe('before a counter serves the service', () => {
+  it('menu, ticket screen and receipt say the service has not started, with its opening time, in the same words', async () => {
+    const at = Date.parse('2026-11-29T04:30:00Z'); // Sunday 07:30 in Damascus: the demo hall opens at 08:00
+    hall = await startHall({ now: () => at });
+    base = lanBase(await hall.listen());
+    admin = await hall.login();
+    const page = await kiosk();
+    const fees = page.getByRole('button', { name: 'الرسوم والضرائب', exact: true });
+    const notStarted = 'الخدمة لم تبدأ بعد، وتبدأ الساعة ٠٨:٠٠';
+    await expect.poll(() => fees.locator('.service-wait').textContent()).toBe(notStarted);
+
+    await fees.click();
+    await page.getByText('F٠٠١').waitFor();
+    const [listed] = await ticketsNow();
+    const row = hall.app.conn.db.select().from(tickets).where(eq(tickets.id, listed!.id)).get()!;
+    const receipt = ticketTexts(ticketFacts(hall.app.conn, row.hallId, ticketView(hall.app.conn, row, at), base));
+    expect(receipt.wait).toBe(notStarted);
+    const said = async (selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+    expect(await said('.ticket-wait')).toBe(receipt.wait);
+    expect(await said('.ticket-ahead')).toBe(receipt.ahead);
+
+    // A counter opens: the menu gives a wait again, in the receipt's words.
+    expect((await api('POST', '/api/counters/4/open')).statusCode).toBe(200);
+    await page.reload();
+    const menu: Service[] = (await api('GET', '/api/services')).json();
+    const words = waitWords(menu.find((s) => s.code === 'F')!, 'ar', 'arab');
+    expect(words).toMatch(/^نحو /);
+    await expect.poll(() => fees.locator('.service-wait').textContent()).toBe(words);
   });
 });

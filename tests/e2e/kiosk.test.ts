@@ -266,7 +266,7 @@ describe('taking a ticket (English)', () => {
     await page.getByText('Priority ticket: choose the service').waitFor();
     await page.getByRole('button', { name: 'Civil documents', exact: true }).click();
     await page.getByText('D001').waitFor();
-    expect(await page.getByText('Priority', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Priority ticket', { exact: true }).isVisible()).toBe(true); // as the receipt says
     expect(await ticketsNow()).toMatchObject([{ number: 'D001', priority: true }]);
   });
 

@@ -1,4 +1,4 @@
-import { arabicCount, type Digits, type Lang } from './i18n.js';
+import { arabicCount, formatNumber, type Digits, type Lang } from './i18n.js';
 
 // What a ticket says, in one wording for the kiosk's screen, the printed receipt (the server's
 // renderer imports this file) and the citizen's phone.
@@ -55,8 +55,6 @@ export const waitLineText = (line: NonNullable<ReturnType<typeof waitLine>>) => 
 
 function notStarted(opensAt: string | null, lang: Lang, digits: Digits): string {
   if (lang === 'en') return opensAt ? `Service not started yet: it starts at ${opensAt}` : 'Service not started yet';
-  return opensAt ? `الخدمة لم تبدأ بعد، وتبدأ الساعة ${inDigits(opensAt, digits)}` : 'الخدمة لم تبدأ بعد';
+  const time = opensAt?.replace(/\d/g, (d) => formatNumber(Number(d), 'ar', digits));
+  return time ? `الخدمة لم تبدأ بعد، وتبدأ الساعة ${time}` : 'الخدمة لم تبدأ بعد';
 }
-
-const inDigits = (time: string, digits: Digits) =>
-  digits === 'latn' ? time : time.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));

@@ -8,7 +8,17 @@ import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
 import { notifySettings } from './phone-settings.js';
 import { callsQuery, statements } from './prepared.js';
-import { counterServiceIds, getHall, inputFrom, readHall, type HallRow, type ServiceRow, type TicketRow } from './state.js';
+import {
+  counterServiceIds,
+  getHall,
+  inputFrom,
+  readHall,
+  servicesOfCounters,
+  type CounterRow,
+  type HallRow,
+  type ServiceRow,
+  type TicketRow,
+} from './state.js';
 import { hasContact, isRated } from './tracking.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
@@ -19,6 +29,8 @@ const toMinutes = (ms: number | null | undefined) => (ms == null ? null : Math.c
 export interface Forecast {
   /** ticketId → estimated ms until called, for waiting tickets. */
   waits: Map<number, number>;
+  /** The counters serving now, as the forecast read them; absent: read when a view needs them. */
+  serving?: ServingNow;
 }
 
 export function forecastHall(conn: Connection, hall: HallRow, now: number): Forecast {
@@ -29,7 +41,7 @@ export function forecastHall(conn: Connection, hall: HallRow, now: number): Fore
   if (waits.size < input.waiting.length) {
     for (const [id, ms] of forecastWaits(inputFrom(reading, false))) if (!waits.has(id)) waits.set(id, ms);
   }
-  return { waits };
+  return { waits, serving: servingNow(reading.counters, reading.servicesOf) };
 }
 
 /**
@@ -56,17 +68,17 @@ export function countAhead(conn: Connection, t: TicketRow): number {
   return row?.n ?? 0;
 }
 
-/** The counters open or paused now, and what they serve. */
-export function servingNow(conn: Connection, hallId: number): ServingNow {
-  const s = statements(conn);
-  const counterIds = new Set(s.activeCounters.all({ hallId }).filter((c) => c.state !== 'closed').map((c) => c.id));
-  const serviceIds = new Set<number>();
-  for (const row of s.hallCounterServices.all({ hallId })) if (counterIds.has(row.counterId)) serviceIds.add(row.serviceId);
-  return { counterIds, serviceIds };
+/** The counters open or paused now (a pause is a moment), and what they serve. */
+function servingNow(counters: readonly CounterRow[], servicesOf: ReadonlyMap<number, number[]>): ServingNow {
+  const serving = counters.filter((c) => c.state !== 'closed');
+  return { counterIds: new Set(serving.map((c) => c.id)), serviceIds: new Set(serving.flatMap((c) => servicesOf.get(c.id) ?? [])) };
 }
 
+const readServing = (conn: Connection, hallId: number) =>
+  servingNow(statements(conn).activeCounters.all({ hallId }), servicesOfCounters(conn, hallId));
+
 /** A ticket of `service`'s line with no counter serving it now: with the time its hours open later today. */
-export function notStarted(
+function notStarted(
   hall: HallRow,
   service: ServiceRow,
   serving: ServingNow,
@@ -80,10 +92,10 @@ export function notStarted(
   return { opensAt: m == null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
 }
 
-function ticketNotStarted(conn: Connection, hall: HallRow, t: TicketRow, now: number): P.Ticket['notStarted'] {
+function ticketNotStarted(conn: Connection, hall: HallRow, t: TicketRow, now: number, forecast: Forecast): P.Ticket['notStarted'] {
   if (t.status !== 'waiting') return null;
   const service = statements(conn).service.get({ id: t.serviceId, hallId: t.hallId });
-  return service ? notStarted(hall, service, servingNow(conn, t.hallId), now, t.targetCounterId) : null;
+  return service ? notStarted(hall, service, forecast.serving ?? readServing(conn, t.hallId), now, t.targetCounterId) : null;
 }
 
 function estimateOf(t: TicketRow, forecast: Forecast): number | null {
@@ -114,7 +126,7 @@ export function ticketView(conn: Connection, t: TicketRow, now: number, forecast
     recalls: t.recalls,
     ahead: countAhead(conn, t),
     estimatedWaitMinutes: estimateOf(t, f),
-    notStarted: ticketNotStarted(conn, hall, t, now),
+    notStarted: ticketNotStarted(conn, hall, t, now, f),
     trackingCode: t.trackingCode,
   };
 }
@@ -169,9 +181,10 @@ export function newTicketEstimator(conn: Connection, hall: HallRow, now: number,
 export function serviceList(conn: Connection, hallId: number, now: number): P.Service[] {
   const hall = getHall(conn, hallId);
   const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
-  const estimate = newTicketEstimator(conn, hall, now);
+  const reading = readHall(conn, hall, now);
+  const estimate = newTicketEstimator(conn, hall, now, reading);
   const availability = availabilityNow(conn, hall, now);
-  const serving = servingNow(conn, hallId);
+  const serving = servingNow(reading.counters, reading.servicesOf);
   const rows = conn.db
     .select()
     .from(services)

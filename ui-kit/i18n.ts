@@ -48,26 +48,6 @@ export function arabicCount(n: number, digits: Digits, forms: ArabicForms): stri
   return `${formatNumber(n, 'ar', digits)} ${rule === 'few' || rule === 'many' ? forms[rule] : forms.other}`;
 }
 
-// The queue as a ticket tells it, on the kiosk and on the phone alike.
-
-/** «أمامك ٣ أشخاص» / "3 people ahead of you". */
-export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
-  if (lang === 'en') return n === 0 ? 'No one ahead of you' : `${n} ${n === 1 ? 'person' : 'people'} ahead of you`;
-  if (n === 0) return 'لا أحد أمامك';
-  return `أمامك ${arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' })}`;
-}
-
-/**
- * «نحو ١٢ دقيقة» / "about 12 min"; null when not known. When no wait is left it says `none`:
- * «دورك قريب» / "You're next" on a ticket, «بلا انتظار» / "No wait" on the kiosk's menu.
- */
-export function waitEstimate(minutes: number | null, lang: Lang, digits: Digits, none: Bilingual): string | null {
-  if (minutes == null) return null;
-  if (minutes <= 0) return none[lang];
-  if (lang === 'en') return `about ${minutes} min`;
-  return `نحو ${arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
-}
-
 /**
  * How a ticket's number is written, on every screen in either language and on the receipt: as one
  * code, its digits in the script of its letter. A Latin letter takes Latin digits (B007, never

@@ -1,6 +1,8 @@
 import { arabicCount, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { PHRASES } from '../../ui-kit/phrases.js';
 
-// Everything the kiosk says, in the words a clerk of the hall would use.
+// Everything the kiosk says, in the words a clerk of the hall would use; what a ticket says is
+// worded once for the kiosk, the receipt and the phone (ui-kit/phrases.ts).
 
 export const TEXT = {
   chooseService: { ar: 'اختر الخدمة التي جئت من أجلها', en: 'Choose the service you came for' },
@@ -15,15 +17,14 @@ export const TEXT = {
   priorityNo: { ar: 'لا، رجوع', en: 'No, go back' },
   priorityMode: { ar: 'دور أولوية: اختر الخدمة', en: 'Priority ticket: choose the service' },
   priorityCancel: { ar: 'إلغاء الأولوية', en: 'Cancel priority' },
-  priorityTag: { ar: 'دور أولوية', en: 'Priority' },
+  priorityTag: PHRASES.priorityTag,
   waiting: { ar: 'في الانتظار:', en: 'Waiting:' },
   otherServices: { ar: 'خدمات أخرى', en: 'Other services' },
   issuing: { ar: 'جارٍ إصدار دورك…', en: 'Issuing your ticket…' },
   retrying: { ar: 'تعذّر الاتصال بالخادم. جارٍ المحاولة مجدداً…', en: 'Cannot reach the server. Trying again…' },
   cancel: { ar: 'إلغاء', en: 'Cancel' },
-  yourNumber: { ar: 'رقم دورك', en: 'Your number' },
-  expectedWait: { ar: 'مدة الانتظار المتوقعة', en: 'Expected wait' },
-  scanToFollow: { ar: 'امسح الرمز لمتابعة دورك على هاتفك', en: 'Scan to follow your turn on your phone' },
+  yourNumber: PHRASES.yourNumber,
+  scanToFollow: PHRASES.scanToFollow,
   printing: { ar: 'جارٍ طباعة البطاقة…', en: 'Printing your ticket…' },
   printed: { ar: 'تمت الطباعة، خذ بطاقتك', en: 'Printed: please take your ticket' },
   printerDown: {
@@ -43,7 +44,7 @@ export const TEXT = {
     ar: 'الطابعة متوقفة حالياً: يمكنك أخذ دور وتصوير رقمه',
     en: 'The printer is not working right now: you can still take a ticket and photograph it',
   },
-  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
+  whatToBring: PHRASES.whatToBring,
   done: { ar: 'تم', en: 'Done' },
   touchToStart: { ar: 'اضغط هنا لأخذ دور', en: 'Touch to take a ticket' },
   connecting: { ar: 'جارٍ الاتصال بالخادم…', en: 'Connecting to the server…' },
@@ -61,8 +62,6 @@ export const TEXT = {
   notPairedTitle: { ar: 'هذا الجهاز غير مقترن بعد', en: 'This kiosk is not paired yet' },
   notPairedHelp: { ar: 'يرجى مراجعة أحد الموظفين لتشغيله.', en: 'Please ask a member of staff to set it up.' },
   ok: { ar: 'حسناً', en: 'OK' },
-  youreNext: { ar: 'دورك قريب', en: "You're next" },
-  noWait: { ar: 'بلا انتظار', en: 'No wait' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

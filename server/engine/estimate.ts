@@ -192,3 +192,29 @@ export function remainingMs(expectedMs: number, elapsedMs: number): number {
 export function naiveEstimateMs(aheadInService: number, meanDurationMs: number, countersOpenForService: number): number {
   return (aheadInService * meanDurationMs) / Math.max(1, countersOpenForService);
 }
+
+/** The counters that serve now (open, or paused for a moment) and the services they serve. */
+export interface ServingNow {
+  counterIds: ReadonlySet<number>;
+  serviceIds: ReadonlySet<number>;
+}
+
+/**
+ * Whether a waiting ticket (or one taken now) has no counter serving its line yet: its estimate
+ * is then the wait from the moment one opens, not a wait that started. When it has none, the
+ * minute of the day its service's hours open later today (`todaysHours`: [open, close) minutes)
+ * if they are not open now, else null. Null when a counter serves it.
+ */
+export function notStartedYet(
+  serving: ServingNow,
+  line: { serviceId: number; targetCounterId?: number | null },
+  todaysHours: readonly (readonly [number, number])[],
+  minuteOfDay: number,
+): { opensAtMinute: number | null } | null {
+  const served = line.targetCounterId != null ? serving.counterIds.has(line.targetCounterId) : serving.serviceIds.has(line.serviceId);
+  if (served) return null;
+  // Within its hours, it should have started: no time to give.
+  if (todaysHours.some(([open, close]) => minuteOfDay >= open && minuteOfDay < close)) return { opensAtMinute: null };
+  const later = todaysHours.map(([open]) => open).filter((open) => open > minuteOfDay);
+  return { opensAtMinute: later.length > 0 ? Math.min(...later) : null };
+}

@@ -117,6 +117,17 @@ export function learnedDurations(conn: Connection, hallId: number, rows = statem
   return new Map(rows.map((service) => [service.id, learnDurationMs(service.avgServiceS * 1000, recentVisitMs(conn, service.id))]));
 }
 
+/** counterId → the counter's services, in its order of preference. */
+export function servicesOfCounters(conn: Connection, hallId: number): Map<number, number[]> {
+  const servicesOf = new Map<number, number[]>();
+  for (const row of statements(conn).hallCounterServices.all({ hallId })) {
+    const list = servicesOf.get(row.counterId);
+    if (list) list.push(row.serviceId);
+    else servicesOf.set(row.counterId, [row.serviceId]);
+  }
+  return servicesOf;
+}
+
 /** What a forecast reads of the hall, read once for both of its inputs (open counters, all counters). */
 export interface HallReading {
   now: number;
@@ -131,16 +142,10 @@ export interface HallReading {
 export function readHall(conn: Connection, hall: HallRow, now: number): HallReading {
   const s = statements(conn);
   const serviceRows = s.hallServices.all({ hallId: hall.id });
-  const servicesOf = new Map<number, number[]>();
-  for (const row of s.hallCounterServices.all({ hallId: hall.id })) {
-    const list = servicesOf.get(row.counterId);
-    if (list) list.push(row.serviceId);
-    else servicesOf.set(row.counterId, [row.serviceId]);
-  }
   return {
     now,
     counters: s.activeCounters.all({ hallId: hall.id }),
-    servicesOf,
+    servicesOf: servicesOfCounters(conn, hall.id),
     busy: s.busyTickets.all({ hallId: hall.id }),
     waiting: waitingTickets(conn, hall.id),
     durations: learnedDurations(conn, hall.id, serviceRows),

@@ -1,14 +1,24 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, ticketEvents } from '../../db/schema.js';
-import { isoInZone } from '../engine/clock.js';
-import { estimateNewTicket, forecastWaits, type HallForecastInput } from '../engine/estimate.js';
+import { isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
+import { estimateNewTicket, forecastWaits, notStartedYet, type HallForecastInput, type ServingNow } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
 import { notifySettings } from './phone-settings.js';
 import { callsQuery, statements } from './prepared.js';
-import { counterServiceIds, getHall, inputFrom, readHall, type HallRow, type ServiceRow, type TicketRow } from './state.js';
+import {
+  counterServiceIds,
+  getHall,
+  inputFrom,
+  readHall,
+  servicesOfCounters,
+  type CounterRow,
+  type HallRow,
+  type ServiceRow,
+  type TicketRow,
+} from './state.js';
 import { hasContact, isRated } from './tracking.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
@@ -19,6 +29,8 @@ const toMinutes = (ms: number | null | undefined) => (ms == null ? null : Math.c
 export interface Forecast {
   /** ticketId → estimated ms until called, for waiting tickets. */
   waits: Map<number, number>;
+  /** The counters serving now, as the forecast read them; absent: read when a view needs them. */
+  serving?: ServingNow;
 }
 
 export function forecastHall(conn: Connection, hall: HallRow, now: number): Forecast {
@@ -29,7 +41,7 @@ export function forecastHall(conn: Connection, hall: HallRow, now: number): Fore
   if (waits.size < input.waiting.length) {
     for (const [id, ms] of forecastWaits(inputFrom(reading, false))) if (!waits.has(id)) waits.set(id, ms);
   }
-  return { waits };
+  return { waits, serving: servingNow(reading.counters, reading.servicesOf) };
 }
 
 /**
@@ -54,6 +66,36 @@ export function countAhead(conn: Connection, t: TicketRow): number {
     id: t.id,
   });
   return row?.n ?? 0;
+}
+
+/** The counters open or paused now (a pause is a moment), and what they serve. */
+function servingNow(counters: readonly CounterRow[], servicesOf: ReadonlyMap<number, number[]>): ServingNow {
+  const serving = counters.filter((c) => c.state !== 'closed');
+  return { counterIds: new Set(serving.map((c) => c.id)), serviceIds: new Set(serving.flatMap((c) => servicesOf.get(c.id) ?? [])) };
+}
+
+const readServing = (conn: Connection, hallId: number) =>
+  servingNow(statements(conn).activeCounters.all({ hallId }), servicesOfCounters(conn, hallId));
+
+/** A ticket of `service`'s line with no counter serving it now: with the time its hours open later today. */
+function notStarted(
+  hall: HallRow,
+  service: ServiceRow,
+  serving: ServingNow,
+  now: number,
+  targetCounterId: number | null = null,
+): P.Ticket['notStarted'] {
+  const hours = (service.hours ?? hall.openingHours)[String(localWeekday(now, hall.timeZone))] ?? [];
+  const yet = notStartedYet(serving, { serviceId: service.id, targetCounterId }, hours, localMinuteOfDay(now, hall.timeZone));
+  if (!yet) return null;
+  const m = yet.opensAtMinute;
+  return { opensAt: m == null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+function ticketNotStarted(conn: Connection, hall: HallRow, t: TicketRow, now: number, forecast: Forecast): P.Ticket['notStarted'] {
+  if (t.status !== 'waiting') return null;
+  const service = statements(conn).service.get({ id: t.serviceId, hallId: t.hallId });
+  return service ? notStarted(hall, service, forecast.serving ?? readServing(conn, t.hallId), now, t.targetCounterId) : null;
 }
 
 function estimateOf(t: TicketRow, forecast: Forecast): number | null {
@@ -84,6 +126,7 @@ export function ticketView(conn: Connection, t: TicketRow, now: number, forecast
     recalls: t.recalls,
     ahead: countAhead(conn, t),
     estimatedWaitMinutes: estimateOf(t, f),
+    notStarted: ticketNotStarted(conn, hall, t, now, f),
     trackingCode: t.trackingCode,
   };
 }
@@ -103,6 +146,7 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
     status: full.status,
     ahead: full.ahead,
     estimatedWaitMinutes: full.estimatedWaitMinutes,
+    notStarted: full.notStarted,
     counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
     whatToBring: { ar: service.whatToBringAr, en: service.whatToBringEn },
     remote: t.remote,
@@ -137,8 +181,10 @@ export function newTicketEstimator(conn: Connection, hall: HallRow, now: number,
 export function serviceList(conn: Connection, hallId: number, now: number): P.Service[] {
   const hall = getHall(conn, hallId);
   const counts = new Map(waitingCounts(conn, hallId).map((w) => [w.serviceId, w.count]));
-  const estimate = newTicketEstimator(conn, hall, now);
+  const reading = readHall(conn, hall, now);
+  const estimate = newTicketEstimator(conn, hall, now, reading);
   const availability = availabilityNow(conn, hall, now);
+  const serving = servingNow(reading.counters, reading.servicesOf);
   const rows = conn.db
     .select()
     .from(services)
@@ -146,7 +192,7 @@ export function serviceList(conn: Connection, hallId: number, now: number): P.Se
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all();
   return rows.map((s) =>
-    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false }))),
+    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false })), notStarted(hall, s, serving, now)),
   );
 }
 
@@ -155,6 +201,7 @@ export function serviceView(
   availability: Availability,
   waiting = 0,
   estimatedWaitMinutes: number | null = null,
+  notStarted: P.Service['notStarted'] = null,
 ): P.Service {
   return {
     id: s.id,
@@ -165,6 +212,7 @@ export function serviceView(
     active: s.active,
     waiting,
     estimatedWaitMinutes,
+    notStarted,
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
     category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn } : undefined,

@@ -23,7 +23,9 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     issuedAt: Date.parse(ticket.issuedAt),
     ahead: ticket.ahead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    notStarted: ticket.notStarted,
     trackingUrl: `${publicBase.replace(/\/+$/, '')}/t/${ticket.trackingCode}`,
+    whatToBring: service && (hall.settings.printWhatToBring ?? true) ? (lang === 'ar' ? service.whatToBringAr : service.whatToBringEn) : [],
     footer: hall.settings.ticketFooter?.[lang] ?? '',
   };
 }

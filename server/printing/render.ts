@@ -7,7 +7,7 @@ import { ticketTexts, type Lang, type TicketFacts } from './texts.js';
 // for 58 mm (384 dots); each piece is thresholded to pure black and white, as the printer will
 // print it. A line of text is drawn once and kept: what every ticket of a service shares (the
 // hall, the service, the footer, the day's dates, the usual counts) costs nothing after the first;
-// each ticket draws only its number and its QR code.
+// each ticket draws only its number, its QR code and its tracking code.
 
 export const PAPER_WIDTHS = [384, 576] as const;
 
@@ -114,6 +114,12 @@ export class Layout {
       if (drawnText.size >= DRAWN_TEXT_MAX) drawnText.clear();
       drawnText.set(key, (drawn = this.drawText(text, px, lang, bold, maxLines)));
     }
+    this.place(name, drawn.advance, drawn.strip);
+  }
+
+  /** A line that only this ticket prints (its tracking code), drawn without keeping it. */
+  textOnce(name: string, text: string, px: number, lang: Lang, bold = false): void {
+    const drawn = this.drawText(text, px, lang, bold, 1);
     this.place(name, drawn.advance, drawn.strip);
   }
 
@@ -280,7 +286,7 @@ export function renderTicket(facts: TicketFacts, width: number): Raster {
     l.gap(10);
     if (t.priority) l.text('priority', t.priority, 28, lang, true, 1);
     l.text('ahead', t.ahead, 28, lang, false, 2);
-    l.text('wait', t.wait, 28, lang, false, 2);
+    if (t.wait) l.text('wait', t.wait, 28, lang, false, 2);
     l.rule();
     l.text('date', t.date, 24, lang, false, 2);
     l.text('hijri', t.hijri, 24, lang, false, 1);
@@ -289,6 +295,15 @@ export function renderTicket(facts: TicketFacts, width: number): Raster {
     l.qr(facts.trackingUrl);
     l.gap(4);
     l.text('scan', t.scan, 22, lang, false, 2);
+    l.gap(6);
+    l.text('typeIt', t.typeIt, 22, lang, false, 2);
+    l.text('address', t.address[0], 22, 'en', false, 1);
+    l.textOnce('code', t.address[1], 24, 'en', true);
+    if (t.whatToBring) {
+      l.rule();
+      l.text('bring', t.whatToBring, 26, lang, true, 1);
+      facts.whatToBring.forEach((item, i) => l.text(`bring.${i + 1}`, `• ${item}`, 22, lang, false, 3));
+    }
     if (t.footer.trim()) {
       l.rule();
       l.text('footer', t.footer, 22, lang, false, 4);
@@ -297,6 +312,6 @@ export function renderTicket(facts: TicketFacts, width: number): Raster {
 }
 
 /** One line of text alone, as the ticket draws it: the reference for the tests' RTL checks. */
-export function renderLine(text: string, lang: Lang, width = 576, px = 40): Raster {
-  return renderPage(width, (l) => l.text('line', text, px, lang, true, 1));
+export function renderLine(text: string, lang: Lang, width = 576, px = 40, bold = true): Raster {
+  return renderPage(width, (l) => l.text('line', text, px, lang, bold, 1));
 }

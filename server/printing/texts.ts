@@ -1,7 +1,9 @@
-// What a ticket says, in its language and the hall's digits: the same rules as the kiosk's
-// screen (the ticket number is written as on every screen: formatTicketNumber).
+// What a ticket says, in its language and the hall's digits: the words of the kiosk's screen and
+// the phone page (ui-kit/phrases.ts); the ticket number is written as on every screen
+// (formatTicketNumber).
 
-import { arabicCount, formatDates, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { formatDates, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { PHRASES, peopleAhead, waitLine, waitLineText, type NotStarted } from '../../ui-kit/phrases.js';
 
 export type { Digits, Lang };
 
@@ -18,8 +20,12 @@ export interface TicketFacts {
   issuedAt: number;
   ahead: number;
   estimatedWaitMinutes: number | null;
-  /** The citizen's phone page, in the QR code. */
+  /** No counter serves the service now. */
+  notStarted: NotStarted | null;
+  /** The citizen's phone page, in the QR code and written under it. */
   trackingUrl: string;
+  /** The service's papers, in the ticket's language; empty when none or the hall prints none. */
+  whatToBring: string[];
   footer: string;
 }
 
@@ -30,55 +36,37 @@ export interface TicketTexts {
   number: string;
   priority: string | null;
   ahead: string;
-  wait: string;
+  wait: string | null;
   date: string;
   hijri: string;
   time: string;
   scan: string;
+  /** Under the QR code, for a phone that cannot scan: the words, then the address in two lines. */
+  typeIt: string;
+  address: [string, string];
+  whatToBring: string | null;
   footer: string;
 }
 
-function dates(f: TicketFacts) {
-  const { gregorian: date, hijri, time } = formatDates(new Date(f.issuedAt), f.lang, f.timeZone, f.digits);
-  return { date, hijri, time };
-}
-
-/** The words of a ticket that depend on its language. */
-function words(f: TicketFacts): Pick<TicketTexts, 'numberLabel' | 'priority' | 'ahead' | 'wait' | 'scan'> {
-  const wait = f.estimatedWaitMinutes;
-  if (f.lang === 'ar') {
-    const people = { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصًا', other: 'شخص' };
-    // After «نحو»: genitive, «نحو دقيقتين».
-    const minutes = { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' };
-    return {
-      numberLabel: 'رقم دورك',
-      priority: f.priority ? 'دور ذو أولوية' : null,
-      ahead: f.ahead === 0 ? 'لا أحد قبلك' : `قبلك: ${arabicCount(f.ahead, f.digits, people)}`,
-      wait: wait == null ? 'الانتظار المتوقع: غير معروف بعد' : wait === 0 ? 'الانتظار المتوقع: أقل من دقيقة' : `الانتظار المتوقع: نحو ${arabicCount(wait, f.digits, minutes)}`,
-      scan: 'امسح الرمز لتتابع دورك على هاتفك',
-    };
-  }
-  return {
-    numberLabel: 'Your number',
-    priority: f.priority ? 'Priority ticket' : null,
-    ahead: f.ahead === 0 ? 'Nobody is ahead of you' : `People ahead of you: ${f.ahead}`,
-    wait: wait == null ? 'Estimated wait: not known yet' : wait === 0 ? 'Estimated wait: under a minute' : `Estimated wait: about ${wait} min`,
-    scan: 'Scan to follow your turn on your phone',
-  };
-}
-
 export function ticketTexts(f: TicketFacts): TicketTexts {
-  const w = words(f);
+  const { gregorian: date, hijri, time } = formatDates(new Date(f.issuedAt), f.lang, f.timeZone, f.digits);
+  const wait = waitLine(f, f.lang, f.digits);
+  const cut = f.trackingUrl.lastIndexOf('/') + 1;
   return {
     hall: f.hallName,
     service: f.serviceName,
-    numberLabel: w.numberLabel,
+    numberLabel: PHRASES.yourNumber[f.lang],
     number: formatTicketNumber(f.number, f.digits),
-    priority: w.priority,
-    ahead: w.ahead,
-    wait: w.wait,
-    ...dates(f),
-    scan: w.scan,
+    priority: f.priority ? PHRASES.priorityTag[f.lang] : null,
+    ahead: peopleAhead(f.ahead, f.lang, f.digits),
+    wait: wait && waitLineText(wait),
+    date,
+    hijri,
+    time,
+    scan: PHRASES.scanToFollow[f.lang],
+    typeIt: PHRASES.typeAddress[f.lang],
+    address: [f.trackingUrl.slice(0, cut), f.trackingUrl.slice(cut)],
+    whatToBring: f.whatToBring.length > 0 ? PHRASES.whatToBring[f.lang] : null,
     footer: f.footer,
   };
 }

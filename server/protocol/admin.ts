@@ -72,6 +72,7 @@ export const HallSettingsInput = z.object({
     .max(2)
     .refine((l) => new Set(l).size === l.length, because('repeated', 'must not name a language twice')),
   ticketFooter: Bilingual,
+  printWhatToBring: z.boolean(),
   publicUrl: HttpUrl.nullable(),
   remoteJoin: RemoteJoinInput,
   notify: NotifyInput,
@@ -114,6 +115,7 @@ export const HALL_SETTING_DEFAULTS = {
   enforceHours: true,
   kioskReturnSeconds: 20,
   alertQueueLength: 15,
+  printWhatToBring: true,
   publicUrl: null,
   remoteJoin: { enabled: false, dailyCapPerService: 50 },
   notify: { enabled: false, webhookUrl: null, position: 3 },
@@ -135,6 +137,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     digits: s.digits,
     languages: s.languages,
     ticketFooter: s.ticketFooter,
+    printWhatToBring: s.printWhatToBring ?? d.printWhatToBring,
     publicUrl: s.publicUrl ?? d.publicUrl,
     remoteJoin: { ...d.remoteJoin, ...s.remoteJoin },
     notify: { ...d.notify, ...s.notify, webhookUrl: s.notify?.webhookUrl || d.notify.webhookUrl },

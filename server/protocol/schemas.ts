@@ -43,6 +43,13 @@ export const WhatToBring = z.object({
 });
 export type WhatToBring = z.infer<typeof WhatToBring>;
 
+/**
+ * Waiting, and no counter serves the service now: the estimate is the wait from the moment one
+ * opens, so the citizen is told that instead. `opensAt` ("08:30", the hall's time) when the
+ * service's hours start later today.
+ */
+export const NotStarted = z.object({ opensAt: z.string().nullable() }).nullable();
+
 export const ClosedReason = Bilingual.extend({ code: z.enum(['closed_today', 'outside_hours', 'daily_limit']) });
 export type ClosedReason = z.infer<typeof ClosedReason>;
 
@@ -63,6 +70,7 @@ export const Ticket = z.object({
   recalls: z.number(),
   ahead: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  notStarted: NotStarted,
   trackingCode: z.string(),
 });
 export type Ticket = z.infer<typeof Ticket>;
@@ -75,6 +83,7 @@ export const TrackedTicket = z.object({
   status: TicketStatus,
   ahead: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  notStarted: NotStarted,
   counter: z.object({ number: z.number() }).optional(),
   /** The papers and fees the service asks for. */
   whatToBring: WhatToBring,
@@ -204,6 +213,8 @@ export const Service = z.object({
   active: z.boolean(),
   waiting: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  /** A ticket taken now: no counter serves the service yet. */
+  notStarted: NotStarted,
   /** Takes tickets now: within its opening hours and under its daily limit. */
   open: z.boolean(),
   closedReason: ClosedReason.optional(),

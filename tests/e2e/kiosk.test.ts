@@ -1,12 +1,16 @@
+import { eq } from 'drizzle-orm';
 import { createServer, type Server } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loadedFonts, loopback, unservedCharacters } from '../helpers/browser.js';
-import { measureContrast } from '../helpers/contrast.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { tickets } from '../../db/schema.js';
+import { ticketView } from '../../server/hall/views.js';
 import { ticketFacts } from '../../server/printing/facts.js';
 import { ticketTexts } from '../../server/printing/texts.js';
-import type { Ticket } from '../../server/protocol/schemas.js';
+import type { Service, Ticket } from '../../server/protocol/schemas.js';
+import { waitWords } from '../../ui-kit/phrases.js';
+import { measureContrast } from '../helpers/contrast.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The kiosk page in real Chromium against a real server: pairing, Arabic and RTL with real
 // Arabic glyphs, the layout on a portrait and a landscape screen, one tap one ticket (double
@@ -370,7 +374,7 @@ describe('taking a ticket (English)', () => {
     await page.getByText('Priority ticket: choose the service').waitFor();
     await page.getByRole('button', { name: 'Civil documents' }).click();
     await page.getByText('D001').waitFor();
-    expect(await page.getByText('Priority', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Priority ticket', { exact: true }).isVisible()).toBe(true); // as the receipt says
     expect(await ticketsNow()).toMatchObject([{ number: 'D001', priority: true }]);
   });
 
@@ -551,5 +555,36 @@ describe('the printer', () => {
     } finally {
       await new Promise((resolve) => printer.close(resolve));
     }
+  });
+});
+
+describe('before a counter serves the service', () => {
+  it('menu, ticket screen and receipt say the service has not started, with its opening time, in the same words', async () => {
+    const at = Date.parse('2026-11-29T04:30:00Z'); // Sunday 07:30 in Damascus: the demo hall opens at 08:00
+    hall = await startHall({ now: () => at });
+    base = lanBase(await hall.listen());
+    admin = await hall.login();
+    const page = await kiosk();
+    const fees = page.getByRole('button', { name: 'الرسوم والضرائب', exact: true });
+    const notStarted = 'الخدمة لم تبدأ بعد، وتبدأ الساعة ٠٨:٠٠';
+    await expect.poll(() => fees.locator('.service-wait').textContent()).toBe(notStarted);
+
+    await fees.click();
+    await page.getByText('F٠٠١').waitFor();
+    const [listed] = await ticketsNow();
+    const row = hall.app.conn.db.select().from(tickets).where(eq(tickets.id, listed!.id)).get()!;
+    const receipt = ticketTexts(ticketFacts(hall.app.conn, row.hallId, ticketView(hall.app.conn, row, at), base));
+    expect(receipt.wait).toBe(notStarted);
+    const said = async (selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+    expect(await said('.ticket-wait')).toBe(receipt.wait);
+    expect(await said('.ticket-ahead')).toBe(receipt.ahead);
+
+    // A counter opens: the menu gives a wait again, in the receipt's words.
+    expect((await api('POST', '/api/counters/4/open')).statusCode).toBe(200);
+    await page.reload();
+    const menu: Service[] = (await api('GET', '/api/services')).json();
+    const words = waitWords(menu.find((s) => s.code === 'F')!, 'ar', 'arab');
+    expect(words).toMatch(/^نحو /);
+    await expect.poll(() => fees.locator('.service-wait').textContent()).toBe(words);
   });
 });

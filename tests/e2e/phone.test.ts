@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ratings, tickets } from '../../db/schema.js';
+import { ticketView } from '../../server/hall/views.js';
+import { ticketFacts } from '../../server/printing/facts.js';
+import { ticketTexts } from '../../server/printing/texts.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -16,6 +19,7 @@ const SMALL = { width: 375, height: 667 };
 const LARGE = { width: 412, height: 915 };
 const F = 3; // Fees and taxes: counter 4 calls it first
 const B = 1; // Building permits: counter 1
+const C = 5; // Complaints and inquiries: counters 6 and 7, closed until a test opens one
 
 let browser: Browser;
 let hall: TestHall;
@@ -149,6 +153,27 @@ describe('the ticket on the phone', () => {
     await page.getByText('غادرت الدور').waitFor();
     expect(statusOf(t.id)).toBe('cancelled');
     await shot(page, '8-left-ar-412');
+  });
+
+  it("says the service has not started while no counter serves it, in the receipt's words, and the wait once one opens", async () => {
+    await issue(C);
+    const t = await issue(C);
+    const page = await phone(`/t/${t.trackingCode}`);
+    const said = async (selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+    const receipt = () => {
+      const row = hall.app.conn.db.select().from(tickets).where(eq(tickets.id, t.id)).get()!;
+      return ticketTexts(ticketFacts(hall.app.conn, row.hallId, ticketView(hall.app.conn, row, now), base));
+    };
+    await expect.poll(() => said('.p-wait')).toBe('الخدمة لم تبدأ بعد');
+    expect(receipt().wait).toBe('الخدمة لم تبدأ بعد');
+    expect(await said('.p-ahead')).toBe('أمامك شخص واحد');
+    expect(receipt().ahead).toBe('أمامك شخص واحد');
+    await shot(page, '8a-not-started-ar-375');
+
+    expect((await staff('/api/counters/7/open')).statusCode).toBe(200);
+    await expect.poll(() => said('.p-wait')).toMatch(/^الانتظار المتوقع: نحو /);
+    expect(await said('.p-wait')).toBe(receipt().wait);
+    expect((await staff('/api/counters/7/close')).statusCode).toBe(200);
   });
 
   it('says so for a wrong code', async () => {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, lanBase, launchBrowser, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
+import { getHall } from '../../server/hall/state.js';
 import { startHall, type TestHall } from '../helpers/hall.js';
 
 // The admin area in real Chromium against a real server: an admin creates a service through the
@@ -147,6 +148,17 @@ describe('the admin area', () => {
     await form.getByLabel('رابط الخدمة').fill('ftp://gateway');
     await form.getByRole('button', { name: 'حفظ' }).click();
     expect(await fieldError(form.getByLabel('رابط الخدمة'))).toContain('يبدأ بـ \u2066http://\u2069 أو \u2066https://\u2069');
+  });
+
+  it("turns off the papers to bring on the printed ticket", async () => {
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/hall`);
+    const form = page.getByRole('form', { name: 'الصالة' });
+    const papers = form.getByLabel('طباعة الأوراق المطلوبة للخدمة على البطاقة');
+    expect(await papers.isChecked()).toBe(true);
+    await papers.uncheck();
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await expect.poll(() => getHall(hall.app.conn, 1).settings.printWhatToBring).toBe(false);
   });
 
   it("copies a new device's token on the hall's plain-HTTP network, which has no clipboard API", async () => {

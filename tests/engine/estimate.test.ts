@@ -5,6 +5,7 @@ import {
   forecastWaits,
   learnDurationMs,
   naiveEstimateMs,
+  notStartedYet,
   remainingMs,
   type EstimateCounter,
   type HallForecastInput,
@@ -351,5 +352,24 @@ describe('forecast speed', () => {
       const waits = forecastWaits(input);
       expect(waits.size, policy).toBe(300);
     }
+  });
+});
+
+describe('notStartedYet', () => {
+  const serving = { counterIds: new Set([4]), serviceIds: new Set([1]) };
+  const workday = [[8 * 60, 12 * 60], [13 * 60, 15 * 60]] as const;
+
+  it('is null while a counter serves the line', () => {
+    expect(notStartedYet(serving, { serviceId: 1 }, workday, 9 * 60)).toBeNull();
+    expect(notStartedYet(serving, { serviceId: 2, targetCounterId: 4 }, workday, 9 * 60)).toBeNull();
+  });
+
+  it('says when the service opens later today, else that it has not started', () => {
+    expect(notStartedYet(serving, { serviceId: 2 }, workday, 7 * 60)).toEqual({ opensAtMinute: 8 * 60 });
+    expect(notStartedYet(serving, { serviceId: 2 }, workday, 12 * 60 + 30)).toEqual({ opensAtMinute: 13 * 60 });
+    expect(notStartedYet(serving, { serviceId: 2 }, workday, 9 * 60)).toEqual({ opensAtMinute: null });
+    expect(notStartedYet(serving, { serviceId: 2 }, [], 7 * 60)).toEqual({ opensAtMinute: null });
+    // Sent to a counter that is closed: not started, whoever serves the service.
+    expect(notStartedYet(serving, { serviceId: 1, targetCounterId: 2 }, workday, 9 * 60)).toEqual({ opensAtMinute: null });
   });
 });

@@ -41,7 +41,10 @@ describe('ticket raster', () => {
   it('puts ink in every band of the layout, in order, and keeps the margins blank', () => {
     const r = renderTicket(sampleFacts('ar', { priority: true }), 576);
     const names = r.bands.map((b) => b.name);
-    expect(names).toEqual(['hall', 'service', 'numberLabel', 'number', 'priority', 'ahead', 'wait', 'date', 'hijri', 'time', 'qr', 'scan', 'footer']);
+    expect(names).toEqual([
+      'hall', 'service', 'numberLabel', 'number', 'priority', 'ahead', 'wait', 'date', 'hijri', 'time', 'qr', 'scan',
+      'typeIt', 'address', 'code', 'bring', 'bring.1', 'bring.2', 'bring.3', 'footer',
+    ]);
     for (const b of r.bands) {
       expect(b.bottom, b.name).toBeGreaterThan(b.top);
       expect(inkIn(r, b.top, b.bottom), `ink in ${b.name}`).toBeGreaterThan(100);
@@ -107,6 +110,49 @@ describe('ticket raster', () => {
     const firstShape = inkShape(first, band(first, 'line').top, band(first, 'line').bottom, 0, first.width - 1);
     const leftShape = inkShape(phrase, line.top, line.bottom, runs[0]![0], words[1]![0] - 1);
     expect(shapeDifference(leftShape, firstShape)).toBeLessThan(0.2);
+  });
+
+  /** The ink of a band against the same text drawn alone: 0 when identical. */
+  const drawnAs = (r: Raster, name: string, reference: Raster) => {
+    const b = band(r, name);
+    const line = band(reference, 'line');
+    return shapeDifference(inkShape(r, b.top, b.bottom, 0, r.width - 1), inkShape(reference, line.top, line.bottom, 0, reference.width - 1));
+  };
+
+  for (const width of [576, 384]) {
+    it(`writes the tracking address under the QR code, for a phone that cannot scan (${width} dots)`, () => {
+      const facts = sampleFacts('ar');
+      const r = renderTicket(facts, width);
+      expect(drawnAs(r, 'typeIt', renderLine('أو اكتب هذا العنوان في متصفح هاتفك', 'ar', width, 22, false))).toBeLessThan(0.02);
+      expect(drawnAs(r, 'address', renderLine('http://192.168.1.10:3000/t/', 'en', width, 22, false))).toBeLessThan(0.02);
+      expect(drawnAs(r, 'code', renderLine('Q2l0aXplblNlcnZpY2VDZW50', 'en', width, 24))).toBeLessThan(0.02);
+      // The code fits the paper, margins kept.
+      const code = band(r, 'code');
+      expect(inkIn(r, code.top, code.bottom, 0, 10)).toBe(0);
+      expect(inkIn(r, code.top, code.bottom, r.width - 10, r.width)).toBe(0);
+      // Another ticket, another code, though every other line comes from the drawn-text cache.
+      const other = renderTicket({ ...facts, trackingUrl: 'http://192.168.1.10:3000/t/AAAAbbbbCCCCddddEEEEffff' }, width);
+      expect(drawnAs(other, 'code', renderLine('AAAAbbbbCCCCddddEEEEffff', 'en', width, 24))).toBeLessThan(0.02);
+    });
+  }
+
+  it("prints the service's papers under «الأوراق المطلوبة», and none when there are none", () => {
+    const facts = sampleFacts('ar');
+    const r = renderTicket(facts, 576);
+    expect(drawnAs(r, 'bring', renderLine('الأوراق المطلوبة', 'ar', 576, 26))).toBeLessThan(0.02);
+    facts.whatToBring.forEach((item, i) => {
+      expect(drawnAs(r, `bring.${i + 1}`, renderLine(`• ${item}`, 'ar', 576, 22, false)), item).toBeLessThan(0.02);
+    });
+    const none = renderTicket(sampleFacts('ar', { whatToBring: [] }), 576);
+    expect(none.bands.filter((b) => b.name.startsWith('bring'))).toEqual([]);
+  });
+
+  it('says the service has not started, not a wait, when no counter serves it', () => {
+    const r = renderTicket(sampleFacts('ar', { ahead: 1, estimatedWaitMinutes: 0, notStarted: { opensAt: null } }), 576);
+    expect(drawnAs(r, 'wait', renderLine('الخدمة لم تبدأ بعد', 'ar', 576, 28, false))).toBeLessThan(0.02);
+    expect(drawnAs(r, 'wait', renderLine('الانتظار المتوقع: أقل من دقيقة', 'ar', 576, 28, false))).toBeGreaterThan(0.3);
+    const opens = renderTicket(sampleFacts('en', { notStarted: { opensAt: '08:00' } }), 576);
+    expect(drawnAs(opens, 'wait', renderLine('Service not started yet: it starts at 08:00', 'en', 576, 28, false))).toBeLessThan(0.02);
   });
 
   it("writes an Arabic-lettered number's digits as the hall says: Arabic-Indic or Latin", () => {

@@ -80,6 +80,7 @@ describe('admin routes', () => {
         active: true,
         waiting: 0,
         estimatedWaitMinutes: null,
+        notStarted: null,
         open: true,
         whatToBring: { ar: [], en: [] },
         dailyLimit: null,

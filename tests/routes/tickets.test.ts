@@ -168,6 +168,7 @@ describe('a ticket from kiosk to done', () => {
     expect(Object.keys(res.json()).sort()).toEqual([
       'ahead',
       'estimatedWaitMinutes',
+      'notStarted',
       'number',
       'rated',
       'ratingAllowed',

@@ -57,10 +57,4 @@ describe('the printed ticket', () => {
     }
   });
 
-
-  it('says «نحو دقيقتين» after «نحو», and «١٠٠ شخص» ahead', () => {
-    const texts = ticketTexts(sampleFacts('ar', { estimatedWaitMinutes: 2, ahead: 100 }));
-    expect(texts.wait).toBe('الانتظار المتوقع: نحو دقيقتين');
-    expect(texts.ahead).toBe('قبلك: ١٠٠ شخص');
-  });
 });

@@ -62,6 +62,7 @@ export const T = {
   english: { ar: 'الإنكليزية', en: 'English' },
   footerAr: { ar: 'تذييل البطاقة بالعربية', en: 'Ticket footer (Arabic)' },
   footerEn: { ar: 'تذييل البطاقة بالإنكليزية', en: 'Ticket footer (English)' },
+  printWhatToBring: { ar: 'طباعة الأوراق المطلوبة للخدمة على البطاقة', en: "Print the service's papers to bring on the ticket" },
   openingHours: { ar: 'أوقات الدوام', en: 'Opening hours' },
   openingHoursHint: {
     ar: 'لكل يوم فترة أو أكثر. اليوم الذي لا فترات له يوم عطلة.',

@@ -1,6 +1,6 @@
 import type { Service } from '../../../server/protocol/schemas.js';
-import { formatNumber, pick, waitEstimate } from '../../../ui-kit/i18n.js';
-import { TEXT } from '../text.js';
+import { formatNumber, pick } from '../../../ui-kit/i18n.js';
+import { waitWords } from '../../../ui-kit/phrases.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
  */
 export function ServiceButton({ service, style, onTake }: Props) {
   const { lang, digits, t } = useUi();
-  const wait = waitEstimate(service.estimatedWaitMinutes, lang, digits, TEXT.noWait);
+  const wait = waitWords(service, lang, digits);
   return (
     <button
       type="button"
@@ -33,7 +33,7 @@ export function ServiceButton({ service, style, onTake }: Props) {
             <span>
               {t('waiting')} {formatNumber(service.waiting, lang, digits)}
             </span>{' '}
-            {wait && <span>{wait}</span>}
+            {wait && <span class="service-wait">{wait}</span>}
           </>
         ) : (
           <span>{service.closedReason ? pick(service.closedReason, lang) : ''}</span>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { KioskPrinter, PrintResult, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { formatTicketNumber, peopleAhead, pick, waitEstimate } from '../../../ui-kit/i18n.js';
-import { TEXT } from '../text.js';
+import { formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
+import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
 import { PrinterNotice, printState } from './PrinterNotice.js';
@@ -27,7 +27,7 @@ export function TicketScreen({ ticket, service, printer, print, returnSeconds, p
   const shownAt = useRef(Date.now());
   // Touching the screen (reading the list, photographing the code) restarts the countdown.
   const [touches, setTouches] = useState(0);
-  const wait = waitEstimate(ticket.estimatedWaitMinutes, lang, digits, TEXT.youreNext);
+  const wait = waitLine(ticket, lang, digits);
   const done = () => {
     if (Date.now() - shownAt.current >= IGNORE_DONE_MS) onDone();
   };
@@ -45,7 +45,8 @@ export function TicketScreen({ ticket, service, printer, print, returnSeconds, p
         <p class="ticket-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>
         {wait && (
           <p class="ticket-wait">
-            {t('expectedWait')}: <strong>{wait}</strong>
+            {wait.label && `${wait.label}: `}
+            <strong>{wait.words}</strong>
           </p>
         )}
         <PrinterNotice state={printState(printer, print)} />

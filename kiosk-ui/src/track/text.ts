@@ -1,15 +1,15 @@
 import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { PHRASES } from '../../../ui-kit/phrases.js';
 
-// Everything the citizen's phone says (/t/<code> and /join), as a clerk of the hall would say it.
+// Everything the citizen's phone says (/t/<code> and /join), as a clerk of the hall would say it;
+// what a ticket says is worded once for the kiosk, the receipt and the phone (ui-kit/phrases.ts).
 
 export const TEXT = {
   language: { ar: 'English', en: 'العربية' },
   loading: { ar: 'جارٍ التحميل…', en: 'Loading…' },
   offline: { ar: 'انقطع الاتصال، جارٍ إعادة المحاولة…', en: 'Connection lost. Trying again…' },
   failed: { ar: 'تعذّر إتمام الطلب، حاول مرة أخرى.', en: 'That did not work. Please try again.' },
-  yourNumber: { ar: 'رقم دورك', en: 'Your number' },
-  expectedWait: { ar: 'مدة الانتظار المتوقعة', en: 'Expected wait' },
-  youreNext: { ar: 'دورك قريب', en: "You're next" },
+  yourNumber: PHRASES.yourNumber,
   mustBeInHall: { ar: 'يجب أن تكون في الصالة عند النداء', en: 'You must be in the hall when called' },
   keepOpen: { ar: 'أبقِ هذه الصفحة مفتوحة، وسننبّهك عند النداء.', en: "Keep this page open: we'll alert you when you are called." },
   enableAlerts: { ar: 'تفعيل التنبيه بالصوت والاهتزاز', en: 'Turn on sound and vibration' },
@@ -17,7 +17,7 @@ export const TEXT = {
   yourTurn: { ar: 'دورك الآن:', en: 'Your turn:' },
   calledAgain: { ar: 'أُعيد النداء', en: 'Called again' },
   beingServed: { ar: 'تتم خدمتك الآن', en: 'You are being served' },
-  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
+  whatToBring: PHRASES.whatToBring,
   leave: { ar: 'مغادرة الدور', en: 'Leave the queue' },
   leaveQuestion: { ar: 'هل تريد فعلاً مغادرة الدور؟', en: 'Do you really want to leave the queue?' },
   leaveWarning: {

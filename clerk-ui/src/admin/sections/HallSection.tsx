@@ -32,6 +32,7 @@ function valuesOf(h: HallAdmin) {
     'settings.languages.en': s.languages.includes('en'),
     'settings.ticketFooter.ar': s.ticketFooter.ar,
     'settings.ticketFooter.en': s.ticketFooter.en,
+    'settings.printWhatToBring': s.printWhatToBring,
     'settings.routingPolicy': s.routingPolicy,
     'settings.maxPriorityInRow': String(s.maxPriorityInRow),
     'settings.allowCallSpecific': s.allowCallSpecific,
@@ -75,6 +76,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
           ar: c.text('settings.ticketFooter.ar', v['settings.ticketFooter.ar'], { max: 200 })!,
           en: c.text('settings.ticketFooter.en', v['settings.ticketFooter.en'], { max: 200 })!,
         },
+        printWhatToBring: v['settings.printWhatToBring'],
         routingPolicy: v['settings.routingPolicy'] as HallSettingsView['routingPolicy'],
         maxPriorityInRow: c.int('settings.maxPriorityInRow', v['settings.maxPriorityInRow'], { min: 1, max: 10 })!,
         allowCallSpecific: v['settings.allowCallSpecific'],
@@ -141,6 +143,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
           </fieldset>
           <TextField label={t('footerAr')} dir="rtl" wide {...form.field('settings.ticketFooter.ar')} />
           <TextField label={t('footerEn')} dir="ltr" wide {...form.field('settings.ticketFooter.en')} />
+          <Checkbox label={t('printWhatToBring')} {...form.field('settings.printWhatToBring')} />
         </div>
       </section>
 

@@ -1,13 +1,13 @@
 import type { TrackedTicket } from '../../../../server/protocol/schemas.js';
-import { formatTicketNumber, peopleAhead, waitEstimate } from '../../../../ui-kit/i18n.js';
-import { TEXT } from '../text.js';
+import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
+import { peopleAhead, waitLine } from '../../../../ui-kit/phrases.js';
 import { usePhoneUi } from '../ui.js';
 
 /** The number, the service, and while waiting the place in line and the expected wait. */
 export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
   const { lang, digits, t } = usePhoneUi();
   const waiting = ticket.status === 'waiting';
-  const wait = waiting ? waitEstimate(ticket.estimatedWaitMinutes, lang, digits, TEXT.youreNext) : null;
+  const wait = waiting ? waitLine(ticket, lang, digits) : null;
   return (
     <section class="p-card p-ticket" aria-labelledby="p-number-label">
       <p id="p-number-label" class="p-label" role="heading" aria-level={1}>
@@ -20,9 +20,8 @@ export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
       {waiting && <p class="p-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>}
       {wait && (
         <p class="p-wait">
-          {/* No minutes left: «دورك قريب» says it all. */}
-          {(ticket.estimatedWaitMinutes ?? 0) > 0 && `${t('expectedWait')}: `}
-          <strong>{wait}</strong>
+          {wait.label && `${wait.label}: `}
+          <strong>{wait.words}</strong>
         </p>
       )}
       {ticket.remote && (ticket.status === 'waiting' || ticket.status === 'called') && <p class="p-remote">{t('mustBeInHall')}</p>}

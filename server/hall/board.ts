@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Connection } from '../../db/connection.js';
 import { counters, devices, printers, services, ticketEvents, tickets, users } from '../../db/schema.js';
@@ -151,7 +151,32 @@ export function supervisorBoard(conn: Connection, now: number, hallId: number, c
     services: boardServices,
     printers: printerRows,
     displays,
+    noShows: noShowsToday(conn, now, hallId, tz),
   };
+}
+
+/** Tickets marked no-show in the business day, the latest first; the mark's event names who. */
+function noShowsToday(conn: Connection, now: number, hallId: number, tz: string): P.SupervisorBoard['noShows'] {
+  const today = businessDay(now, tz);
+  return conn.db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      serviceId: tickets.serviceId,
+      calledAt: tickets.calledAt,
+      markedAt: tickets.endedAt,
+      counterNumber: counters.number,
+      clerkName: sql<string | null>`coalesce(${users.displayName}, ${users.username})`,
+    })
+    .from(tickets)
+    .innerJoin(ticketEvents, and(eq(ticketEvents.ticketId, tickets.id), eq(ticketEvents.type, 'no_show'), eq(ticketEvents.at, tickets.endedAt)))
+    .leftJoin(counters, eq(counters.id, tickets.counterId))
+    .leftJoin(users, eq(users.id, ticketEvents.userId))
+    .where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'no_show'), gte(tickets.endedAt, now - DAY_SPAN_MS)))
+    .orderBy(desc(tickets.endedAt), desc(tickets.id))
+    .all()
+    .filter((t) => businessDay(t.markedAt!, tz) === today)
+    .map((t) => ({ ...t, calledAt: isoInZone(t.calledAt!, tz), markedAt: isoInZone(t.markedAt!, tz) }));
 }
 
 export function displayPresence(d: typeof devices.$inferSelect, connected: boolean, timeZone: string): P.DisplayPresence {

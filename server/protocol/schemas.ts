@@ -323,6 +323,18 @@ export const BoardTicket = z.object({
   startedAt: IsoTime.optional(),
 });
 
+/** A ticket marked no-show today: a supervisor may still return it to its place in line. */
+export const BoardNoShow = z.object({
+  id: z.number(),
+  number: z.string(),
+  serviceId: z.number(),
+  calledAt: IsoTime,
+  markedAt: IsoTime,
+  counterNumber: z.number().nullable(),
+  /** Who marked it (the clerk whose recalls ran out, for an automatic one). */
+  clerkName: z.string().nullable(),
+});
+
 /** `GET /api/supervisor/board`: the hall at a glance; `/staff` events keep it current. */
 export const SupervisorBoard = z.object({
   serverTime: IsoTime,
@@ -352,5 +364,7 @@ export const SupervisorBoard = z.object({
   ),
   printers: z.array(z.object({ id: z.number(), name: z.string(), status: PrinterStatus })),
   displays: z.array(DisplayPresence),
+  /** Today's no-shows, the latest first. */
+  noShows: z.array(BoardNoShow),
 });
 export type SupervisorBoard = z.infer<typeof SupervisorBoard>;

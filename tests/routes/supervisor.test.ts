@@ -273,6 +273,46 @@ describe('the board', () => {
   });
 });
 
+describe("the board's no-shows", () => {
+  it("lists today's no-shows, the latest first, with counter and clerk, until returned to the line", async () => {
+    const noShow = async (counter: number) => {
+      const t = await issue(B);
+      await ok(await post(`/api/counters/${counter}/next`));
+      await ok(await post(`/api/tickets/${t.id}/no-show`, clerk, { confirmed: true }));
+      return t;
+    };
+    const yesterday = await noShow(1);
+    const day = 24 * 3600_000;
+    hall.app.conn.sqlite.prepare('UPDATE tickets SET called_at = called_at - ?, ended_at = ended_at - ? WHERE id = ?').run(day, day, yesterday.id);
+    hall.app.conn.sqlite.prepare("UPDATE ticket_events SET at = at - ? WHERE ticket_id = ? AND type = 'no_show'").run(day, yesterday.id);
+    const first = await noShow(1);
+    tick(60_000);
+    const served = await issue(B);
+    await ok(await post('/api/counters/1/next'));
+    await ok(await post(`/api/tickets/${served.id}/complete`));
+    tick(60_000);
+    const second = await noShow(2);
+    tick(60_000);
+
+    const board = async () => SupervisorBoard.parse(await ok(await get('/api/supervisor/board', supervisor))).noShows;
+    expect(await board()).toEqual([
+      {
+        id: second.id,
+        number: second.number,
+        serviceId: B,
+        calledAt: '2026-11-29T10:02:00.000+03:00',
+        markedAt: '2026-11-29T10:02:00.000+03:00',
+        counterNumber: 2,
+        clerkName: 'الموظف',
+      },
+      expect.objectContaining({ id: first.id, counterNumber: 1, markedAt: '2026-11-29T10:00:00.000+03:00' }),
+    ]);
+
+    await ok(await post(`/api/tickets/${first.id}/requeue`, supervisor));
+    expect((await board()).map((t) => t.id)).toEqual([second.id]);
+  });
+});
+
 describe('/staff display presence', () => {
   it('tells the staff when a display connects and goes away, and the board agrees', async () => {
     await hall.close();

@@ -81,7 +81,7 @@ export const TEXT = {
   confirmNoShow: { ar: 'نعم، لم يحضر', en: 'Yes, no-show' },
   recallInstead: { ar: 'إعادة النداء بدلاً من ذلك', en: 'Recall instead' },
   goBack: { ar: 'تراجع', en: 'Go back' },
-  returnToLine: { ar: 'إعادته إلى مكانه في الدور', en: 'Return to its place in line' },
+  returnToLine: { ar: 'إعادته إلى مكانه في الصف', en: 'Return to its place in line' },
   // the side panel
   waitingForYou: { ar: 'المنتظرون لخدمات الشباك', en: "Waiting for this counter's services" },
   transferredHere: { ar: 'محوَّلون إلى هذا الشباك', en: 'Transferred to this counter' },
@@ -140,6 +140,12 @@ export const TEXT = {
   cancelTicket: { ar: 'إلغاء الدور', en: 'Cancel ticket' },
   confirmCancelTicket: { ar: 'سيُلغى هذا الدور ولن يُنادى عليه. هل أنت متأكد؟', en: 'This ticket will be cancelled and never called. Are you sure?' },
   keepTicket: { ar: 'تراجع', en: 'Keep it' },
+  noShowsToday: { ar: 'لم يحضروا اليوم', en: "Today's no-shows" },
+  noNoShowsToday: { ar: 'لم يتخلّف أحد عن دوره اليوم', en: 'No no-shows today' },
+  confirmReturnToLine: {
+    ar: 'يعود الدور إلى مكانه في الصف بحسب وقت إصداره، فيُنادى قبل الأدوار التي صدرت بعده.',
+    en: 'The ticket goes back to its place in line by the time it was issued, and is called before tickets issued after it.',
+  },
   printers: { ar: 'الطابعات', en: 'Printers' },
   displays: { ar: 'الشاشات', en: 'Displays' },
   printer_online: { ar: 'تعمل', en: 'Online' },
@@ -168,6 +174,15 @@ export function noShowTooSoon(seconds: number, lang: Lang, digits: Digits): stri
 /** «سُجِّل الدور B007 «لم يحضر».» / "B007 marked no-show." */
 export const markedNoShow = (number: string, lang: Lang) =>
   lang === 'ar' ? `سُجِّل الدور ${number} «لم يحضر».` : `${number} marked no-show.`;
+
+/** «نُودي الساعة ١٠:٠٢» / "called at 10:02" (`time` already formatted). */
+export const calledAtTime = (time: string, lang: Lang) => (lang === 'ar' ? `نُودي الساعة ${time}` : `called at ${time}`);
+
+/** «منذ ٥ دقائق» / "5 min ago", in whole minutes as `minutes` writes them. */
+export function ago(at: string, now: number, lang: Lang, digits: Digits): string {
+  const span = minutes(Math.floor((now - Date.parse(at)) / 60000), lang, digits);
+  return lang === 'ar' ? `منذ ${span}` : `${span} ago`;
+}
 
 /** «١٨ دقيقة» / "18 min"; under a minute: «أقل من دقيقة» / "under a minute". */
 export function minutes(n: number, lang: Lang, digits: Digits): string {

@@ -13,6 +13,7 @@ import { useBoard } from './board.js';
 import { CountersBoard, type BoardCounter } from './CountersBoard.js';
 import { CounterServicesDialog, MoveDialog } from './dialogs.js';
 import { AlertsPanel } from './AlertsPanel.js';
+import { NoShows, type NoShow } from './NoShows.js';
 import { ServicesBoard, type BoardService } from './ServicesBoard.js';
 import { WaitingTickets } from './WaitingTickets.js';
 
@@ -23,7 +24,8 @@ type Pending =
   | { kind: 'services'; counter: Counter }
   | { kind: 'move'; ticket: Ticket }
   | { kind: 'cancel'; ticket: Ticket }
-  | { kind: 'closeToday'; service: BoardService };
+  | { kind: 'closeToday'; service: BoardService }
+  | { kind: 'return'; noShow: NoShow };
 
 const MUTE_KEY = 'dawr.alertsMuted';
 
@@ -63,6 +65,9 @@ export function SupervisorArea({ session }: AreaProps) {
       longestWaitS: oldest ? Math.max(0, Math.floor((now - Date.parse(oldest.issuedAt)) / 1000)) : 0,
     };
   });
+
+  // One returned to the line shows in the live tickets before the board is read again.
+  const noShows = (board?.noShows ?? []).filter((n) => !live.tickets.has(n.id));
 
   const printers = [...new Map<number, Printer>([...(board?.printers ?? []).map((p) => [p.id, { printerId: p.id, name: p.name, status: p.status }] as const), ...live.printers]).values()];
   const displays = [...new Map<number, DisplayPresence>([...(board?.displays ?? []).map((d) => [d.id, d] as const), ...live.displays]).values()];
@@ -121,14 +126,17 @@ export function SupervisorArea({ session }: AreaProps) {
             onCancel={(ticket) => open({ kind: 'cancel', ticket })}
           />
         </div>
-        <ServicesBoard
-          rows={services}
-          queueLimit={queueLimit}
-          busy={busy}
-          onCloseToday={(service) => open({ kind: 'closeToday', service })}
-          onReopen={(service) => run(() => call('DELETE', `/api/services/${service.id}/close-today`))}
-          onShowTickets={(s) => setFilter(s.id)}
-        />
+        <div class="sv-col">
+          <ServicesBoard
+            rows={services}
+            queueLimit={queueLimit}
+            busy={busy}
+            onCloseToday={(service) => open({ kind: 'closeToday', service })}
+            onReopen={(service) => run(() => call('DELETE', `/api/services/${service.id}/close-today`))}
+            onShowTickets={(s) => setFilter(s.id)}
+          />
+          <NoShows rows={noShows} services={shell.hall.services} now={now} busy={busy} onReturn={(noShow) => open({ kind: 'return', noShow })} />
+        </div>
       </div>
       {error && !pending && (
         <p class="banner error" role="alert">
@@ -182,6 +190,19 @@ export function SupervisorArea({ session }: AreaProps) {
           onConfirm={() => run(() => call('POST', `/api/services/${pending.service.id}/close-today`))}
         >
           <p>{t('confirmCloseToday')}</p>
+        </Dialog>
+      )}
+      {pending?.kind === 'return' && (
+        <Dialog
+          title={`${t('returnToLine')}: ${fmt(pending.noShow.number)}`}
+          confirm={t('returnToLine')}
+          dismiss={t('goBack')}
+          busy={busy}
+          error={error}
+          onClose={() => setPending(null)}
+          onConfirm={() => run(async () => live.applyTicket(await call<Ticket>('POST', `/api/tickets/${pending.noShow.id}/requeue`)))}
+        >
+          <p>{t('confirmReturnToLine')}</p>
         </Dialog>
       )}
     </main>

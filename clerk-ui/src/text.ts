@@ -178,12 +178,6 @@ export const markedNoShow = (number: string, lang: Lang) =>
 /** «نُودي الساعة ١٠:٠٢» / "called at 10:02" (`time` already formatted). */
 export const calledAtTime = (time: string, lang: Lang) => (lang === 'ar' ? `نُودي الساعة ${time}` : `called at ${time}`);
 
-/** «منذ ٥ دقائق» / "5 min ago", in whole minutes as `minutes` writes them. */
-export function ago(at: string, now: number, lang: Lang, digits: Digits): string {
-  const span = minutes(Math.floor((now - Date.parse(at)) / 60000), lang, digits);
-  return lang === 'ar' ? `منذ ${span}` : `${span} ago`;
-}
-
 /** «١٨ دقيقة» / "18 min"; under a minute: «أقل من دقيقة» / "under a minute". */
 export function minutes(n: number, lang: Lang, digits: Digits): string {
   if (n < 1) return lang === 'ar' ? 'أقل من دقيقة' : 'under a minute';
@@ -194,6 +188,12 @@ export function minutes(n: number, lang: Lang, digits: Digits): string {
 /** How long a waiting ticket has waited since it was issued, in whole minutes as `minutes` writes them. */
 export const waitedSince = (issuedAt: string, now: number, lang: Lang, digits: Digits) =>
   minutes(Math.floor((now - Date.parse(issuedAt)) / 60000), lang, digits);
+
+/** «منذ ٥ دقائق» / "5 min ago". */
+export function ago(at: string, now: number, lang: Lang, digits: Digits): string {
+  const span = waitedSince(at, now, lang, digits);
+  return lang === 'ar' ? `منذ ${span}` : `${span} ago`;
+}
 
 /** A running time: «٤:٠٧» / "4:07", with hours when it passes one. */
 export function clock(seconds: number, lang: Lang, digits: Digits): string {

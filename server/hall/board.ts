@@ -155,7 +155,10 @@ export function supervisorBoard(conn: Connection, now: number, hallId: number, c
   };
 }
 
-/** Tickets marked no-show in the business day, the latest first; the mark's event names who. */
+/**
+ * Tickets marked no-show in the business day, the latest first. Who marked it is on the no-show
+ * event written with the ticket's end (same instant): a ticket returned and missed again has two.
+ */
 function noShowsToday(conn: Connection, now: number, hallId: number, tz: string): P.SupervisorBoard['noShows'] {
   const today = businessDay(now, tz);
   return conn.db

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../server/plugins/errors.js';
 import { ApiError } from '../../ui-kit/api.js';
 import type { Bilingual, Lang } from '../../ui-kit/i18n.js';
+import { TEXT } from './text.js';
 
 // What the staff app says when the server refuses: one message per error code, in the user's
 // language. The server's own text is for its log and for developers, never for the screen.
@@ -43,9 +44,21 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
 const UNKNOWN: Bilingual = { ar: 'تعذّر تنفيذ العملية. أعد المحاولة.', en: 'That did not work. Try again.' };
 const OFFLINE: Bilingual = { ar: 'لم تصل العملية إلى الخادم بسبب انقطاع الاتصال. حاول مجدداً.', en: 'Not sent: the connection is down. Try again.' };
 
-/** Why a request failed, in the user's language: offline, or the refusal's code in words. */
+/**
+ * Why a request failed, in the user's language: offline, or the refusal's code in words. A 5xx
+ * without a code of ours (a proxy's 502, say) is still the server's trouble, not the network's.
+ */
 export function errorText(err: unknown, lang: Lang): string {
   if (!(err instanceof ApiError)) return UNKNOWN[lang];
   if (err.status === 0) return OFFLINE[lang];
-  return (ERROR_TEXT[err.code as ErrorCode] ?? UNKNOWN)[lang];
+  const known = ERROR_TEXT[err.code as ErrorCode];
+  if (known) return known[lang];
+  if (err.status >= 500) return ERROR_TEXT[err.status === 500 ? 'internal_error' : 'unavailable'][lang];
+  return UNKNOWN[lang];
+}
+
+/** Why logging in failed: a refused name or password, or any other failure in its own words. */
+export function loginErrorText(err: unknown, lang: Lang): string {
+  const status = err instanceof ApiError ? err.status : 0;
+  return status === 401 || status === 400 ? TEXT.wrongCredentials[lang] : errorText(err, lang);
 }

@@ -14,7 +14,6 @@ export const TEXT = {
   logIn: { ar: 'تسجيل الدخول', en: 'Log in' },
   loggingIn: { ar: 'جارٍ الدخول…', en: 'Logging in…' },
   wrongCredentials: { ar: 'اسم المستخدم أو كلمة المرور غير صحيحة', en: 'Wrong username or password' },
-  tooManyTries: { ar: 'محاولات كثيرة. انتظر دقيقة ثم حاول مجدداً', en: 'Too many attempts. Wait a minute and try again' },
   sessionEnded: { ar: 'انتهت الجلسة، يرجى تسجيل الدخول مجدداً', en: 'Your session has ended: please log in again' },
   logOut: { ar: 'تسجيل الخروج', en: 'Log out' },
   // shell

@@ -59,8 +59,9 @@ export function App() {
   useIdle(IDLE_MS, screen.kind === 'menu' || screen.kind === 'priority', () => {
     if (!busy.current) home('attract');
   });
+  const offline = menu.offline || live.link === 'offline';
   const shownTicket = screen.kind === 'ticket' ? screen.ticket.id : null;
-  useCancelPrintWhenPhotographed(token, shownTicket, shownTicket === null ? null : printState(live.printer, live.prints.get(shownTicket)));
+  useCancelPrintWhenPhotographed(token, shownTicket, shownTicket === null ? null : printState(live.printer, live.prints.get(shownTicket), offline));
 
   async function take(service: Service) {
     if (busy.current || !token) return; // a double tap, or a tap while a ticket is on its way
@@ -96,7 +97,6 @@ export function App() {
 
   if (!token) return <NotPaired />;
 
-  const offline = menu.offline || live.link === 'offline';
   const printerDown = live.printer?.status === 'offline' || live.printer?.status === 'paper_out';
   let body;
   if (!menu.hall && menu.services.length === 0) {
@@ -129,6 +129,7 @@ export function App() {
         service={screen.service}
         printer={live.printer}
         print={live.prints.get(screen.ticket.id)}
+        offline={offline}
         returnSeconds={menu.hall?.kioskReturnSeconds ?? DEFAULT_RETURN_SECONDS}
         publicUrl={menu.hall?.publicUrl ?? null}
         onDone={() => home()}

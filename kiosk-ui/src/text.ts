@@ -39,6 +39,10 @@ export const TEXT = {
     ar: 'تعذّرت طباعة البطاقة. يرجى تصوير الرقم ورمز الاستجابة السريعة',
     en: 'Your ticket could not be printed. Please take a photo of the number and the QR code',
   },
+  noPaperCameOut: {
+    ar: 'إن لم تخرج البطاقة من الطابعة، يرجى تصوير الرقم ورمز الاستجابة السريعة',
+    en: 'If no ticket came out of the printer, please take a photo of the number and the QR code',
+  },
   ticketStillValid: { ar: 'دورك محفوظ ولن يضيع.', en: 'Your turn is kept all the same.' },
   menuPrinterDown: {
     ar: 'الطابعة متوقفة حالياً: يمكنك أخذ دور وتصوير رقمه',

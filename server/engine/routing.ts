@@ -1,5 +1,6 @@
 import { rolloutChoice, type HallView } from './rollout.js';
 import type { CallingCounter, RoutingRules, Selection, WaitingTicket } from './types.js';
+import type { Digits } from '../../ui-kit/i18n.js';
 
 export type { HallView } from './rollout.js';
 
@@ -21,6 +22,7 @@ export function nextPriorityStreak(streak: number, calledTicket: Pick<WaitingTic
  * The ticket `counter` calls now, or null if none it may serve waits. `view` (the hall's open
  * counters and expected durations, as the wait forecast has them) lets the `default` policy look
  * ahead (rollout.ts); without it `default` uses its plain rule, as the forecast itself does.
+ * `digits` are the hall's, for the Arabic reason.
  */
 export function selectNext(
   counter: CallingCounter,
@@ -28,10 +30,11 @@ export function selectNext(
   now: number,
   rules: RoutingRules,
   view?: HallView,
+  digits: Digits = 'arab',
 ): Selection | null {
   const picked = pickNext(counter, waiting, now, rules, view);
   if (!picked) return null;
-  return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped) };
+  return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped, digits) };
 }
 
 /** selectNext without the reason. */
@@ -185,7 +188,10 @@ export function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
 
 // The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة".
 
-const arNumber = new Intl.NumberFormat('ar-SY', { maximumFractionDigits: 1 });
+const arNumber = {
+  arab: new Intl.NumberFormat('ar-SY-u-nu-arab', { maximumFractionDigits: 1 }),
+  latn: new Intl.NumberFormat('ar-SY-u-nu-latn', { maximumFractionDigits: 1 }),
+};
 const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 function explain(
@@ -194,6 +200,7 @@ function explain(
   now: number,
   rules: RoutingRules,
   capped: boolean,
+  digits: Digits,
 ): Selection['reason'] {
   const ar: string[] = [];
   const en: string[] = [];
@@ -209,21 +216,21 @@ function explain(
     en.push('regular turn after priority calls');
   }
   const minutes = Math.max(0, Math.floor((now - t.issuedAt) / 60000));
-  ar.push(`انتظر ${arMinutes(minutes)}`);
+  ar.push(`انتظر ${arMinutes(minutes, digits)}`);
   en.push(minutes === 0 ? 'waited under 1 min' : `waited ${minutes} min`);
   const target = targetMs(t, rules);
   if (target !== null) {
-    ar.push(`والهدف ${arMinutes(target / 60000, 'دقيقتان')}`);
+    ar.push(`والهدف ${arMinutes(target / 60000, digits, 'دقيقتان')}`);
     en.push(`target ${enNumber.format(target / 60000)} min`);
   }
   return { ar: ar.join('، '), en: en.join(', ') };
 }
 
 /** Arabic counted noun: دقيقة واحدة، دقيقتين (`two`: دقيقتان as a subject)، ٣–١٠ دقائق، ١١ دقيقة فأكثر. */
-function arMinutes(n: number, two = 'دقيقتين'): string {
+function arMinutes(n: number, digits: Digits, two = 'دقيقتين'): string {
   if (n === 0) return 'أقل من دقيقة';
   if (n === 1) return 'دقيقة واحدة';
   if (n === 2) return two;
   const lastTwo = n % 100;
-  return `${arNumber.format(n)} ${lastTwo >= 3 && lastTwo <= 10 ? 'دقائق' : 'دقيقة'}`;
+  return `${arNumber[digits].format(n)} ${lastTwo >= 3 && lastTwo <= 10 ? 'دقائق' : 'دقيقة'}`;
 }

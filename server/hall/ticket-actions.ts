@@ -192,6 +192,7 @@ export function callNext(
       now,
       hallNow.rules,
       { counters: hallNow.counters, durations: hallNow.durations },
+      hall.settings.digits,
     );
     if (!selection) return { value: { ticket: null }, effects };
     const row = getTicket(conn, hallId, selection.ticket.id);

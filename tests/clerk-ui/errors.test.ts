@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueText } from '../../clerk-ui/src/admin/text.js';
-import { ERROR_TEXT, errorText } from '../../clerk-ui/src/errors.js';
+import { ERROR_TEXT, errorText, loginErrorText } from '../../clerk-ui/src/errors.js';
+import { TEXT } from '../../clerk-ui/src/text.js';
 import { ERROR_CODES } from '../../server/plugins/errors.js';
 import { ApiError } from '../../ui-kit/api.js';
 
@@ -47,6 +48,21 @@ describe('the error table', () => {
     }
     expect(errorText(unknown, 'ar')).not.toMatch(LATIN);
     expect(errorText(new ApiError(0, 'offline', 'the server cannot be reached'), 'en')).toMatch(/connection is down/);
+  });
+
+  it('says at login that the server is busy or failing, not that the connection is down', () => {
+    const busy = new ApiError(503, 'unavailable', 'draining');
+    const proxy = new ApiError(502, 'error', 'Bad Gateway');
+    const failed = new ApiError(500, 'error', 'Internal Server Error');
+    for (const lang of ['ar', 'en'] as const) {
+      expect(loginErrorText(busy, lang)).toBe(ERROR_TEXT.unavailable[lang]);
+      expect(loginErrorText(proxy, lang)).toBe(ERROR_TEXT.unavailable[lang]);
+      expect(loginErrorText(failed, lang)).toBe(ERROR_TEXT.internal_error[lang]);
+      expect(loginErrorText(new ApiError(429, 'rate_limited', 'slow down'), lang)).toBe(ERROR_TEXT.rate_limited[lang]);
+      expect(loginErrorText(new ApiError(401, 'unauthorized', 'bad password'), lang)).toBe(TEXT.wrongCredentials[lang]);
+      expect(loginErrorText(new ApiError(0, 'offline', 'unreachable'), lang)).toBe(errorText(new ApiError(0, 'offline', ''), lang));
+    }
+    expect(loginErrorText(proxy, 'en')).not.toMatch(/connection/i);
   });
 
   it("words a field problem it does not know without the server's message, and counts in words", () => {

@@ -1,13 +1,15 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tickets } from '../../db/schema.js';
 import { describeViolations, runAxe } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // axe-core on every screen of the hall, in Arabic and in English, each as its users see it: the
 // kiosk at rest, its menu (landscape and portrait), the priority question and the ticket; the
-// hall and counter displays with a call on them; the citizen's phone page, waiting and called,
-// and /join with its question; the staff app's login, workstation and pause dialog, board,
+// hall and counter displays with a call on them, the hall display asking for a tap to enable
+// sound; the citizen's phone page, waiting, called and rating the service, and /join with its question; the staff app's login, workstation and pause dialog, board,
 // reports, every admin section and a form. No serious or critical finding anywhere, and every
 // screen has its main landmark, its content in landmarks and a first-level heading. One browser
 // and one hall for the whole file.
@@ -71,7 +73,7 @@ async function issue(serviceId = F) {
 async function staffPost(url: string) {
   const res = await hall.app.inject({ method: 'POST', url, headers: bearer(clerk) });
   expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json() as { number: string };
+  return res.json() as { id: number; number: string };
 }
 
 async function logIn(page: Page, username: string, lang: Lang) {
@@ -135,6 +137,19 @@ for (const lang of ['ar', 'en'] as const) {
       await expectAccessible(page);
     });
 
+    it('hall display asking for a tap to enable sound', async () => {
+      context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      const page = await context.newPage();
+      // The browser refuses sound until someone taps (a TV's autoplay policy).
+      await page.addInitScript(() => {
+        window.dawrAnnouncementPlayer = { unlock: async () => false, play: async () => {} };
+      });
+      await page.goto(`${base}/display/?token=${hall.tokens.display}${lang === 'en' ? '&lang=en' : ''}`);
+      await page.locator('.current .ticket-number').waitFor();
+      await page.getByRole('button', { name: /Tap to enable sound/ }).waitFor();
+      await expectAccessible(page);
+    });
+
     it('counter display, with a call on it', async () => {
       const page = await open(`/counter-display/?counter=4&token=${hall.tokens.display}`, lang, { width: 1280, height: 720 });
       await page.locator('.counter-ticket .ticket-number').waitFor();
@@ -151,6 +166,19 @@ for (const lang of ['ar', 'en'] as const) {
     it('phone page of a ticket being called', async () => {
       const page = await open(`/t/${called.trackingCode}`, lang, { width: 390, height: 844 });
       await page.getByRole('alert').waitFor();
+      await expectAccessible(page);
+    });
+
+    it('phone page of a finished ticket: the rating, then the comment', async () => {
+      const { id } = await staffPost('/api/counters/2/next');
+      await staffPost(`/api/tickets/${id}/complete`);
+      const { trackingCode } = hall.app.conn.db.select({ trackingCode: tickets.trackingCode }).from(tickets).where(eq(tickets.id, id)).get()!;
+      const page = await open(`/t/${trackingCode}`, lang, { width: 390, height: 844 });
+      const happy = page.getByRole('button', { name: t('راضٍ', 'Happy'), exact: true });
+      await happy.waitFor();
+      await expectAccessible(page);
+      await happy.click();
+      await page.locator('textarea').waitFor();
       await expectAccessible(page);
     });
 

@@ -462,6 +462,30 @@ describe('the server stops', () => {
     await hall.app.listen({ port, host: '127.0.0.1' });
     await page.getByText('No connection to the server. Trying again…').waitFor({ state: 'detached', timeout: 20_000 });
   }, 60_000);
+
+  it('the ticket screen stops saying "printing", and asks to photograph the ticket if no paper came out', async () => {
+    await openHall();
+    expect((await api('PATCH', '/api/admin/hall', { settings: { kioskReturnSeconds: 120 } })).statusCode).toBe(200);
+    hall.app.conn.sqlite.prepare("UPDATE printers SET status = 'online' WHERE kiosk_id = ?").run(kioskDeviceId());
+    const page = await kiosk({ lang: 'en' });
+    await page.getByRole('button', { name: 'Fees and taxes' }).click();
+    await page.getByText('F001').waitFor();
+    await page.getByText('Printing your ticket…').waitFor(); // no print agent: the job waits
+    allowFailedRequests(/\/(api|socket\.io)\//);
+    const port = Number(new URL(base).port);
+    const dataDir = hall.dataDir;
+    await hall.close({ keepData: true });
+    await page.getByText('No connection to the server. Trying again…').waitFor({ timeout: 5000 });
+    await page.getByText('If no ticket came out of the printer, please take a photo of the number and the QR code').waitFor();
+    expect(await page.getByText('Your turn is kept all the same.').isVisible()).toBe(true);
+    expect(await page.getByText('Printing your ticket…').count()).toBe(0);
+    expect(await page.locator('.spinner').count()).toBe(0);
+    await expectContrast(page);
+
+    hall = await startHall({ dataDir });
+    await hall.app.listen({ port, host: '127.0.0.1' });
+    await page.getByText('If no ticket came out of the printer', { exact: false }).waitFor({ state: 'detached', timeout: 20_000 });
+  }, 60_000);
 });
 
 describe('the ticket number', () => {

@@ -7,8 +7,9 @@ import { startHall, type TestHall } from '../helpers/hall.js';
 
 // The admin area in real Chromium against a real server: an admin creates a service through the
 // form and a kiosk shows it; form errors (the browser's own checks and the server's 409 fields)
-// appear next to their field in Arabic and in English; a clerk sees no admin screens and the API
-// refuses them. One browser and one hall for the whole file.
+// appear next to their field in Arabic and in English; the audit log names a change's fields in
+// the user's words; a login the server cannot serve says so; a clerk sees no admin screens and the
+// API refuses them. One browser and one hall for the whole file.
 
 const SCREEN = { width: 1366, height: 768 };
 
@@ -288,6 +289,31 @@ describe('the admin area: devices, pairing and roles', () => {
     await screen.goto(address);
     await expect.poll(() => screen.locator('.counter-own-number').textContent(), { timeout: 15_000 }).toBe('١٢');
     expect(await screen.locator('.counter-screen').getAttribute('data-state')).toBe('closed');
+  });
+
+  it("names a change's fields in the audit log in the user's words, never the server's", async () => {
+    const headers = { authorization: `Bearer ${await hall.login()}` };
+    const [printer] = (await hall.app.inject({ method: 'GET', url: '/api/admin/printers', headers })).json();
+    const changed = await hall.app.inject({ method: 'PATCH', url: `/api/admin/printers/${printer.id}`, headers, payload: { target: 'tcp://10.0.0.7:9100', widthDots: 384 } });
+    expect(changed.statusCode).toBe(200);
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/audit`);
+    const details = page.locator('table.audit td.details').filter({ hasText: 'tcp://10.0.0.7:9100' });
+    await details.waitFor();
+    expect(await details.innerText()).toBe('عنوان الطابعة: tcp://10.0.0.7:9100 · عرض الورق: ٣٨٤');
+  });
+
+  it('says at login that the server is unavailable, not that the connection is down', async () => {
+    context = await browser.newContext({ viewport: SCREEN });
+    const page = await context.newPage();
+    await page.route('**/api/auth/login', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"draining"}}' }));
+    await page.goto(`${base}/clerk/?lang=en`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(hall.adminPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The server is busy or briefly unavailable. Try again in a moment.' }).waitFor();
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.getByRole('alert').filter({ hasText: 'الخادم مشغول أو غير متاح مؤقتاً. أعد المحاولة بعد قليل.' }).waitFor();
   });
 
   it('shows a clerk no admin screens, and the API refuses them', async () => {

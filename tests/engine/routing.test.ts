@@ -208,6 +208,12 @@ describe('the reason a clerk reads', () => {
     expect(s.reason.ar).toBe('انتظر ١٨ دقيقة، والهدف ١٥ دقيقة');
   });
 
+  it("writes the Arabic reason in the hall's digits", () => {
+    const s = selectNext(C1, [w(1, 1, 2)], NOW, rules('default'), undefined, 'latn')!;
+    expect(s.reason.ar).toBe('انتظر 18 دقيقة، والهدف 15 دقيقة');
+    expect(s.reason.en).toBe('waited 18 min, target 15 min');
+  });
+
   it('counts minutes the Arabic way', () => {
     const ar = (waitedMin: number) => selectNext(C1, [w(1, 1, 20 - waitedMin)], NOW, rules('oldest-first'))!.reason.ar;
     expect(ar(0)).toBe('انتظر أقل من دقيقة، والهدف ١٥ دقيقة');

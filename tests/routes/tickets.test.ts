@@ -111,6 +111,19 @@ describe('a ticket from kiosk to done', () => {
     expect(counters.find((c: { id: number }) => c.id === 1)).toMatchObject({ state: 'open', userId: expect.any(Number) });
   });
 
+  it("gives the clerk the reason for the call in the hall's digits", async () => {
+    const fees = (await services()).find((s) => s.code === 'F')!;
+    await issue(fees.id);
+    tick(12 * 60_000);
+    const first = (await post('/api/counters/4/next')).json();
+    expect(first.reason.ar).toBe('انتظر ١٢ دقيقة، والهدف ١٠ دقائق');
+    await post(`/api/tickets/${first.id}/complete`);
+    hall.setSettings({ digits: 'latn' });
+    await issue(fees.id);
+    tick(12 * 60_000);
+    expect((await post('/api/counters/4/next')).json().reason.ar).toBe('انتظر 12 دقيقة، والهدف 10 دقائق');
+  });
+
   it('transfers to another service keeping the original issue time, or to one counter only', async () => {
     const list = await services();
     const building = list.find((s) => s.code === 'B')!;

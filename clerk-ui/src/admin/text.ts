@@ -298,6 +298,70 @@ export const ENTITIES: Record<string, { ar: string; en: string }> = {
   media: { ar: 'الملف', en: 'file' },
 };
 
+/** What the fields an admin change records are called; the form's label where it has one. */
+const FIELDS: Record<string, { ar: string; en: string }> = {
+  ...Object.fromEntries(
+    (
+      ['routingPolicy', 'maxPriorityInRow', 'allowCallSpecific', 'noShowMinSeconds', 'carryOverWaiting', 'enforceHours', 'kioskReturnSeconds', 'alertQueueLength', 'digits', 'languages', 'printWhatToBring', 'publicUrl', 'remoteJoin', 'notify', 'retentionDays', 'name', 'timeZone', 'openingHours', 'code', 'kind', 'zone', 'role', 'displayName', 'active', 'size', 'target', 'dailyLimit', 'category', 'username'] as const
+    ).map((key) => [key, T[key]]),
+  ),
+  autoNoShowAfterRecalls: T.autoNoShow,
+  display: T.displaySettings,
+  ticketFooter: { ar: 'تذييل البطاقة', en: 'Ticket footer' },
+  hours: T.openingHours,
+  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
+  targetWaitMinutes: T.targetWait,
+  averageServiceMinutes: T.averageDuration,
+  sortOrder: { ar: 'الترتيب', en: 'Order' },
+  number: T.counterNumber,
+  serviceIds: T.services,
+  widthDots: T.width,
+  kioskId: T.kiosk,
+  passwordReset: { ar: 'تغيير كلمة المرور', en: 'Password reset' },
+  replaced: { ar: 'استبدال ملف سابق', en: 'Replaced a file' },
+  jobId: { ar: 'رقم مهمة الطباعة', en: 'Print job' },
+};
+const OTHER_FIELD = { ar: 'حقل آخر', en: 'Other field' };
+
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+const isBilingual = (v: object): v is { ar: string; en: string } => 'ar' in v && 'en' in v;
+
+/** The words of a choice, as the form offers it: a role, a kind of device, a policy, digits, a language. */
+const CHOICES: Record<string, (v: string) => string> = {
+  role: (v) => `role_${v}`,
+  kind: (v) => `kind_${v}`,
+  routingPolicy: (v) => `policy_${v}`,
+  digits: (v) => (v === 'latn' ? 'digitsLatn' : 'digitsArab'),
+  languages: (v) => (v === 'ar' ? 'arabic' : 'english'),
+};
+
+/** A field's value in the user's words; null for a structure (hours, a group of settings): its name says enough. */
+function valueText(field: string, v: unknown, lang: Lang, digits: Digits): string | null {
+  if (typeof v === 'number') return formatNumber(v, lang, digits);
+  if (typeof v === 'boolean') return T[v ? 'yes' : 'no'][lang];
+  if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? short(v.map((x) => valueText(field, x, lang, digits)).join(lang === 'ar' ? '، ' : ', ')) : null;
+  if (typeof v === 'object' && v !== null) return isBilingual(v) ? short(v[lang]) : null;
+  const choice = CHOICES[field]?.(String(v));
+  return choice && choice in T ? T[choice as TextKey][lang] : short(String(v));
+}
+
+/**
+ * An admin change's details as «الاسم: …» in the user's language and the hall's digits, never the
+ * server's field names; the hall's settings are listed one by one.
+ */
+export function changeDetails(details: Record<string, unknown> | null, lang: Lang, digits: Digits): string {
+  const { settings, ...rest } = details ?? {};
+  const fields = { ...rest, ...(typeof settings === 'object' ? settings : {}) };
+  return Object.entries(fields)
+    .filter(([k, v]) => k !== 'label' && v !== null && v !== undefined)
+    .map(([k, v]) => {
+      const name = (FIELDS[k] ?? OTHER_FIELD)[lang];
+      const value = valueText(k, v, lang, digits);
+      return value === null ? name : `${name}: ${value}`;
+    })
+    .join(' · ');
+}
+
 /** A field's own words for some problems, e.g. the service code's format. */
 export type Hints = Partial<Record<string, { ar: string; en: string }>>;
 

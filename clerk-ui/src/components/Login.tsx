@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { ApiError } from '../../../ui-kit/api.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
+import { loginErrorText } from '../errors.js';
 import { logIn } from '../session.js';
 import type { TextKey } from '../text.js';
 import { useUi } from '../ui.js';
@@ -19,7 +19,8 @@ export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TextKey | null>(null);
+  // The failure itself, worded at render so that it follows a change of language.
+  const [error, setError] = useState<unknown>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -29,8 +30,7 @@ export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
     try {
       onLoggedIn(await logIn(username.trim(), password));
     } catch (err) {
-      const status = err instanceof ApiError ? err.status : 0;
-      setError(status === 401 || status === 400 ? 'wrongCredentials' : status === 429 ? 'tooManyTries' : 'offline');
+      setError(err);
       setPassword('');
     } finally {
       setBusy(false);
@@ -46,7 +46,7 @@ export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
         <p class="login-brand">{t('appName')}</p>
         <h1>{t('loginTitle')}</h1>
         {hall && <p class="login-hall">{pick(hall.name, lang)}</p>}
-        {notice && !error && (
+        {notice && error == null && (
           <p class="notice" role="status">
             {t(notice)}
           </p>
@@ -74,9 +74,9 @@ export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </label>
-        {error && (
+        {error != null && (
           <p class="form-error" role="alert">
-            {t(error)}
+            {loginErrorText(error, lang)}
           </p>
         )}
         <button type="submit" class="btn primary big" disabled={busy}>

@@ -13,6 +13,8 @@ interface Props {
   service: Service;
   printer: KioskPrinter | undefined;
   print: PrintResult | undefined;
+  /** The kiosk cannot reach the server. */
+  offline: boolean;
   returnSeconds: number;
   /** Where phones reach the hall; null: this page's own address. */
   publicUrl: string | null;
@@ -22,7 +24,7 @@ interface Props {
 /** The second tap of a double tap that made this ticket must not dismiss it. */
 const IGNORE_DONE_MS = 1200;
 
-export function TicketScreen({ ticket, service, printer, print, returnSeconds, publicUrl, onDone }: Props) {
+export function TicketScreen({ ticket, service, printer, print, offline, returnSeconds, publicUrl, onDone }: Props) {
   const { lang, digits, t } = useUi();
   const shownAt = useRef(Date.now());
   // Touching the screen (reading the list, photographing the code) restarts the countdown.
@@ -49,7 +51,7 @@ export function TicketScreen({ ticket, service, printer, print, returnSeconds, p
             <strong>{wait.words}</strong>
           </p>
         )}
-        <PrinterNotice state={printState(printer, print)} />
+        <PrinterNotice state={printState(printer, print, offline)} />
       </section>
       <section class="ticket-side">
         <figure class="qr-figure">

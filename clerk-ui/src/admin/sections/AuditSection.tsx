@@ -5,7 +5,7 @@ import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
 import { DateField } from '../../components/DateTime.js';
 import { localDay } from '../../reports/format.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
-import { ACTIONS, ENTITIES } from '../text.js';
+import { ACTIONS, changeDetails, ENTITIES } from '../text.js';
 import { ListHead, SectionHead } from './common.js';
 
 interface Filters {
@@ -17,11 +17,6 @@ interface Filters {
 
 const query = (f: Filters, cursor?: string) =>
   new URLSearchParams(Object.entries({ ...f, limit: '50', cursor: cursor ?? '' }).filter(([, v]) => v !== '')).toString();
-
-const short = (v: unknown) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-};
 
 function what(e: AuditEntry, ui: AdminUi): string {
   const action = ACTIONS[e.action]?.[ui.lang] ?? e.action;
@@ -35,10 +30,7 @@ function details(e: AuditEntry, ui: AdminUi): string {
     const parts = [e.service?.code, e.counter && `${ui.t('counterN')} ${ui.num(e.counter.number)}`];
     return parts.filter(Boolean).join(' · ');
   }
-  return Object.entries(e.details ?? {})
-    .filter(([k, v]) => k !== 'label' && v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${short(v)}`)
-    .join(' · ');
+  return changeDetails(e.details, ui.lang, ui.digits);
 }
 
 export function AuditSection() {

@@ -14,7 +14,7 @@ function printWelcome(address: string) {
     'دَوْر Dawr is running: ' + base,
     `  kiosk            ${base}/kiosk/`,
     `  hall display     ${base}/display/`,
-    `  counter display  ${base}/counter-display/?counter=<id>`,
+    `  counter display  ${base}/counter-display/?number=<the number on the counter>`,
     `  staff app        ${base}/clerk/`,
     `  API docs         ${base}/docs`,
   ];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import { halls, type HallSettings } from '../../db/schema.js';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { getHall } from '../../server/hall/state.js';
@@ -71,3 +72,27 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export interface ClockedHall {
+  hall: TestHall;
+  clerk: string;
+  supervisor: string;
+  /** The hall's clock (ms); tests move it with tick. */
+  now: number;
+  tick(ms: number): number;
+}
+
+/** A fresh demo hall for each test of the file, on a clock moved by hand from Sunday 10:00 in Damascus,
+ *  with the clerk and the supervisor logged in; closed after each test. Read its fields inside tests. */
+export function clockedHall(): ClockedHall {
+  const start = Date.parse('2026-11-29T07:00:00Z');
+  const c = { now: start, tick: (ms: number) => (c.now += ms) } as ClockedHall;
+  beforeEach(async () => {
+    c.now = start;
+    c.hall = await startHall({ now: () => c.now });
+    c.clerk = await c.hall.login('clerk');
+    c.supervisor = await c.hall.login('supervisor');
+  });
+  afterEach(() => c.hall.close());
+  return c;
+}

@@ -1,42 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../server/protocol/reports.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, clockedHall } from '../helpers/hall.js';
 
 // A no-show returned to the line counts once in the day's report, as what it finally was. The
 // tickets walk through the real app over HTTP, and the report reads the events they left.
 
 const B = 1;
 
-let hall: TestHall;
-let clerk: string;
-let supervisor: string;
-let now = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus
-const tick = (ms: number) => (now += ms);
+const h = clockedHall();
 let keys = 0;
 
-beforeEach(async () => {
-  now = Date.parse('2026-11-29T07:00:00Z');
-  hall = await startHall({ now: () => now });
-  clerk = await hall.login('clerk');
-  supervisor = await hall.login('supervisor');
-});
-afterEach(() => hall.close());
-
-async function post(url: string, token = clerk, payload?: object, headers = {}) {
-  const res = await hall.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
+async function post(url: string, token = h.clerk, payload?: object, headers = {}) {
+  const res = await h.hall.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json();
 }
 
-const issue = () => post('/api/tickets', hall.tokens.kiosk, { serviceId: B }, { 'idempotency-key': `k${++keys}` });
+const issue = () => post('/api/tickets', h.hall.tokens.kiosk, { serviceId: B }, { 'idempotency-key': `k${++keys}` });
 
 async function callAndMiss(id: number) {
   expect((await post('/api/counters/1/next')).id).toBe(id);
-  await post(`/api/tickets/${id}/no-show`, clerk, { confirmed: true });
+  await post(`/api/tickets/${id}/no-show`, h.clerk, { confirmed: true });
 }
 
 async function total(): Promise<Summary['total']> {
-  const res = await hall.app.inject({ method: 'GET', url: '/api/reports/summary?from=2026-11-29&to=2026-11-29', headers: bearer(supervisor) });
+  const res = await h.hall.app.inject({ method: 'GET', url: '/api/reports/summary?from=2026-11-29&to=2026-11-29', headers: bearer(h.supervisor) });
   expect(res.statusCode).toBe(200);
   return (res.json() as Summary).total;
 }
@@ -52,12 +40,12 @@ describe('the day report after a no-show returned to the line', () => {
     await post(`/api/tickets/${served.id}/requeue`);
     expect(await total()).toMatchObject({ issued: 3, served: 0, noShow: 0 });
     expect((await post('/api/counters/1/next')).id).toBe(served.id);
-    tick(120_000);
-    await post(`/api/tickets/${served.id}/complete`, clerk, {});
+    h.tick(120_000);
+    await post(`/api/tickets/${served.id}/complete`, h.clerk, {});
 
     await callAndMiss(waiting.id);
     await callAndMiss(missed.id);
-    await post(`/api/tickets/${waiting.id}/requeue`, supervisor); // back in line, not served yet
+    await post(`/api/tickets/${waiting.id}/requeue`, h.supervisor); // back in line, not served yet
 
     expect(await total()).toMatchObject({ issued: 3, served: 1, noShow: 1, cancelled: 0, called: 3 });
   });

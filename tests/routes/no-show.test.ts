@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { describe, expect, it } from 'vitest';
+import { bearer, clockedHall } from '../helpers/hall.js';
 
 // No-show over HTTP on a real SQLite file: confirmed when it may be a slip of a finger, and
 // returned to its place in line by the clerk who marked it (for 10 minutes) or a supervisor (that
@@ -7,24 +7,12 @@ import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 const B = 1; // served by counters 1, 2, 3, 8
 
-let hall: TestHall;
-let clerk: string;
-let supervisor: string;
-let now = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus
-const tick = (ms: number) => (now += ms);
+const h = clockedHall();
 let keys = 0;
 
-beforeEach(async () => {
-  now = Date.parse('2026-11-29T07:00:00Z');
-  hall = await startHall({ now: () => now });
-  clerk = await hall.login('clerk');
-  supervisor = await hall.login('supervisor');
-});
-afterEach(() => hall.close());
-
-const send = (method: 'GET' | 'POST' | 'PATCH', url: string, token = clerk, payload?: object, headers = {}) =>
-  hall.app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
-const post = (url: string, token = clerk, payload?: object, headers = {}) => send('POST', url, token, payload, headers);
+const send = (method: 'GET' | 'POST' | 'PATCH', url: string, token = h.clerk, payload?: object, headers = {}) =>
+  h.hall.app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
+const post = (url: string, token = h.clerk, payload?: object, headers = {}) => send('POST', url, token, payload, headers);
 
 async function ok(res: Awaited<ReturnType<typeof post>>, status = 200) {
   if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
@@ -32,22 +20,22 @@ async function ok(res: Awaited<ReturnType<typeof post>>, status = 200) {
 }
 
 async function issue(serviceId = B) {
-  return ok(await post('/api/tickets', hall.tokens.kiosk, { serviceId }, { 'idempotency-key': `k${++keys}` }), 201);
+  return ok(await post('/api/tickets', h.hall.tokens.kiosk, { serviceId }, { 'idempotency-key': `k${++keys}` }), 201);
 }
 
 const events = (ticketId: number) =>
-  hall.app.conn.sqlite
+  h.hall.app.conn.sqlite
     .prepare('SELECT type, from_status, to_status, user_id, details FROM ticket_events WHERE ticket_id = ? ORDER BY id')
     .all(ticketId) as { type: string; from_status: string; to_status: string; user_id: number | null; details: string | null }[];
 
 const userId = (username: string) =>
-  (hall.app.conn.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number }).id;
+  (h.hall.app.conn.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number }).id;
 
 /** Issues a ticket, calls it at counter 1 and marks it no-show once the minimum time has passed. */
-async function noShow(token = clerk) {
+async function noShow(token = h.clerk) {
   const t = await issue();
   expect((await ok(await post('/api/counters/1/next', token))).id).toBe(t.id);
-  tick(60_000);
+  h.tick(60_000);
   await ok(await post(`/api/tickets/${t.id}/no-show`, token));
   return t;
 }
@@ -56,12 +44,12 @@ describe('a no-show soon after the call', () => {
   it('is refused unless confirmed, recalled or past the hall\'s minimum time (default 60 s)', async () => {
     const t = await issue();
     await ok(await post('/api/counters/1/next'));
-    tick(59_000);
+    h.tick(59_000);
     const refused = await post(`/api/tickets/${t.id}/no-show`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'confirmation_required', message: expect.stringContaining('"confirmed": true') });
-    expect((await post(`/api/tickets/${t.id}/no-show`, clerk, { confirmed: 'yes' })).statusCode).toBe(400);
-    expect(await ok(await post(`/api/tickets/${t.id}/no-show`, clerk, { confirmed: true }))).toMatchObject({ status: 'no_show' });
+    expect((await post(`/api/tickets/${t.id}/no-show`, h.clerk, { confirmed: 'yes' })).statusCode).toBe(400);
+    expect(await ok(await post(`/api/tickets/${t.id}/no-show`, h.clerk, { confirmed: true }))).toMatchObject({ status: 'no_show' });
     expect(JSON.parse(events(t.id).at(-1)!.details!)).toEqual({ confirmed: true });
 
     const recalled = await issue();
@@ -71,12 +59,12 @@ describe('a no-show soon after the call', () => {
 
     const waited = await issue();
     await ok(await post('/api/counters/1/next'));
-    tick(60_000);
+    h.tick(60_000);
     expect(await ok(await post(`/api/tickets/${waited.id}/no-show`))).toMatchObject({ status: 'no_show' });
   });
 
   it('follows the setting the admin edits; 0 never asks', async () => {
-    const admin = await hall.login('admin');
+    const admin = await h.hall.login('admin');
     const patched = await ok(await send('PATCH', '/api/admin/hall', admin, { settings: { noShowMinSeconds: 0 } }));
     expect(patched.settings.noShowMinSeconds).toBe(0);
     expect(await ok(await send('GET', '/api/staff/settings'))).toMatchObject({ noShowMinSeconds: 0 });
@@ -92,13 +80,13 @@ describe('a no-show soon after the call', () => {
 describe('returning a no-show to the line', () => {
   it('puts it back in its place by issue time, with the event in its history', async () => {
     const first = await issue();
-    tick(60_000);
+    h.tick(60_000);
     const others = [await issue(), await issue()];
-    tick(60_000);
+    h.tick(60_000);
     await ok(await post('/api/counters/1/next'));
-    tick(90_000);
+    h.tick(90_000);
     await ok(await post(`/api/tickets/${first.id}/no-show`));
-    tick(60_000);
+    h.tick(60_000);
     const back = await ok(await post(`/api/tickets/${first.id}/requeue`));
     expect(back).toMatchObject({ id: first.id, status: 'waiting', serviceId: B, issuedAt: first.issuedAt, ahead: 0 });
 
@@ -120,16 +108,16 @@ describe('returning a no-show to the line', () => {
 
   it('is the marking clerk\'s for 10 minutes, then a clear 409', async () => {
     const t = await noShow();
-    tick(10 * 60_000 + 1_000);
+    h.tick(10 * 60_000 + 1_000);
     const late = await post(`/api/tickets/${t.id}/requeue`);
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'too_late', message: expect.stringContaining('supervisor') });
   });
 
   it('is refused to another clerk (403)', async () => {
-    const admin = await hall.login('admin');
+    const admin = await h.hall.login('admin');
     await ok(await post('/api/admin/users', admin, { username: 'clerk2', password: 'another-pass-1', role: 'clerk' }), 201);
-    const other = await hall.login('clerk2', 'another-pass-1');
+    const other = await h.hall.login('clerk2', 'another-pass-1');
     const t = await noShow();
     const refused = await post(`/api/tickets/${t.id}/requeue`, other);
     expect(refused.statusCode).toBe(403);
@@ -139,16 +127,16 @@ describe('returning a no-show to the line', () => {
 
   it('is a supervisor\'s all the business day, not the next', async () => {
     const late = await noShow();
-    tick(3 * 3600_000);
-    expect(await ok(await post(`/api/tickets/${late.id}/requeue`, supervisor))).toMatchObject({ status: 'waiting' });
+    h.tick(3 * 3600_000);
+    expect(await ok(await post(`/api/tickets/${late.id}/requeue`, h.supervisor))).toMatchObject({ status: 'waiting' });
     expect(events(late.id).at(-1)).toMatchObject({ type: 'requeue', user_id: userId('supervisor') });
 
     await ok(await post('/api/counters/1/next'));
-    tick(60_000);
+    h.tick(60_000);
     await ok(await post(`/api/tickets/${late.id}/no-show`));
-    tick(24 * 3600_000);
-    supervisor = await hall.login('supervisor'); // sessions last a working day
-    const refused = await post(`/api/tickets/${late.id}/requeue`, supervisor);
+    h.tick(24 * 3600_000);
+    h.supervisor = await h.hall.login('supervisor'); // sessions last a working day
+    const refused = await post(`/api/tickets/${late.id}/requeue`, h.supervisor);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'too_late', message: expect.stringContaining('on the day it was marked') });
   });
@@ -159,7 +147,7 @@ describe('returning a no-show to the line', () => {
     await ok(await post(`/api/tickets/${t.id}/requeue`));
     expect(await ok(await send('GET', '/api/me/stats'))).toMatchObject({ servedToday: 0, noShowToday: 0 });
     await ok(await post('/api/counters/1/next'));
-    await ok(await post(`/api/tickets/${t.id}/complete`, clerk, {}));
+    await ok(await post(`/api/tickets/${t.id}/complete`, h.clerk, {}));
     expect(await ok(await send('GET', '/api/me/stats'))).toMatchObject({ servedToday: 1, noShowToday: 0 });
   });
 });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SupervisorBoard } from '../../server/protocol/schemas.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, clockedHall, startHall } from '../helpers/hall.js';
 import { LiveHall } from '../realtime/client.js';
 
 // The staff app's server side beyond API.md's minimum: the clerk's extras (return to the queue,
@@ -12,25 +12,13 @@ const P = 2;
 const F = 3; // counters 4, 5, 6
 const E = 6; // counters 1 (second), 8
 
-let hall: TestHall;
-let clerk: string;
-let supervisor: string;
-let now = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus
-const tick = (ms: number) => (now += ms);
+const h = clockedHall();
 let keys = 0;
 
-beforeEach(async () => {
-  now = Date.parse('2026-11-29T07:00:00Z');
-  hall = await startHall({ now: () => now });
-  clerk = await hall.login('clerk');
-  supervisor = await hall.login('supervisor');
-});
-afterEach(() => hall.close());
-
-const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token = clerk, payload?: object, headers = {}) =>
-  hall.app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
-const post = (url: string, token = clerk, payload?: object, headers = {}) => send('POST', url, token, payload, headers);
-const get = (url: string, token = clerk) => send('GET', url, token);
+const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token = h.clerk, payload?: object, headers = {}) =>
+  h.hall.app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
+const post = (url: string, token = h.clerk, payload?: object, headers = {}) => send('POST', url, token, payload, headers);
+const get = (url: string, token = h.clerk) => send('GET', url, token);
 
 async function ok(res: Awaited<ReturnType<typeof post>>, status = 200) {
   if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
@@ -38,12 +26,12 @@ async function ok(res: Awaited<ReturnType<typeof post>>, status = 200) {
 }
 
 async function issue(serviceId: number) {
-  const res = await post('/api/tickets', hall.tokens.kiosk, { serviceId }, { 'idempotency-key': `k${++keys}` });
+  const res = await post('/api/tickets', h.hall.tokens.kiosk, { serviceId }, { 'idempotency-key': `k${++keys}` });
   return ok(res, 201);
 }
 
 const events = (ticketId: number) =>
-  hall.app.conn.sqlite.prepare('SELECT type, from_status, to_status, details FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as {
+  h.hall.app.conn.sqlite.prepare('SELECT type, from_status, to_status, details FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as {
     type: string;
     from_status: string;
     to_status: string;
@@ -53,9 +41,9 @@ const events = (ticketId: number) =>
 describe('return to the queue', () => {
   it('puts a called or served ticket back in its place, same service, no counter', async () => {
     const first = await issue(B);
-    tick(60_000);
+    h.tick(60_000);
     const second = await issue(B);
-    tick(60_000);
+    h.tick(60_000);
     expect((await ok(await post('/api/counters/1/next'))).id).toBe(first.id);
     const back = await ok(await post(`/api/tickets/${first.id}/requeue`));
     expect(back).toMatchObject({ id: first.id, status: 'waiting', serviceId: B, issuedAt: first.issuedAt, recalls: 0, ahead: 0 });
@@ -79,14 +67,14 @@ describe('return to the queue', () => {
 describe('calling a chosen ticket', () => {
   it('is refused with 403 unless the hall allows it', async () => {
     const t = await issue(B);
-    const res = await post('/api/counters/1/call', clerk, { ticketId: t.id });
+    const res = await post('/api/counters/1/call', h.clerk, { ticketId: t.id });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('does not allow') });
     expect((await ok(await get(`/api/tickets/${t.id}`))).status).toBe('waiting');
   });
 
   it('where allowed, calls a waiting ticket the counter serves, out of turn', async () => {
-    hall.setSettings({ allowCallSpecific: true });
+    h.hall.setSettings({ allowCallSpecific: true });
     expect(await ok(await get('/api/staff/settings'))).toEqual({
       allowCallSpecific: true,
       autoNoShowAfterRecalls: null,
@@ -94,32 +82,32 @@ describe('calling a chosen ticket', () => {
       alertQueueLength: 15,
     });
     const early = await issue(B);
-    tick(60_000);
+    h.tick(60_000);
     const late = await issue(E);
     const fees = await issue(F);
 
-    const called = await ok(await post('/api/counters/1/call', clerk, { ticketId: late.id }));
+    const called = await ok(await post('/api/counters/1/call', h.clerk, { ticketId: late.id }));
     expect(called).toMatchObject({ id: late.id, status: 'called', counterId: 1, reason: { en: 'called from the waiting list' } });
     expect(events(late.id).at(-1)).toMatchObject({ type: 'call' });
 
-    const busy = await post('/api/counters/1/call', clerk, { ticketId: early.id });
+    const busy = await post('/api/counters/1/call', h.clerk, { ticketId: early.id });
     expect(busy.statusCode).toBe(409);
-    await ok(await post(`/api/tickets/${late.id}/complete`, clerk, {}));
+    await ok(await post(`/api/tickets/${late.id}/complete`, h.clerk, {}));
 
-    const notServed = await post('/api/counters/1/call', clerk, { ticketId: fees.id });
+    const notServed = await post('/api/counters/1/call', h.clerk, { ticketId: fees.id });
     expect(notServed.statusCode).toBe(409);
     expect(notServed.json().error.message).toContain('does not serve');
-    const notWaiting = await post('/api/counters/1/call', clerk, { ticketId: late.id });
+    const notWaiting = await post('/api/counters/1/call', h.clerk, { ticketId: late.id });
     expect(notWaiting.statusCode).toBe(409);
     expect(notWaiting.json().error.code).toBe('invalid_transition');
-    expect((await post('/api/counters/1/call', clerk, { ticketId: 9999 })).statusCode).toBe(404);
-    expect((await post('/api/counters/1/call', clerk, {})).statusCode).toBe(400);
+    expect((await post('/api/counters/1/call', h.clerk, { ticketId: 9999 })).statusCode).toBe(404);
+    expect((await post('/api/counters/1/call', h.clerk, {})).statusCode).toBe(400);
   });
 });
 
 describe('automatic no-show after N recalls', () => {
   it('marks the ticket no-show at the recall past the limit', async () => {
-    hall.setSettings({ autoNoShowAfterRecalls: 2 });
+    h.hall.setSettings({ autoNoShowAfterRecalls: 2 });
     const t = await issue(B);
     await ok(await post('/api/counters/1/next'));
     expect(await ok(await post(`/api/tickets/${t.id}/recall`))).toMatchObject({ status: 'called', recalls: 1 });
@@ -144,24 +132,24 @@ describe('an idempotent Call next', () => {
     const b = await issue(B);
     const c = await issue(B);
     const key = { 'idempotency-key': 'next-1' };
-    const first = await ok(await post('/api/counters/1/next', clerk, undefined, key));
+    const first = await ok(await post('/api/counters/1/next', h.clerk, undefined, key));
     expect(first).toMatchObject({ id: a.id, status: 'called', reason: { en: expect.any(String) } });
-    tick(5_000);
-    const replay = await ok(await post('/api/counters/1/next', clerk, undefined, key));
+    h.tick(5_000);
+    const replay = await ok(await post('/api/counters/1/next', h.clerk, undefined, key));
     expect(replay).toMatchObject({ id: a.id, status: 'called', reason: first.reason });
     expect(events(a.id).filter((e) => e.type === 'call')).toHaveLength(1);
     // Another key is another call: the counter is still busy with the first ticket.
-    expect((await post('/api/counters/1/next', clerk, undefined, { 'idempotency-key': 'next-2' })).statusCode).toBe(409);
+    expect((await post('/api/counters/1/next', h.clerk, undefined, { 'idempotency-key': 'next-2' })).statusCode).toBe(409);
     // The key belongs to its user: the supervisor's same key calls afresh (counter 2, ticket b).
-    expect((await ok(await post('/api/counters/2/next', supervisor, undefined, key))).id).toBe(b.id);
+    expect((await ok(await post('/api/counters/2/next', h.supervisor, undefined, key))).id).toBe(b.id);
     // And to its counter: the clerk's same key at counter 3 is another call (ticket c).
-    expect((await ok(await post('/api/counters/3/next', clerk, undefined, key))).id).toBe(c.id);
+    expect((await ok(await post('/api/counters/3/next', h.clerk, undefined, key))).id).toBe(c.id);
 
-    await ok(await post(`/api/tickets/${a.id}/complete`, clerk, {}));
-    tick(6 * 60_000);
+    await ok(await post(`/api/tickets/${a.id}/complete`, h.clerk, {}));
+    h.tick(6 * 60_000);
     const d = await issue(B);
-    expect((await ok(await post('/api/counters/1/next', clerk, undefined, key))).id).toBe(d.id);
-    expect((await post('/api/counters/1/next', clerk, undefined, { 'idempotency-key': 'bad key' })).statusCode).toBe(400);
+    expect((await ok(await post('/api/counters/1/next', h.clerk, undefined, key))).id).toBe(d.id);
+    expect((await post('/api/counters/1/next', h.clerk, undefined, { 'idempotency-key': 'bad key' })).statusCode).toBe(400);
   });
 });
 
@@ -169,18 +157,18 @@ describe("the clerk's day", () => {
   it('counts what this user completed and marked no-show in the business day', async () => {
     for (let i = 0; i < 3; i++) await issue(B);
     const done1 = await ok(await post('/api/counters/1/next'));
-    await ok(await post(`/api/tickets/${done1.id}/complete`, clerk, {}));
+    await ok(await post(`/api/tickets/${done1.id}/complete`, h.clerk, {}));
     const done2 = await ok(await post('/api/counters/1/next'));
     await ok(await post(`/api/tickets/${done2.id}/start`));
-    await ok(await post(`/api/tickets/${done2.id}/complete`, clerk, { outcome: 'missing_documents' }));
+    await ok(await post(`/api/tickets/${done2.id}/complete`, h.clerk, { outcome: 'missing_documents' }));
     const gone = await ok(await post('/api/counters/1/next'));
-    await ok(await post(`/api/tickets/${gone.id}/no-show`, clerk, { confirmed: true }));
+    await ok(await post(`/api/tickets/${gone.id}/no-show`, h.clerk, { confirmed: true }));
     expect(await ok(await get('/api/me/stats'))).toEqual({ day: '2026-11-29', servedToday: 2, noShowToday: 1 });
-    expect(await ok(await get('/api/me/stats', supervisor))).toMatchObject({ servedToday: 0, noShowToday: 0 });
-    tick(24 * 3600_000);
-    clerk = await hall.login('clerk'); // sessions last a working day
+    expect(await ok(await get('/api/me/stats', h.supervisor))).toMatchObject({ servedToday: 0, noShowToday: 0 });
+    h.tick(24 * 3600_000);
+    h.clerk = await h.hall.login('clerk'); // sessions last a working day
     expect(await ok(await get('/api/me/stats'))).toEqual({ day: '2026-11-30', servedToday: 0, noShowToday: 0 });
-    expect((await hall.app.inject({ method: 'GET', url: '/api/me/stats' })).statusCode).toBe(401);
+    expect((await h.hall.app.inject({ method: 'GET', url: '/api/me/stats' })).statusCode).toBe(401);
   });
 });
 
@@ -188,55 +176,55 @@ describe('supervisor acts', () => {
   it('are refused to clerks', async () => {
     const t = await issue(B);
     expect((await get('/api/supervisor/board')).statusCode).toBe(403);
-    expect((await post(`/api/tickets/${t.id}/move`, clerk, { serviceId: P })).statusCode).toBe(403);
-    expect((await send('PUT', '/api/counters/1/services', clerk, { serviceIds: [P] })).statusCode).toBe(403);
+    expect((await post(`/api/tickets/${t.id}/move`, h.clerk, { serviceId: P })).statusCode).toBe(403);
+    expect((await send('PUT', '/api/counters/1/services', h.clerk, { serviceIds: [P] })).statusCode).toBe(403);
     expect((await post(`/api/services/${B}/close-today`)).statusCode).toBe(403);
   });
 
   it("change a counter's services on the fly", async () => {
     const fees = await issue(F);
     expect((await post('/api/counters/1/next')).statusCode).toBe(204);
-    const changed = await ok(await send('PUT', '/api/counters/1/services', supervisor, { serviceIds: [F, B] }));
+    const changed = await ok(await send('PUT', '/api/counters/1/services', h.supervisor, { serviceIds: [F, B] }));
     expect(changed).toMatchObject({ id: 1, serviceIds: [F, B] });
     expect((await ok(await post('/api/counters/1/next'))).id).toBe(fees.id);
 
-    expect((await send('PUT', '/api/counters/1/services', supervisor, { serviceIds: [F, F] })).statusCode).toBe(400);
-    expect((await send('PUT', '/api/counters/1/services', supervisor, { serviceIds: [] })).statusCode).toBe(400);
-    expect((await send('PUT', '/api/counters/1/services', supervisor, { serviceIds: [99] })).statusCode).toBe(400);
-    expect((await send('PUT', '/api/counters/99/services', supervisor, { serviceIds: [B] })).statusCode).toBe(404);
+    expect((await send('PUT', '/api/counters/1/services', h.supervisor, { serviceIds: [F, F] })).statusCode).toBe(400);
+    expect((await send('PUT', '/api/counters/1/services', h.supervisor, { serviceIds: [] })).statusCode).toBe(400);
+    expect((await send('PUT', '/api/counters/1/services', h.supervisor, { serviceIds: [99] })).statusCode).toBe(400);
+    expect((await send('PUT', '/api/counters/99/services', h.supervisor, { serviceIds: [B] })).statusCode).toBe(404);
   });
 
   it('move a waiting ticket to another service, keeping its place', async () => {
     const early = await issue(B);
-    tick(60_000);
+    h.tick(60_000);
     const fees = await issue(F);
-    const moved = await ok(await post(`/api/tickets/${early.id}/move`, supervisor, { serviceId: F, note: 'wrong queue' }));
+    const moved = await ok(await post(`/api/tickets/${early.id}/move`, h.supervisor, { serviceId: F, note: 'wrong queue' }));
     expect(moved).toMatchObject({ id: early.id, status: 'waiting', serviceId: F, issuedAt: early.issuedAt, number: early.number, ahead: 0 });
     expect((await ok(await get(`/api/tickets/${fees.id}`))).ahead).toBe(1);
     expect(JSON.parse(events(early.id).at(-1)!.details!)).toEqual({ fromServiceId: B, serviceId: F, note: 'wrong queue' });
 
     await ok(await post('/api/counters/4/next'));
-    const called = await post(`/api/tickets/${early.id}/move`, supervisor, { serviceId: B });
+    const called = await post(`/api/tickets/${early.id}/move`, h.supervisor, { serviceId: B });
     expect(called.statusCode).toBe(409);
-    expect((await post(`/api/tickets/${fees.id}/move`, supervisor, { serviceId: 99 })).statusCode).toBe(404);
+    expect((await post(`/api/tickets/${fees.id}/move`, h.supervisor, { serviceId: 99 })).statusCode).toBe(404);
   });
 
   it('close a service for the rest of the day; it opens again the next day', async () => {
-    const closed = await ok(await post(`/api/services/${P}/close-today`, supervisor));
+    const closed = await ok(await post(`/api/services/${P}/close-today`, h.supervisor));
     expect(closed).toMatchObject({
       id: P,
       open: false,
       closedReason: { code: 'closed_today', ar: 'أُغلقت الخدمة لبقية اليوم', en: 'Closed for the rest of the day' },
     });
-    const menu = await ok(await hall.app.inject({ method: 'GET', url: '/api/services' }));
+    const menu = await ok(await h.hall.app.inject({ method: 'GET', url: '/api/services' }));
     expect(menu.find((s: { id: number }) => s.id === P)).toMatchObject({ open: false });
-    const refused = await post('/api/tickets', hall.tokens.kiosk, { serviceId: P });
+    const refused = await post('/api/tickets', h.hall.tokens.kiosk, { serviceId: P });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('service_closed');
 
-    expect(await ok(await send('DELETE', `/api/services/${P}/close-today`, supervisor))).toMatchObject({ open: true });
-    await ok(await post(`/api/services/${P}/close-today`, supervisor));
-    tick(24 * 3600_000);
+    expect(await ok(await send('DELETE', `/api/services/${P}/close-today`, h.supervisor))).toMatchObject({ open: true });
+    await ok(await post(`/api/services/${P}/close-today`, h.supervisor));
+    h.tick(24 * 3600_000);
     expect((await issue(P)).status).toBe('waiting');
   });
 });
@@ -244,15 +232,15 @@ describe('supervisor acts', () => {
 describe('the board', () => {
   it('shows counters with clerk and ticket, services against their target, printers and displays', async () => {
     const t = await issue(B);
-    tick(25 * 60_000);
+    h.tick(25 * 60_000);
     await issue(B);
     await ok(await post('/api/counters/1/next'));
-    tick(30_000);
+    h.tick(30_000);
     await ok(await post(`/api/tickets/${t.id}/start`));
-    tick(90_000);
-    await ok(await post('/api/counters/5/pause', clerk, { reason: 'prayer' }));
+    h.tick(90_000);
+    await ok(await post('/api/counters/5/pause', h.clerk, { reason: 'prayer' }));
 
-    const board = SupervisorBoard.parse(await ok(await get('/api/supervisor/board', supervisor)));
+    const board = SupervisorBoard.parse(await ok(await get('/api/supervisor/board', h.supervisor)));
     expect(board.settings.alertQueueLength).toBe(15);
     expect(board.counters).toHaveLength(8);
     expect(board.counters[0]).toMatchObject({
@@ -278,23 +266,23 @@ describe("the board's no-shows", () => {
     const noShow = async (counter: number) => {
       const t = await issue(B);
       await ok(await post(`/api/counters/${counter}/next`));
-      await ok(await post(`/api/tickets/${t.id}/no-show`, clerk, { confirmed: true }));
+      await ok(await post(`/api/tickets/${t.id}/no-show`, h.clerk, { confirmed: true }));
       return t;
     };
     const yesterday = await noShow(1);
     const day = 24 * 3600_000;
-    hall.app.conn.sqlite.prepare('UPDATE tickets SET called_at = called_at - ?, ended_at = ended_at - ? WHERE id = ?').run(day, day, yesterday.id);
-    hall.app.conn.sqlite.prepare("UPDATE ticket_events SET at = at - ? WHERE ticket_id = ? AND type = 'no_show'").run(day, yesterday.id);
+    h.hall.app.conn.sqlite.prepare('UPDATE tickets SET called_at = called_at - ?, ended_at = ended_at - ? WHERE id = ?').run(day, day, yesterday.id);
+    h.hall.app.conn.sqlite.prepare("UPDATE ticket_events SET at = at - ? WHERE ticket_id = ? AND type = 'no_show'").run(day, yesterday.id);
     const first = await noShow(1);
-    tick(60_000);
+    h.tick(60_000);
     const served = await issue(B);
     await ok(await post('/api/counters/1/next'));
     await ok(await post(`/api/tickets/${served.id}/complete`));
-    tick(60_000);
+    h.tick(60_000);
     const second = await noShow(2);
-    tick(60_000);
+    h.tick(60_000);
 
-    const board = async () => SupervisorBoard.parse(await ok(await get('/api/supervisor/board', supervisor))).noShows;
+    const board = async () => SupervisorBoard.parse(await ok(await get('/api/supervisor/board', h.supervisor))).noShows;
     expect(await board()).toEqual([
       {
         id: second.id,
@@ -308,15 +296,15 @@ describe("the board's no-shows", () => {
       expect.objectContaining({ id: first.id, counterNumber: 1, markedAt: '2026-11-29T10:00:00.000+03:00' }),
     ]);
 
-    await ok(await post(`/api/tickets/${first.id}/requeue`, supervisor));
+    await ok(await post(`/api/tickets/${first.id}/requeue`, h.supervisor));
     expect((await board()).map((t) => t.id)).toEqual([second.id]);
   });
 });
 
 describe('/staff display presence', () => {
   it('tells the staff when a display connects and goes away, and the board agrees', async () => {
-    await hall.close();
-    const live = await LiveHall.start(() => now);
+    await h.hall.close();
+    const live = await LiveHall.start(() => h.now);
     try {
       const sup = await live.hall.login('supervisor');
       const staff = await live.connect('/staff', { token: sup });
@@ -329,7 +317,7 @@ describe('/staff display presence', () => {
       expect(await staff.inbox.next('display')).toMatchObject({ connected: false });
     } finally {
       await live.close();
-      hall = await startHall({ now: () => now }); // for afterEach
+      h.hall = await startHall({ now: () => h.now }); // for afterEach
     }
   });
 });

@@ -302,9 +302,8 @@ export class PrintQueue {
 
   /** An agent's answer: printed, or an attempt that failed and waits for its back-off. */
   jobDone(deviceId: number, answer: JobAnswer): void {
-    const { db } = this.conn;
-    const job = db.select().from(printJobs).where(eq(printJobs.id, answer.id)).get();
-    const printer = job && db.select().from(printers).where(eq(printers.id, job.printerId)).get();
+    const job = this.job(answer.id);
+    const printer = job && this.printer(job.printerId);
     // Only the agent's own jobs, and only once: an answer to a finished job changes nothing.
     if (!job || !printer || printer.target !== `agent:${deviceId}`) return;
     const answered = answer.ok ? this.printed(job) : this.failedAttempt(job, answer.error ?? 'the print agent could not print');

@@ -13,21 +13,33 @@ const ESC_INIT = Buffer.from([0x1b, 0x40]);
  * byte-identical). Its own path decodes a PNG and makes an object per pixel: 100–200 ms of the
  * server's event loop per ticket; the raster's rows are already the 1-bit rows GS v 0 takes.
  */
-export function rasterCommand({ width, height, bits }: Pick<Raster, 'width' | 'height' | 'bits'>): Buffer {
-  const rowBytes = width / 8;
-  const header = [0x1d, 0x76, 0x30, 0x30, rowBytes & 0xff, (rowBytes >> 8) & 0xff, height & 0xff, (height >> 8) & 0xff];
-  return Buffer.concat([Buffer.from(header), bits]);
+export function rasterCommand(raster: Pick<Raster, 'width' | 'height' | 'bits'>): Buffer {
+  return Buffer.concat([rasterHeader(raster), raster.bits]);
 }
 
-/** The bytes of one ticket. */
-export function encodeRaster(raster: Pick<Raster, 'width' | 'height' | 'bits'>): Buffer {
-  // No interface: this only builds bytes; the transports deliver them.
+function rasterHeader({ width, height }: Pick<Raster, 'width' | 'height'>): Buffer {
+  const rowBytes = width / 8;
+  return Buffer.from([0x1d, 0x76, 0x30, 0x30, rowBytes & 0xff, (rowBytes >> 8) & 0xff, height & 0xff, (height >> 8) & 0xff]);
+}
+
+/**
+ * What node-thermal-printer writes around the image, built once: its own start (clear()), ESC @,
+ * and after the image its cut (ESC d 4 twice to feed the ticket past the cutter, GS V 0, then ESC @
+ * again). No interface: this only builds bytes; the transports deliver them.
+ */
+const [BEFORE, AFTER] = (() => {
   const p = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '' });
   p.clear();
   p.append(ESC_INIT);
-  p.append(rasterCommand(raster));
-  p.cut(); // ESC d 4 twice (feed the ticket past the cutter), GS V 0, then ESC @ again
-  return Buffer.from(p.getBuffer());
+  const before = Buffer.from(p.getBuffer());
+  p.clear();
+  p.cut();
+  return [before, Buffer.from(p.getBuffer())];
+})();
+
+/** The bytes of one ticket, copied once. */
+export function encodeRaster(raster: Pick<Raster, 'width' | 'height' | 'bits'>): Buffer {
+  return Buffer.concat([BEFORE, rasterHeader(raster), raster.bits, AFTER]);
 }
 
 /** DLE EOT 4: real-time status of the roll paper sensor. */

@@ -82,6 +82,13 @@ function jobStatements({ db }: Connection) {
     /** The printer's next job in line. */
     head: db.select().from(printJobs).where(queuedOf).orderBy(asc(printJobs.id)).limit(1).prepare(),
     oldestQueued: db.select({ createdAt: min(printJobs.createdAt) }).from(printJobs).where(queuedOf).prepare(),
+    /** The printer's queued jobs whose back-off is over and that are not too old, oldest first. */
+    due: db
+      .select()
+      .from(printJobs)
+      .where(and(queuedOf, or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, p('now'))), gt(printJobs.createdAt, p('after'))))
+      .orderBy(asc(printJobs.id))
+      .prepare(),
     sent: db
       .update(printJobs)
       .set({ status: 'sent', attempts: sql`${printJobs.attempts} + 1`, updatedAt: v('now') })
@@ -295,9 +302,8 @@ export class PrintQueue {
 
   /** An agent's answer: printed, or an attempt that failed and waits for its back-off. */
   jobDone(deviceId: number, answer: JobAnswer): void {
-    const { db } = this.conn;
-    const job = db.select().from(printJobs).where(eq(printJobs.id, answer.id)).get();
-    const printer = job && db.select().from(printers).where(eq(printers.id, job.printerId)).get();
+    const job = this.job(answer.id);
+    const printer = job && this.printer(job.printerId);
     // Only the agent's own jobs, and only once: an answer to a finished job changes nothing.
     if (!job || !printer || printer.target !== `agent:${deviceId}`) return;
     const answered = answer.ok ? this.printed(job) : this.failedAttempt(job, answer.error ?? 'the print agent could not print');
@@ -379,29 +385,12 @@ export class PrintQueue {
   private markDueSent(printerId: number): Promise<PrintJob[]> {
     const now = this.now();
     return inGroupCommit(this.conn, () =>
-      this.conn.db
-        .select()
-        .from(printJobs)
-        .where(
-          and(
-            eq(printJobs.printerId, printerId),
-            eq(printJobs.status, 'queued'),
-            or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, now)),
-            gt(printJobs.createdAt, now - this.options.expireAfterMs),
-          ),
-        )
-        .orderBy(asc(printJobs.id))
-        .all()
-        .flatMap((job) => {
-          const data = this.bytesOf(job);
-          if (!data) return [];
-          this.conn.db
-            .update(printJobs)
-            .set({ status: 'sent', attempts: job.attempts + 1, updatedAt: now })
-            .where(eq(printJobs.id, job.id))
-            .run();
-          return [{ id: job.id, data }];
-        }),
+      this.statements.due.all({ printerId, now, after: now - this.options.expireAfterMs }).flatMap((job) => {
+        const data = this.bytesOf(job);
+        if (!data) return [];
+        this.statements.sent.get({ id: job.id, now });
+        return [{ id: job.id, data }];
+      }),
     );
   }
 

@@ -12,8 +12,11 @@ export interface RenderTask {
 }
 
 export default function renderTicketBytes({ facts, width }: RenderTask): Uint8Array {
-  // A copy of its own, so that its memory moves to the main thread instead of being copied there.
-  return move(new Uint8Array(encodeRaster(renderTicket(facts, width)))) as Uint8Array;
+  const bytes = encodeRaster(renderTicket(facts, width));
+  // Memory of its own moves to the main thread instead of being copied there. A receipt (tens of
+  // KiB) is far past Buffer's shared pool, so it has its own already; a slice of the pool is copied.
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  return move(own) as Uint8Array;
 }
 
 // Loaded when the thread starts: the fonts and the canvas are ready before the first ticket.

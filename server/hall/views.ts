@@ -77,7 +77,8 @@ function servingNow(counters: readonly CounterRow[], servicesOf: ReadonlyMap<num
   return { counterIds: new Set(serving.map((c) => c.id)), serviceIds: new Set(serving.flatMap((c) => servicesOf.get(c.id) ?? [])) };
 }
 
-const readServing = (conn: Connection, hallId: number) =>
+/** The counters serving now, read on their own (without a forecast). */
+export const readServing = (conn: Connection, hallId: number): ServingNow =>
   servingNow(statements(conn).activeCounters.all({ hallId }), servicesOfCounters(conn, hallId));
 
 /** A ticket of `service`'s line with no counter serving it now: with the time its hours open later today. */

@@ -60,12 +60,15 @@ const otherCountersHeld = (conn: Connection, counter: CounterRow, userId: number
     .where(and(eq(counters.hallId, counter.hallId), eq(counters.userId, userId), ne(counters.id, counter.id), ne(counters.state, 'closed')))
     .all();
 
-const hasTicketInHand = (conn: Connection, counterId: number) =>
+/** The ticket called or being served at the counter, if any. */
+export const ticketInHand = (conn: Connection, counterId: number) =>
   conn.db
-    .select({ id: tickets.id })
+    .select({ number: tickets.number, status: tickets.status })
     .from(tickets)
     .where(and(eq(tickets.counterId, counterId), inArray(tickets.status, ['called', 'serving'])))
-    .get() !== undefined;
+    .get();
+
+const hasTicketInHand = (conn: Connection, counterId: number) => ticketInHand(conn, counterId) !== undefined;
 
 export function changeCounterState(
   conn: Connection,

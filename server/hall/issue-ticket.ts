@@ -105,6 +105,6 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
       carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId });
     }
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
-    return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs), printJob }, effects };
+    return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs, reading), printJob }, effects };
   });
 }

@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
-import { counters, idempotencyKeys, ticketEvents, tickets } from '../../db/schema.js';
+import { counters, idempotencyKeys, ticketEvents } from '../../db/schema.js';
 import { isEligible, nextPriorityStreak, selectNext } from '../engine/routing.js';
 import { businessDay } from '../engine/clock.js';
 import { applyAction, mayReturnNoShow, noShowNeedsConfirmation, recallAction, type TicketAction } from '../engine/tickets.js';
 import { hasRole } from '../auth/principal.js';
 import { HALL_SETTING_DEFAULTS } from '../protocol/admin.js';
 import type { Ticket } from '../engine/types.js';
-import { releaseIfMovedOn, setCounterState } from './counters.js';
+import { releaseIfMovedOn, setCounterState, ticketInHand } from './counters.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
@@ -101,11 +101,7 @@ const SPECIFIC_REASON = { ar: 'نداء مباشر من قائمة الانتظ�
  */
 function readyToCall(conn: Connection, hall: HallRow, counter: CounterRow, now: number, actor: Actor): Effect[] {
   const effects: Effect[] = rollOver(conn, hall, now, actor);
-  const current = conn.db
-    .select({ number: tickets.number, status: tickets.status })
-    .from(tickets)
-    .where(and(eq(tickets.counterId, counter.id), inArray(tickets.status, ['called', 'serving'])))
-    .get();
+  const current = ticketInHand(conn, counter.id);
   if (current) {
     throw new HallError(
       'invalid_transition',

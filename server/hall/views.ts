@@ -15,6 +15,7 @@ import {
   readHall,
   servicesOfCounters,
   type CounterRow,
+  type HallReading,
   type HallRow,
   type ServiceRow,
   type TicketRow,
@@ -47,10 +48,12 @@ export function forecastHall(conn: Connection, hall: HallRow, now: number): Fore
 /**
  * The forecast of one ticket whose estimate is known already: what its view needs, without a
  * forecast of the whole hall. The estimate of a new ticket (`estimateNewTicket`) is the wait a
- * forecast of the hall made just after it gives it.
+ * forecast of the hall made just after it gives it. With the `reading` it came from, its view
+ * reads the counters serving now from it too.
  */
-export function knownWait(ticketId: number, waitMs: number | null): Forecast {
-  return { waits: waitMs == null ? new Map() : new Map([[ticketId, waitMs]]) };
+export function knownWait(ticketId: number, waitMs: number | null, reading?: HallReading): Forecast {
+  const waits = waitMs == null ? new Map<number, number>() : new Map([[ticketId, waitMs]]);
+  return reading ? { waits, serving: servingNow(reading.counters, reading.servicesOf) } : { waits };
 }
 
 /** Waiting tickets of the same line (same service, or same target counter) that come first. */
@@ -74,7 +77,8 @@ function servingNow(counters: readonly CounterRow[], servicesOf: ReadonlyMap<num
   return { counterIds: new Set(serving.map((c) => c.id)), serviceIds: new Set(serving.flatMap((c) => servicesOf.get(c.id) ?? [])) };
 }
 
-const readServing = (conn: Connection, hallId: number) =>
+/** The counters serving now, read on their own (without a forecast). */
+export const readServing = (conn: Connection, hallId: number): ServingNow =>
   servingNow(statements(conn).activeCounters.all({ hallId }), servicesOfCounters(conn, hallId));
 
 /** A ticket of `service`'s line with no counter serving it now: with the time its hours open later today. */

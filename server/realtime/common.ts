@@ -7,7 +7,8 @@ import { tickets } from '../../db/schema.js';
 import { authenticateToken, type DeviceKind, type Principal } from '../auth/principal.js';
 import { statements } from '../hall/prepared.js';
 import { getHall, type TicketRow } from '../hall/state.js';
-import { forecastHall, knownWait, type Forecast } from '../hall/views.js';
+import { forecastHall, knownWait, readServing, type Forecast } from '../hall/views.js';
+import type { ServingNow } from '../engine/estimate.js';
 
 // What every namespace shares: the hall's database and clock, room names, the one way to emit
 // (checked against the contract's schema first) and the handshake guard.
@@ -108,11 +109,16 @@ export type ForecastFor = (t: TicketRow) => Forecast;
 
 export function forecaster(ctx: Ctx, hallId: number, known: ReadonlyMap<number, number | null> = new Map()): ForecastFor {
   let forecast: Forecast | undefined;
+  let serving: ServingNow | undefined;
   const none: Forecast = { waits: new Map() };
   return (t) => {
     if (t.status !== 'waiting') return none;
     const waitMs = known.get(t.id);
-    if (waitMs !== undefined) return knownWait(t.id, waitMs);
+    // The counters serving now, read once for all the known estimates (a group commit's tickets).
+    if (waitMs !== undefined) {
+      serving ??= forecast?.serving ?? readServing(ctx.conn, hallId);
+      return { ...knownWait(t.id, waitMs), serving };
+    }
     return (forecast ??= forecastHall(ctx.conn, getHall(ctx.conn, hallId), ctx.now()));
   };
 }

@@ -31,8 +31,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => browser?.close());
 
-async function openHall() {
-  hall = await startHall();
+async function openHall(clock?: () => number) {
+  hall = await startHall({ now: clock });
   base = lanBase(await hall.listen());
   admin = await hall.login();
 }
@@ -585,9 +585,7 @@ describe('the printer', () => {
 describe('before a counter serves the service', () => {
   it('menu, ticket screen and receipt say the service has not started, with its opening time, in the same words', async () => {
     const at = Date.parse('2026-11-29T04:30:00Z'); // Sunday 07:30 in Damascus: the demo hall opens at 08:00
-    hall = await startHall({ now: () => at });
-    base = lanBase(await hall.listen());
-    admin = await hall.login();
+    await openHall(() => at);
     const page = await kiosk();
     const fees = page.getByRole('button', { name: 'الرسوم والضرائب' });
     const notStarted = 'الخدمة لم تبدأ بعد، وتبدأ الساعة ٠٨:٠٠';

@@ -37,11 +37,14 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
   }
   if (res.status === 204) return null as T;
   const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const error = (data as { error?: { code: string; message: string } } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw refusal(res, data);
   return data as T;
+}
+
+/** The ApiError a refused response stands for: the code and message of its `{ error }` body, if it sent one. */
+export function refusal(res: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code: string; message: string } } | null)?.error;
+  return new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText);
 }
 
 /**

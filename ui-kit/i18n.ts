@@ -60,9 +60,17 @@ export function formatTicketNumber(number: string, digits: Digits): string {
   return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
 }
 
-/** Gregorian and Hijri dates of an instant in the hall's time zone. */
+const dateLocale = (lang: Lang, digits: Digits) => (lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB-u-nu-latn');
+
+/** The time of an instant on the hall's 24-hour clock: «١٠:٠٢» / "10:02". */
+export function formatTime(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab'): string {
+  // hourCycle, not hour12: false, which gives «٢٤:٥٩» for a minute to one in Arabic.
+  return new Intl.DateTimeFormat(dateLocale(lang, digits), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** Gregorian and Hijri dates of an instant in the hall's time zone, and its time. */
 export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab') {
-  const locale = lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB-u-nu-latn';
+  const locale = dateLocale(lang, digits);
   const gregorian = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
   const hijri = new Intl.DateTimeFormat(`${locale.replace('-u-', '-u-ca-islamic-umalqura-')}`, {
     timeZone,
@@ -70,7 +78,5 @@ export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digi
     month: 'long',
     year: 'numeric',
   }).format(at);
-  // hourCycle, not hour12: false, which gives «٢٤:٥٩» for a minute to one in Arabic.
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return { gregorian, hijri, time };
+  return { gregorian, hijri, time: formatTime(at, lang, timeZone, digits) };
 }

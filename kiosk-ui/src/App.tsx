@@ -61,7 +61,8 @@ export function App() {
   });
   const offline = menu.offline || live.link === 'offline';
   const shownTicket = screen.kind === 'ticket' ? screen.ticket.id : null;
-  useCancelPrintWhenPhotographed(token, shownTicket, shownTicket === null ? null : printState(live.printer, live.prints.get(shownTicket), offline));
+  const shownPrint = shownTicket === null ? null : printState(live.printer, live.prints.get(shownTicket), offline);
+  useCancelPrintWhenPhotographed(token, shownTicket, shownPrint);
 
   async function take(service: Service) {
     if (busy.current || !token) return; // a double tap, or a tap while a ticket is on its way
@@ -127,9 +128,7 @@ export function App() {
       <TicketScreen
         ticket={screen.ticket}
         service={screen.service}
-        printer={live.printer}
-        print={live.prints.get(screen.ticket.id)}
-        offline={offline}
+        print={shownPrint!}
         returnSeconds={menu.hall?.kioskReturnSeconds ?? DEFAULT_RETURN_SECONDS}
         publicUrl={menu.hall?.publicUrl ?? null}
         onDone={() => home()}

@@ -135,7 +135,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
             {(['from', 'to'] as const).map((key) => (
               <div class="date" key={key}>
                 <span aria-hidden="true">{T[key][lang]}</span>
-                <DateField label={T[key][lang]} lang={lang} digits={fmt.digits} value={q[key]} today={today} max={today} onChange={(v) => change({ [key]: v })} />
+                <DateField label={T[key][lang]} lang={lang} digits={fmt.digits} value={q[key]} today={today} onChange={(v) => change({ [key]: v })} />
               </div>
             ))}
             <div class="reports-presets" role="group">

@@ -1,6 +1,6 @@
 import type { Arrivals, Grouping, Histograms, Summary } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { api, ApiError } from '../../../ui-kit/api.js';
+import { api, refusal } from '../../../ui-kit/api.js';
 
 // The reports API, as the page calls it.
 
@@ -35,10 +35,7 @@ export async function downloadCsv(token: string, q: Query, lang: 'ar' | 'en'): P
   const res = await fetch(`/api/reports/summary?${range(q)}&groupBy=${q.groupBy}&format=csv&lang=${lang}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  if (!res.ok) {
-    const error = ((await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw refusal(res, await res.json().catch(() => null));
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'dawr-report.csv';
   const url = URL.createObjectURL(await res.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -1,5 +1,5 @@
 import type { Service, SupervisorBoard } from '../../../server/protocol/schemas.js';
-import { formatDates } from '../../../ui-kit/i18n.js';
+import { formatTime } from '../../../ui-kit/i18n.js';
 import { ago, calledAtTime, counterName, isolate, listOf, serviceName } from '../text.js';
 import { useUi } from '../ui.js';
 
@@ -31,7 +31,7 @@ export function NoShows({ rows, services, now, busy, onReturn }: Props) {
                 <span class="muted">
                   {listOf(
                     [
-                      calledAtTime(formatDates(new Date(n.calledAt), lang, timeZone, digits).time, lang),
+                      calledAtTime(formatTime(new Date(n.calledAt), lang, timeZone, digits), lang),
                       n.counterNumber === null ? '' : counterName(n.counterNumber, lang, digits),
                       n.clerkName ? isolate(n.clerkName) : '',
                     ].filter(Boolean),

@@ -1,6 +1,6 @@
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { useNow } from '../../../ui-kit/hooks.js';
-import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { formatTime, pick } from '../../../ui-kit/i18n.js';
 import { useUi } from '../ui.js';
 
 interface Props {
@@ -15,7 +15,7 @@ export function Header({ hall, clockOffsetMs, onLanguage }: Props) {
   const { lang, digits, t } = useUi();
   // The clock ticks here, not in the App: a tick re-renders the bar, not the whole screen.
   const now = useNow(1000, clockOffsetMs);
-  const time = hall ? formatDates(now, lang, hall.timeZone, digits).time : '';
+  const time = hall ? formatTime(now, lang, hall.timeZone, digits) : '';
   const bilingual = !hall || hall.languages.length > 1;
   return (
     <header class="bar">

@@ -1,20 +1,18 @@
 import { useRef, useState } from 'preact/hooks';
-import type { KioskPrinter, PrintResult, Service, Ticket } from '../../../server/protocol/schemas.js';
+import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
 import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
-import { PrinterNotice, printState } from './PrinterNotice.js';
+import { PrinterNotice, type PrintState } from './PrinterNotice.js';
 import { QrCode } from './QrCode.js';
 import { WhatToBring } from './WhatToBring.js';
 
 interface Props {
   ticket: Ticket;
   service: Service;
-  printer: KioskPrinter | undefined;
-  print: PrintResult | undefined;
-  /** The kiosk cannot reach the server. */
-  offline: boolean;
+  /** What to tell of its paper (printState, worked out once by the app). */
+  print: PrintState;
   returnSeconds: number;
   /** Where phones reach the hall; null: this page's own address. */
   publicUrl: string | null;
@@ -24,7 +22,7 @@ interface Props {
 /** The second tap of a double tap that made this ticket must not dismiss it. */
 const IGNORE_DONE_MS = 1200;
 
-export function TicketScreen({ ticket, service, printer, print, offline, returnSeconds, publicUrl, onDone }: Props) {
+export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl, onDone }: Props) {
   const { lang, digits, t } = useUi();
   const shownAt = useRef(Date.now());
   // Touching the screen (reading the list, photographing the code) restarts the countdown.
@@ -51,7 +49,7 @@ export function TicketScreen({ ticket, service, printer, print, offline, returnS
             <strong>{wait.words}</strong>
           </p>
         )}
-        <PrinterNotice state={printState(printer, print, offline)} />
+        <PrinterNotice state={print} />
       </section>
       <section class="ticket-side">
         <figure class="qr-figure">

@@ -71,7 +71,7 @@ export function AuditSection() {
         {(['from', 'to'] as const).map((key) => (
           <div class="date" key={key}>
             <span aria-hidden="true">{t(key)}</span>
-            <DateField label={t(key)} lang={ui.lang} digits={ui.digits} value={draft[key]} today={today} max={today} optional onChange={(v) => setDraft({ ...draft, [key]: v })} />
+            <DateField label={t(key)} lang={ui.lang} digits={ui.digits} value={draft[key]} today={today} optional onChange={(v) => setDraft({ ...draft, [key]: v })} />
           </div>
         ))}
         <label>

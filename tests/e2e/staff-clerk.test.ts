@@ -322,7 +322,8 @@ describe('the staff app: no-shows, refusals, roles and languages', () => {
     await expectContrast(page);
 
     await page.getByRole('button', { name: 'English', exact: true }).click();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    // The page re-renders after the click: a loaded machine may take a moment.
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
     await button(page, 'Complete').waitFor();
     await expectFits(page);
     await button(page, 'Complete').click();

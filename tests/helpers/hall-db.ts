@@ -29,3 +29,16 @@ export async function openHallDatabase(seed: 'demo' | 'none' = 'demo'): Promise<
     },
   };
 }
+
+/** The admin_events rows about one kind of thing, oldest first, details parsed. */
+export function auditRows({ sqlite }: Connection, entity: string) {
+  return (
+    sqlite.prepare('SELECT user_id AS userId, at, action, entity_id AS entityId, details FROM admin_events WHERE entity = ? ORDER BY id').all(entity) as {
+      userId: number | null;
+      at: number;
+      action: string;
+      entityId: string | null;
+      details: string | null;
+    }[]
+  ).map((r) => ({ ...r, details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>) }));
+}

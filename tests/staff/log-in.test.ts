@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hallStaffStore } from '../../server/hall/staff-store.js';
 import { HttpError } from '../../server/plugins/errors.js';
-import { LoginHeld, SESSION_LIFETIME_MS, logOut, staffLogIn, type Session } from '../../server/staff/log-in.js';
+import { LoginHeld, SESSION_LIFETIME_MS, logOut, staffLogIn } from '../../server/staff/log-in.js';
 import type { StaffStore } from '../../server/staff/store.js';
 import { hashToken } from '../../server/security.js';
 import { openHallDatabase, type HallDatabase } from '../helpers/hall-db.js';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const refusal = (p: Promise<Session>) => p.then(() => expect.unreachable('logged in'), (err: unknown) => err);
+const wrongPassword = () => expect(logIn({ username: 'admin', password: 'wrong-password' })).rejects.toMatchObject({ statusCode: 401 });
 const sessionRows = () => h.conn.sqlite.prepare('SELECT user_id AS userId, expires_at AS expiresAt FROM sessions ORDER BY id').all();
 
 describe('staff log-in', () => {
@@ -42,27 +42,27 @@ describe('staff log-in', () => {
       { username: 'nobody', password: ADMIN_PASSWORD },
       { username: 'clerk', password: ADMIN_PASSWORD },
     ]) {
-      const err = await refusal(logIn(credentials));
-      expect(err).toBeInstanceOf(HttpError);
-      expect(err).toMatchObject({ statusCode: 401, code: 'unauthorized', message: 'wrong username or password' });
+      const refused = logIn(credentials);
+      await expect(refused).rejects.toBeInstanceOf(HttpError);
+      await expect(refused).rejects.toMatchObject({ statusCode: 401, code: 'unauthorized', message: 'wrong username or password' });
     }
     expect(sessionRows()).toEqual([]);
   });
 
   it('holds a username back after five wrong passwords, for a delay that doubles', async () => {
-    for (let i = 0; i < 5; i++) await refusal(logIn({ username: 'admin', password: 'wrong-password' }));
-    const held = await refusal(logIn({ username: 'admin', password: ADMIN_PASSWORD }));
-    expect(held).toBeInstanceOf(LoginHeld);
-    expect(held).toMatchObject({ statusCode: 429, code: 'rate_limited', seconds: 30 });
+    for (let i = 0; i < 5; i++) await wrongPassword();
+    const held = logIn({ username: 'admin', password: ADMIN_PASSWORD });
+    await expect(held).rejects.toBeInstanceOf(LoginHeld);
+    await expect(held).rejects.toMatchObject({ statusCode: 429, code: 'rate_limited', seconds: 30 });
     // Others are not held.
     await logIn({ username: 'supervisor', password: ADMIN_PASSWORD });
     now += 30_000;
-    await refusal(logIn({ username: 'admin', password: 'wrong-password' }));
-    expect(await refusal(logIn({ username: 'admin', password: ADMIN_PASSWORD }))).toMatchObject({ seconds: 60 });
+    await wrongPassword();
+    await expect(logIn({ username: 'admin', password: ADMIN_PASSWORD })).rejects.toMatchObject({ seconds: 60 });
     now += 60_000;
     await logIn({ username: 'admin', password: ADMIN_PASSWORD });
     // A success clears the count.
-    await refusal(logIn({ username: 'admin', password: 'wrong-password' }));
+    await wrongPassword();
     await logIn({ username: 'admin', password: ADMIN_PASSWORD });
   });
 

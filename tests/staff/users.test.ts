@@ -4,7 +4,7 @@ import { FieldError } from '../../server/plugins/errors.js';
 import { hashToken, verifyPassword } from '../../server/security.js';
 import type { StaffStore } from '../../server/staff/store.js';
 import { createUser, patchUser } from '../../server/staff/users.js';
-import { openHallDatabase, type HallDatabase } from '../helpers/hall-db.js';
+import { auditRows, openHallDatabase, type HallDatabase } from '../helpers/hall-db.js';
 
 // An admin's staff accounts, the use cases called directly over a hall's real SQLite file.
 
@@ -21,8 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const failure = (p: Promise<unknown>) => p.then(() => expect.unreachable('it succeeded'), (err: unknown) => err);
-const auditCount = () => (h.conn.sqlite.prepare("SELECT count(*) AS n FROM admin_events WHERE entity = 'user'").get() as { n: number }).n;
+const auditCount = () => auditRows(h.conn, 'user').length;
 const userRow = (username: string) => h.conn.sqlite.prepare('SELECT role, display_name AS displayName, active FROM users WHERE username = ?').get(username);
 
 describe('createUser', () => {
@@ -31,14 +30,15 @@ describe('createUser', () => {
     expect(user).toMatchObject({ username: 'yara', role: 'clerk', displayName: 'يارا', active: true });
     expect(user.passwordHash).toMatch(/^scrypt\$/);
     expect(await verifyPassword(PASSWORD, user.passwordHash)).toBe(true);
-    const audit = h.conn.sqlite.prepare("SELECT user_id, action, entity_id, details FROM admin_events WHERE entity = 'user'").get();
-    expect(audit).toEqual({ user_id: 1, action: 'create', entity_id: String(user.id), details: JSON.stringify({ label: 'yara', role: 'clerk', displayName: 'يارا' }) });
+    expect(auditRows(h.conn, 'user')).toEqual([
+      { userId: 1, at, action: 'create', entityId: String(user.id), details: { label: 'yara', role: 'clerk', displayName: 'يارا' } },
+    ]);
   });
 
   it('refuses a taken username (409 on the field) before it looks at the password', async () => {
-    const err = await failure(createUser(store, { username: 'clerk', password: 'short', role: 'clerk' }, by));
-    expect(err).toBeInstanceOf(FieldError);
-    expect(err).toMatchObject({ code: 'conflict', fields: [{ path: 'username', code: 'duplicate', message: 'username clerk is already taken' }] });
+    const refused = createUser(store, { username: 'clerk', password: 'short', role: 'clerk' }, by);
+    await expect(refused).rejects.toBeInstanceOf(FieldError);
+    await expect(refused).rejects.toMatchObject({ code: 'conflict', fields: [{ path: 'username', code: 'duplicate', message: 'username clerk is already taken' }] });
   });
 
   it('refuses a username taken while the password was hashing', async () => {
@@ -56,8 +56,7 @@ describe('createUser', () => {
       ['zzzzzzzzzzzz', 'one_character'],
       ['new.clerk.2026', 'same_as_username'],
     ]) {
-      const err = await failure(createUser(store, { username: 'new.clerk.2026', password, role: 'clerk' }, by));
-      expect(err).toMatchObject({ code: 'invalid_request', fields: [{ path: 'password', code }] });
+      await expect(createUser(store, { username: 'new.clerk.2026', password, role: 'clerk' }, by)).rejects.toMatchObject({ code: 'invalid_request', fields: [{ path: 'password', code }] });
     }
     expect(await store.userByUsername('new.clerk.2026')).toBeUndefined();
     expect(auditCount()).toBe(0);
@@ -73,8 +72,9 @@ describe('patchUser', () => {
     expect(user).toMatchObject({ id, role: 'supervisor', displayName: null, active: true });
     expect(sessionsEnded).toBe(false);
     expect(userRow('clerk')).toEqual({ role: 'supervisor', displayName: null, active: 1 });
-    const audit = h.conn.sqlite.prepare("SELECT action, entity_id, details FROM admin_events WHERE entity = 'user'").get();
-    expect(audit).toEqual({ action: 'update', entity_id: String(id), details: JSON.stringify({ label: 'clerk', role: 'supervisor', displayName: null }) });
+    expect(auditRows(h.conn, 'user')).toEqual([
+      { userId: 1, at, action: 'update', entityId: String(id), details: { label: 'clerk', role: 'supervisor', displayName: null } },
+    ]);
   });
 
   it('changes nothing and writes no audit for an empty patch', async () => {
@@ -85,11 +85,10 @@ describe('patchUser', () => {
   });
 
   it('answers 404 for no such user, or another hall’s', async () => {
-    const unknown = await failure(patchUser(store, 999, { active: false }, { ...by, token: null }));
-    expect(unknown).toMatchObject({ code: 'not_found', message: 'user 999 not found' });
+    await expect(patchUser(store, 999, { active: false }, { ...by, token: null })).rejects.toMatchObject({ code: 'not_found', message: 'user 999 not found' });
     const admin = await idOf('admin');
     const otherHall = hallStaffStore(h.conn, h.hallId + 1);
-    expect(await failure(patchUser(otherHall, admin, { active: false }, { ...by, token: null }))).toMatchObject({ code: 'not_found' });
+    await expect(patchUser(otherHall, admin, { active: false }, { ...by, token: null })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('resets a password: the user’s other sessions end, the caller’s stays', async () => {
@@ -101,8 +100,7 @@ describe('patchUser', () => {
     expect(await store.sessionUser(hashToken('mine'), at)).toMatchObject({ id });
     expect(await store.sessionUser(hashToken('other-1'), at)).toBeUndefined();
     expect(await store.sessionUser(hashToken('other-2'), at)).toBeUndefined();
-    const details = h.conn.sqlite.prepare("SELECT details FROM admin_events WHERE entity = 'user'").pluck().get();
-    expect(JSON.parse(details as string)).toEqual({ label: 'admin', passwordReset: true });
+    expect(auditRows(h.conn, 'user').map((r) => r.details)).toEqual([{ label: 'admin', passwordReset: true }]);
   });
 
   it('ends every session of a deactivated user', async () => {
@@ -113,8 +111,7 @@ describe('patchUser', () => {
   });
 
   it('refuses a reset to a password the policy refuses', async () => {
-    const err = await failure(patchUser(store, await idOf('clerk'), { password: 'clerk' }, { ...by, token: null }));
-    expect(err).toMatchObject({ code: 'invalid_request', fields: [{ path: 'password', code: 'too_short' }] });
+    await expect(patchUser(store, await idOf('clerk'), { password: 'clerk' }, { ...by, token: null })).rejects.toMatchObject({ code: 'invalid_request', fields: [{ path: 'password', code: 'too_short' }] });
   });
 
   it('keeps the last active admin, naming the field, and changes nothing', async () => {
@@ -125,8 +122,7 @@ describe('patchUser', () => {
       [{ active: false }, 'active'],
       [{ role: 'admin', active: false }, 'active'],
     ] as const) {
-      const err = await failure(patchUser(store, id, change, { ...by, token: null }));
-      expect(err).toMatchObject({ code: 'conflict', fields: [{ path, code: 'last_admin', message: 'the hall must keep at least one active admin' }] });
+      await expect(patchUser(store, id, change, { ...by, token: null })).rejects.toMatchObject({ code: 'conflict', fields: [{ path, code: 'last_admin', message: 'the hall must keep at least one active admin' }] });
     }
     expect(userRow('admin')).toMatchObject({ role: 'admin', active: 1, displayName: 'مدير النظام' });
     expect(await store.sessionUser(hashToken('admin-1'), at)).toMatchObject({ id });

@@ -5,7 +5,7 @@ import { notFound } from '../hall/errors.js';
 import { FieldError } from '../plugins/errors.js';
 import type { Role, User } from '../protocol/schemas.js';
 import { hashPassword, hashToken } from '../security.js';
-import type { StaffStore, StaffUserRow } from './store.js';
+import type { StaffChange, StaffStore, StaffUserRow } from './store.js';
 
 // An admin's staff accounts: create one, change its role, name, activity or password.
 
@@ -24,10 +24,7 @@ export function userView(u: StaffUserRow): User {
 }
 
 /** The admin making the change, and when. */
-export interface StaffBy {
-  userId: number | null;
-  at: number;
-}
+export type StaffBy = Pick<StaffChange, 'userId' | 'at'>;
 
 /** 400 naming the password's problem: a common one, one character repeated, the username. */
 function checkPassword(password: string, username: string) {

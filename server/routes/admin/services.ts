@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { services, tickets, type OpeningHours } from '../../../db/schema.js';
 import { availabilityNow } from '../../hall/availability.js';
+import { refuseCityFields } from '../../hall/catalogue.js';
 import { inTransaction } from '../../../db/connection.js';
 import { getHall, getService, type ServiceRow } from '../../hall/state.js';
 import { serviceList, serviceView } from '../../hall/views.js';
@@ -68,6 +69,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     serviceView(row, availabilityNow(app.conn, getHall(app.conn, hallIdOf(request)), app.now())(row), waitingOf(row.id));
 
   app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
+    refuseCityFields(app.central !== null, null, request.body);
     const by = changeBy(request);
     const { hallId } = by;
     const { code, name, targetWaitMinutes = 15, averageServiceMinutes = 5 } = request.body;
@@ -117,6 +119,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
     const by = changeBy(request);
     const { hallId } = by;
     const service = getService(app.conn, hallId, request.params.id);
+    refuseCityFields(app.central !== null, service, request.body);
     const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder } = request.body;
     const set = changes({
       nameAr: name?.ar,

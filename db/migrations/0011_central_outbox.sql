@@ -23,10 +23,10 @@ CREATE TRIGGER `outbox_ratings` AFTER INSERT ON `ratings` BEGIN
 END;--> statement-breakpoint
 -- The history of a hall upgraded from an earlier release ships too: ticket events in id order
 -- (a ticket event is placed at the latest time of those before it, should the clock have gone
--- back), counter events and ratings merged in by time.
+-- back), counter events and ratings merged in by time (at the same time: a counter opens, then calls).
 INSERT INTO `outbox` (`kind`, `ref_id`)
 SELECT `kind`, `ref_id` FROM (
-	SELECT 'ticket' AS `kind`, `id` AS `ref_id`, max(`at`) OVER (ORDER BY `id`) AS `placed`, 0 AS `rank` FROM `ticket_events`
-	UNION ALL SELECT 'counter', `id`, `at`, 1 FROM `counter_events`
+	SELECT 'ticket' AS `kind`, `id` AS `ref_id`, max(`at`) OVER (ORDER BY `id`) AS `placed`, 1 AS `rank` FROM `ticket_events`
+	UNION ALL SELECT 'counter', `id`, `at`, 0 FROM `counter_events`
 	UNION ALL SELECT 'rating', `id`, `at`, 2 FROM `ratings`
 ) ORDER BY `placed`, `rank`, `ref_id`;

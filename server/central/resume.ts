@@ -12,11 +12,16 @@ export interface Resume {
 /**
  * After the city answered `acked` to a batch of `sent` seqs (oldest first; none for a heartbeat)
  * sent after `cursor`: the city holds 1…acked. Less than the hall sent (the city was restored
- * from an older backup) and the hall sends again from there, as long as it still has the rows.
+ * from an older backup) and the hall sends again from there, as long as it still has the rows;
+ * those it pruned are lost to the city, and what it kept is sent once more (`previousAck`: what
+ * the city said before, null at first contact).
  */
-export function resumeAfter(acked: number, cursor: number, sent: readonly number[], prunedThrough: number): Resume {
-  const sentThrough = sent.at(-1) ?? cursor;
-  if (acked < prunedThrough) return { cursor: Math.max(sentThrough, prunedThrough), lost: { from: acked + 1, to: prunedThrough } };
+export function resumeAfter(acked: number, previousAck: number | null, cursor: number, sent: readonly number[], prunedThrough: number): Resume {
+  if (acked < prunedThrough) {
+    const lost = { from: acked + 1, to: prunedThrough };
+    const lostBefore = previousAck !== null && previousAck < prunedThrough;
+    return { cursor: lostBefore ? Math.max(sent.at(-1) ?? cursor, prunedThrough) : prunedThrough, lost };
+  }
   if (sent.length > 0 && acked === cursor) return { cursor: acked, stuck: true };
   return { cursor: acked };
 }

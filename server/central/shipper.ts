@@ -132,10 +132,10 @@ export function createShipper(o: ShipperOptions): Shipper {
       const from = cursor;
       const rows = from === null ? [] : readBatch(o.conn, from, t.batchSize);
       const ack = await post({ events: hallEvents(rows), status: hallStatus(o.conn, o.hallId, o.now()), configVersion: state.configVersion, software: o.software });
+      const { prunedThrough } = readCentralState(o.conn);
+      const next = resumeAfter(ack.ackedSeq, state.ackedSeq, from ?? prunedThrough, rows.map((r) => r.seq), prunedThrough);
       state.ackedSeq = ack.ackedSeq;
       state.lastAnsweredAt = o.now();
-      const { prunedThrough } = readCentralState(o.conn);
-      const next = resumeAfter(ack.ackedSeq, from ?? prunedThrough, rows.map((r) => r.seq), prunedThrough);
       const newest = newestSeq(o.conn);
       noteProblem(
         next.lost

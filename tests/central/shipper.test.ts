@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShipperTiming } from '../../server/central/shipper.js';
 import { EventBatch, HallStatus } from '../../server/protocol/city.js';
-import { startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 import { act, issue } from './acts.js';
 import { HALL_TOKEN, startFakeCity, until, type FakeCity } from './fake-city.js';
 
@@ -113,6 +113,8 @@ describe('the shipper', () => {
     await until('the problem is seen', () => hall!.app.central!.state().problem !== null);
     expect(hall.app.central!.state().problem).toMatch(/events 2…3 are no longer kept here/);
     expect(logs.some((l) => l.includes('"level":50') && l.includes('no longer kept here'))).toBe(true);
+    const health = await hall.app.inject({ method: 'GET', url: '/api/admin/health', headers: bearer(await hall.login()) });
+    expect(health.json()).toMatchObject({ status: 'warning', problems: expect.arrayContaining([expect.stringMatching(/no longer kept here/)]) });
     await issue(hall, 'F');
     await until('the new event', () => city!.events.has(5));
     expect([...city.events.keys()].sort((a, b) => a - b)).toEqual([1, 4, 5]);

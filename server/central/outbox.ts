@@ -37,7 +37,7 @@ function prepare(sqlite: Database.Database) {
     batch: sqlite.prepare(BATCH_SQL),
     newest: sqlite.prepare('SELECT seq FROM outbox ORDER BY seq DESC LIMIT 1').pluck(),
     state: sqlite.prepare('SELECT acked_seq AS ackedSeq, pruned_through AS prunedThrough, config_version AS configVersion FROM central_state WHERE id = 1'),
-    ack: sqlite.prepare('UPDATE central_state SET acked_seq = ?, pruned_through = max(pruned_through, ?) WHERE id = 1'),
+    ack: sqlite.prepare('UPDATE central_state SET acked_seq = ?, pruned_through = ? WHERE id = 1'),
     prune: sqlite.prepare('DELETE FROM outbox WHERE seq <= ?'),
   };
 }
@@ -58,12 +58,14 @@ export const newestSeq = (conn: Connection): number => (statements(conn).newest.
 export const readCentralState = (conn: Connection): CentralState => statements(conn).state.get() as CentralState;
 
 /**
- * Records what the city holds, and prunes the outbox up to `keep` rows behind it: those stay so
- * that a city restored from an older backup can be sent them again.
+ * Records what the city holds and prunes the outbox, keeping `keep` acknowledged rows to send
+ * again to a city restored from an older backup. Writes only once `every` more rows can go, so
+ * that the shipper's commits (and their fsyncs) stay rare beside the queue's.
  */
-export function recordAck(conn: Connection, ackedSeq: number, keep: number): void {
+export function recordAck(conn: Connection, ackedSeq: number, { keep, every }: { keep: number; every: number }): void {
   const s = statements(conn);
-  const pruneTo = Math.max(0, ackedSeq - keep);
+  const pruneTo = ackedSeq - keep;
+  if (pruneTo < readCentralState(conn).prunedThrough + every) return;
   conn.sqlite.transaction(() => {
     s.ack.run(ackedSeq, pruneTo);
     s.prune.run(pruneTo);

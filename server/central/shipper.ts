@@ -24,8 +24,10 @@ export interface ShipperTiming {
   timeoutMs: number;
   backoffMinMs: number;
   backoffMaxMs: number;
-  /** Acknowledged outbox rows kept, to send again to a city restored from an older backup. */
+  /** Acknowledged outbox rows kept, to send again to a city restored from an older backup… */
   keepAcked: number;
+  /** …and pruned this many at a time. */
+  pruneEvery: number;
   random: () => number;
 }
 
@@ -37,6 +39,7 @@ export const DEFAULT_TIMING: ShipperTiming = {
   backoffMinMs: 1000,
   backoffMaxMs: 30_000,
   keepAcked: 50_000,
+  pruneEvery: 1000,
   random: Math.random,
 };
 
@@ -59,8 +62,6 @@ export interface ShipperState {
   /** What the city last said it holds without a gap; null until it answered in this run. */
   ackedSeq: number | null;
   configVersion: number;
-  /** The hall's clock when the city last answered. */
-  lastAnsweredAt: number | null;
   /** Failures in a row, and the last one's reason. */
   failures: number;
   lastError: string | null;
@@ -85,7 +86,6 @@ export function createShipper(o: ShipperOptions): Shipper {
   const state: ShipperState = {
     ackedSeq: null,
     configVersion: readCentralState(o.conn).configVersion,
-    lastAnsweredAt: null,
     failures: 0,
     lastError: null,
     problem: null,
@@ -135,7 +135,6 @@ export function createShipper(o: ShipperOptions): Shipper {
       const { prunedThrough } = readCentralState(o.conn);
       const next = resumeAfter(ack.ackedSeq, state.ackedSeq, from ?? prunedThrough, rows.map((r) => r.seq), prunedThrough);
       state.ackedSeq = ack.ackedSeq;
-      state.lastAnsweredAt = o.now();
       const newest = newestSeq(o.conn);
       noteProblem(
         next.lost
@@ -145,7 +144,7 @@ export function createShipper(o: ShipperOptions): Shipper {
             : null,
       );
       cursor = next.cursor;
-      recordAck(o.conn, ack.ackedSeq, t.keepAcked);
+      recordAck(o.conn, ack.ackedSeq, { keep: t.keepAcked, every: t.pruneEvery });
       if (ack.configVersion > state.configVersion) await pullCatalogue();
       if (next.stuck) throw new Error(`the city took none of events ${rows[0]!.seq}…${rows.at(-1)!.seq}`);
       if (from !== null && cursor >= newest) return;

@@ -58,7 +58,7 @@ export function hallStatus(conn: Connection, hallId: number, now: number): HallS
       id: s.id,
       code: s.code,
       name: s.name,
-      targetWaitS: targets.get(s.id) ?? s.targetWaitMinutes * 60,
+      targetWaitS: targets.get(s.id)!,
       active: s.active,
       waiting: s.waiting,
       estimatedWaitMinutes: s.estimatedWaitMinutes,

@@ -104,7 +104,7 @@ describe('the shipper', () => {
 
   it('says loudly when the city lacks events the hall no longer keeps, and ships the rest', async () => {
     city = await startFakeCity();
-    hall = await joinedHall(city.url, { timing: { keepAcked: 1 } });
+    hall = await joinedHall(city.url, { timing: { keepAcked: 1, pruneEvery: 1 } });
     for (let i = 0; i < 4; i++) await issue(hall, 'F');
     await until('four events', () => city!.ackedSeq() === 4);
     await until('the acknowledged rows pruned', () => outboxSeqs(hall!)[0] === 4);

@@ -120,6 +120,19 @@ describe('the shipper', () => {
     expect([...city.events.keys()].sort((a, b) => a - b)).toEqual([1, 4, 5]);
   });
 
+  it('prunes acknowledged rows a thousand at a time, not on every answer', async () => {
+    city = await startFakeCity();
+    hall = await joinedHall(city.url, { timing: { keepAcked: 0 } });
+    writeCounterEvents(hall, 999);
+    await until('999 events', () => city!.ackedSeq() === 999);
+    await until('a heartbeat after them', () => city!.batches.at(-1)!.events.length === 0);
+    expect(outboxSeqs(hall)).toHaveLength(999);
+    writeCounterEvents(hall, 2);
+    await until('the outbox pruned', () => outboxSeqs(hall!).length === 0);
+    expect(city.ackedSeq()).toBe(1001);
+    expect(hall.app.conn.sqlite.prepare('SELECT acked_seq, pruned_through FROM central_state').get()).toEqual({ acked_seq: 1001, pruned_through: 1001 });
+  });
+
   it('backs off exponentially while the city answers 500, and catches up when it is back', async () => {
     city = await startFakeCity();
     hall = await joinedHall(city.url);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inTransaction, migrateDatabase, openDatabase } from '../../db/connection.js';
+import { inGroupCommit, inTransaction, migrateDatabase, openDatabase } from '../../db/connection.js';
 import { hallEvents } from '../../server/central/events.js';
 import { readBatch } from '../../server/central/outbox.js';
 import { MIGRATIONS_DIR } from '../../server/paths.js';
@@ -72,6 +72,22 @@ describe('the outbox', () => {
 
     await issue(hall, 'F');
     expect(outboxRows(hall).map((r) => r.seq)).toEqual([1, 2]);
+  });
+
+  it('stays without a gap when one change of a group commit is undone and the others stand', async () => {
+    const { hall } = c;
+    const conn = hall.app.conn;
+    const open = () => conn.sqlite.prepare("INSERT INTO counter_events (hall_id, counter_id, state, at) VALUES (?, 4, 'open', ?)").run(hall.app.hallId, c.now);
+    const results = await Promise.allSettled([
+      inGroupCommit(conn, open),
+      inGroupCommit(conn, () => {
+        open();
+        throw new Error('undone');
+      }),
+      inGroupCommit(conn, open),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outboxRows(hall).map((r) => [r.seq, r.kind])).toEqual([[1, 'counter'], [2, 'counter']]);
   });
 
   it('reads a batch oldest first, after a seq, at most as many as asked', async () => {

@@ -120,6 +120,18 @@ describe('the shipper', () => {
     expect([...city.events.keys()].sort((a, b) => a - b)).toEqual([1, 4, 5]);
   });
 
+  it('says loudly when the city holds more of this hall than it wrote (its database restored from a backup)', async () => {
+    city = await startFakeCity();
+    const earlier = await joinedHall(city.url);
+    writeCounterEvents(earlier, 10);
+    await until('ten events', () => city!.ackedSeq() === 10);
+    await earlier.close();
+
+    hall = await joinedHall(city.url);
+    await until('the problem is seen', () => hall!.app.central!.state().problem !== null);
+    expect(hall.app.central!.state().problem).toMatch(/holds this hall's events up to 10, but this hall has written only 0: was its database restored from a backup/);
+  });
+
   it('prunes acknowledged rows a thousand at a time, not on every answer', async () => {
     city = await startFakeCity();
     hall = await joinedHall(city.url, { timing: { keepAcked: 0 } });

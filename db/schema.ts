@@ -379,3 +379,26 @@ export const reportCacheState = sqliteTable('report_cache_state', {
   /** Time zone and service targets the rows were computed with; another: the rows are dropped. */
   config: text('config').notNull(),
 });
+
+/**
+ * What the hall ships to its city server, numbered 1, 2, 3… without a gap (AUTOINCREMENT never
+ * reuses a number, even after rows the city acknowledged are pruned). Filled by triggers on
+ * ticket_events, counter_events and ratings: in the same transaction as the change, always.
+ */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['ticket', 'counter', 'rating'] }).notNull(),
+  /** The id of the row in ticket_events, counter_events or ratings. */
+  refId: integer('ref_id').notNull(),
+});
+
+/** The hall's link to its city server: one row. */
+export const centralState = sqliteTable('central_state', {
+  id: integer('id').primaryKey(),
+  /** The highest seq the city said it holds without a gap. */
+  ackedSeq: integer('acked_seq').notNull().default(0),
+  /** Outbox rows up to this seq have been pruned: the hall cannot send them again. */
+  prunedThrough: integer('pruned_through').notNull().default(0),
+  /** The version of the city's service catalogue the hall runs (0: none yet). */
+  configVersion: integer('config_version').notNull().default(0),
+});

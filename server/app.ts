@@ -11,6 +11,7 @@ import { loggerOptions, type LogStream } from './log.js';
 import { readTls } from './ops/tls.js';
 import auth from './plugins/auth.js';
 import backups from './plugins/backups.js';
+import central, { type CentralOptions } from './plugins/central.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
 import errors from './plugins/errors.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
         | 'WEBHOOK_ALLOW_LOCAL'
         | 'TRUST_PROXY'
         | 'REQUEST_TIMEOUT_S'
+        | 'CENTRAL_URL'
+        | 'CENTRAL_TOKEN'
       >
     >;
   /** The clock, in epoch ms; tests pass their own. */
@@ -52,6 +55,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Where the log goes (default stdout); tests read it. */
   logStream?: LogStream;
+  /** The city shipper's intervals; tests make them short. */
+  central?: CentralOptions['timing'];
 }
 
 /** The whole server, in the fastify/demo order: external plugins, app plugins, then routes. */
@@ -61,6 +66,7 @@ export async function buildApp({
   printing: printingOptions,
   requestTimeoutMs = (config.REQUEST_TIMEOUT_S ?? 60) * 1000,
   logStream,
+  central: centralTiming,
 }: AppOptions): Promise<FastifyInstance> {
   // A request dribbled in a byte at a time must not hold its connection for ever. Node ignores
   // requestTimeout while headersTimeout (60 s) is longer, and checks every 30 s: ten times per
@@ -141,6 +147,7 @@ export async function buildApp({
   await app.register(reports);
   await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });
   await app.register(notify, { allowLocalWebhook: config.WEBHOOK_ALLOW_LOCAL ?? false });
+  await app.register(central, { url: config.CENTRAL_URL, token: config.CENTRAL_TOKEN, timing: centralTiming });
   await app.register(ui);
   await app.register(voice, { dataDir: config.DATA_DIR });
 

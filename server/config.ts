@@ -70,10 +70,21 @@ const EnvSchema = z.object({
   PRINT_FILE_DIR: optional(z.string()),
   // `1`: the notification webhook may be this machine or its local link (a local gateway, tests).
   WEBHOOK_ALLOW_LOCAL: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
-}).refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
-  message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
-  path: ['TLS_CERT'],
-});
+  // The city server this hall ships its history to and takes its service catalogue from: both or
+  // neither (unset: the hall stands alone).
+  CENTRAL_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be the city server\'s http:// or https:// address, e.g. https://city.example.org' }),
+  ),
+  CENTRAL_TOKEN: optional(z.string().startsWith('hall_', "must be the hall's token the city server showed when the hall was created (it starts with hall_)")),
+})
+  .refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
+    message: 'set both TLS_CERT and TLS_KEY (PEM files) for HTTPS, or neither',
+    path: ['TLS_CERT'],
+  })
+  .refine((env) => !env.CENTRAL_URL === !env.CENTRAL_TOKEN, {
+    message: "set both CENTRAL_URL and CENTRAL_TOKEN (the hall's token from the city server) to join a city, or neither",
+    path: ['CENTRAL_URL'],
+  });
 
 export type Config = z.infer<typeof EnvSchema>;
 

@@ -22,6 +22,10 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
   },
   already_notified: { ar: 'أُرسل إشعار هذا الدور من قبل، فلا يُقبل رقم هاتف آخر.', en: 'This ticket has had its notice: it takes no other phone number.' },
   too_many_changes: { ar: 'غُيِّر رقم الهاتف لهذا الدور أكثر مما يُسمح به.', en: "This ticket's phone number has been changed as often as allowed." },
+  managed_by_city: {
+    ar: 'رمز الخدمة واسمها ومدة الانتظار المستهدفة والأوراق المطلوبة تحدّدها المدينة في دليل خدماتها، فعدِّلها من خادم المدينة.',
+    en: "The city's service catalogue sets a service's code, name, target wait and what to bring: change them at the city server.",
+  },
   confirmation_required: {
     ar: 'نُودي هذا الدور منذ قليل: أكِّد أن صاحبه لم يحضر، أو أعد النداء.',
     en: 'This ticket was called only a moment ago: confirm that nobody came, or recall it.',

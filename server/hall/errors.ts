@@ -15,7 +15,9 @@ export type HallErrorCode =
   /** The ticket has had its message: it takes no other phone number. */
   | 'already_notified'
   /** The ticket has had as many phone numbers as it may. */
-  | 'too_many_changes';
+  | 'too_many_changes'
+  /** The hall runs its city's service catalogue: this is changed at the city server. */
+  | 'managed_by_city';
 
 export class HallError extends Error {
   constructor(

@@ -21,6 +21,7 @@ const STATUS: Record<HallErrorCode, number> = {
   too_late: 409,
   already_notified: 409,
   too_many_changes: 409,
+  managed_by_city: 409,
   unavailable: 503,
 };
 

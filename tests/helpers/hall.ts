@@ -25,7 +25,7 @@ export interface TestHall {
   close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 'requestTimeoutMs'> {
+export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 'requestTimeoutMs' | 'central'> {
   /** Settings beyond the test defaults (LOG_LEVEL=silent…), e.g. TRUST_PROXY or WEBHOOK_ALLOW_LOCAL. */
   config?: Partial<AppOptions['config']>;
   seed?: 'demo' | 'none';
@@ -44,6 +44,7 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
     now: opts.now,
     logStream: opts.logStream,
     requestTimeoutMs: opts.requestTimeoutMs,
+    central: opts.central,
   });
   await app.ready();
   const byKind = (kind: string) => app.seedReport?.devices.find((d) => d.kind === kind)?.token ?? '';

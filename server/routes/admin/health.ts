@@ -155,6 +155,8 @@ export default async function healthRoutes(fastify: FastifyInstance) {
       problems.push(`only ${Math.round(dataDisk.freeBytes / 1024 / 1024)} MB free on the database's disk`);
     }
     if (migrations.pending.length) problems.push(`migrations not applied: ${migrations.pending.map((m) => m.tag).join(', ')}`);
+    const cityProblem = app.central?.state().problem;
+    if (cityProblem) problems.push(cityProblem);
 
     // Backups.
     const last = app.backups.last();

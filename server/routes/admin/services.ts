@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createService, listServices, patchService } from '../../hall/admin/services.js';
+import { refuseCityFields } from '../../hall/catalogue.js';
+import { getService } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { Bilingual, IdParams, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
 import { changeBy } from './record.js';
@@ -38,6 +40,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
+    refuseCityFields(app.central !== null, null, request.body);
     const by = changeBy(request);
     const { value, effects } = createService(app.conn, request.body, by);
     app.realtime.publish(by.hallId, effects);
@@ -50,6 +53,7 @@ export default async function serviceRoutes(fastify: FastifyInstance) {
 
   app.patch('/services/:id', { schema: { params: IdParams, body: PatchService, response: { 200: Service } } }, async (request) => {
     const by = changeBy(request);
+    refuseCityFields(app.central !== null, getService(app.conn, by.hallId, request.params.id), request.body);
     const { value, effects } = patchService(app.conn, request.params.id, request.body, by);
     app.realtime.publish(by.hallId, effects);
     return value;

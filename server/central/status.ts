@@ -1,0 +1,68 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Connection } from '../../db/connection.js';
+import { counters, services, tickets } from '../../db/schema.js';
+import { businessDay } from '../engine/clock.js';
+import { hallOpenNow } from '../hall/availability.js';
+import { remoteJoinSettings } from '../hall/phone-settings.js';
+import { getHall } from '../hall/state.js';
+import { serviceList } from '../hall/views.js';
+import type { HallStatus } from '../protocol/city.js';
+
+// The hall's figures for the city's board, read from its current state once per batch shipped.
+
+export function hallStatus(conn: Connection, hallId: number, now: number): HallStatus {
+  const { db } = conn;
+  const hall = getHall(conn, hallId);
+  const day = businessDay(now, hall.timeZone);
+  const longest = db
+    .select({ issuedAt: tickets.issuedAt, targetWaitS: services.targetWaitS })
+    .from(tickets)
+    .innerJoin(services, eq(services.id, tickets.serviceId))
+    .where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'waiting')))
+    .orderBy(asc(tickets.issuedAt))
+    .limit(1)
+    .get();
+  const waiting = db
+    .select({ n: count() })
+    .from(tickets)
+    .where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'waiting')))
+    .get()!;
+  const today = db
+    .select({ issued: count(), served: sql<number>`count(*) filter (where ${tickets.status} = 'done')` })
+    .from(tickets)
+    .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day)))
+    .get()!;
+  const open = db
+    .select({ n: count() })
+    .from(counters)
+    .where(and(eq(counters.hallId, hallId), eq(counters.active, true), eq(counters.state, 'open')))
+    .get()!;
+  const targets = new Map(
+    db.select({ id: services.id, targetWaitS: services.targetWaitS }).from(services).where(eq(services.hallId, hallId)).all().map((s) => [s.id, s.targetWaitS]),
+  );
+  // The services as GET /api/services shows them: live waiting counts and estimates.
+  const list = serviceList(conn, hallId, now);
+  const { publicUrl } = hall.settings;
+  return {
+    at: now,
+    timeZone: hall.timeZone,
+    day,
+    openNow: hallOpenNow(hall, now),
+    waiting: waiting.n,
+    longestWaitS: longest ? Math.max(0, Math.floor((now - longest.issuedAt) / 1000)) : null,
+    longestWaitTargetS: longest?.targetWaitS ?? null,
+    countersOpen: open.n,
+    issuedToday: today.issued,
+    servedToday: today.served,
+    services: list.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      targetWaitS: targets.get(s.id)!,
+      active: s.active,
+      waiting: s.waiting,
+      estimatedWaitMinutes: s.estimatedWaitMinutes,
+    })),
+    ...(remoteJoinSettings(hall).enabled && publicUrl ? { joinUrl: new URL('/join', publicUrl).href } : {}),
+  };
+}

@@ -42,7 +42,7 @@ export function hallIdOf(request: FastifyRequest): number {
 const withoutDefaultPort = (host: string) => host.toLowerCase().replace(/:(80|443)$/, '');
 
 /** Does the request's Origin (or, without one, its Referer) name the host it was sent to? */
-function isSameOrigin(request: FastifyRequest): boolean {
+export function isSameOrigin(request: FastifyRequest): boolean {
   const source = request.headers.origin ?? request.headers.referer;
   const host = request.headers.host;
   if (!source || !host) return false;

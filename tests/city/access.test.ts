@@ -93,6 +93,36 @@ describe('city access', () => {
   });
 });
 
+describe('city staff accounts', () => {
+  it('lets the admin add staff, whose role decides what they may do', async () => {
+    const created = await call(city, 'POST', '/api/city/users', admin, { username: 'reem', password: 'amber-lantern-42', role: 'clerk', displayName: 'ريم' });
+    expect(created.status).toBe(201);
+    expect(created.json()).toMatchObject({ username: 'reem', role: 'clerk', active: true });
+    const reem = await cityLogin(city, 'reem', 'amber-lantern-42');
+    expect((await call(city, 'GET', '/api/city/board', reem)).status).toBe(200);
+    expect((await call(city, 'GET', '/api/city/reports/summary?from=2026-12-01&to=2026-12-01', reem)).status).toBe(200);
+    expect((await call(city, 'POST', '/api/city/halls', reem, { name: { ar: 'ق', en: 'H' }, timeZone: 'Asia/Damascus' })).status).toBe(403);
+    expect((await call(city, 'PUT', '/api/city/services', reem, [])).status).toBe(403);
+    expect((await call(city, 'GET', '/api/city/users', reem)).status).toBe(403);
+    const off = await call(city, 'PATCH', `/api/city/users/${created.json().id}`, admin, { active: false });
+    expect(off.json().active).toBe(false);
+    expect((await call(city, 'GET', '/api/city/board', reem)).status).toBe(401);
+  });
+
+  it('refuses a taken username (409), a common password (400), and demoting the last admin (409)', async () => {
+    const taken = await call(city, 'POST', '/api/city/users', admin, { username: 'admin', password: 'amber-lantern-42', role: 'clerk' });
+    expect(taken.status).toBe(409);
+    expect(taken.json().error.fields[0]).toMatchObject({ path: 'username', code: 'duplicate' });
+    const weak = await call(city, 'POST', '/api/city/users', admin, { username: 'sami', password: 'password123', role: 'clerk' });
+    expect(weak.status).toBe(400);
+    expect(weak.json().error.fields[0].path).toBe('password');
+    const me = (await call(city, 'GET', '/api/auth/me', admin)).json();
+    const demote = await call(city, 'PATCH', `/api/city/users/${me.id}`, admin, { role: 'clerk' });
+    expect(demote.status).toBe(409);
+    expect(demote.json().error.fields[0]).toMatchObject({ path: 'role', code: 'last_admin' });
+  });
+});
+
 describe('the catalogue', () => {
   it('publishes versions that a hall pulls with since=, and 204 once it has the newest', async () => {
     const services = [{ code: 'B', name: { ar: 'رخص البناء', en: 'Building permits' }, targetWaitMinutes: 20 }];

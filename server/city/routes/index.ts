@@ -5,6 +5,7 @@ import hall from './hall.js';
 import halls from './halls.js';
 import reports from './reports.js';
 import services from './services.js';
+import users from './users.js';
 import waits from './waits.js';
 
 /** The city's routes by audience: anyone, city staff, and halls (their token). */
@@ -15,5 +16,6 @@ export default async function cityRoutes(app: FastifyInstance) {
   await app.register(halls, { prefix: '/api/city' });
   await app.register(services, { prefix: '/api/city' });
   await app.register(reports, { prefix: '/api/city' });
+  await app.register(users, { prefix: '/api/city' });
   await app.register(hall, { prefix: '/api/city/hall' });
 }

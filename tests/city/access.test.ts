@@ -140,3 +140,14 @@ describe('the catalogue', () => {
     expect((await call(city, 'GET', '/api/city/services', admin)).json()).toMatchObject({ version: v2 });
   });
 });
+
+describe('the city pages', () => {
+  it('serves /city/ (or says it is not built) under the hall’s CSP, without upgrade-insecure-requests', async () => {
+    const res = await fetch(`${city.url}/city/`);
+    expect([200, 503]).toContain(res.status);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});

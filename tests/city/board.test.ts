@@ -16,7 +16,8 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   const databaseUrl = await (await testPostgres()).freshDatabase();
-  [a, b] = [await startCity({ databaseUrl, now: () => clock, sweepEveryMs: 50 }), await startCity({ databaseUrl, now: () => clock, sweepEveryMs: 50 })];
+  // Started together on a new database: they take turns to migrate it, and one seeds it.
+  [a, b] = await Promise.all([startCity({ databaseUrl, now: () => clock, sweepEveryMs: 50 }), startCity({ databaseUrl, now: () => clock, sweepEveryMs: 50 })]);
   admin = await cityLogin(a);
 });
 afterEach(() => {

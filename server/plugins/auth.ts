@@ -17,8 +17,6 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'dawr_session';
-/** Staff sessions last one long working day. */
-export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 const LAST_SEEN_EVERY_MS = 60_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,11 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction, type Connection } from '../../../db/connection.js';
 import { devices, printers } from '../../../db/schema.js';
+import { getDevice } from '../../hall/admin/devices.js';
 import { notFound } from '../../hall/errors.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { localTargetProblem, parseTarget, type LocalTargets } from '../../printing/transport.js';
 import { Id, IdParams } from '../../protocol/schemas.js';
-import { getDevice } from './devices.js';
 import { changeBy, invalidField, recordAdminChange } from './record.js';
 import { Printer, changes, printerView, text } from './views.js';
 

@@ -1,16 +1,10 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { services, tickets, type OpeningHours } from '../../../db/schema.js';
-import { availabilityNow } from '../../hall/availability.js';
-import { inTransaction } from '../../../db/connection.js';
-import { getHall, getService, type ServiceRow } from '../../hall/state.js';
-import { serviceList, serviceView } from '../../hall/views.js';
+import { createService, listServices, patchService } from '../../hall/admin/services.js';
 import { hallIdOf } from '../../plugins/auth.js';
 import { Bilingual, IdParams, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
-import { changeBy, duplicate, recordAdminChange } from './record.js';
-import { changes } from './views.js';
+import { changeBy } from './record.js';
 
 const Minutes = z.number().int().min(1).max(24 * 60);
 
@@ -40,99 +34,24 @@ const PatchService = ServiceDetails.extend({
   sortOrder: z.number().int().min(0).max(10_000).optional(),
 });
 
-/** The detail fields as columns: undefined leaves a column alone, null clears it. */
-function detailColumns(body: z.infer<typeof ServiceDetails>) {
-  return {
-    dailyLimit: body.dailyLimit,
-    hours: body.hours as OpeningHours | null | undefined,
-    categoryAr: body.category === undefined ? undefined : (body.category?.ar ?? null),
-    categoryEn: body.category === undefined ? undefined : (body.category?.en ?? null),
-    whatToBringAr: body.whatToBring?.ar,
-    whatToBringEn: body.whatToBring?.en,
-  };
-}
-
 export default async function serviceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = app.conn;
-
-  const waitingOf = (serviceId: number) =>
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(tickets)
-      .where(and(eq(tickets.serviceId, serviceId), eq(tickets.status, 'waiting')))
-      .get()!.n;
-
-  /** A service as the admin sees it right after a change: waiting count and whether it is open now. */
-  const viewNow = (request: FastifyRequest, row: ServiceRow) =>
-    serviceView(row, availabilityNow(app.conn, getHall(app.conn, hallIdOf(request)), app.now())(row), waitingOf(row.id));
 
   app.post('/services', { schema: { body: CreateService, response: { 201: Service } } }, async (request, reply) => {
     const by = changeBy(request);
-    const { hallId } = by;
-    const { code, name, targetWaitMinutes = 15, averageServiceMinutes = 5 } = request.body;
-    const row = inTransaction(app.conn, () => {
-      const taken = db
-        .select({ id: services.id })
-        .from(services)
-        .where(and(eq(services.hallId, hallId), eq(services.code, code)))
-        .get();
-      if (taken) throw duplicate('code', `service code ${code} is already used`);
-      const last = db.select({ n: max(services.sortOrder) }).from(services).where(eq(services.hallId, hallId)).get();
-      const created = db
-        .insert(services)
-        .values({
-          ...changes(detailColumns(request.body)),
-          hallId,
-          code,
-          nameAr: name.ar,
-          nameEn: name.en,
-          targetWaitS: targetWaitMinutes * 60,
-          avgServiceS: averageServiceMinutes * 60,
-          sortOrder: (last?.n ?? -1) + 1,
-        })
-        .returning()
-        .get();
-      recordAdminChange(app.conn, { ...by, action: 'create', entity: 'service', entityId: created.id, details: { label: code, ...request.body } });
-      return created;
-    });
-    app.realtime.publish(hallId, [{ kind: 'waiting' }]);
-    return reply.status(201).send(viewNow(request, row));
+    const { value, effects } = createService(app.conn, request.body, by);
+    app.realtime.publish(by.hallId, effects);
+    return reply.status(201).send(value);
   });
 
-  /** All services, inactive ones too; active ones with their live waiting count and estimate. */
-  app.get('/services', { schema: { response: { 200: z.array(Service) } } }, async (request) => {
-    const hallId = hallIdOf(request);
-    const live = new Map(serviceList(app.conn, hallId, app.now()).map((s) => [s.id, s]));
-    return db
-      .select()
-      .from(services)
-      .where(eq(services.hallId, hallId))
-      .orderBy(asc(services.sortOrder), asc(services.id))
-      .all()
-      .map((s) => live.get(s.id) ?? viewNow(request, s));
-  });
+  app.get('/services', { schema: { response: { 200: z.array(Service) } } }, async (request) =>
+    listServices(app.conn, hallIdOf(request), app.now()),
+  );
 
   app.patch('/services/:id', { schema: { params: IdParams, body: PatchService, response: { 200: Service } } }, async (request) => {
     const by = changeBy(request);
-    const { hallId } = by;
-    const service = getService(app.conn, hallId, request.params.id);
-    const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder } = request.body;
-    const set = changes({
-      nameAr: name?.ar,
-      nameEn: name?.en,
-      targetWaitS: targetWaitMinutes === undefined ? undefined : targetWaitMinutes * 60,
-      avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
-      active,
-      sortOrder,
-      ...detailColumns(request.body),
-    });
-    if (!set) return viewNow(request, service);
-    const row = inTransaction(app.conn, () => {
-      recordAdminChange(app.conn, { ...by, action: 'update', entity: 'service', entityId: service.id, details: { label: service.code, ...request.body } });
-      return db.update(services).set(set).where(eq(services.id, service.id)).returning().get();
-    });
-    app.realtime.publish(hallId, [{ kind: 'waiting' }]);
-    return viewNow(request, row);
+    const { value, effects } = patchService(app.conn, request.params.id, request.body, by);
+    app.realtime.publish(by.hallId, effects);
+    return value;
   });
 }

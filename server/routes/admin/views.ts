@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Connection } from '../../../db/connection.js';
-import type { devices, printers, users } from '../../../db/schema.js';
+import type { devices, printers } from '../../../db/schema.js';
 import { isoInZone } from '../../engine/clock.js';
 import { getHall } from '../../hall/state.js';
-import type * as P from '../../protocol/schemas.js';
+
+export { changes } from '../../hall/admin/fields.js';
 
 // What the admin routes answer (beyond protocol/schemas.ts), and the fields their bodies share.
 
@@ -35,10 +36,6 @@ export const Printer = z.object({
 });
 export type Printer = z.infer<typeof Printer>;
 
-export function userView(u: typeof users.$inferSelect): P.User {
-  return { id: u.id, username: u.username, role: u.role, displayName: u.displayName, active: u.active };
-}
-
 export function deviceView(conn: Connection, d: typeof devices.$inferSelect): Device {
   const tz = getHall(conn, d.hallId).timeZone;
   const iso = (ms: number | null) => (ms == null ? null : isoInZone(ms, tz));
@@ -63,10 +60,4 @@ export function printerView(p: typeof printers.$inferSelect): Printer {
     status: p.status,
     active: p.active,
   };
-}
-
-/** Drops undefined fields; null when none is left (an empty PATCH changes nothing). */
-export function changes<T extends Record<string, unknown>>(fields: T): Partial<T> | null {
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
-  return Object.keys(set).length > 0 ? set : null;
 }

@@ -1,0 +1,104 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inTransaction, type Connection } from '../../../db/connection.js';
+import { counterServices, counters, services } from '../../../db/schema.js';
+import type { Counter } from '../../protocol/schemas.js';
+import { setCounterState } from '../counters.js';
+import type { Effect, Outcome } from '../effects.js';
+import { notFound } from '../errors.js';
+import { getCounter } from '../state.js';
+import { counterView, counterViews } from '../views.js';
+import { changes, duplicate } from './fields.js';
+import { recordAdminChange, type ChangeBy } from './record.js';
+
+// The admin's counters: their numbers, names, zones, and the services each calls.
+
+export interface NewCounter {
+  /** Unique in the hall. */
+  number: number;
+  /** In the counter's order of preference: the first is served first. */
+  serviceIds: number[];
+  name?: string | null;
+  zone?: string | null;
+}
+
+export interface CounterChanges extends Partial<NewCounter> {
+  active?: boolean;
+}
+
+function checkServices({ db }: Connection, hallId: number, ids: number[]) {
+  const known = new Set(
+    db
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.hallId, hallId), inArray(services.id, ids)))
+      .all()
+      .map((s) => s.id),
+  );
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) throw notFound('service', unknown);
+}
+
+function checkNumberFree({ db }: Connection, hallId: number, number: number) {
+  const taken = db
+    .select({ id: counters.id })
+    .from(counters)
+    .where(and(eq(counters.hallId, hallId), eq(counters.number, number)))
+    .get();
+  if (taken) throw duplicate('number', `counter number ${number} is already used`);
+}
+
+function setServices({ db }: Connection, counterId: number, ids: number[]) {
+  db.delete(counterServices).where(eq(counterServices.counterId, counterId)).run();
+  db.insert(counterServices)
+    .values(ids.map((serviceId, rank) => ({ counterId, serviceId, rank })))
+    .run();
+}
+
+const view = (conn: Connection, hallId: number, counterId: number) => counterView(conn, getCounter(conn, hallId, counterId));
+
+export function createCounter(conn: Connection, input: NewCounter, by: ChangeBy): Outcome<Counter> {
+  const { hallId } = by;
+  const { number, serviceIds, name, zone } = input;
+  const counter = inTransaction(conn, () => {
+    checkNumberFree(conn, hallId, number);
+    checkServices(conn, hallId, serviceIds);
+    const row = conn.db
+      .insert(counters)
+      .values({ hallId, number, name: name ?? null, zone: zone ?? null })
+      .returning()
+      .get();
+    setServices(conn, row.id, serviceIds);
+    recordAdminChange(conn, { ...by, action: 'create', entity: 'counter', entityId: row.id, details: { label: number, ...input } });
+    return view(conn, hallId, row.id);
+  });
+  return { value: counter, effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
+}
+
+export function listCounters(conn: Connection, hallId: number): Counter[] {
+  return counterViews(conn, conn.db.select().from(counters).where(eq(counters.hallId, hallId)).orderBy(asc(counters.number)).all());
+}
+
+export function patchCounter(conn: Connection, counterId: number, input: CounterChanges, by: ChangeBy): Outcome<Counter> {
+  const { hallId } = by;
+  const { number, serviceIds, name, zone, active } = input;
+  const effects: Effect[] = [];
+  const counter = inTransaction(conn, () => {
+    const current = getCounter(conn, hallId, counterId);
+    if (number !== undefined && number !== current.number) checkNumberFree(conn, hallId, number);
+    if (serviceIds) {
+      checkServices(conn, hallId, serviceIds);
+      setServices(conn, current.id, serviceIds);
+    }
+    // A counter taken out of service is closed first, so no clerk keeps calling from it.
+    if (active === false && current.active && current.state !== 'closed') {
+      effects.push(...setCounterState(conn, current, 'closed', by.at, by.userId === null ? {} : { userId: by.userId }));
+    }
+    const set = changes({ number, name, zone, active });
+    if (set) conn.db.update(counters).set(set).where(eq(counters.id, current.id)).run();
+    if (set || serviceIds) {
+      recordAdminChange(conn, { ...by, action: 'update', entity: 'counter', entityId: current.id, details: { label: current.number, ...input } });
+    }
+    return view(conn, hallId, current.id);
+  });
+  return { value: counter, effects: [...effects, { kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
+}

@@ -2,11 +2,12 @@ import fp from 'fastify-plugin';
 import type { CityDatabase } from '../database.js';
 import { openCityDatabase } from '../database.js';
 import { isNewCityDatabase, seedCity, type CitySeedReport } from '../seed.js';
+import type { StaffStore } from '../../staff/store.js';
 import { cityStaffStore } from '../staff-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    city: CityDatabase & { staff: ReturnType<typeof cityStaffStore> };
+    city: CityDatabase & { staff: StaffStore };
     /** What seeding a new city database produced (generated password, demo hall tokens), else null. */
     citySeedReport: CitySeedReport | null;
   }

@@ -1,6 +1,7 @@
-// Builds what `npm start` runs: the server bundle (dist/server.mjs), the city server's (dist/city.mjs, `npm run central`) and the thread that draws
-// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the UIs
-// (dist/ui), then a stamp that ensure-build compares with the sources.
+// Builds what `npm start` runs: the server bundle (dist/server.mjs) and the thread that draws
+// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the city
+// server's bundle (dist/city.mjs, `npm run central`), the UIs (dist/ui), then a stamp that
+// ensure-build compares with the sources.
 import { build } from 'esbuild';
 import { build as buildUi } from 'vite';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { loggerOptions, type LogStream } from './log.js';
@@ -8,7 +8,7 @@ import auth from './plugins/auth.js';
 import backups from './plugins/backups.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
-import errors from './plugins/errors.js';
+import errors, { answerFrameworkError } from './plugins/errors.js';
 import { registerExternalPlugins } from './plugins/external.js';
 import notify from './plugins/notify.js';
 import printing, { type PrintingOptions } from './plugins/printing.js';
@@ -72,9 +72,7 @@ export async function buildApp({
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    // Malformed or overlong URLs are refused by the router before any hook: same error shape.
-    frameworkErrors: (error, _request, reply: FastifyReply) =>
-      reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } }),
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,8 +1,8 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loggerOptions, type LogStream } from '../log.js';
 import clock from '../plugins/clock.js';
-import errors from '../plugins/errors.js';
+import errors, { answerFrameworkError } from '../plugins/errors.js';
 import { registerExternalPlugins } from '../plugins/external.js';
 import text from '../plugins/text.js';
 import ui from '../plugins/ui.js';
@@ -30,8 +30,7 @@ export async function buildCityApp({ config, now = Date.now, logStream, sweepEve
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    frameworkErrors: (error, _request, reply: FastifyReply) =>
-      reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } }),
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -41,6 +41,13 @@ async function boardClient(city: TestCity, token: string): Promise<Inbox> {
 }
 
 describe('the city board', () => {
+  it('admits the session cookie of a page of the city’s own', async () => {
+    const socket = io(`${a.url}/city`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: `dawr_session=${admin}`, origin: a.url } });
+    sockets.push(socket);
+    const inbox = new Inbox(socket);
+    expect(((await inbox.next('board')) as { halls: BoardRow[] }).halls).toBeInstanceOf(Array);
+  });
+
   it("reaches a client of process A when process B ingests a hall's batch", async () => {
     const hall = await createHall(b, admin, 'Hall shipping to B');
     const inbox = await boardClient(a, admin);

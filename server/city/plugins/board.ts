@@ -1,7 +1,9 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
-import { boardRow, isStale, type HallRow } from '../board.js';
+import { cookieToken } from '../../realtime/staff.js';
+import { STALE_AFTER_MS } from '../../protocol/city.js';
+import { boardRow, type HallRow } from '../board.js';
 import { listHalls } from '../halls.js';
 
 declare module 'fastify' {
@@ -17,7 +19,8 @@ declare module 'fastify' {
 }
 
 /**
- * socket.io /city: the live board for city staff (token in the handshake's auth). Rows reach the
+ * socket.io /city: the live board for city staff (token in the handshake's auth, or the session
+ * cookie from the city's own pages, as the hall's /staff). Rows reach the
  * clients of every city process through @socket.io/postgres-adapter (NOTIFY on the shared
  * database), over websockets only, so that a load balancer needs no sticky sessions.
  */
@@ -29,8 +32,10 @@ export default fp<{ sweepEveryMs?: number }>(
     const city = io.of('/city');
     city.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') return next(new Error('unauthorized'));
-      app.cityPrincipal(token, 'bearer').then(
+      const cookie = cookieToken(socket);
+      const carried = typeof token === 'string' ? { token, via: 'bearer' as const } : cookie ? { token: cookie, via: 'cookie' as const } : null;
+      if (!carried) return next(new Error('unauthorized'));
+      app.cityPrincipal(carried.token, carried.via).then(
         (p) => next(p?.kind === 'user' ? undefined : new Error('unauthorized')),
         () => next(new Error('unauthorized')),
       );
@@ -42,17 +47,15 @@ export default fp<{ sweepEveryMs?: number }>(
       );
     });
 
-    // Each process tells its own clients when a hall passes the 60 s without a word.
-    let fresh = new Set<number>();
+    // Each process tells its own clients about the halls that passed 60 s without a word since
+    // its last sweep (by the city's clock).
+    let sweptAt = app.now();
     const sweep = async () => {
-      const now = app.now();
-      const halls = await listHalls(app.city.db);
-      const freshNow = new Set<number>();
-      for (const hall of halls) {
-        if (!isStale(hall, now)) freshNow.add(hall.id);
-        else if (fresh.has(hall.id)) city.local.emit('hall', boardRow(hall, now));
+      const [from, now] = [sweptAt, (sweptAt = app.now())];
+      for (const hall of await listHalls(app.city.db)) {
+        const staleFrom = hall.lastHeardAt === null ? null : hall.lastHeardAt + STALE_AFTER_MS;
+        if (staleFrom !== null && staleFrom >= from && staleFrom < now) city.local.emit('hall', boardRow(hall, now));
       }
-      fresh = freshNow;
     };
     const timer = setInterval(() => sweep().catch((err: unknown) => app.log.error({ err }, 'city board sweep failed')), opts.sweepEveryMs ?? 5000);
     timer.unref();

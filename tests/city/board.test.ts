@@ -75,6 +75,22 @@ describe('the city board', () => {
     expect(waits.find((w) => w.id === hall.id)).toMatchObject({ stale: true, openNow: null });
   });
 
+  it('answers citizens the waits from the halls’ last statuses, at most 10 s old', async () => {
+    const hall = await createHall(a, admin, 'Hall citizens ask about');
+    const service = { id: 1, code: 'B', name: { ar: 'رخص البناء', en: 'Building permits' }, targetWaitS: 1200, active: true, estimatedWaitMinutes: 12 };
+    const ship = (waiting: number) =>
+      call(a, 'POST', '/api/city/hall/events', hall.token, { ...batch([], clock), status: status(clock, { services: [{ ...service, waiting }], joinUrl: 'https://mezzeh.example.org/join' }) });
+    const waitsOf = async () => ((await call(a, 'GET', '/api/city/waits')).json().halls as { id: number }[]).find((h) => h.id === hall.id);
+    clock += 10_000; // past any answer cached by an earlier test
+    await ship(5);
+    expect(await waitsOf()).toMatchObject({ stale: false, openNow: true, joinUrl: 'https://mezzeh.example.org/join', services: [{ code: 'B', waiting: 5, estimatedWaitMinutes: 12 }] });
+    await ship(9);
+    expect((await waitsOf()) as object).toMatchObject({ services: [{ waiting: 5 }] });
+    clock += 10_000;
+    await ship(9);
+    expect((await waitsOf()) as object).toMatchObject({ services: [{ waiting: 9 }] });
+  });
+
   it('refuses a board client without a staff token, and a hall token', async () => {
     const hall = await createHall(a, admin, 'Hall knocking on the board');
     for (const auth of [{}, { token: hall.token }, { token: 'stf_nonsense' }]) {

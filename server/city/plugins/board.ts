@@ -12,17 +12,15 @@ declare module 'fastify' {
       io: Server;
       /** Tells every city process's /city clients that a hall's row changed. */
       publish(hall: HallRow): void;
-      /** Sends the rows of halls that went stale since the last sweep to this process's clients. */
-      sweep(): Promise<void>;
     };
   }
 }
 
 /**
  * socket.io /city: the live board for city staff (token in the handshake's auth, or the session
- * cookie from the city's own pages, as the hall's /staff). Rows reach the
- * clients of every city process through @socket.io/postgres-adapter (NOTIFY on the shared
- * database), over websockets only, so that a load balancer needs no sticky sessions.
+ * cookie from the city's own pages, as the hall's /staff). Rows reach the clients of every city
+ * process through @socket.io/postgres-adapter (NOTIFY on the shared database), over websockets
+ * only, so that a load balancer needs no sticky sessions.
  */
 export default fp<{ sweepEveryMs?: number }>(
   async (app, opts) => {
@@ -65,7 +63,6 @@ export default fp<{ sweepEveryMs?: number }>(
       publish(hall: HallRow) {
         city.emit('hall', boardRow(hall, app.now()));
       },
-      sweep,
     });
     app.addHook('preClose', async () => {
       clearInterval(timer);

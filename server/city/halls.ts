@@ -1,19 +1,18 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { audit, configVersions, halls } from '../../db/city/schema.js';
 import { notFound } from '../hall/errors.js';
 import type { Catalogue, ConfigDocument } from '../protocol/city.js';
 import type { Bilingual } from '../protocol/schemas.js';
 import { hashToken, newToken } from '../security.js';
+import type { StaffBy } from '../staff/users.js';
 import type { HallRow } from './board.js';
 import type { CityDb } from './database.js';
 
 // The city admin's use cases over halls and the catalogue: each change and its audit row in one
 // transaction. A hall's token is shown once, when it is made; the city keeps only its digest.
 
-export interface CityChange {
-  userId: number | null;
-  at: number;
-}
+/** Who made a change (a city admin; null: the system, as when seeding), and when. */
+export type CityChange = StaffBy;
 
 async function record(tx: Pick<CityDb, 'insert'>, by: CityChange, action: string, entity: string, entityId: number | null, details: object) {
   await tx.insert(audit).values({ at: by.at, userId: by.userId, action, entity, entityId, details });
@@ -80,5 +79,3 @@ export async function publishCatalogue(db: CityDb, services: Catalogue, by: City
     return documentOf(row!);
   });
 }
-
-export const countHalls = async (db: CityDb) => (await db.select({ n: sql<number>`count(*)::int` }).from(halls))[0]!.n;

@@ -21,8 +21,13 @@ WITH inserted AS (
 )
 SELECT max(seq)::float8 AS acked FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS base FROM held) run WHERE base = $3`;
 
+// A batch retried late may carry an older status than the last one kept: the newer one stays.
 const UPDATE_HALL = `
-UPDATE halls SET acked_seq = $2, last_heard_at = $3, config_version = $4, status = $5, software = coalesce($6, software)
+UPDATE halls SET acked_seq = $2, last_heard_at = $3,
+  config_version = CASE WHEN older THEN config_version ELSE $4 END,
+  status = CASE WHEN older THEN status ELSE $5 END,
+  software = CASE WHEN older THEN software ELSE coalesce($6, software) END
+FROM (SELECT coalesce((status->>'at')::bigint > ($5::jsonb->>'at')::bigint, false) AS older FROM halls WHERE id = $1) kept
 WHERE id = $1
 RETURNING id, name_ar AS "nameAr", name_en AS "nameEn", time_zone AS "timeZone", token_hash AS "tokenHash",
   acked_seq::float8 AS "ackedSeq", last_heard_at::float8 AS "lastHeardAt", config_version AS "configVersion",

@@ -82,6 +82,15 @@ describe('ingest', () => {
     expect(res.json().error.message).toContain('status');
   });
 
+  it('keeps the newer status when a batch retried late carries an older one', async () => {
+    const hall = await createHall(city, admin);
+    const now = Date.now();
+    await call(city, 'POST', '/api/city/hall/events', hall.token, { ...batch([counterEvent(2)], now, 4), status: { ...batch([], now).status, waiting: 11 } });
+    await call(city, 'POST', '/api/city/hall/events', hall.token, { ...batch([counterEvent(1)], now - 5000, 3), status: { ...batch([], now - 5000).status, waiting: 2 } });
+    const { rows } = await city.app.city.pool.query('SELECT acked_seq, config_version, status FROM halls WHERE id = $1', [hall.id]);
+    expect(rows[0]).toMatchObject({ acked_seq: '2', config_version: 4, status: { waiting: 11 } });
+  });
+
   it('records the configuration version the hall reports', async () => {
     const hall = await createHall(city, admin);
     await ship(hall.token, [], 3);

@@ -15,7 +15,7 @@ import routes from './routes/index.js';
 export const CITY_PAGES: [address: string, html: string][] = [['/city/', 'city-ui/index.html']];
 
 export interface CityAppOptions {
-  config: Pick<CityConfig, 'DATA_DIR' | 'SEED' | 'LOG_LEVEL'> & Partial<Pick<CityConfig, 'DATABASE_URL' | 'ADMIN_PASSWORD'>>;
+  config: Pick<CityConfig, 'DATA_DIR' | 'SEED' | 'LOG_LEVEL'> & Partial<Pick<CityConfig, 'DATABASE_URL' | 'ADMIN_PASSWORD' | 'TRUST_PROXY'>>;
   /** The city's clock, in epoch ms; tests pass their own. */
   now?: () => number;
   logStream?: LogStream;
@@ -27,6 +27,7 @@ export interface CityAppOptions {
 export async function buildCityApp({ config, now = Date.now, logStream, sweepEveryMs }: CityAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, logStream),
+    trustProxy: config.TRUST_PROXY ?? false,
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -38,16 +39,22 @@ export async function buildCityApp({ config, now = Date.now, logStream, sweepEve
   // External plugins.
   await registerExternalPlugins(app, { title: 'Dawr city', description: "The city server: every hall's board, reports across halls, the service catalogue" });
 
-  // App plugins.
-  await app.register(errors);
-  await app.register(text);
-  await app.register(clock, { now });
-  await app.register(database, { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD });
-  await app.register(auth);
-  await app.register(board, { sweepEveryMs });
-  await app.register(ui, { pages: CITY_PAGES });
+  try {
+    // App plugins.
+    await app.register(errors);
+    await app.register(text);
+    await app.register(clock, { now });
+    await app.register(database, { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, seed: config.SEED, adminPassword: config.ADMIN_PASSWORD });
+    await app.register(auth);
+    await app.register(board, { sweepEveryMs });
+    await app.register(ui, { pages: CITY_PAGES });
 
-  // Routes, by audience.
-  await app.register(routes);
+    // Routes, by audience.
+    await app.register(routes);
+  } catch (err) {
+    // Closed here, as nobody else can: an embedded PostgreSQL must not outlive a failed start.
+    await app.close().catch(() => {});
+    throw err;
+  }
   return app;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordProblem } from '../auth/passwords.js';
+import { TrustProxy } from '../config.js';
 
 // The city server's settings, read once from the environment (../shared/API.md, "Many halls").
 
@@ -17,6 +18,8 @@ const CityEnv = z.object({
     }),
   ),
   SEED: z.enum(['demo', 'none']).default('demo'),
+  // Behind a load balancer or reverse proxy: its addresses, so that rate limits see each client (as on a hall).
+  TRUST_PROXY: optional(TrustProxy),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -24,12 +24,12 @@ export interface CityDatabaseOptions {
 export default fp<CityDatabaseOptions>(
   async (app, opts) => {
     const database = await openCityDatabase(opts);
+    app.addHook('onClose', () => database.close());
     const seedReport = (await isNewCityDatabase(database.db))
       ? await seedCity(database.db, { seed: opts.seed, adminPassword: opts.adminPassword, now: app.now() })
       : null;
     app.decorate('city', { ...database, staff: cityStaffStore(database.db) });
     app.decorate('citySeedReport', seedReport);
-    app.addHook('onClose', () => database.close());
   },
   { name: 'city-database', dependencies: ['clock'] },
 );

@@ -19,7 +19,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'dawr_session';
 
 const LAST_SEEN_EVERY_MS = 60_000;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The token a request carries: the bearer header first, else the session cookie. */
 export function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {

@@ -38,6 +38,15 @@ describe('city access', () => {
     expect((await call(city, 'GET', '/api/auth/me', body.token)).status).toBe(401);
   });
 
+  it('refuses a write carried by the session cookie from another site', async () => {
+    const body = JSON.stringify({ name: { ar: 'ق', en: 'Forged hall' }, timeZone: 'Asia/Damascus' });
+    const headers = { cookie: `dawr_session=${admin}`, 'content-type': 'application/json' };
+    const forged = await fetch(`${city.url}/api/city/halls`, { method: 'POST', body, headers: { ...headers, origin: 'https://evil.example' } });
+    expect(forged.status).toBe(403);
+    const own = await fetch(`${city.url}/api/city/halls`, { method: 'POST', body, headers: { ...headers, origin: city.url } });
+    expect(own.status).toBe(201);
+  });
+
   it.each(STAFF_ROUTES)('a hall token gets 403 on %s %s', async (method, path) => {
     const res = await call(city, method, path, hall.token);
     expect(res.status).toBe(403);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasRole } from '../../auth/principal.js';
-import { isSameOrigin, tokenOf } from '../../plugins/auth.js';
+import { SAFE_METHODS, isSameOrigin, tokenOf } from '../../plugins/auth.js';
 import { HttpError } from '../../plugins/errors.js';
 import type { Role } from '../../protocol/schemas.js';
 import { hashToken } from '../../security.js';
@@ -28,8 +28,6 @@ declare module 'fastify' {
     allow(rule: CityRule): (request: FastifyRequest) => Promise<void>;
   }
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export default fp(
   async (app) => {

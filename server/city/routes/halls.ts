@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Board, CityHall, CreatedHall, NewHall } from '../../protocol/city.js';
 import { Bilingual, IdParams } from '../../protocol/schemas.js';
-import { boardRow, cityHall } from '../board.js';
+import { boardRow, cityHall, type HallRow } from '../board.js';
 import { createHall, listHalls, renameHall, replaceHallToken, type CityChange } from '../halls.js';
 
 export const changeBy = (request: FastifyRequest): CityChange => ({
@@ -11,7 +11,7 @@ export const changeBy = (request: FastifyRequest): CityChange => ({
   at: request.server.now(),
 });
 
-const created = (hall: Parameters<typeof cityHall>[0], token: string) => ({ ...cityHall(hall), token });
+const created = (hall: HallRow, token: string) => ({ ...cityHall(hall), token });
 
 /** The city's halls (admin makes them; staff see them) and the live board. */
 export default async function hallsRoutes(fastify: FastifyInstance) {

@@ -29,7 +29,7 @@ export const DEFAULT_OPENING_HOURS: OpeningHours = { 0: WORKDAY, 1: WORKDAY, 2: 
 const BUILDING = { categoryAr: 'البناء والعقارات', categoryEn: 'Building and property' };
 const GENERAL = { categoryAr: 'الرسوم والوثائق', categoryEn: 'Fees and documents' };
 
-const DEMO_SERVICES = [
+export const DEMO_SERVICES = [
   {
     code: 'B', nameAr: 'رخص البناء', nameEn: 'Building permits', targetWaitS: 1200, avgServiceS: 600, ...BUILDING,
     whatToBringAr: ['صورة الهوية الشخصية', 'سند الملكية أو بيان القيد العقاري', 'المخططات الهندسية مصدّقة من نقابة المهندسين', 'إيصال دفع الرسوم'],

@@ -1,6 +1,7 @@
 // Builds what `npm start` runs: the server bundle (dist/server.mjs) and the thread that draws
-// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the UIs
-// (dist/ui), then a stamp that ensure-build compares with the sources.
+// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the city
+// server's bundle (dist/city.mjs, `npm run central`), the UIs (dist/ui), then a stamp that
+// ensure-build compares with the sources.
 import { build } from 'esbuild';
 import { build as buildUi } from 'vite';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ process.env.NODE_ENV = 'production';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { server: 'server/main.ts', 'render-worker': 'server/printing/render-worker.ts' },
+  entryPoints: { server: 'server/main.ts', city: 'server/city/main.ts', 'render-worker': 'server/printing/render-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -22,7 +23,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-const pages = ['kiosk-ui', 'display-ui', 'clerk-ui'].flatMap((dir) =>
+const pages = ['kiosk-ui', 'display-ui', 'clerk-ui', 'city-ui'].flatMap((dir) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')) : [],
 );
 if (pages.length > 0) {
@@ -30,4 +31,4 @@ if (pages.length > 0) {
   console.log(`built dist/ui (${pages.length} pages)`);
 }
 writeFileSync('dist/.build-stamp', new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15) + '\n');
-console.log('built dist/server.mjs and dist/render-worker.mjs');
+console.log('built dist/server.mjs, dist/city.mjs and dist/render-worker.mjs');

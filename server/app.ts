@@ -1,11 +1,6 @@
-import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { loggerOptions, type LogStream } from './log.js';
 import { readTls } from './ops/tls.js';
@@ -14,7 +9,8 @@ import backups from './plugins/backups.js';
 import central, { type CentralOptions } from './plugins/central.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
-import errors from './plugins/errors.js';
+import errors, { answerFrameworkError } from './plugins/errors.js';
+import { registerExternalPlugins } from './plugins/external.js';
 import notify from './plugins/notify.js';
 import printing, { type PrintingOptions } from './plugins/printing.js';
 import realtime from './plugins/realtime.js';
@@ -24,7 +20,6 @@ import text from './plugins/text.js';
 import ui from './plugins/ui.js';
 import voice from './plugins/voice.js';
 import routes from './routes/index.js';
-import { VERSION } from './version.js';
 
 export interface AppOptions {
   config: Pick<Config, 'DATA_DIR' | 'SEED' | 'ADMIN_PASSWORD' | 'LOG_LEVEL'> &
@@ -83,49 +78,13 @@ export async function buildApp({
     bodyLimit: 256 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    // Malformed or overlong URLs are refused by the router before any hook: same error shape.
-    frameworkErrors: (error, _request, reply: FastifyReply) =>
-      reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } }),
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   // External plugins.
-  // The hall's LAN is plain HTTP: an upgrade-insecure-requests CSP or HSTS there would send the
-  // browser to https:// for every asset, and every screen would be blank. HSTS only over HTTPS
-  // (built-in TLS, or a proxy's X-Forwarded-Proto once trusted).
-  await app.register(helmet, {
-    hsts: false,
-    contentSecurityPolicy: {
-      directives: {
-        'script-src': ["'self'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  });
-  await app.register(cookie);
-  // An aborted request has no address left (request.ip is undefined): it still needs a key.
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => normalizeIP(request.ip ?? 'gone') });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Dawr', description: 'Queue and counter management for citizen-service halls', version: VERSION },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'dawr_session' } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    staticCSP: true,
-    transformStaticCSP: (csp) => csp.replace(/\s*upgrade-insecure-requests;/, ''),
-  });
+  await registerExternalPlugins(app, { title: 'Dawr', description: 'Queue and counter management for citizen-service halls' });
 
   // App plugins.
   await app.register(errors);

@@ -21,7 +21,7 @@ function isAddressOrRange(entry: string): boolean {
  * count: either would believe addresses a client wrote into X-Forwarded-For itself, which nginx's
  * `$proxy_add_x_forwarded_for` passes on (and Fastify ignores hop counts since 5.12.1).
  */
-const TrustProxy = z.string().transform((value, ctx) => {
+export const TrustProxy = z.string().transform((value, ctx) => {
   const entries = value.split(',').map((e) => e.trim());
   if (entries.every(isAddressOrRange)) return entries;
   ctx.addIssue({

@@ -31,7 +31,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A fresh secret token: `<prefix>_` + 256 random bits. */
-export function newToken(prefix: 'stf' | 'dev'): string {
+export function newToken(prefix: 'stf' | 'dev' | 'hall'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -19,7 +19,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'dawr_session';
 
 const LAST_SEEN_EVERY_MS = 60_000;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The token a request carries: the bearer header first, else the session cookie. */
 export function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
@@ -40,7 +40,7 @@ export function hallIdOf(request: FastifyRequest): number {
 const withoutDefaultPort = (host: string) => host.toLowerCase().replace(/:(80|443)$/, '');
 
 /** Does the request's Origin (or, without one, its Referer) name the host it was sent to? */
-function isSameOrigin(request: FastifyRequest): boolean {
+export function isSameOrigin(request: FastifyRequest): boolean {
   const source = request.headers.origin ?? request.headers.referer;
   const host = request.headers.host;
   if (!source || !host) return false;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HallError, type HallErrorCode } from '../hall/errors.js';
@@ -99,6 +99,11 @@ function describe(err: FastifyError): { status: number; code: ErrorCode; message
   if (status === 415) return { status, code: 'unsupported_media_type', message: err.message };
   if (status >= 400 && status < 500) return { status, code: 'invalid_request', message: err.message };
   return { status: 500, code: 'internal_error', message: 'internal error' };
+}
+
+/** Malformed or overlong URLs are refused by the router before any hook: same error shape (Fastify's `frameworkErrors`). */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(error.statusCode ?? 400).send({ error: { code: 'invalid_request', message: error.message.slice(0, 200) } });
 }
 
 export default fp(

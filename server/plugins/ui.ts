@@ -21,8 +21,8 @@ export const UI_PAGES: [address: string, html: string][] = [
  * Serves the built UIs: assets under /ui/, each page at its address; and the web fonts under
  * /fonts/ for pages Vite does not build (the built ones carry their own copies in /ui/).
  */
-export default fp(
-  async (app) => {
+export default fp<{ pages?: [address: string, html: string][] }>(
+  async (app, opts) => {
     await app.register(fastifyStatic, {
       root: UI_DIR,
       prefix: '/ui/',
@@ -31,7 +31,7 @@ export default fp(
       maxAge: '1h',
     });
     await app.register(fastifyStatic, { root: FONTS_DIR, prefix: '/fonts/', decorateReply: false, maxAge: '1d' });
-    for (const [address, html] of UI_PAGES) {
+    for (const [address, html] of opts.pages ?? UI_PAGES) {
       app.get(address, { schema: { hide: true } }, async (_request, reply) => {
         const file = join(UI_DIR, html);
         if (!existsSync(file)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Summary } from './reports.js';
 import { Bilingual, Id } from './schemas.js';
 
 // The contract between a hall server and the city server (../shared/API.md, "Many halls"): what a
@@ -198,3 +199,46 @@ export const Board = z.object({ halls: z.array(BoardRow) });
 export const STALE_AFTER_MS = 60_000;
 
 export const CITY_GROUPINGS = ['hall', 'service', 'day'] as const;
+
+// Added by the city server: its report query and answer, and the citizens' waits.
+
+const LocalDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+
+/** GET /api/city/reports/summary: as a hall's, grouped by hall, service code or day, over all halls or one. */
+export const CitySummaryQuery = z
+  .object({
+    from: LocalDay,
+    to: LocalDay,
+    groupBy: z.enum(CITY_GROUPINGS).default('hall'),
+    hallId: z.string().regex(/^\d+$/, 'must be an id in decimal digits').transform(Number).pipe(Id).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    lang: z.enum(['ar', 'en']).default('ar'),
+  })
+  .superRefine(({ from, to }, ctx) => {
+    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+    if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be at most 366 days after from' });
+  });
+
+export const CitySummary = Summary.extend({ groupBy: z.enum(CITY_GROUPINGS) });
+export type CitySummary = z.infer<typeof CitySummary>;
+
+/** GET /api/city/waits (anyone): what a citizen needs to choose a centre; a stale hall's figures are null. */
+export const CityWaits = z.object({
+  halls: z.array(
+    z.object({
+      id: Id,
+      name: Bilingual,
+      stale: z.boolean(),
+      openNow: z.boolean().nullable(),
+      services: z.array(
+        z.object({ code: z.string(), name: Bilingual, waiting: z.number().int().nullable(), estimatedWaitMinutes: z.number().int().nullable() }),
+      ),
+      joinUrl: z.string().optional(),
+    }),
+  ),
+});
+export type CityWaits = z.infer<typeof CityWaits>;

@@ -16,7 +16,7 @@ export function ticketViews(ctx: Ctx, rows: TicketRow[], forecastFor: ForecastFo
   return rows.map((t) => ticketView(ctx.conn, t, ctx.now(), forecastFor(t)));
 }
 
-function cookieToken(socket: Socket): string | null {
+export function cookieToken(socket: Socket): string | null {
   const { cookie, origin, host } = socket.handshake.headers;
   if (!cookie) return null;
   // A cookie rides along cross-site too: only trust it from the server's own pages.

@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateYear } from '../../bench/reports/generate.js';
+import type { ReportRow } from '../../server/protocol/reports.js';
+import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { call, cityLogin, createHall } from './fixture.js';
+import { hallEventsOf, hallStatusOf } from './hall-history.js';
+
+// City reports use the hall's definitions: for a day both halls have shipped, the city's row of a
+// hall is that hall's own report, and the city's total is the halls' added up.
+
+const DAYS = ['2026-11-29', '2026-11-30'];
+const NOW = Date.parse('2026-12-02T10:00:00Z');
+const PASSWORD = 'bench-password-123'; // generateYear's admin
+let city: TestCity;
+let admin: string;
+const halls: { hall: TestHall; cityId: number }[] = [];
+
+beforeAll(async () => {
+  city = await startCity({ now: () => NOW });
+  admin = await cityLogin(city);
+  for (const [i, seed] of [7, 8].entries()) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dawr-city-hall-'));
+    await generateYear({ dataDir, from: DAYS[0]!, to: DAYS.at(-1)!, ticketsPerDay: 250 + 100 * i, seed });
+    const hall = await startHall({ dataDir, adminPassword: PASSWORD, now: () => NOW });
+    const { id, token } = await createHall(city, admin, `Hall ${i + 1}`, `القاعة ${i + 1}`);
+    const events = hallEventsOf(hall.app.conn.sqlite);
+    const status = hallStatusOf(hall.app.conn.sqlite, NOW);
+    for (let from = 0; from < events.length; from += 1000) {
+      const res = await call(city, 'POST', '/api/city/hall/events', token, { events: events.slice(from, from + 1000), status, configVersion: 0 });
+      expect(res.status).toBe(200);
+    }
+    halls.push({ hall, cityId: id });
+  }
+});
+afterAll(async () => {
+  for (const { hall } of halls) await hall.close();
+  await city.close();
+  await stopTestPostgres();
+});
+
+const withoutName = ({ key: _k, id: _i, label: _l, ...figures }: ReportRow) => figures;
+
+async function hallTotal(hall: TestHall, day: string): Promise<ReportRow> {
+  const token = await hall.login('admin', PASSWORD);
+  const res = await hall.app.inject({ method: 'GET', url: `/api/reports/summary?from=${day}&to=${day}&groupBy=service`, headers: bearer(token) });
+  expect(res.statusCode).toBe(200);
+  return res.json().total;
+}
+
+const citySummary = async (query: string) => {
+  const res = await call(city, 'GET', `/api/city/reports/summary?${query}`, admin);
+  expect(res.status).toBe(200);
+  return res.json() as { rows: ReportRow[]; total: ReportRow };
+};
+
+const COUNTS = ['issued', 'served', 'noShow', 'cancelled', 'called', 'withinTarget', 'ratings'] as const;
+
+describe('city reports', () => {
+  it.each(DAYS)("gives each hall, on %s, exactly the figures of the hall's own report", async (day) => {
+    const summary = await citySummary(`from=${day}&to=${day}&groupBy=hall`);
+    for (const { hall, cityId } of halls) {
+      const own = await hallTotal(hall, day);
+      expect(own.issued).toBeGreaterThan(200);
+      const row = summary.rows.find((r) => r.id === cityId)!;
+      expect(row.key).toBe(String(cityId));
+      expect(withoutName(row)).toEqual(withoutName(own));
+    }
+  });
+
+  it.each(['hall', 'service', 'day'])('makes its total, grouped by %s, the sum of the halls’ own totals', async (groupBy) => {
+    const summary = await citySummary(`from=${DAYS[0]}&to=${DAYS.at(-1)}&groupBy=${groupBy}`);
+    const own = await Promise.all(halls.flatMap(({ hall }) => DAYS.map((day) => hallTotal(hall, day))));
+    for (const count of COUNTS) expect(summary.total[count]).toBe(own.reduce((sum, r) => sum + r[count], 0));
+    expect(summary.total.transferWaits.count).toBe(own.reduce((sum, r) => sum + r.transferWaits.count, 0));
+    for (const count of COUNTS) expect(summary.rows.reduce((sum, r) => sum + r[count], 0)).toBe(summary.total[count]);
+  });
+
+  it('groups by service code across halls, and by day', async () => {
+    const byService = await citySummary(`from=${DAYS[0]}&to=${DAYS.at(-1)}&groupBy=service`);
+    expect(byService.rows.map((r) => r.key)).toEqual(['B', 'C', 'D', 'E', 'F', 'P']);
+    expect(byService.rows.every((r) => r.id === null)).toBe(true);
+    const byDay = await citySummary(`from=${DAYS[0]}&to=${DAYS.at(-1)}&groupBy=day`);
+    expect(byDay.rows.map((r) => r.key)).toEqual(DAYS);
+  });
+
+  it('reports one hall with hallId, and as CSV with Arabic headings', async () => {
+    const one = await citySummary(`from=${DAYS[0]}&to=${DAYS[0]}&groupBy=day&hallId=${halls[0]!.cityId}`);
+    expect(withoutName(one.total)).toEqual(withoutName(await hallTotal(halls[0]!.hall, DAYS[0]!)));
+    const res = await fetch(`${city.url}/api/city/reports/summary?from=${DAYS[0]}&to=${DAYS[0]}&groupBy=hall&format=csv&lang=ar`, { headers: bearer(admin) });
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
+    expect(csv.startsWith('\uFEFFالرمز,البيان,التذاكر الصادرة')).toBe(true);
+    expect(csv).toContain('القاعة 1');
+  });
+});

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['server', 'db', 'ui-kit', 'kiosk-ui', 'display-ui', 'clerk-ui', 'assets/fonts/web', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+const SOURCES = ['server', 'db', 'ui-kit', 'kiosk-ui', 'display-ui', 'clerk-ui', 'city-ui', 'assets/fonts/web', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 const STAMP = 'dist/.build-stamp';
 
 function newest(path) {

@@ -1,22 +1,24 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
+import { applyLang, initialLang, setLangInAddress, type Lang } from '../../ui-kit/i18n.js';
 import AdminArea from './admin/AdminArea.js';
 import { hasRole, type AreaProps, type Role, type Session } from './area.js';
 import { ClerkArea } from './clerk/ClerkArea.js';
 import { Login } from './components/Login.js';
-import { TopBar, type NavItem } from './components/TopBar.js';
+import { TopBar } from './components/TopBar.js';
 import { useHall } from './hall.js';
 import { loadSession, logOut, refreshSession } from './session.js';
 import { ShellContext } from './shell.js';
 import ReportsArea from './reports/ReportsArea.js';
 import { SupervisorArea } from './supervisor/SupervisorArea.js';
-import type { TextKey } from './text.js';
+import { TEXT, type TextKey } from './text.js';
 import { UiContext } from './ui.js';
 
 // The shell: login, language, and the areas a role may see, each at its own #/address.
 
-interface Area extends NavItem {
+interface Area {
+  id: string;
+  label: TextKey;
   role: Role;
   Component: ComponentType<AreaProps>;
 }
@@ -32,13 +34,6 @@ const AREAS: Area[] = [
 const HOME: Record<Role, string[]> = { clerk: ['clerk'], supervisor: ['supervisor'], admin: ['admin', 'supervisor'] };
 
 const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-
-function setLangInAddress(lang: Lang) {
-  const url = new URL(location.href);
-  if (lang === 'en') url.searchParams.set('lang', 'en');
-  else url.searchParams.delete('lang');
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -107,7 +102,7 @@ export function App() {
           <TopBar
             hall={hall.info}
             session={session}
-            nav={areas}
+            nav={areas.map((a) => ({ id: a.id, label: TEXT[a.label][lang] }))}
             current={area.id}
             onLanguage={toggleLang}
             onLogOut={async () => {

@@ -61,12 +61,12 @@ export function Board({ session, checkSession }: CityAreaProps) {
                 <tr key={row.id} class={v.stale ? 'stale' : undefined} data-hall={row.id}>
                   <th scope="row">
                     {pick(row.name, lang)}
-                    {v.badge && <span class="chip bad city-badge">{v.badge}</span>}
+                    {v.badge && <span class="chip bad city-badge"> {v.badge}</span>}
                   </th>
                   <td>{v.waiting}</td>
                   <td class={v.longest.over ? 'over' : undefined}>
                     {v.longest.text}
-                    {v.longest.over && <span class="chip bad city-badge">{T.overTarget[lang]}</span>}
+                    {v.longest.over && <span class="chip bad city-badge"> {T.overTarget[lang]}</span>}
                   </td>
                   <td>{v.countersOpen}</td>
                   <td>{v.issued}</td>

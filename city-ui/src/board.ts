@@ -22,11 +22,14 @@ export function isStale(row: BoardRow, now: number): boolean {
 export function heardAgo(at: string | null, now: number, lang: Lang, digits: Digits): string | null {
   if (at === null) return null;
   const format = new Intl.RelativeTimeFormat(lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB', { numeric: 'auto' });
-  const s = Math.max(0, Math.floor((now - Date.parse(at)) / 1000));
-  if (s < 60) return format.format(s < 15 ? 0 : -s, 'second');
-  if (s < 3600) return format.format(-Math.floor(s / 60), 'minute');
-  if (s < 86_400) return format.format(-Math.floor(s / 3600), 'hour');
-  return format.format(-Math.floor(s / 86_400), 'day');
+  const s = Math.max(0, (now - Date.parse(at)) / 1000);
+  if (s < 60) return format.format(s < 15 ? 0 : -Math.floor(s), 'second');
+  // Rounded, as people say it: the city's clock is known here to the second at best.
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(s / 3600);
+  if (hours < 24) return format.format(-hours, 'hour');
+  return format.format(-Math.round(s / 86_400), 'day');
 }
 
 /** The last contact's time, with its date when it was not today: what a stale hall's badge says. */

@@ -17,14 +17,6 @@ export function applyLang(lang: Lang): void {
   document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** Keeps the language in the address (`?lang=en`), so that a reload stays in it. */
-export function setLangInAddress(lang: Lang): void {
-  const url = new URL(location.href);
-  if (lang === 'en') url.searchParams.set('lang', 'en');
-  else url.searchParams.delete('lang');
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-}
-
 export const pick = (text: Bilingual, lang: Lang) => text[lang];
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';

@@ -2,16 +2,14 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CityHall } from '../../server/protocol/city.js';
 import { api } from '../../ui-kit/api.js';
-import { applyLang, initialLang, setLangInAddress, type Lang } from '../../ui-kit/i18n.js';
 import { UsersSection } from '../../clerk-ui/src/admin/sections/UsersSection.js';
-import { hasRole, type Role, type Session } from '../../clerk-ui/src/area.js';
+import { useStaffApp } from '../../clerk-ui/src/app-state.js';
+import { hasRole, type Role } from '../../clerk-ui/src/area.js';
 import { Login } from '../../clerk-ui/src/components/Login.js';
 import { TopBar } from '../../clerk-ui/src/components/TopBar.js';
-import { loadSession, logOut, refreshSession } from '../../clerk-ui/src/session.js';
-import type { TextKey as StaffTextKey } from '../../clerk-ui/src/text.js';
 import { UiContext } from '../../clerk-ui/src/ui.js';
 import { adminScreen } from './Admin.js';
-import type { CityAreaProps } from './area.js';
+import { DEFAULT_ZONE, type CityAreaProps } from './area.js';
 import { Board } from './Board.js';
 import { CatalogueSection } from './Catalogue.js';
 import { HallsSection } from './Halls.js';
@@ -21,8 +19,6 @@ import { T, type TextKey } from './text.js';
 // The city's screens: the staff app's log-in and frame around the board and the reports (every
 // city user) and the halls, the catalogue and the users (the city admin), each at its #/address.
 
-const DEFAULT_ZONE = 'Asia/Damascus';
-
 const AREAS: { id: TextKey; role: Role; Component: ComponentType<CityAreaProps> }[] = [
   { id: 'board', role: 'clerk', Component: Board },
   { id: 'reports', role: 'clerk', Component: Reports },
@@ -30,8 +26,6 @@ const AREAS: { id: TextKey; role: Role; Component: ComponentType<CityAreaProps> 
   { id: 'catalogue', role: 'admin', Component: adminScreen('catalogue', CatalogueSection) },
   { id: 'users', role: 'admin', Component: adminScreen('users', UsersSection) },
 ];
-
-const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
 
 /** The city's calendar: its halls' zone (a city is in one), read once logged in. */
 function useCityZone(token: string | null): string {
@@ -44,34 +38,8 @@ function useCityZone(token: string | null): string {
 }
 
 export function App() {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [session, setSession] = useState<Session | null>(loadSession);
-  const [notice, setNotice] = useState<StaffTextKey | null>(null);
-  const [route, setRoute] = useState(routeOf);
+  const { lang, session, notice, route, checkSession, toggleLang, loggedIn, logOut } = useStaffApp();
   const timeZone = useCityZone(session?.token ?? null);
-
-  useEffect(() => applyLang(lang), [lang]);
-  useEffect(() => {
-    const onHash = () => setRoute(routeOf());
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  useEffect(() => {
-    if (session) void checkSession();
-  }, []);
-
-  async function checkSession() {
-    if (!session) return;
-    if (await refreshSession(session)) return;
-    setSession(null);
-    setNotice('sessionEnded');
-  }
-
-  const toggleLang = () => {
-    const next = lang === 'ar' ? 'en' : 'ar';
-    setLang(next);
-    setLangInAddress(next);
-  };
 
   const ui = { lang, digits: 'arab' as const, timeZone, clockOffsetMs: 0 };
   const city = { name: T.cityName, timeZone };
@@ -79,15 +47,7 @@ export function App() {
   if (!session) {
     return (
       <UiContext.Provider value={ui}>
-        <Login
-          hall={city}
-          notice={notice}
-          onLanguage={toggleLang}
-          onLoggedIn={(s) => {
-            setNotice(null);
-            setSession(s);
-          }}
-        />
+        <Login hall={city} notice={notice} onLanguage={toggleLang} onLoggedIn={loggedIn} />
       </UiContext.Provider>
     );
   }
@@ -104,10 +64,7 @@ export function App() {
           nav={areas.map((a) => ({ id: a.id, label: T[a.id][lang] }))}
           current={area.id}
           onLanguage={toggleLang}
-          onLogOut={async () => {
-            await logOut(session);
-            setSession(null);
-          }}
+          onLogOut={logOut}
         />
         <div class="area" key={area.id}>
           <Component session={session} lang={lang} checkSession={checkSession} />

@@ -6,13 +6,13 @@ import { FormBox, SelectField, TextField, useForm } from '../../clerk-ui/src/adm
 import { Checks } from '../../clerk-ui/src/admin/validate.js';
 import { Loading, Panel, SectionHead } from '../../clerk-ui/src/admin/sections/common.js';
 import { CopyLine } from '../../clerk-ui/src/admin/sections/DevicesSection.js';
+import { DEFAULT_ZONE } from './area.js';
 import { T } from './text.js';
 
 // The city's halls: each with its last contact, the catalogue version it runs and how far its
 // history has arrived. A new hall, or a replaced token, shows the token once, with what to set
 // on the hall's server.
 
-const DEFAULT_ZONE = 'Asia/Damascus';
 const ZONES = Intl.supportedValuesOf('timeZone');
 
 interface Issued {

@@ -16,7 +16,7 @@ const CITY_HELPER = '../helpers/city.js';
 // in Arabic, right to left; the board with two halls whose events and status were shipped with
 // their tokens, one of them silent for ten minutes and so greyed with no figure; a new hall whose
 // token is shown once; a catalogue published; the report with a row per hall; English; axe-core on
-// the board. One browser and one city for the whole file.
+// every screen. One browser and one city for the whole file.
 
 const SCREEN = { width: 1366, height: 768 };
 const MINUTE = 60_000;
@@ -27,6 +27,8 @@ let base: string;
 let context: BrowserContext | undefined;
 /** The city's clock runs this far behind real time while a hall is made to have been heard long ago. */
 let shift = 0;
+/** Mezzeh's hall token, for a batch while the board is open. */
+let mezzehToken: string;
 
 const localDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(at);
 
@@ -87,6 +89,7 @@ beforeAll(async () => {
   await call('POST', '/api/city/hall/events', midan.token, batch(Date.now() - shift, 4, { waiting: 9 }));
   shift = 0;
   await call('POST', '/api/city/hall/events', mezzeh.token, batch(Date.now(), 7, {}));
+  mezzehToken = mezzeh.token;
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -105,6 +108,14 @@ async function logIn(lang: 'ar' | 'en', hash = ''): Promise<Page> {
   await page.locator('input[name="password"]').fill(city.adminPassword);
   await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول', exact: true }).click();
   return page;
+}
+
+/** As tests/e2e/a11y.test.ts: no serious or critical finding, a main landmark, all content in landmarks, a first-level heading. */
+async function expectAccessible(page: Page) {
+  await page.evaluate(() => document.fonts.ready);
+  const { violations } = await runAxe(page);
+  const failing = violations.filter((v) => ['serious', 'critical'].includes(v.impact!) || ['region', 'landmark-one-main', 'page-has-heading-one'].includes(v.id));
+  expect(describeViolations(failing)).toEqual([]);
 }
 
 const hallRow = (page: Page, name: string | RegExp) => page.locator('.city-table tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
@@ -127,10 +138,11 @@ describe('the city board', () => {
     expect(await midan.locator('td').last().textContent()).toBe('قبل ١٠ دقائق');
     await expect.poll(() => page.locator('.city-counts').textContent()).toBe('المراكز المتصلة: ١المراكز المنقطعة عن الاتصال: ١');
 
-    await page.evaluate(() => document.fonts.ready);
-    const { violations } = await runAxe(page);
-    const failing = violations.filter((v) => ['serious', 'critical'].includes(v.impact!) || ['region', 'landmark-one-main', 'page-has-heading-one'].includes(v.id));
-    expect(describeViolations(failing)).toEqual([]);
+    await expectAccessible(page);
+
+    // Live: a heartbeat batch reaches the open board through /city, well before its next reread.
+    await call('POST', '/api/city/hall/events', mezzehToken, batch(Date.now(), 0, { waiting: 3, issuedToday: 7 }));
+    await expect.poll(() => mezzeh.locator('td').first().textContent()).toBe('٣');
   });
 
   it('switches to English, left to right', async () => {
@@ -170,6 +182,7 @@ describe("the city admin's screens", () => {
     await expect.poll(() => box.getByRole('button', { name: 'نسخ: رمز المركز' }).textContent()).toBe('تم النسخ');
     expect(await page.evaluate(() => document.body.dataset.copied)).toBe(token);
     await expect.poll(() => page.getByRole('cell', { name: 'مركز باب توما', exact: true }).count()).toBe(1);
+    await expectAccessible(page);
 
     await page.reload();
     await page.getByRole('cell', { name: 'مركز باب توما', exact: true }).waitFor();
@@ -188,6 +201,7 @@ describe("the city admin's screens", () => {
     const code = page.getByLabel('Code, service 1');
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`[id="${await code.getAttribute('aria-describedby')}"]`).textContent()).toBe('1 to 3 capital Latin letters.');
+    await expectAccessible(page);
 
     await code.fill('PS');
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -207,6 +221,7 @@ describe("the city admin's screens", () => {
     const issued = async (name: string) => table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').first().textContent();
     expect([await issued('Mezzeh hall'), await issued('Midan hall')]).toEqual(['7', '4']);
     expect(await table.locator('tfoot td').first().textContent()).toBe('11');
+    await expectAccessible(page);
   });
 });
 

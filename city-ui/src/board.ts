@@ -34,7 +34,8 @@ export function heardAgo(at: string | null, now: number, lang: Lang, digits: Dig
 
 /** The last contact's time, with its date when it was not today: what a stale hall's badge says. */
 function since(at: string, now: number, f: Fmt): string {
-  const time = formatTime(new Date(at), f.lang, f.timeZone, f.digits);
+  const clock = formatTime(new Date(at), f.lang, f.timeZone, f.digits);
+  const time = f.lang === 'ar' ? `الساعة ${clock}` : clock;
   if (localDay(Date.parse(at), f.timeZone) === localDay(now, f.timeZone)) return time;
   const locale = f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB';
   const day = new Intl.DateTimeFormat(locale, { timeZone: f.timeZone, day: 'numeric', month: 'long' }).format(new Date(at));
@@ -50,7 +51,7 @@ export interface RowView {
   issued: string;
   served: string;
   heard: string;
-  /** A stale hall's badge: «لا اتصال منذ ١٠:٠٢», or «لم يتصل بعد». */
+  /** A stale hall's badge: «لا اتصال منذ الساعة ١٠:٠٢», or «لم يتصل بعد». */
   badge: string | null;
 }
 

@@ -57,7 +57,7 @@ export const T = {
   code: { ar: 'الرمز', en: 'Code' },
   nameAr: { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
   nameEn: { ar: 'الاسم بالإنكليزية', en: 'Name (English)' },
-  target: { ar: 'الانتظار المستهدف (دقيقة)', en: 'Target wait (minutes)' },
+  target: { ar: 'مدة الانتظار المستهدفة (دقيقة)', en: 'Target wait (minutes)' },
   bringAr: { ar: 'الأوراق المطلوبة بالعربية', en: 'What to bring (Arabic)' },
   bringEn: { ar: 'الأوراق المطلوبة بالإنكليزية', en: 'What to bring (English)' },
   bringHint: { ar: 'سطر لكل ورقة.', en: 'One item per line.' },
@@ -79,7 +79,7 @@ export const versionLine = (version: string, publishedAt: string, lang: Lang) =>
 export const publishedLine = (version: string, lang: Lang) =>
   lang === 'ar' ? `نُشر الإصدار ${version}، وسيصل إلى كل المراكز.` : `Version ${version} published; every hall will receive it.`;
 
-/** «لا اتصال منذ ١٠:٠٢» / "No contact since 10:02" (`since` already formatted). */
+/** «لا اتصال منذ الساعة ١٠:٠٢» / "No contact since 10:02" (`since` already formatted). */
 export const noContactSince = (since: string, lang: Lang) => (lang === 'ar' ? `لا اتصال منذ ${since}` : `No contact since ${since}`);
 
 /** A catalogue cell's accessible name: «الرمز، الخدمة ٢» / "Code, service 2". */

@@ -41,7 +41,7 @@ describe('a hall on the board', () => {
     const v = rowView(silent, now, AR);
     expect(v).toMatchObject({ stale: true, waiting: '—', countersOpen: '—', issued: '—', served: '—', heard: 'قبل دقيقة واحدة' });
     expect(v.longest).toEqual({ text: '—', over: false });
-    expect(v.badge).toBe('لا اتصال منذ ١٠:٥٨');
+    expect(v.badge).toBe('لا اتصال منذ الساعة ١٠:٥٨');
     expect(rowView(silent, now, EN).badge).toBe('No contact since 10:58');
   });
 
@@ -52,7 +52,7 @@ describe('a hall on the board', () => {
   });
 
   it('silent since an earlier day says the day too', () => {
-    expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, AR).badge).toBe('لا اتصال منذ ٥ كانون الأول، ١٨:٣٠');
+    expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, AR).badge).toBe('لا اتصال منذ ٥ كانون الأول، الساعة ١٨:٣٠');
     expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, EN).badge).toBe('No contact since 5 December, 18:30');
   });
 });

@@ -3,8 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { AdminContext, makeUi } from '../../clerk-ui/src/admin/context.js';
 import { useUi } from '../../clerk-ui/src/ui.js';
 import type { CityAreaProps } from './area.js';
-import type { TextKey } from './text.js';
-import { T } from './text.js';
+import { T, type TextKey } from './text.js';
 import '../../clerk-ui/src/admin/admin.css';
 
 // The city admin's screens run on the hall admin's form kit (fields, server errors beside them,

@@ -7,7 +7,8 @@ import type { CityAreaProps } from './area.js';
 import { T } from './text.js';
 
 // The hall's reports page over the city's halls: the same rows, definitions and CSV, grouped by
-// hall, service or day, optionally narrowed to one hall. The city answers no charts' data.
+// hall, service or day, optionally narrowed to one hall. No charts: the city's contract has no
+// histograms or arrivals routes (set `charts: true` once it answers them with the hall's shapes).
 
 export function Reports({ session, lang }: CityAreaProps) {
   const { timeZone, digits } = useUi();

@@ -12,6 +12,7 @@ export const PAGES: Record<string, string> = {
   display: 'display-ui/index.html',
   counter: 'display-ui/counter.html',
   clerk: 'clerk-ui/index.html',
+  city: 'city-ui/index.html',
 };
 
 export default defineConfig({

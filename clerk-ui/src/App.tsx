@@ -1,22 +1,22 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
 import AdminArea from './admin/AdminArea.js';
-import { hasRole, type AreaProps, type Role, type Session } from './area.js';
+import { useStaffApp } from './app-state.js';
+import { hasRole, type AreaProps, type Role } from './area.js';
 import { ClerkArea } from './clerk/ClerkArea.js';
 import { Login } from './components/Login.js';
-import { TopBar, type NavItem } from './components/TopBar.js';
+import { TopBar } from './components/TopBar.js';
 import { useHall } from './hall.js';
-import { loadSession, logOut, refreshSession } from './session.js';
 import { ShellContext } from './shell.js';
 import ReportsArea from './reports/ReportsArea.js';
 import { SupervisorArea } from './supervisor/SupervisorArea.js';
-import type { TextKey } from './text.js';
+import { TEXT, type TextKey } from './text.js';
 import { UiContext } from './ui.js';
 
 // The shell: login, language, and the areas a role may see, each at its own #/address.
 
-interface Area extends NavItem {
+interface Area {
+  id: string;
+  label: TextKey;
   role: Role;
   Component: ComponentType<AreaProps>;
 }
@@ -31,46 +31,9 @@ const AREAS: Area[] = [
 /** Where a role lands: its own widest area. */
 const HOME: Record<Role, string[]> = { clerk: ['clerk'], supervisor: ['supervisor'], admin: ['admin', 'supervisor'] };
 
-const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-
-function setLangInAddress(lang: Lang) {
-  const url = new URL(location.href);
-  if (lang === 'en') url.searchParams.set('lang', 'en');
-  else url.searchParams.delete('lang');
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-}
-
 export function App() {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [session, setSession] = useState<Session | null>(loadSession);
-  const [notice, setNotice] = useState<TextKey | null>(null);
-  const [route, setRoute] = useState(routeOf);
+  const { lang, session, notice, route, checkSession, toggleLang, loggedIn, logOut } = useStaffApp();
   const hall = useHall(session?.token ?? null);
-
-  useEffect(() => applyLang(lang), [lang]);
-  useEffect(() => {
-    const onHash = () => setRoute(routeOf());
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  // A kept session may have ended (expired, logged out elsewhere, user deactivated).
-  useEffect(() => {
-    if (session) void checkSession();
-  }, []);
-
-  async function checkSession() {
-    if (!session) return;
-    const fresh = await refreshSession(session);
-    if (fresh) return;
-    setSession(null);
-    setNotice('sessionEnded');
-  }
-
-  const toggleLang = () => {
-    const next = lang === 'ar' ? 'en' : 'ar';
-    setLang(next);
-    setLangInAddress(next);
-  };
 
   const ui = {
     lang,
@@ -82,15 +45,7 @@ export function App() {
   if (!session) {
     return (
       <UiContext.Provider value={ui}>
-        <Login
-          hall={hall.info}
-          notice={notice}
-          onLanguage={toggleLang}
-          onLoggedIn={(s) => {
-            setNotice(null);
-            setSession(s);
-          }}
-        />
+        <Login hall={hall.info} notice={notice} onLanguage={toggleLang} onLoggedIn={loggedIn} />
       </UiContext.Provider>
     );
   }
@@ -107,13 +62,10 @@ export function App() {
           <TopBar
             hall={hall.info}
             session={session}
-            nav={areas}
+            nav={areas.map((a) => ({ id: a.id, label: TEXT[a.label][lang] }))}
             current={area.id}
             onLanguage={toggleLang}
-            onLogOut={async () => {
-              await logOut(session);
-              setSession(null);
-            }}
+            onLogOut={logOut}
           />
           <div class="area" key={area.id}>
             <Component session={session} lang={lang} />

@@ -20,8 +20,8 @@ export interface Body {
   file?: Blob;
 }
 
-/** Calls /api/admin…; answers the JSON (null for 204) or throws AdminError (status 0: offline). */
-export async function adminApi<T>(token: string, method: string, path: string, body: Body = {}): Promise<T> {
+/** Calls `base` + path (a hall's /api/admin…, the city's /api/city…); answers the JSON (null for 204) or throws AdminError (status 0: offline). */
+export async function adminApi<T>(token: string, method: string, path: string, body: Body = {}, base = '/api/admin'): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   let payload: BodyInit | undefined;
   if (body.json !== undefined) {
@@ -33,7 +33,7 @@ export async function adminApi<T>(token: string, method: string, path: string, b
   }
   let res: Response;
   try {
-    res = await fetch(`/api/admin${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+    res = await fetch(`${base}${path}`, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new AdminError(0, 'offline', 'the server cannot be reached');
   }

@@ -27,7 +27,8 @@ export function useAdmin(): AdminUi {
   return ui;
 }
 
-export function makeUi(token: string, lang: Lang, digits: Digits, timeZone: string, hallChanged: () => void): AdminUi {
+/** `base`: where the admin API lives (the city's users are under /api/city). */
+export function makeUi(token: string, lang: Lang, digits: Digits, timeZone: string, hallChanged: () => void, base?: string): AdminUi {
   return {
     lang,
     digits,
@@ -36,7 +37,7 @@ export function makeUi(token: string, lang: Lang, digits: Digits, timeZone: stri
     num: (n) => formatNumber(n, lang, digits),
     time: (iso) =>
       new Intl.DateTimeFormat(lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    call: (method, path, body) => adminApi(token, method, path, body),
+    call: (method, path, body) => adminApi(token, method, path, body, base),
     hallChanged,
   };
 }

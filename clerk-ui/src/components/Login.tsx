@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
+import { pick, type Bilingual } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
 import { loginErrorText } from '../errors.js';
 import { logIn } from '../session.js';
@@ -8,7 +7,8 @@ import type { TextKey } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
-  hall: HallInfo | null;
+  /** The hall (or the city) whose staff log in here. */
+  hall: { name: Bilingual } | null;
   notice: TextKey | null;
   onLanguage(): void;
   onLoggedIn(session: Session): void;

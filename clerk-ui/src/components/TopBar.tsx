@@ -1,17 +1,17 @@
-import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { formatDates, pick, type Bilingual } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
 import { useNow } from '../hooks.js';
-import type { TextKey } from '../text.js';
 import { useUi } from '../ui.js';
 
 export interface NavItem {
   id: string;
-  label: TextKey;
+  /** Already in the page's language. */
+  label: string;
 }
 
 interface Props {
-  hall: HallInfo | null;
+  /** The hall (or the city): its name and the zone of its date. */
+  hall: { name: Bilingual; timeZone: string } | null;
   session: Session;
   nav: NavItem[];
   current: string;
@@ -31,7 +31,7 @@ export function TopBar({ hall, session, nav, current, onLanguage, onLogOut }: Pr
       <nav aria-label={t('navLabel')} class="nav">
         {nav.map((item) => (
           <a key={item.id} href={`#/${item.id}`} aria-current={item.id === current ? 'page' : undefined}>
-            {t(item.label)}
+            {item.label}
           </a>
         ))}
       </nav>

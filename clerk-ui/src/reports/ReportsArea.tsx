@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GROUPINGS, type Grouping, type ReportRow } from '../../../server/protocol/reports.js';
-import type { HallInfo } from '../../../server/protocol/schemas.js';
-import { formatDates } from '../../../ui-kit/i18n.js';
+import type { ReportRow } from '../../../server/protocol/reports.js';
+import { formatDates, type Bilingual } from '../../../ui-kit/i18n.js';
 import { DateField } from '../components/DateTime.js';
 import { errorText } from '../errors.js';
 import type { AreaProps } from '../area.js';
-import { downloadCsv, loadHall, loadReport, type Query, type Report } from './api.js';
+import { downloadCsv, HALL_REPORTS, loadReport, type Place, type Query, type Report, type ReportGrouping, type ReportSource } from './api.js';
 import { ArrivalsHeatmap, Histograms } from './Charts.js';
 import { addDays, duration, hijriDay, localDay, longDay, num, percent, rating, type Fmt } from './format.js';
 import { ReportTable } from './Table.js';
@@ -13,7 +12,8 @@ import { GROUPING_TEXT, T } from './text.js';
 import './reports.css';
 
 // The reports page (supervisors and admins): a date range and a grouping; the key figures, the
-// table, the charts; the CSV for Excel; and a printed report for the centre's manager (A4).
+// table, the charts; the CSV for Excel; and a printed report for the centre's manager (A4). The city
+// shows the same page over its halls (`source`), narrowed to one hall if asked.
 
 type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 
@@ -55,7 +55,7 @@ function KeyFigures({ total, fmt }: { total: ReportRow; fmt: Fmt }) {
   );
 }
 
-function PrintHead({ hall, q, fmt }: { hall: HallInfo; q: Query; fmt: Fmt }) {
+function PrintHead({ hall, q, fmt }: { hall: Place; q: Query; fmt: Fmt }) {
   const { lang } = fmt;
   const single = q.from === q.to;
   const period = T.fromTo[lang].replace('{from}', longDay(q.from, fmt)).replace('{to}', longDay(q.to, fmt));
@@ -70,8 +70,9 @@ function PrintHead({ hall, q, fmt }: { hall: HallInfo; q: Query; fmt: Fmt }) {
   );
 }
 
-export default function ReportsArea({ session, lang }: AreaProps) {
-  const [hall, setHall] = useState<HallInfo | null>(null);
+export default function ReportsArea({ session, lang, source = HALL_REPORTS }: AreaProps & { source?: ReportSource }) {
+  const [hall, setHall] = useState<Place | null>(null);
+  const [halls, setHalls] = useState<{ id: number; name: Bilingual }[]>([]);
   const [q, setQ] = useState<Query | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -80,11 +81,13 @@ export default function ReportsArea({ session, lang }: AreaProps) {
   const today = hall ? localDay(Date.now(), hall.timeZone) : null;
 
   useEffect(() => {
-    loadHall()
+    source.halls?.(session.token).then(setHalls, () => undefined);
+    source
+      .place()
       .then((info) => {
         setHall(info);
         const day = localDay(Date.parse(info.serverTime), info.timeZone);
-        setQ((current) => current ?? { from: day, to: day, groupBy: 'service' });
+        setQ((current) => current ?? { from: day, to: day, groupBy: source.groupings[0]! });
       })
       .catch((error: unknown) => setLoad({ state: 'failed', error }));
   }, []);
@@ -93,7 +96,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
     if (!q) return;
     const abort = new AbortController();
     setLoad({ state: 'loading' });
-    loadReport(session.token, q, abort.signal)
+    loadReport(source, session.token, q, abort.signal)
       .then((r) => {
         setReport(r);
         setLoad({ state: 'ready' });
@@ -102,7 +105,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         if (err.name !== 'AbortError') setLoad({ state: 'failed', error: err });
       });
     return () => abort.abort();
-  }, [q?.from, q?.to, q?.groupBy, session.token]);
+  }, [q?.from, q?.to, q?.groupBy, q?.hallId, session.token]);
 
   const change = (patch: Partial<Query>) =>
     setQ((current) => {
@@ -115,7 +118,7 @@ export default function ReportsArea({ session, lang }: AreaProps) {
     if (!q) return;
     setCsvBusy(true);
     try {
-      await downloadCsv(session.token, q, lang);
+      await downloadCsv(source, session.token, q, lang);
     } catch (err) {
       setLoad({ state: 'failed', error: err });
     } finally {
@@ -147,14 +150,27 @@ export default function ReportsArea({ session, lang }: AreaProps) {
             </div>
             <label>
               {T.groupBy[lang]}
-              <select value={q.groupBy} onChange={(e) => change({ groupBy: e.currentTarget.value as Grouping })}>
-                {GROUPINGS.map((g) => (
+              <select value={q.groupBy} onChange={(e) => change({ groupBy: e.currentTarget.value as ReportGrouping })}>
+                {source.groupings.map((g) => (
                   <option key={g} value={g}>
                     {GROUPING_TEXT[g][lang]}
                   </option>
                 ))}
               </select>
             </label>
+            {halls.length > 0 && (
+              <label>
+                {T.hall[lang]}
+                <select value={String(q.hallId ?? '')} onChange={(e) => change({ hallId: Number(e.currentTarget.value) || undefined })}>
+                  <option value="">{T.allHalls[lang]}</option>
+                  {halls.map((h) => (
+                    <option key={h.id} value={String(h.id)}>
+                      {h.name[lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </form>
         )}
         <div class="reports-actions">
@@ -176,8 +192,8 @@ export default function ReportsArea({ session, lang }: AreaProps) {
         <div class="reports-body">
           <KeyFigures total={report.summary.total} fmt={fmt} />
           {empty ? <p class="reports-empty">{T.empty[lang]}</p> : <ReportTable summary={report.summary} fmt={fmt} />}
-          {!empty && <Histograms histograms={report.histograms} fmt={fmt} />}
-          <ArrivalsHeatmap arrivals={report.arrivals} fmt={fmt} />
+          {!empty && report.histograms && <Histograms histograms={report.histograms} fmt={fmt} />}
+          {report.arrivals && <ArrivalsHeatmap arrivals={report.arrivals} fmt={fmt} />}
         </div>
       )}
       <footer class="reports-print-foot">

@@ -1,8 +1,9 @@
 import type { ReportRow, Summary } from '../../../server/protocol/reports.js';
+import type { ReportGrouping } from './api.js';
 import { duration, num, percent, rating, type Fmt } from './format.js';
 import { GROUPING_TEXT, T, type TextKey } from './text.js';
 
-// The report's table: one row per service, counter, clerk, hour or day, and the total.
+// The report's table: one row per service, counter, clerk, hour, day or (the city's) hall, and the total.
 
 interface Column {
   head: TextKey;
@@ -32,18 +33,20 @@ const COLUMNS: Column[] = [
 ];
 
 export function ReportTable({ summary, fmt }: { summary: Summary; fmt: Fmt }) {
-  const presence = summary.groupBy === 'counter' || summary.groupBy === 'clerk';
+  // The city's summaries are grouped by hall too, which the hall's Summary type does not name.
+  const groupBy: ReportGrouping = summary.groupBy;
+  const presence = groupBy === 'counter' || groupBy === 'clerk';
   const columns = COLUMNS.filter((c) => c.presence === undefined || c.presence === presence);
   const { lang } = fmt;
   return (
     <div class="reports-table-wrap">
       <table class="reports-table">
         <caption>
-          {T.title[lang]} {T.groupedBy[lang]} {GROUPING_TEXT[summary.groupBy][lang]}. {T.durationNote[lang]}
+          {T.title[lang]} {T.groupedBy[lang]} {GROUPING_TEXT[groupBy][lang]}. {T.durationNote[lang]}
         </caption>
         <thead>
           <tr>
-            <th scope="col">{GROUPING_TEXT[summary.groupBy][lang]}</th>
+            <th scope="col">{GROUPING_TEXT[groupBy][lang]}</th>
             {columns.map((c) => (
               <th scope="col" key={c.head}>
                 {T[c.head][lang]}

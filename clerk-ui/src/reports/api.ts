@@ -1,38 +1,70 @@
-import type { Arrivals, Grouping, Histograms, Summary } from '../../../server/protocol/reports.js';
+import { GROUPINGS, type Arrivals, type Grouping, type Histograms, type Summary } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api, refusal } from '../../../ui-kit/api.js';
+import type { Bilingual, Digits } from '../../../ui-kit/i18n.js';
 
-// The reports API, as the page calls it.
+// The reports API, as the page calls it: a hall's own (/api/reports), or the city's across its
+// halls (/api/city/reports), with the same rows, definitions and CSV.
+
+/** A hall groups by its services, counters, clerks, hours and days; the city by hall too. */
+export type ReportGrouping = Grouping | 'hall';
 
 export interface Query {
   from: string;
   to: string;
-  groupBy: Grouping;
+  groupBy: ReportGrouping;
+  /** The city's report narrowed to one hall. */
+  hallId?: number;
 }
 
 export interface Report {
   summary: Summary;
-  histograms: Histograms;
-  arrivals: Arrivals;
+  /** Null where the source has no charts. */
+  histograms: Histograms | null;
+  arrivals: Arrivals | null;
 }
 
-const range = (q: Query) => `from=${q.from}&to=${q.to}`;
+/** What the report is of: its name on the printed page, its calendar (zone and clock) and digits. */
+export interface Place {
+  name: Bilingual;
+  timeZone: string;
+  digits: Digits;
+  serverTime: string;
+}
 
-export async function loadReport(token: string, q: Query, signal: AbortSignal): Promise<Report> {
+export interface ReportSource {
+  base: string;
+  groupings: readonly ReportGrouping[];
+  /** Whether the source answers the histograms and arrivals the charts draw. */
+  charts: boolean;
+  place(): Promise<Place>;
+  /** The halls a report may be narrowed to (the city's). */
+  halls?(token: string): Promise<{ id: number; name: Bilingual }[]>;
+}
+
+export const HALL_REPORTS: ReportSource = {
+  base: '/api/reports',
+  groupings: GROUPINGS,
+  charts: true,
+  place: () => api<HallInfo>('GET', '/api/hall'),
+};
+
+const range = (q: Query) => `from=${q.from}&to=${q.to}`;
+const summaryQuery = (q: Query) => `${range(q)}&groupBy=${q.groupBy}${q.hallId ? `&hallId=${q.hallId}` : ''}`;
+
+export async function loadReport(source: ReportSource, token: string, q: Query, signal: AbortSignal): Promise<Report> {
   const opts = { token, signal };
   const [summary, histograms, arrivals] = await Promise.all([
-    api<Summary>('GET', `/api/reports/summary?${range(q)}&groupBy=${q.groupBy}`, opts),
-    api<Histograms>('GET', `/api/reports/histograms?${range(q)}`, opts),
-    api<Arrivals>('GET', `/api/reports/arrivals?${range(q)}`, opts),
+    api<Summary>('GET', `${source.base}/summary?${summaryQuery(q)}`, opts),
+    source.charts ? api<Histograms>('GET', `${source.base}/histograms?${range(q)}`, opts) : null,
+    source.charts ? api<Arrivals>('GET', `${source.base}/arrivals?${range(q)}`, opts) : null,
   ]);
   return { summary, histograms, arrivals };
 }
 
-export const loadHall = () => api<HallInfo>('GET', '/api/hall');
-
 /** Fetches the CSV with the session's token and hands it to the browser as a download. */
-export async function downloadCsv(token: string, q: Query, lang: 'ar' | 'en'): Promise<void> {
-  const res = await fetch(`/api/reports/summary?${range(q)}&groupBy=${q.groupBy}&format=csv&lang=${lang}`, {
+export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: 'ar' | 'en'): Promise<void> {
+  const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) throw refusal(res, await res.json().catch(() => null));

@@ -1,4 +1,4 @@
-import type { Grouping } from '../../../server/protocol/reports.js';
+import type { ReportGrouping } from './api.js';
 
 // What the reports page says, in both languages.
 
@@ -49,11 +49,14 @@ export const T = {
   printedAt: { ar: 'طُبع من نظام دَوْر في', en: 'Printed from Dawr on' },
   signature: { ar: 'توقيع مدير المركز', en: "Centre manager's signature" },
   groupedBy: { ar: 'مجمّعاً حسب', en: 'grouped by' },
+  hall: { ar: 'المركز', en: 'Hall' },
+  allHalls: { ar: 'كل المراكز', en: 'All halls' },
 } as const;
 
 export type TextKey = keyof typeof T;
 
-export const GROUPING_TEXT: Record<Grouping, { ar: string; en: string }> = {
+export const GROUPING_TEXT: Record<ReportGrouping, { ar: string; en: string }> = {
+  hall: { ar: 'المركز', en: 'Hall' },
   service: { ar: 'الخدمة', en: 'Service' },
   counter: { ar: 'الشباك', en: 'Counter' },
   clerk: { ar: 'الموظف', en: 'Clerk' },

@@ -168,7 +168,7 @@ function TokenBox({ device, onClose }: { device: NewDevice; onClose(): void }) {
   );
 }
 
-function CopyLine({ label, text }: { label: string; text: string }) {
+export function CopyLine({ label, text }: { label: string; text: string }) {
   const ui = useAdmin();
   const [done, setDone] = useState<'copied' | 'selected' | null>(null);
   const input = useRef<HTMLInputElement>(null);

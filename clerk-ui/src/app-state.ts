@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
+import type { Session } from './area.js';
+import { loadSession, logOut, refreshSession } from './session.js';
+import type { TextKey } from './text.js';
+
+// What a staff shell keeps, the hall's (/clerk/) and the city's (/city/) alike: the language, the
+// session and the section in the address (#/<section>).
+
+const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+
+function setLangInAddress(lang: Lang) {
+  const url = new URL(location.href);
+  if (lang === 'en') url.searchParams.set('lang', 'en');
+  else url.searchParams.delete('lang');
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+}
+
+export function useStaffApp() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [notice, setNotice] = useState<TextKey | null>(null);
+  const [route, setRoute] = useState(routeOf);
+
+  useEffect(() => applyLang(lang), [lang]);
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  // A kept session may have ended (expired, logged out elsewhere, user deactivated).
+  useEffect(() => {
+    if (session) void checkSession();
+  }, []);
+
+  /** The server refused the session somewhere: log out if it has ended. */
+  async function checkSession() {
+    if (!session) return;
+    const fresh = await refreshSession(session);
+    if (fresh) return;
+    setSession(null);
+    setNotice('sessionEnded');
+  }
+
+  return {
+    lang,
+    session,
+    notice,
+    route,
+    checkSession,
+    toggleLang() {
+      const next = lang === 'ar' ? 'en' : 'ar';
+      setLang(next);
+      setLangInAddress(next);
+    },
+    loggedIn(s: Session) {
+      setNotice(null);
+      setSession(s);
+    },
+    async logOut() {
+      if (session) await logOut(session);
+      setSession(null);
+    },
+  };
+}

@@ -16,6 +16,8 @@ export interface DeviceSocketOptions {
   /** An acknowledgement later than this (ms) counts as a miss; two misses reconnect. */
   heartbeatTimeoutMs?: number;
   onHeartbeat?(answer: unknown): void;
+  /** The city's servers take WebSocket only (several processes behind a load balancer, no sticky sessions). */
+  transports?: ('polling' | 'websocket')[];
 }
 
 export interface DeviceSocket {
@@ -29,6 +31,7 @@ const UNAUTHORIZED_RETRY_MS = 30_000;
 export function deviceSocket(opts: DeviceSocketOptions): DeviceSocket {
   const socket = io(opts.namespace, {
     auth: opts.auth,
+    ...(opts.transports ? { transports: opts.transports } : {}),
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

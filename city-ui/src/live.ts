@@ -45,6 +45,7 @@ export function useBoard(token: string, onUnauthorized: () => void): LiveBoard {
     const live = deviceSocket({
       namespace: '/city',
       auth: { token },
+      transports: ['websocket'],
       onState: (l) => {
         setLink(l);
         if (l === 'unauthorized') unauthorized.current();

@@ -1,16 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventBatch, HallEvent, HallStatus } from '../../server/protocol/city.js';
 import { describeViolations, runAxe } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
+import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
 
-// tests/helpers/city.ts comes with the city server's branch; until both are merged this file
-// imports it by a name TypeScript does not check, typed as SHARED DECISIONS say. After the
-// merge: \`import { startCity } from '../helpers/city.js'\`.
-type City = { app: FastifyInstance; url: string; adminPassword: string; close(): Promise<void> };
-type StartCity = (opts?: { databaseUrl?: string; seed?: 'demo' | 'none'; now?: () => number }) => Promise<City>;
-const CITY_HELPER = '../helpers/city.js';
 
 // The city's screens in real Chromium against a real city server (embedded PostgreSQL): log-in
 // in Arabic, right to left; the board with two halls whose events and status were shipped with
@@ -22,7 +16,7 @@ const SCREEN = { width: 1366, height: 768 };
 const MINUTE = 60_000;
 
 let browser: Browser;
-let city: City;
+let city: TestCity;
 let base: string;
 let context: BrowserContext | undefined;
 /** The city's clock runs this far behind real time while a hall is made to have been heard long ago. */
@@ -79,7 +73,6 @@ function batch(at: number, issued: number, status: Partial<HallStatus>): EventBa
 
 beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/city-ui/index.html', name: 'the city page' });
-  const { startCity } = (await import(/* @vite-ignore */ CITY_HELPER)) as { startCity: StartCity };
   [browser, city] = await Promise.all([launchBrowser(), startCity({ seed: 'none', now: () => Date.now() - shift })]);
   base = lanBase(city.url);
   const { token: admin } = await call<{ token: string }>('POST', '/api/auth/login', null, { username: 'admin', password: city.adminPassword });
@@ -95,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await city?.close();
+  await stopTestPostgres();
 });
 afterEach(async () => {
   await context?.close();

@@ -43,8 +43,24 @@ describe('systemd units', () => {
     expect(agent.find((l) => l.startsWith('ExecStart='))).toMatch(/print-agent -- --server \$\{DAWR_SERVER\} --printer \$\{DAWR_PRINTER\}/);
   });
 
+  it('run the city server the same way, with its own settings and data folder', () => {
+    const city = readFileSync('ops/systemd/dawr-central.service', 'utf8').split('\n');
+    for (const line of [
+      'User=dawr',
+      'WorkingDirectory=/opt/dawr',
+      'EnvironmentFile=/etc/dawr/central.env',
+      'ExecStart=/usr/bin/node dist/city.mjs',
+      'Restart=on-failure',
+      'ProtectSystem=strict',
+      'StateDirectory=dawr-central',
+    ]) {
+      expect(city).toContain(line);
+    }
+  });
+
   it.runIf(has('systemd-analyze'))('pass systemd-analyze verify', () => {
-    const res = spawnSync('systemd-analyze', ['verify', 'ops/systemd/dawr.service', 'ops/systemd/dawr-print-agent.service'], { encoding: 'utf8' });
+    const units = ['ops/systemd/dawr.service', 'ops/systemd/dawr-print-agent.service', 'ops/systemd/dawr-central.service'];
+    const res = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8' });
     expect(res.stderr + res.stdout).toBe('');
     expect(res.status).toBe(0);
   });
@@ -114,8 +130,11 @@ describe('the device launcher', () => {
 });
 
 describe('documentation of the settings', () => {
-  it('names every environment variable of server/config.ts in the README and docs/install.md', () => {
-    const names = [...readFileSync('server/config.ts', 'utf8').matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+  it('names every environment variable of server/config.ts and server/city/config.ts in the README and docs/install.md', () => {
+    const names = ['server/config.ts', 'server/city/config.ts'].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!),
+    );
+    expect(names).toEqual(expect.arrayContaining(['DATABASE_URL']));
     expect(names).toEqual(expect.arrayContaining(['PORT', 'TLS_CERT', 'TLS_KEY', 'BACKUP_DIR', 'BACKUP_AT', 'BACKUP_KEEP', 'PRINT_EXPIRE_S']));
     const readme = readFileSync('README.md', 'utf8');
     const install = readFileSync('docs/install.md', 'utf8');

@@ -44,7 +44,7 @@ const row = (name: string, r: { wallMs: number; cpuMs: number }, note = '') =>
 async function main() {
   const { values } = parseArgs({
     options: {
-      data: { type: 'string', default: '/tmp/dawr-bench-reports' },
+      data: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       from: { type: 'string', default: '2025-01-01' },
       to: { type: 'string', default: '2025-12-31' },
@@ -54,12 +54,12 @@ async function main() {
       days: { type: 'string', default: '30' },
     },
   });
-  if (values.regenerate) rmSync(values.data!, { recursive: true, force: true });
+  const dataDir = values.data ?? (values.city ? '/tmp/dawr-bench-city-reports' : '/tmp/dawr-bench-reports');
+  if (values.regenerate) rmSync(dataDir, { recursive: true, force: true });
   if (values.city) {
     const perDay = Number(values['per-day'] ?? 1500);
-    return benchCityReports({ data: values.data!, halls: Number(values.halls), days: Number(values.days), to: values.to!, perDay });
+    return benchCityReports({ data: dataDir, halls: Number(values.halls), days: Number(values.days), to: values.to!, perDay });
   }
-  const dataDir = values.data!;
   const { from, to } = { from: values.from!, to: values.to! };
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
     const made = await time(() => generateYear({ dataDir, from, to, ticketsPerDay: Number(values['per-day'] ?? 3800), seed: 1 }));

@@ -71,13 +71,12 @@ export async function hallDays(pool: pg.Pool, hall: HallRow, from: string, to: s
   if (otherTargets) await pool.query('DELETE FROM report_days WHERE hall_id = $1 AND targets <> $2::jsonb', [hall.id, targetsText]);
 
   const runs: Run[] = [];
-  let previous: string | null = null;
   for (let day = from; day <= last; day = nextDay(day)) {
     if (out.has(day)) continue;
     const d = { day, start: startOfLocalDay(day, zone), end: startOfLocalDay(nextDay(day), zone) };
-    if (previous !== null && nextDay(previous) === day) runs.at(-1)!.push(d);
+    const run = runs.at(-1);
+    if (run && nextDay(run.at(-1)!.day) === day) run.push(d);
     else runs.push([d]);
-    previous = day;
   }
   const targetsMs = new Map(targets.map(([id, s]) => [id, s * 1000]));
   const toKeep: Computed[] = [];

@@ -9,12 +9,14 @@ import { arrivals, histograms } from '../../server/reports/charts.js';
 import { summaryCsv } from '../../server/reports/csv.js';
 import { summary } from '../../server/reports/summary.js';
 import { nextDay, startOfLocalDay } from '../../server/reports/zone.js';
+import { benchCityReports } from './city.js';
 import { generateYear } from './generate.js';
 
 // npm run bench:reports -- [--data DIR] [--regenerate] [--from 2025-01-01] [--to 2025-12-31] [--per-day 3800]
 // Writes a year of a busy hall into DIR (once; kept for the next run), then times every report
 // over the whole year: first with nothing stored (each day computed from ticket_events), then as
 // a supervisor meets them (past days stored), and one live day.
+// With --city: the city's reports across halls instead (bench/reports/city.ts).
 
 const HALL = 1;
 
@@ -42,18 +44,25 @@ const row = (name: string, r: { wallMs: number; cpuMs: number }, note = '') =>
 async function main() {
   const { values } = parseArgs({
     options: {
-      data: { type: 'string', default: '/tmp/dawr-bench-reports' },
+      data: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       from: { type: 'string', default: '2025-01-01' },
       to: { type: 'string', default: '2025-12-31' },
-      'per-day': { type: 'string', default: '3800' },
+      'per-day': { type: 'string' },
+      city: { type: 'boolean', default: false },
+      halls: { type: 'string', default: '20' },
+      days: { type: 'string', default: '30' },
     },
   });
-  const dataDir = values.data!;
-  const { from, to } = { from: values.from!, to: values.to! };
+  const dataDir = values.data ?? (values.city ? '/tmp/dawr-bench-city-reports' : '/tmp/dawr-bench-reports');
   if (values.regenerate) rmSync(dataDir, { recursive: true, force: true });
+  if (values.city) {
+    const perDay = Number(values['per-day'] ?? 1500);
+    return benchCityReports({ data: dataDir, halls: Number(values.halls), days: Number(values.days), to: values.to!, perDay });
+  }
+  const { from, to } = { from: values.from!, to: values.to! };
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    const made = await time(() => generateYear({ dataDir, from, to, ticketsPerDay: Number(values['per-day']), seed: 1 }));
+    const made = await time(() => generateYear({ dataDir, from, to, ticketsPerDay: Number(values['per-day'] ?? 3800), seed: 1 }));
     console.log(`generated ${made.value.tickets} tickets, ${made.value.events} events in ${(made.wallMs / 1000).toFixed(1)} s → ${dataDir}`);
   }
   const conn: Connection = openDatabase(dataDir);

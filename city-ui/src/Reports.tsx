@@ -6,16 +6,15 @@ import { useUi } from '../../clerk-ui/src/ui.js';
 import type { CityAreaProps } from './area.js';
 import { T } from './text.js';
 
-// The hall's reports page over the city's halls: the same rows, definitions and CSV, grouped by
-// hall, service or day, optionally narrowed to one hall. No charts: the city's contract has no
-// histograms or arrivals routes (set `charts: true` once it answers them with the hall's shapes).
+// The hall's reports page over the city's halls: the same rows, definitions, charts and CSV,
+// grouped by hall, service or day, optionally narrowed to one hall.
 
 export function Reports({ session, lang }: CityAreaProps) {
   const { timeZone, digits } = useUi();
   const source: ReportSource = {
     base: '/api/city/reports',
     groupings: CITY_GROUPINGS,
-    charts: false,
+    charts: true,
     place: async () => ({ name: T.cityName, timeZone, digits, serverTime: new Date().toISOString() }),
     halls: (token) => api<CityHall[]>('GET', '/api/city/halls', { token }),
   };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CatalogueService, HallStatus } from '../../server/protocol/city.js';
+import type { StoredRows } from '../../server/reports/day.js';
 
 // The city's PostgreSQL: the halls, what they shipped (hall_events, keyed (hall_id, seq) so that a
 // batch sent twice is stored once), the catalogue it publishes, and its own staff. Times the halls
@@ -44,6 +45,25 @@ export const hallEvents = pgTable(
     index('hall_events_issued').on(t.hallId, t.issuedAt),
     index('hall_events_kind_at').on(t.hallId, t.kind, t.at),
   ],
+);
+
+/**
+ * City reports' cache: a hall's past local day, its figures by service and by hour as stored
+ * (server/reports/day.ts storeRows), and the service targets they were computed with. Ingest
+ * drops the days a batch touches; other targets make a row useless (server/city/reports.ts).
+ */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    data: jsonb('data').$type<{ service: StoredRows; hour: StoredRows }>().notNull(),
+    /** [serviceId, targetWaitS] of the hall's services, by id. */
+    targets: jsonb('targets').$type<[number, number][]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.day] })],
 );
 
 export const configVersions = pgTable('config_versions', {

@@ -21,6 +21,13 @@ WITH inserted AS (
 )
 SELECT max(seq)::float8 AS acked FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS base FROM held) run WHERE base = $3`;
 
+// The city's reports keep past hall-days (reports.ts): those the batch's tickets were issued on
+// (or its counter changes happened on), in the hall's zone, are dropped.
+const DROP_REPORT_DAYS = `
+DELETE FROM report_days WHERE hall_id = $1 AND day BETWEEN
+  (to_timestamp($2 / 1000.0) AT TIME ZONE (SELECT time_zone FROM halls WHERE id = $1))::date AND
+  (to_timestamp($3 / 1000.0) AT TIME ZONE (SELECT time_zone FROM halls WHERE id = $1))::date`;
+
 // A batch retried late may carry an older status than the last one kept: the newer one stays.
 const UPDATE_HALL = `
 UPDATE halls SET acked_seq = $2, last_heard_at = $3,
@@ -44,6 +51,8 @@ export async function ingestBatch(pool: pg.Pool, hallId: number, batch: EventBat
     if (beyond) {
       const run = await client.query<{ acked: number | null }>({ name: 'city-insert-events', text: INSERT_EVENTS, values: [hallId, JSON.stringify(batch.events), acked] });
       acked = run.rows[0]!.acked ?? acked;
+      const touched = batch.events.map((e) => (e.kind === 'counter' ? e.at : e.issuedAt));
+      await client.query({ name: 'city-drop-report-days', text: DROP_REPORT_DAYS, values: [hallId, Math.min(...touched), Math.max(...touched)] });
     }
     const values = [hallId, acked, now, batch.configVersion, JSON.stringify(batch.status), batch.software ?? null];
     const updated = await client.query<HallRow & { newestVersion: number }>({ name: 'city-update-hall', text: UPDATE_HALL, values });

@@ -207,21 +207,33 @@ const LocalDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
 
+const HallIdText = z.string().regex(/^\d+$/, 'must be an id in decimal digits').transform(Number).pipe(Id);
+
+function checkRange({ from, to }: { from: string; to: string }, ctx: z.RefinementCtx) {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  else if (days > 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be at most 366 days after from' });
+}
+
 /** GET /api/city/reports/summary: as a hall's, grouped by hall, service code or day, over all halls or one. */
 export const CitySummaryQuery = z
   .object({
     from: LocalDay,
     to: LocalDay,
     groupBy: z.enum(CITY_GROUPINGS).default('hall'),
-    hallId: z.string().regex(/^\d+$/, 'must be an id in decimal digits').transform(Number).pipe(Id).optional(),
+    hallId: HallIdText.optional(),
     format: z.enum(['json', 'csv']).default('json'),
     lang: z.enum(['ar', 'en']).default('ar'),
   })
-  .superRefine(({ from, to }, ctx) => {
-    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
-    if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (days > 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be at most 366 days after from' });
-  });
+  .superRefine(checkRange);
+
+/** GET /api/city/reports/histograms: the hall's Histograms, one service of the catalogue (its code) in every hall, or all. */
+export const CityHistogramsQuery = z
+  .object({ from: LocalDay, to: LocalDay, serviceCode: z.string().min(1).max(8).optional(), hallId: HallIdText.optional() })
+  .superRefine(checkRange);
+
+/** GET /api/city/reports/arrivals: the hall's Arrivals, each hall by its own local weekday and hour. */
+export const CityArrivalsQuery = z.object({ from: LocalDay, to: LocalDay, hallId: HallIdText.optional() }).superRefine(checkRange);
 
 export const CitySummary = Summary.extend({ groupBy: z.enum(CITY_GROUPINGS) });
 export type CitySummary = z.infer<typeof CitySummary>;

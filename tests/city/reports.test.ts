@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateYear } from '../../bench/reports/generate.js';
-import type { ReportRow } from '../../server/protocol/reports.js';
+import type { Arrivals, Histograms, ReportRow } from '../../server/protocol/reports.js';
 import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 import { call, cityLogin, createHall } from './fixture.js';
@@ -44,8 +44,12 @@ afterAll(async () => {
 
 const withoutName = ({ key: _k, id: _i, label: _l, ...figures }: ReportRow) => figures;
 
+const tokens = new Map<TestHall, Promise<string>>();
+/** One log-in per hall: its log-in is rate-limited. */
+const hallToken = (hall: TestHall) => tokens.get(hall) ?? tokens.set(hall, hall.login('admin', PASSWORD)).get(hall)!;
+
 async function hallTotal(hall: TestHall, day: string): Promise<ReportRow> {
-  const token = await hall.login('admin', PASSWORD);
+  const token = await hallToken(hall);
   const res = await hall.app.inject({ method: 'GET', url: `/api/reports/summary?from=${day}&to=${day}&groupBy=service`, headers: bearer(token) });
   expect(res.statusCode).toBe(200);
   return res.json().total;
@@ -95,5 +99,68 @@ describe('city reports', () => {
     const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
     expect(csv.startsWith('\uFEFFالرمز,البيان,التذاكر الصادرة')).toBe(true);
     expect(csv).toContain('القاعة 1');
+  });
+});
+
+async function hallGet<T>(hall: TestHall, path: string): Promise<T> {
+  const token = await hallToken(hall);
+  const res = await hall.app.inject({ method: 'GET', url: path, headers: bearer(token) });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+async function cityGet<T>(path: string): Promise<T> {
+  const res = await call(city, 'GET', path, admin);
+  expect(res.status, res.text).toBe(200);
+  return res.json();
+}
+
+/** Bucket counts added up across answers, by the bucket's start. */
+const addBuckets = (lists: Histograms['wait'][]) => {
+  const sum = new Map<number, number>();
+  for (const list of lists) for (const b of list) sum.set(b.fromS, (sum.get(b.fromS) ?? 0) + b.count);
+  return sum;
+};
+const asMap = (list: Histograms['wait']) => addBuckets([list]);
+
+describe('city charts', () => {
+  const range = `from=${DAYS[0]}&to=${DAYS.at(-1)}`;
+
+  it("draws one hall's histograms and arrivals exactly as the hall does", async () => {
+    for (const { hall, cityId } of halls) {
+      const own = await hallGet<Histograms>(hall, `/api/reports/histograms?${range}`);
+      expect(own.wait.length).toBeGreaterThan(3);
+      expect(await cityGet<Histograms>(`/api/city/reports/histograms?${range}&hallId=${cityId}`)).toEqual(own);
+      const ownArrivals = await hallGet<Arrivals>(hall, `/api/reports/arrivals?${range}`);
+      expect(await cityGet<Arrivals>(`/api/city/reports/arrivals?${range}&hallId=${cityId}`)).toEqual(ownArrivals);
+    }
+  });
+
+  it('adds the halls’ charts up, and keeps one service code in every hall', async () => {
+    const own = await Promise.all(halls.map(({ hall }) => hallGet<Histograms>(hall, `/api/reports/histograms?${range}`)));
+    const all = await cityGet<Histograms>(`/api/city/reports/histograms?${range}`);
+    expect(asMap(all.wait)).toEqual(addBuckets(own.map((h) => h.wait)));
+    expect(asMap(all.service)).toEqual(addBuckets(own.map((h) => h.service)));
+
+    const serviceIds = halls.map(({ hall }) => hall.app.conn.sqlite.prepare("SELECT id FROM services WHERE code = 'B'").pluck().get() as number);
+    const ownB = await Promise.all(halls.map(({ hall }, i) => hallGet<Histograms>(hall, `/api/reports/histograms?${range}&serviceId=${serviceIds[i]}`)));
+    const cityB = await cityGet<Histograms>(`/api/city/reports/histograms?${range}&serviceCode=B`);
+    expect(cityB.serviceId).toBeNull();
+    expect(asMap(cityB.wait)).toEqual(addBuckets(ownB.map((h) => h.wait)));
+    expect(cityB.wait.reduce((n, b) => n + b.count, 0)).toBeLessThan(all.wait.reduce((n, b) => n + b.count, 0));
+
+    const arrivals = await Promise.all(halls.map(({ hall }) => hallGet<Arrivals>(hall, `/api/reports/arrivals?${range}`)));
+    const cityArrivals = await cityGet<Arrivals>(`/api/city/reports/arrivals?${range}`);
+    expect(cityArrivals.cells).toEqual(arrivals[0]!.cells.map((row, d) => row.map((n, h) => n + arrivals[1]!.cells[d]![h]!)));
+    expect(cityArrivals.days).toEqual(arrivals[0]!.days);
+  });
+
+  it('refuses a bad range or an unknown hall by name', async () => {
+    const backwards = await call(city, 'GET', `/api/city/reports/histograms?from=${DAYS[1]}&to=${DAYS[0]}`, admin);
+    expect(backwards.status).toBe(400);
+    expect(backwards.text).toContain('must not be before from');
+    const unknown = await call(city, 'GET', `/api/city/reports/arrivals?${range}&hallId=999`, admin);
+    expect(unknown.status).toBe(404);
+    expect((await call(city, 'GET', `/api/city/reports/arrivals?${range}`)).status).toBe(401);
   });
 });

@@ -9,7 +9,7 @@ import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
 // The city's screens in real Chromium against a real city server (embedded PostgreSQL): log-in
 // in Arabic, right to left; the board with two halls whose events and status were shipped with
 // their tokens, one of them silent for ten minutes and so greyed with no figure; a new hall whose
-// token is shown once; a catalogue published; the report with a row per hall; English; axe-core on
+// token is shown once; a catalogue published; the report with a row per hall and its charts; English; axe-core on
 // every screen. One browser and one city for the whole file.
 
 const SCREEN = { width: 1366, height: 768 };
@@ -208,7 +208,7 @@ describe("the city admin's screens", () => {
     });
   });
 
-  it("shows today's report with a row per hall", async () => {
+  it("shows today's report with a row per hall, and its charts", async () => {
     const page = await logIn('en', '#/reports');
     await page.getByLabel('Group by').selectOption('hall');
     const table = page.locator('.reports-table');
@@ -216,6 +216,11 @@ describe("the city admin's screens", () => {
     const issued = async (name: string) => table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').first().textContent();
     expect([await issued('Mezzeh hall'), await issued('Midan hall')]).toEqual(['7', '4']);
     expect(await table.locator('tfoot td').first().textContent()).toBe('11');
+    // The hall's charts, from the city's chart routes: both histograms, and every ticket on the arrivals heatmap.
+    await expect.poll(() => page.locator('.reports-chart canvas').count()).toBe(2);
+    expect(await page.locator('.reports-chart canvas').first().getAttribute('aria-label')).toBe('Waiting times (2-minute steps): 0 Visitors');
+    const arrivals = await page.locator('.reports-heatmap tbody td').allTextContents();
+    expect(arrivals.reduce((sum, n) => sum + Number(n || 0), 0)).toBe(11);
     await expectAccessible(page);
   });
 });

@@ -49,8 +49,9 @@ export const HALL_REPORTS: ReportSource = {
   place: () => api<HallInfo>('GET', '/api/hall'),
 };
 
-const range = (q: Query) => `from=${q.from}&to=${q.to}`;
-const summaryQuery = (q: Query) => `${range(q)}&groupBy=${q.groupBy}${q.hallId ? `&hallId=${q.hallId}` : ''}`;
+/** The range, and the city's hall when narrowed to one. */
+const range = (q: Query) => `from=${q.from}&to=${q.to}${q.hallId ? `&hallId=${q.hallId}` : ''}`;
+const summaryQuery = (q: Query) => `${range(q)}&groupBy=${q.groupBy}`;
 
 export async function loadReport(source: ReportSource, token: string, q: Query, signal: AbortSignal): Promise<Report> {
   const opts = { token, signal };

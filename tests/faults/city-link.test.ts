@@ -1,71 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchAck, Board, CityHall, ConfigDocument, type Catalogue, type EventBatch, type HallStatus } from '../../server/protocol/city.js';
-import { cityLogin, citySeqs, linkHall, oneTo, startCityProcess, untilShipped, type CityProcess, type LinkedHall } from '../helpers/city-process.js';
-import { startPostgres } from '../helpers/postgres.js';
-import { call, killAll, removeDir, until, type Answer } from './server-process.js';
+import { citySeqs, hallDay, issueTickets, oneTo, serveTickets, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
+import { call, until } from './server-process.js';
 
 // A hall's WAN link is cut for a while (its packets vanish): the hall goes on issuing and calling
 // on its own; the city greys it out on the board; what the city published meanwhile reaches the
 // hall after the heal; and then the city holds exactly the hall's events, whatever is replayed.
 
-let pg: Awaited<ReturnType<typeof startPostgres>>;
-let city: CityProcess;
-let admin: string;
-let a: LinkedHall;
-let b: LinkedHall;
-
+let t: TwoHallCity;
 beforeAll(async () => {
-  pg = await startPostgres();
-  city = await startCityProcess({ databaseUrl: await pg.freshDatabase() });
-  admin = await cityLogin(city.base);
-  a = await linkHall(city, admin, 'Old Town', 'البلدة القديمة');
-  b = await linkHall(city, admin, 'New Quarter', 'الحي الجديد');
+  t = await startTwoHallCity();
 }, 120_000);
+afterAll(() => t?.close());
 
-afterAll(async () => {
-  killAll();
-  for (const hall of [a, b]) {
-    await hall?.link.close();
-    removeDir(hall?.dataDir);
-  }
-  removeDir(city?.dataDir);
-  await pg?.stop();
-});
-
-const board = async () => Board.parse((await call(city.base, 'GET', '/api/city/board', { token: admin })).body).halls;
-const cityHalls = async () => CityHall.array().parse((await call(city.base, 'GET', '/api/city/halls', { token: admin })).body);
-
-/** Issues `n` tickets at the hall's kiosk, answering each request's time; every one must be 201. */
-async function issue(hall: LinkedHall, n: number): Promise<number[]> {
-  const services = (await call(hall.server.base, 'GET', '/api/services')).body as { id: number }[];
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const res = await call(hall.server.base, 'POST', '/api/tickets', {
-      token: hall.server.tokens.kiosk,
-      body: { serviceId: services[i % services.length]!.id },
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    ms.push(res.ms);
-  }
-  return ms;
-}
-
-/** Calls, starts and completes `n` tickets at counter 1. */
-async function serve(hall: LinkedHall, n: number): Promise<Answer[]> {
-  const answers: Answer[] = [];
-  for (let i = 0; i < n; i++) {
-    const called = await call(hall.server.base, 'POST', '/api/counters/1/next', { token: hall.staffToken });
-    expect(called.status).toBe(200);
-    for (const step of ['start', 'complete']) {
-      const res = await call(hall.server.base, 'POST', `/api/tickets/${called.body.id}/${step}`, { token: hall.staffToken });
-      expect(res.status).toBe(200);
-      answers.push(res);
-    }
-    answers.push(called);
-  }
-  return answers;
-}
+const board = async () => Board.parse((await call(t.city.base, 'GET', '/api/city/board', { token: t.admin })).body).halls;
+const cityHalls = async () => CityHall.array().parse((await call(t.city.base, 'GET', '/api/city/halls', { token: t.admin })).body);
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
@@ -80,53 +29,53 @@ describe('a hall whose link to the city is cut, then healed', () => {
   });
 
   it('keeps issuing and calling through the cut; the board greys it out; the city catalogue waits for the heal', { timeout: 180_000 }, async () => {
-    const before = await issue(a, 20);
-    await serve(a, 5);
+    const before = await issueTickets(t.a, 20);
+    await serveTickets(t.a, 5);
 
-    a.link.set('blackhole');
-    const published = await call(city.base, 'PUT', '/api/city/services', { token: admin, body: catalogue });
+    t.a.link.set('blackhole');
+    const published = await call(t.city.base, 'PUT', '/api/city/services', { token: t.admin, body: catalogue });
     expect(published.status).toBeLessThan(300);
-    const newest = await call(city.base, 'GET', '/api/city/hall/config?since=0', { token: b.token });
+    const newest = await call(t.city.base, 'GET', '/api/city/hall/config?since=0', { token: t.b.token });
     const { version } = ConfigDocument.parse(newest.body);
     const cut = Date.now();
-    const during = await issue(a, 20);
-    await serve(a, 5);
+    const during = await issueTickets(t.a, 20);
+    await serveTickets(t.a, 5);
     // No timing assertion here (speed belongs to bench/); the figures for the report:
     console.log(`issue latency at hall A: median ${median(before).toFixed(1)} ms before the cut, ${median(during).toFixed(1)} ms during it (max ${Math.max(...before).toFixed(1)} / ${Math.max(...during).toFixed(1)} ms)`);
 
     const stale = await until(
       'hall A stale on the board',
-      async () => (await board()).find((h) => h.id === a.id && h.stale),
+      async () => (await board()).find((h) => h.id === t.a.id && h.stale),
       90_000,
       1000,
     );
     console.log(`hall A stale on the board ${((Date.now() - cut) / 1000).toFixed(0)} s after the cut`);
     // A stale hall's figures are never presented as current.
     expect(stale).toMatchObject({ waiting: null, longestWaitS: null, countersOpen: null, issuedToday: null, servedToday: null });
-    const fresh = (await board()).find((h) => h.id === b.id)!;
+    const fresh = (await board()).find((h) => h.id === t.b.id)!;
     expect(fresh.stale).toBe(false);
     expect(fresh.waiting).not.toBeNull();
     // The cut hall still runs the catalogue it had.
-    expect((await cityHalls()).find((h) => h.id === a.id)!.configVersion).toBeLessThan(version);
+    expect((await cityHalls()).find((h) => h.id === t.a.id)!.configVersion).toBeLessThan(version);
 
-    a.link.set('pass');
-    const seqs = await untilShipped(city.databaseUrl, a, 90_000);
+    t.a.link.set('pass');
+    const seqs = await untilShipped(t.city.databaseUrl, t.a, 90_000);
     expect(seqs.length).toBeGreaterThan(100);
-    await until('hall A fresh again', async () => (await board()).find((h) => h.id === a.id && !h.stale), 30_000);
-    await until(`hall A on version ${version}`, async () => (await cityHalls()).find((h) => h.id === a.id)!.configVersion === version, 30_000);
+    await until('hall A fresh again', async () => (await board()).find((h) => h.id === t.a.id && !h.stale), 30_000);
+    await until(`hall A on version ${version}`, async () => (await cityHalls()).find((h) => h.id === t.a.id)!.configVersion === version, 30_000);
   });
 
   it('applies the catalogue published during the cut: its services carry the city\'s names', async () => {
-    const services = (await call(a.server.base, 'GET', '/api/services')).body as { code: string; name: { ar: string; en: string } }[];
+    const services = (await call(t.a.server.base, 'GET', '/api/services')).body as { code: string; name: { ar: string; en: string } }[];
     for (const s of catalogue) expect(services.find((x) => x.code === s.code)?.name, s.code).toEqual(s.name);
   });
 
   it('takes a replay of old batches without a change: same seqs, same reports', async () => {
-    const held = await citySeqs(city.databaseUrl, a.id);
-    const day = new Date().toISOString().slice(0, 10);
-    const summary = async () => (await call(city.base, 'GET', `/api/city/reports/summary?from=${day}&to=${day}&groupBy=hall`, { token: admin })).body;
+    const held = await citySeqs(t.city.databaseUrl, t.a.id);
+    const day = hallDay();
+    const summary = async () => (await call(t.city.base, 'GET', `/api/city/reports/summary?from=${day}&to=${day}&groupBy=hall`, { token: t.admin })).body;
     const reportBefore = await summary();
-    const ackedBefore = (await cityHalls()).find((h) => h.id === a.id)!.ackedSeq;
+    const ackedBefore = (await cityHalls()).find((h) => h.id === t.a.id)!.ackedSeq;
 
     // Old seqs again, with other contents: what the city holds for (hall, seq) stays as it was.
     const status: HallStatus = {
@@ -156,12 +105,12 @@ describe('a hall whose link to the city is cut, then healed', () => {
         status,
         configVersion: 0,
       };
-      const res = await call(city.base, 'POST', '/api/city/hall/events', { token: a.token, body: batch });
+      const res = await call(t.city.base, 'POST', '/api/city/hall/events', { token: t.a.token, body: batch });
       expect(res.status).toBe(200);
       expect(BatchAck.parse(res.body).ackedSeq).toBeGreaterThanOrEqual(ackedBefore);
     }
-    expect(await citySeqs(city.databaseUrl, a.id)).toEqual(held);
+    expect(await citySeqs(t.city.databaseUrl, t.a.id)).toEqual(held);
     expect(await summary()).toEqual(reportBefore);
-    await untilShipped(city.databaseUrl, a);
+    await untilShipped(t.city.databaseUrl, t.a);
   });
 });

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { z } from 'zod';
 import { CreatedHall } from '../../server/protocol/city.js';
-import { call, freePort, login, spawnServer, startServer, tempDataDir, until, type ServerProcess, type Spawned } from '../faults/server-process.js';
+import { call, freePort, killAll, login, removeDir, spawnServer, startServer, tempDataDir, until, type ServerProcess, type Spawned } from '../faults/server-process.js';
 import { startForwarder, type Forwarder } from './forwarder.js';
+import { startPostgres } from './postgres.js';
 
 // The city server as a city runs it (`npm run central` = node dist/city.mjs), in its own process
 // on a PostgreSQL the test gives it, and hall servers that ship to it (CENTRAL_URL, CENTRAL_TOKEN).
@@ -68,7 +69,7 @@ export const cityLogin = (base: string): Promise<string> => login(base, 'admin',
 export async function createHall(base: string, adminToken: string, en: string, ar: string): Promise<z.infer<typeof CreatedHall>> {
   const res = await call(base, 'POST', '/api/city/halls', {
     token: adminToken,
-    body: { name: { ar, en }, timeZone: 'Asia/Damascus' },
+    body: { name: { ar, en }, timeZone: 'Asia/Damascus' }, // the demo hall's zone
   });
   if (res.status !== 201) throw new Error(`create hall ${en}: ${res.status} ${JSON.stringify(res.body)}`);
   return CreatedHall.parse(res.body);
@@ -118,6 +119,9 @@ export async function citySeqs(databaseUrl: string, hallId: number): Promise<num
   }
 }
 
+/** Today in the demo hall's zone (YYYY-MM-DD), the day its reports file today's tickets under. */
+export const hallDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(Date.now());
+
 /** 1, 2, … n */
 export const oneTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -141,6 +145,35 @@ export async function linkHall(city: { base: string; port: number }, adminToken:
   return { id: created.id, token: created.token, link, server, dataDir, staffToken: await login(server.base) };
 }
 
+/** Issues `n` tickets at the hall's kiosk, one after the other; answers each request's time in ms. */
+export async function issueTickets(hall: LinkedHall, n: number): Promise<number[]> {
+  const services = (await call(hall.server.base, 'GET', '/api/services')).body as { id: number }[];
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await call(hall.server.base, 'POST', '/api/tickets', {
+      token: hall.server.tokens.kiosk,
+      body: { serviceId: services[i % services.length]!.id },
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    if (res.status !== 201) throw new Error(`issue: ${res.status} ${JSON.stringify(res.body)}`);
+    ms.push(res.ms);
+  }
+  return ms;
+}
+
+/** Calls the next `n` tickets at a counter and takes each to `last` (complete, no-show…). */
+export async function serveTickets(hall: LinkedHall, n: number, opts: { counterId?: number; last?: 'complete' | 'no-show' } = {}): Promise<void> {
+  const steps = opts.last === 'no-show' ? ['no-show'] : ['start', 'complete'];
+  for (let i = 0; i < n; i++) {
+    const called = await call(hall.server.base, 'POST', `/api/counters/${opts.counterId ?? 1}/next`, { token: hall.staffToken });
+    if (called.status !== 200) throw new Error(`call next: ${called.status} ${JSON.stringify(called.body)}`);
+    for (const step of steps) {
+      const res = await call(hall.server.base, 'POST', `/api/tickets/${called.body.id}/${step}`, { token: hall.staffToken });
+      if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
+}
+
 /** Waits until the city holds exactly the hall's events 1…n, n read from the hall's own file. */
 export async function untilShipped(databaseUrl: string, hall: { id: number; dataDir: string }, timeoutMs = 60_000): Promise<number[]> {
   let last = '';
@@ -159,4 +192,40 @@ export async function untilShipped(databaseUrl: string, hall: { id: number; data
   } catch (e) {
     throw new Error(`${(e as Error).message}: ${last}`);
   }
+}
+
+/** A city on a fresh PostgreSQL database with two halls, Old Town (a) and New Quarter (b), each behind its link. */
+export interface TwoHallCity {
+  pg: Awaited<ReturnType<typeof startPostgres>>;
+  city: CityProcess;
+  /** The city admin's token. */
+  admin: string;
+  a: LinkedHall;
+  b: LinkedHall;
+  close(): Promise<void>;
+}
+
+export async function startTwoHallCity(): Promise<TwoHallCity> {
+  const pg = await startPostgres();
+  const city = await startCityProcess({ databaseUrl: await pg.freshDatabase() });
+  const admin = await cityLogin(city.base);
+  const a = await linkHall(city, admin, 'Old Town', 'البلدة القديمة');
+  const b = await linkHall(city, admin, 'New Quarter', 'الحي الجديد');
+  const t: TwoHallCity = {
+    pg,
+    city,
+    admin,
+    a,
+    b,
+    async close() {
+      killAll();
+      for (const hall of [t.a, t.b]) {
+        await hall.link.close();
+        removeDir(hall.dataDir);
+      }
+      removeDir(t.city.dataDir);
+      await pg.stop();
+    },
+  };
+  return t;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchAck, Board, CityHall, ConfigDocument, type Catalogue, type EventBatch, type HallStatus } from '../../server/protocol/city.js';
-import { citySeqs, hallDay, issueTickets, oneTo, serveTickets, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
+import { COUNTER_1_CODES, citySeqs, hallDay, issueTickets, oneTo, serveTickets, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
 import { call, until } from './server-process.js';
 
 // A hall's WAN link is cut for a while (its packets vanish): the hall goes on issuing and calling
@@ -29,7 +29,7 @@ describe('a hall whose link to the city is cut, then healed', () => {
   });
 
   it('keeps issuing and calling through the cut; the board greys it out; the city catalogue waits for the heal', { timeout: 180_000 }, async () => {
-    const before = await issueTickets(t.a, 20);
+    const before = await issueTickets(t.a, 20, COUNTER_1_CODES);
     await serveTickets(t.a, 5);
 
     t.a.link.set('blackhole');
@@ -38,7 +38,7 @@ describe('a hall whose link to the city is cut, then healed', () => {
     const newest = await call(t.city.base, 'GET', '/api/city/hall/config?since=0', { token: t.b.token });
     const { version } = ConfigDocument.parse(newest.body);
     const cut = Date.now();
-    const during = await issueTickets(t.a, 20);
+    const during = await issueTickets(t.a, 20, COUNTER_1_CODES);
     await serveTickets(t.a, 5);
     // No timing assertion here (speed belongs to bench/); the figures for the report:
     console.log(`issue latency at hall A: median ${median(before).toFixed(1)} ms before the cut, ${median(during).toFixed(1)} ms during it (max ${Math.max(...before).toFixed(1)} / ${Math.max(...during).toFixed(1)} ms)`);

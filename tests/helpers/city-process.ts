@@ -145,9 +145,13 @@ export async function linkHall(city: { base: string; port: number }, adminToken:
   return { id: created.id, token: created.token, link, server, dataDir, staffToken: await login(server.base) };
 }
 
-/** Issues `n` tickets at the hall's kiosk, one after the other; answers each request's time in ms. */
-export async function issueTickets(hall: LinkedHall, n: number): Promise<number[]> {
-  const services = (await call(hall.server.base, 'GET', '/api/services')).body as { id: number }[];
+/**
+ * Issues `n` tickets at the hall's kiosk, one after the other, round the services (those of
+ * `codes` only, when given); answers each request's time in ms.
+ */
+export async function issueTickets(hall: LinkedHall, n: number, codes?: string[]): Promise<number[]> {
+  const all = (await call(hall.server.base, 'GET', '/api/services')).body as { id: number; code: string }[];
+  const services = codes ? all.filter((s) => codes.includes(s.code)) : all;
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
     const res = await call(hall.server.base, 'POST', '/api/tickets', {
@@ -161,7 +165,10 @@ export async function issueTickets(hall: LinkedHall, n: number): Promise<number[
   return ms;
 }
 
-/** Calls the next `n` tickets at a counter and takes each to `last` (complete, no-show…). */
+/** Demo counter 1 serves these. */
+export const COUNTER_1_CODES = ['B', 'E'];
+
+/** Calls the next `n` tickets at a counter (1: issue them with COUNTER_1_CODES) and takes each to `last`. */
 export async function serveTickets(hall: LinkedHall, n: number, opts: { counterId?: number; last?: 'complete' | 'no-show' } = {}): Promise<void> {
   const steps = opts.last === 'no-show' ? ['no-show'] : ['start', 'complete'];
   for (let i = 0; i < n; i++) {

@@ -1,0 +1,228 @@
+import { BatchAck, type EventBatch, type HallEvent, type HallStatus } from '../../server/protocol/city.js';
+import { wallNow } from '../load/stats.js';
+import type { DayEvent, HallDay } from './hall-day.js';
+
+// A simulated hall: its day's events come due on an accelerated clock, go into its outbox with
+// the next seq, and are shipped to the city exactly as the hall's shipper does it
+// (server/central/shipper.ts, DEFAULT_TIMING): oldest first from the city's acknowledged seq, at
+// most `batchSize` per POST, one POST in flight, the next at once while events are pending, else
+// a look every `pollMs`, and an empty batch (heartbeat) after `heartbeatMs` of silence.
+
+export const SHIPPER = { batchSize: 500, pollMs: 1000, heartbeatMs: 10_000, timeoutMs: 10_000, backoffMs: 1000 };
+
+export const TIME_ZONE = 'Asia/Damascus';
+
+/** The replay's clock: day seconds from `fromS`, `speed` times faster than the wall's. */
+export class ReplayClock {
+  readonly wallStart = wallNow();
+  /** Epoch ms of the day's midnight, so that events carry today's date. */
+  readonly midnight: number;
+
+  constructor(
+    readonly fromS: number,
+    readonly speed: number,
+  ) {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(Date.now());
+    this.midnight = Date.parse(`${day}T00:00:00+03:00`); // Damascus keeps +03:00 all year
+  }
+  dayS(wall = wallNow()): number {
+    return this.fromS + ((wall - this.wallStart) * this.speed) / 1000;
+  }
+  wallOf(atS: number): number {
+    return this.wallStart + ((atS - this.fromS) * 1000) / this.speed;
+  }
+  epochOf(atS: number): number {
+    return Math.round(this.midnight + atS * 1000);
+  }
+  get day(): string {
+    return new Date(this.midnight + 3 * 3_600_000).toISOString().slice(0, 10);
+  }
+}
+
+/** A day's event as the hall's outbox ships it: its seq, its times on today's date. */
+export function toHallEvent(e: DayEvent, seq: number, clock: ReplayClock): HallEvent {
+  const { atS, issuedAtS, ...rest } = e;
+  const at = clock.epochOf(atS);
+  return rest.kind === 'ticket' ? { ...rest, seq, at, issuedAt: clock.epochOf(issuedAtS!) } : { ...rest, seq, at };
+}
+
+/** What every hall adds to, for the figures. */
+export interface Samples {
+  /** From an event's creation to the ack that covers it. */
+  lagMs: number[];
+  /** From a POST's answer to the board row of that hall on the /city socket. */
+  boardMs: number[];
+  posts: number;
+  failures: number;
+  acked: number;
+}
+
+interface Shipped {
+  event: HallEvent;
+  /** Wall time at which the hall wrote it. */
+  createdAt: number;
+}
+
+export class SimHall {
+  private next = 0;
+  private readonly outbox: Shipped[] = [];
+  private seq = 0;
+  private acked = 0;
+  private inFlight = false;
+  private lastPostAt = 0;
+  private retryAt = 0;
+  /** A POST with events answered, whose board row has not come yet; or one whose row came while it was in flight. */
+  private answeredAt: number | null = null;
+  private rowInFlight = false;
+  private readonly waiting = new Map<number, { issuedAtS: number; serviceId: number }>();
+  private readonly open = new Set<number>();
+  private issued = 0;
+  private served = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** The day's second after which the hall writes nothing more (the replay's end). */
+  private lastS = Number.POSITIVE_INFINITY;
+
+  constructor(
+    readonly id: number,
+    private readonly token: string,
+    private readonly day: HallDay,
+    private readonly clock: ReplayClock,
+    private readonly city: string,
+    private readonly samples: Samples,
+  ) {}
+
+  /** Starts looking every pollMs, at a random phase (halls are not in step). */
+  start(): void {
+    setTimeout(() => {
+      this.look();
+      this.timer = setInterval(() => this.look(), SHIPPER.pollMs);
+    }, Math.random() * SHIPPER.pollMs);
+  }
+
+  /** The replay is over: nothing more is written, what is pending still ships. */
+  freeze(): void {
+    this.lastS = this.clock.dayS();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    clearInterval(this.timer);
+  }
+
+  /** Events written and not yet acknowledged. */
+  get pending(): number {
+    return this.seq - this.acked;
+  }
+
+  get busy(): boolean {
+    return this.inFlight || this.pending > 0;
+  }
+
+  /** The /city socket brought this hall's row. */
+  boardRow(now: number): void {
+    if (this.answeredAt !== null) {
+      this.samples.boardMs.push(now - this.answeredAt);
+      this.answeredAt = null;
+    } else if (this.inFlight) this.rowInFlight = true;
+  }
+
+  private look(): void {
+    this.write(this.clock.dayS());
+    const now = wallNow();
+    if (this.inFlight || now < this.retryAt) return;
+    if (this.pending > 0 || now - this.lastPostAt >= SHIPPER.heartbeatMs) void this.post();
+  }
+
+  /** Writes every event due by `dayS` into the outbox, as the hall's transactions would. */
+  private write(upToS: number): void {
+    const dayS = Math.min(upToS, this.lastS);
+    const events = this.day.events;
+    while (this.next < events.length && events[this.next]!.atS <= dayS) {
+      const e = events[this.next++]!;
+      this.apply(e);
+      this.outbox.push({ event: toHallEvent(e, ++this.seq, this.clock), createdAt: this.clock.wallOf(e.atS) });
+    }
+  }
+
+  private apply(e: DayEvent): void {
+    if (e.kind === 'counter') {
+      if (e.state === 'open') this.open.add(e.counterId);
+      else this.open.delete(e.counterId);
+    } else if (e.type === 'issue') {
+      this.issued++;
+      this.waiting.set(e.ticketId, { issuedAtS: e.atS, serviceId: e.serviceId });
+    } else if (e.toStatus === 'waiting') this.waiting.set(e.ticketId, { issuedAtS: e.issuedAtS!, serviceId: e.serviceId });
+    else if (e.type === 'call') this.waiting.delete(e.ticketId);
+    else if (e.type === 'complete') this.served++;
+  }
+
+  private status(): HallStatus {
+    const dayS = this.clock.dayS();
+    let oldest: { issuedAtS: number; serviceId: number } | undefined;
+    const waitingBy = new Map<number, number>();
+    for (const w of this.waiting.values()) {
+      if (!oldest || w.issuedAtS < oldest.issuedAtS) oldest = w;
+      waitingBy.set(w.serviceId, (waitingBy.get(w.serviceId) ?? 0) + 1);
+    }
+    return {
+      at: this.clock.epochOf(dayS),
+      timeZone: TIME_ZONE,
+      day: this.clock.day,
+      openNow: this.open.size > 0,
+      waiting: this.waiting.size,
+      longestWaitS: oldest ? Math.max(0, Math.round(dayS - oldest.issuedAtS)) : null,
+      longestWaitTargetS: oldest ? this.day.services.find((s) => s.id === oldest.serviceId)!.targetWaitS : null,
+      countersOpen: this.open.size,
+      issuedToday: this.issued,
+      servedToday: this.served,
+      services: this.day.services.map((s) => ({
+        id: s.id,
+        code: s.code,
+        name: { ar: s.code, en: s.code },
+        targetWaitS: s.targetWaitS,
+        active: true,
+        waiting: waitingBy.get(s.id) ?? 0,
+        estimatedWaitMinutes: null,
+      })),
+    };
+  }
+
+  private async post(): Promise<void> {
+    this.inFlight = true;
+    this.rowInFlight = false;
+    // The outbox keeps what the city has not acknowledged: the batch starts right after ackedSeq.
+    const batch = this.outbox.slice(0, SHIPPER.batchSize);
+    const body: EventBatch = { events: batch.map((s) => s.event), status: this.status(), configVersion: 0, software: 'bench' };
+    this.lastPostAt = wallNow();
+    this.samples.posts++;
+    try {
+      const res = await fetch(`${this.city}/api/city/hall/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(SHIPPER.timeoutMs),
+      });
+      if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+      const { ackedSeq } = BatchAck.parse(await res.json());
+      const now = wallNow();
+      const done = Math.max(0, ackedSeq - this.acked);
+      for (const s of this.outbox.splice(0, done)) this.samples.lagMs.push(now - s.createdAt);
+      this.samples.acked += done;
+      this.acked = Math.max(this.acked, ackedSeq);
+      if (batch.length > 0) {
+        if (this.rowInFlight) this.samples.boardMs.push(0);
+        else this.answeredAt = now;
+      }
+    } catch (e) {
+      this.samples.failures++;
+      if (this.samples.failures <= 3) console.error(`hall ${this.id}: ${(e as Error).message}`);
+      this.retryAt = wallNow() + SHIPPER.backoffMs;
+    } finally {
+      this.inFlight = false;
+    }
+    if (wallNow() >= this.retryAt) {
+      this.write(this.clock.dayS());
+      if (this.pending > 0) void this.post();
+    }
+  }
+}

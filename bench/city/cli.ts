@@ -54,6 +54,7 @@ async function replay(city: CityServer, admin: string) {
   });
 
   const cpuBefore = city.cpuMs();
+  const ownBefore = process.cpuUsage();
   const started = wallNow();
   for (const hall of halls.values()) hall.start();
   await sleep(o.minutes * 60_000);
@@ -63,6 +64,8 @@ async function replay(city: CityServer, admin: string) {
   const drainDeadline = wallNow() + DRAIN_LIMIT_MS;
   while ([...halls.values()].some((h) => h.busy) && wallNow() < drainDeadline) await sleep(100);
   const cpuAfter = city.cpuMs();
+  const own = process.cpuUsage(ownBefore);
+  const ranS = (wallNow() - started) / 1000;
   for (const hall of halls.values()) hall.stop();
   await sleep(500); // the last board rows
   board.close();
@@ -84,6 +87,8 @@ async function replay(city: CityServer, admin: string) {
     postgresCpuMsPerEvent: round((cpuAfter.postgres - cpuBefore.postgres) / events, 3),
     boardUpdateP50Ms: round(quantile(samples.boardMs, 0.5), 0),
     boardUpdates: samples.boardMs.length,
+    /** This process's CPU over the run: near 100%, the generator itself would be the limit. */
+    loadGeneratorCpuPct: round((own.user + own.system) / 10 / ranS / 1000, 1),
     posts: samples.posts,
     postFailures: samples.failures,
   };

@@ -180,6 +180,7 @@ async function main() {
       const lines = [
         `Dawr city benchmark: ${o.halls} halls replaying a ${o.profile} day (×${o.scale}) at ${o.speed}× for ${o.minutes} min (from ${r.replayedDayFrom}, ${r.replayedDayMinutes} min of the day)`,
         `ingest      ${r.events} events, ${r.eventsPerSec}/s; lag p50 ${r.ingestLagP50Ms} ms, p99 ${r.ingestLagP99Ms} ms, max ${r.ingestLagMaxMs} ms; ${r.posts} POSTs, ${r.postFailures} failed, ${r.unshipped} unshipped`,
+        `            the load generator used ${r.loadGeneratorCpuPct}% of a core`,
         `cost        city ${r.cityCpuMsPerEvent} ms CPU per event, PostgreSQL ${r.postgresCpuMsPerEvent} ms`,
         `board       ${r.boardUpdates} rows: p50 ${r.boardUpdateP50Ms} ms, p99 ${r.boardUpdateP99Ms} ms after the POST's answer`,
         ...(raw ? [`raw ingest  ${raw.rawIngestEventsPerSec} events/s in batches of ${MAX_BATCH} from ${o.rawHalls} halls; city ${raw.rawCityCpuMsPerEvent} ms, PostgreSQL ${raw.rawPostgresCpuMsPerEvent} ms CPU per event`] : []),

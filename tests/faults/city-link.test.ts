@@ -28,7 +28,7 @@ describe('a hall whose link to the city is cut, then healed', () => {
     await until('both halls heard', async () => (await board()).filter((h) => h.lastHeardAt && !h.stale).length === 2, 15_000);
   });
 
-  it('keeps issuing and calling through the cut; the board greys it out; the city catalogue waits for the heal', { timeout: 180_000 }, async () => {
+  it('keeps issuing and calling through the cut; the board greys it out; the city catalogue waits for the heal', { timeout: 240_000 }, async () => {
     const before = await issueTickets(t.a, 20, COUNTER_1_CODES);
     await serveTickets(t.a, 5);
 

@@ -15,6 +15,8 @@ const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 export interface CityServer {
   base: string;
   adminPassword: string;
+  /** What the city server printed (its log at LOG_LEVEL=warn). */
+  output(): string;
   /** CPU ms used so far by the city's Node process, and by PostgreSQL. */
   cpuMs(): { city: number; postgres: number };
   stop(): Promise<void>;
@@ -92,6 +94,7 @@ export async function startCity(): Promise<CityServer> {
   return {
     base,
     adminPassword,
+    output: () => output,
     cpuMs: () => ({ city: processCpuMs(child.pid!), postgres: postgresCpuMs(postmaster) }),
     async stop() {
       child.kill('SIGTERM');

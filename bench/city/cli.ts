@@ -38,8 +38,7 @@ async function createHalls(city: CityServer, admin: string, n: number, label: st
 }
 
 /** The replayed days: N halls shipping, a board watching. */
-async function replay(city: CityServer, admin: string) {
-  const days: HallDay[] = Array.from({ length: Math.min(o.halls, DISTINCT_DAYS) }, (_, i) => hallDay(o.profile, i + 1, o.scale));
+async function replay(city: CityServer, admin: string, days: HallDay[]) {
   const created = await createHalls(city, admin, o.halls, 'bench');
   const samples: Samples = { lagMs: [], boardMs: [], posts: 0, failures: 0, acked: 0 };
   const fromS = Math.min(...days.map((d) => d.events[0]!.atS));
@@ -158,12 +157,14 @@ async function rawIngest(city: CityServer, admin: string) {
 
 async function main() {
   const loadStart = round(loadavg()[0]!);
+  // Before any connection is open: a long synchronous stretch would let the city close idle ones.
+  const days = Array.from({ length: Math.min(o.halls, DISTINCT_DAYS) }, (_, i) => hallDay(o.profile, i + 1, o.scale));
   const city = await startCity();
   try {
     const login = await post(city, '/api/auth/login', { username: 'admin', password: city.adminPassword });
     if (login.status !== 200) throw new Error(`city admin login: ${login.status} ${JSON.stringify(login.body)}`);
     const admin = login.body.token as string;
-    const r = await replay(city, admin);
+    const r = await replay(city, admin, days);
     const raw = o.rawSeconds > 0 ? await rawIngest(city, admin) : null;
     const result = {
       halls: o.halls,
@@ -187,6 +188,9 @@ async function main() {
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }
+  } catch (e) {
+    console.error(`the city server's output:\n${city.output().slice(-4000)}`);
+    throw e;
   } finally {
     await city.stop();
   }
@@ -195,7 +199,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(e instanceof Error ? `${e.message}${e.cause ? ` (${(e.cause as Error).message ?? e.cause})` : ''}` : e);
     process.exit(1);
   },
 );

@@ -1,12 +1,13 @@
 import { BatchAck, type EventBatch, type HallEvent, type HallStatus } from '../../server/protocol/city.js';
-import { wallNow } from '../load/stats.js';
+import { sleep, wallNow } from '../load/stats.js';
 import type { DayEvent, HallDay } from './hall-day.js';
 
 // A simulated hall: its day's events come due on an accelerated clock, go into its outbox with
 // the next seq, and are shipped to the city exactly as the hall's shipper does it
 // (server/central/shipper.ts, DEFAULT_TIMING): oldest first from the city's acknowledged seq, at
-// most `batchSize` per POST, one POST in flight, the next at once while events are pending, else
-// a look every `pollMs`, and an empty batch (heartbeat) after `heartbeatMs` of silence.
+// most `batchSize` per POST, one POST in flight, the next at once while events are pending, then
+// `pollMs` of sleep before it looks again; an empty batch (heartbeat) after `heartbeatMs` of
+// silence; after a failure, a pause (the bench expects none: it counts them).
 
 export const SHIPPER = { batchSize: 500, pollMs: 1000, heartbeatMs: 10_000, timeoutMs: 10_000, backoffMs: 1000 };
 
@@ -70,7 +71,6 @@ export class SimHall {
   private acked = 0;
   private inFlight = false;
   private lastPostAt = 0;
-  private retryAt = 0;
   /** A POST with events answered, whose board row has not come yet; or one whose row came while it was in flight. */
   private answeredAt: number | null = null;
   private rowInFlight = false;
@@ -78,7 +78,7 @@ export class SimHall {
   private readonly open = new Set<number>();
   private issued = 0;
   private served = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   /** The day's second after which the hall writes nothing more (the replay's end). */
   private lastS = Number.POSITIVE_INFINITY;
 
@@ -91,12 +91,9 @@ export class SimHall {
     private readonly samples: Samples,
   ) {}
 
-  /** Starts looking every pollMs, at a random phase (halls are not in step). */
+  /** Starts its loop at a random phase (halls are not in step). */
   start(): void {
-    setTimeout(() => {
-      this.look();
-      this.timer = setInterval(() => this.look(), SHIPPER.pollMs);
-    }, Math.random() * SHIPPER.pollMs);
+    void sleep(Math.random() * SHIPPER.pollMs).then(() => this.run());
   }
 
   /** The replay is over: nothing more is written, what is pending still ships. */
@@ -105,8 +102,7 @@ export class SimHall {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
+    this.stopped = true;
   }
 
   /** Events written and not yet acknowledged. */
@@ -126,11 +122,20 @@ export class SimHall {
     } else if (this.inFlight) this.rowInFlight = true;
   }
 
-  private look(): void {
-    this.write(this.clock.dayS());
-    const now = wallNow();
-    if (this.inFlight || now < this.retryAt) return;
-    if (this.pending > 0 || now - this.lastPostAt >= SHIPPER.heartbeatMs) void this.post();
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.write(this.clock.dayS());
+      if (this.pending > 0 || wallNow() - this.lastPostAt >= SHIPPER.heartbeatMs) {
+        try {
+          await this.shipPending();
+        } catch (e) {
+          this.samples.failures++;
+          if (this.samples.failures <= 3) console.error(`hall ${this.id}: ${(e as Error).message}`);
+          await sleep(SHIPPER.backoffMs);
+        }
+      }
+      await sleep(SHIPPER.pollMs);
+    }
   }
 
   /** Writes every event due by `dayS` into the outbox, as the hall's transactions would. */
@@ -187,6 +192,14 @@ export class SimHall {
     };
   }
 
+  /** POSTs batches until the city holds everything written so far (one heartbeat when nothing is new). */
+  private async shipPending(): Promise<void> {
+    do {
+      await this.post();
+      this.write(this.clock.dayS());
+    } while (this.pending > 0);
+  }
+
   private async post(): Promise<void> {
     this.inFlight = true;
     this.rowInFlight = false;
@@ -202,27 +215,20 @@ export class SimHall {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(SHIPPER.timeoutMs),
       });
-      if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+      if (res.status !== 200) throw new Error(`the city answered ${res.status}: ${await res.text()}`);
       const { ackedSeq } = BatchAck.parse(await res.json());
       const now = wallNow();
       const done = Math.max(0, ackedSeq - this.acked);
+      if (batch.length > 0 && done === 0) throw new Error(`the city took none of events ${batch[0]!.event.seq}…${batch.at(-1)!.event.seq}`);
       for (const s of this.outbox.splice(0, done)) this.samples.lagMs.push(now - s.createdAt);
       this.samples.acked += done;
-      this.acked = Math.max(this.acked, ackedSeq);
+      this.acked += done;
       if (batch.length > 0) {
         if (this.rowInFlight) this.samples.boardMs.push(0);
         else this.answeredAt = now;
       }
-    } catch (e) {
-      this.samples.failures++;
-      if (this.samples.failures <= 3) console.error(`hall ${this.id}: ${(e as Error).message}`);
-      this.retryAt = wallNow() + SHIPPER.backoffMs;
     } finally {
       this.inFlight = false;
-    }
-    if (wallNow() >= this.retryAt) {
-      this.write(this.clock.dayS());
-      if (this.pending > 0) void this.post();
     }
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchAck, Board, CityHall, ConfigDocument, type Catalogue, type EventBatch, type HallStatus } from '../../server/protocol/city.js';
-import { COUNTER_1_CODES, citySeqs, hallDay, issueTickets, oneTo, serveTickets, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
+import { BatchAck, Board, CityHall, ConfigDocument, type Catalogue, type EventBatch } from '../../server/protocol/city.js';
+import { COUNTER_1_CODES, citySeqs, hallDay, issueTickets, oneTo, quietStatus, serveTickets, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
 import { call, until } from './server-process.js';
 
 // A hall's WAN link is cut for a while (its packets vanish): the hall goes on issuing and calling
@@ -78,19 +78,7 @@ describe('a hall whose link to the city is cut, then healed', () => {
     const ackedBefore = (await cityHalls()).find((h) => h.id === t.a.id)!.ackedSeq;
 
     // Old seqs again, with other contents: what the city holds for (hall, seq) stays as it was.
-    const status: HallStatus = {
-      at: Date.now() - 3_600_000,
-      timeZone: 'Asia/Damascus',
-      day,
-      openNow: true,
-      waiting: 0,
-      longestWaitS: null,
-      longestWaitTargetS: null,
-      countersOpen: 1,
-      issuedToday: 0,
-      servedToday: 0,
-      services: [],
-    };
+    const status = quietStatus(Date.now() - 3_600_000);
     for (let from = 1; from <= held.length; from += 50) {
       const batch: EventBatch = {
         events: oneTo(Math.min(50, held.length - from + 1)).map((i) => ({

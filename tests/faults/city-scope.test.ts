@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventBatch } from '../../server/protocol/city.js';
-import { citySeqs, hallDay, issueTickets, oneTo, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
+import { citySeqs, hallDay, issueTickets, oneTo, quietStatus, startTwoHallCity, untilShipped, type TwoHallCity } from '../helpers/city-process.js';
 import { call } from './server-process.js';
 
 // Who may do what across the link: a hall's token writes its own hall's history and nothing else,
@@ -24,19 +24,7 @@ describe('scope of a hall token and of city staff', () => {
     const batch: EventBatch & { hallId: number } = {
       hallId: t.b.id,
       events: oneTo(5).map((i) => ({ seq: heldB.length + i, kind: 'counter' as const, at, counterId: 1, counterNumber: 1, state: 'open' as const, userId: null })),
-      status: {
-        at,
-        timeZone: 'Asia/Damascus',
-        day: hallDay(),
-        openNow: true,
-        waiting: 0,
-        longestWaitS: null,
-        longestWaitTargetS: null,
-        countersOpen: 1,
-        issuedToday: 0,
-        servedToday: 0,
-        services: [],
-      },
+      status: quietStatus(at),
       configVersion: 0,
     };
     const res = await call(t.city.base, 'POST', '/api/city/hall/events', { token: t.a.token, body: batch });
@@ -59,7 +47,7 @@ describe('scope of a hall token and of city staff', () => {
   });
 
   it("a batch without the hall's token, or with a wrong one, is refused", async () => {
-    const empty = { events: [], status: {}, configVersion: 0 };
+    const empty: EventBatch = { events: [], status: quietStatus(), configVersion: 0 };
     expect((await call(t.city.base, 'POST', '/api/city/hall/events', { body: empty })).status).toBe(401);
     expect((await call(t.city.base, 'POST', '/api/city/hall/events', { token: 'hall_not-a-token', body: empty })).status).toBe(401);
     // City staff are not a hall.

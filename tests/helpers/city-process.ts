@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { z } from 'zod';
-import { CreatedHall } from '../../server/protocol/city.js';
+import { CreatedHall, type HallStatus } from '../../server/protocol/city.js';
 import { call, freePort, killAll, login, removeDir, spawnServer, startServer, tempDataDir, until, type ServerProcess, type Spawned } from '../faults/server-process.js';
 import { startForwarder, type Forwarder } from './forwarder.js';
 import { startPostgres } from './postgres.js';
@@ -121,6 +121,21 @@ export async function citySeqs(databaseUrl: string, hallId: number): Promise<num
 
 /** Today in the demo hall's zone (YYYY-MM-DD), the day its reports file today's tickets under. */
 export const hallDay = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(Date.now());
+
+/** A quiet hall's status at `at`, for batches a test writes by hand. */
+export const quietStatus = (at = Date.now()): HallStatus => ({
+  at,
+  timeZone: 'Asia/Damascus',
+  day: hallDay(),
+  openNow: true,
+  waiting: 0,
+  longestWaitS: null,
+  longestWaitTargetS: null,
+  countersOpen: 1,
+  issuedToday: 0,
+  servedToday: 0,
+  services: [],
+});
 
 /** 1, 2, … n */
 export const oneTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);

@@ -23,7 +23,7 @@ async function burst(hall: LinkedHall, n: number, midway?: () => Promise<unknown
   await pool(Array.from({ length: n }, (_, i) => i), 8, async (i) => {
     try {
       const res = await call(hall.server.base, 'POST', '/api/tickets', {
-        token: hall.server.tokens.kiosk,
+        token: hall.kioskToken,
         body: { serviceId: services[i % services.length]!.id },
         headers: { 'idempotency-key': crypto.randomUUID() },
         timeoutMs: 5000,

@@ -35,7 +35,7 @@ describe("the city's report for a day", () => {
       Summary.parse((await call(hall.server.base, 'GET', `/api/reports/summary?from=${day}&to=${day}`, { token: hall.staffToken })).body).total;
     const cityAnswer = await call(t.city.base, 'GET', `/api/city/reports/summary?from=${day}&to=${day}&groupBy=hall`, { token: t.admin });
     expect(cityAnswer.status).toBe(200);
-    const city = Summary.parse(cityAnswer.body);
+    const city = Summary.omit({ groupBy: true }).parse(cityAnswer.body); // groupBy: hall, the city's own
 
     const halls = [t.a, t.b];
     expect(city.rows).toHaveLength(2);

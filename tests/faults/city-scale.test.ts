@@ -48,7 +48,7 @@ describe('two city processes on one database', () => {
     const dataDir = tempDataDir('hall-scale');
     dirs.push(dataDir);
     const server = await startLinkedHall({ dataDir, centralUrl: toTwo.url, token: created.token });
-    const hall: LinkedHall = { id: created.id, token: created.token, link: toTwo, server, dataDir, staffToken: await login(server.base) };
+    const hall: LinkedHall = { id: created.id, token: created.token, link: toTwo, server, dataDir, staffToken: await login(server.base), kioskToken: server.tokens.kiosk };
     await issueTickets(hall, 3);
     await untilShipped(databaseUrl, hall);
 

@@ -149,6 +149,8 @@ export interface LinkedHall {
   dataDir: string;
   /** The hall's admin (demo users share its password), for the clerk's routes. */
   staffToken: string;
+  /** The demo kiosk's token, printed by the first start only: it outlives restarts. */
+  kioskToken: string;
 }
 
 /** Creates the hall at the city, puts a link in front of the city and starts the hall behind it. */
@@ -157,7 +159,7 @@ export async function linkHall(city: { base: string; port: number }, adminToken:
   const link = await startForwarder(city.port);
   const dataDir = tempDataDir(`hall-${created.id}`);
   const server = await startLinkedHall({ dataDir, centralUrl: link.url, token: created.token });
-  return { id: created.id, token: created.token, link, server, dataDir, staffToken: await login(server.base) };
+  return { id: created.id, token: created.token, link, server, dataDir, staffToken: await login(server.base), kioskToken: server.tokens.kiosk };
 }
 
 /**
@@ -170,7 +172,7 @@ export async function issueTickets(hall: LinkedHall, n: number, codes?: string[]
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
     const res = await call(hall.server.base, 'POST', '/api/tickets', {
-      token: hall.server.tokens.kiosk,
+      token: hall.kioskToken,
       body: { serviceId: services[i % services.length]!.id },
       headers: { 'idempotency-key': crypto.randomUUID() },
     });
@@ -185,12 +187,13 @@ export const COUNTER_1_CODES = ['B', 'E'];
 
 /** Calls the next `n` tickets at a counter (1: issue them with COUNTER_1_CODES) and takes each to `last`. */
 export async function serveTickets(hall: LinkedHall, n: number, opts: { counterId?: number; last?: 'complete' | 'no-show' } = {}): Promise<void> {
-  const steps = opts.last === 'no-show' ? ['no-show'] : ['start', 'complete'];
+  // A no-show right after the call is confirmed: the hall asks, to catch a slip of the finger.
+  const steps: [string, unknown][] = opts.last === 'no-show' ? [['no-show', { confirmed: true }]] : [['start', undefined], ['complete', undefined]];
   for (let i = 0; i < n; i++) {
     const called = await call(hall.server.base, 'POST', `/api/counters/${opts.counterId ?? 1}/next`, { token: hall.staffToken });
     if (called.status !== 200) throw new Error(`call next: ${called.status} ${JSON.stringify(called.body)}`);
-    for (const step of steps) {
-      const res = await call(hall.server.base, 'POST', `/api/tickets/${called.body.id}/${step}`, { token: hall.staffToken });
+    for (const [step, body] of steps) {
+      const res = await call(hall.server.base, 'POST', `/api/tickets/${called.body.id}/${step}`, { token: hall.staffToken, body });
       if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
     }
   }

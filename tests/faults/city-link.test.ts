@@ -60,7 +60,7 @@ describe('a hall whose link to the city is cut, then healed', () => {
 
     t.a.link.set('pass');
     const seqs = await untilShipped(t.city.databaseUrl, t.a, 90_000);
-    expect(seqs.length).toBeGreaterThan(100);
+    expect(seqs.length).toBeGreaterThanOrEqual(40 + 10 * 3); // 40 issued; 10 called, started, completed
     await until('hall A fresh again', async () => (await board()).find((h) => h.id === t.a.id && !h.stale), 30_000);
     await until(`hall A on version ${version}`, async () => (await cityHalls()).find((h) => h.id === t.a.id)!.configVersion === version, 30_000);
   });

@@ -5,7 +5,7 @@ import { quantile, round, sleep, wallNow } from '../load/stats.js';
 import { startCity, type CityServer } from './city-server.js';
 import { hallDay, type HallDay } from './hall-day.js';
 import { options as o } from './options.js';
-import { ReplayClock, SimHall, TIME_ZONE, type Samples } from './sim-hall.js';
+import { hallToday, ReplayClock, SimHall, TIME_ZONE, type Samples } from './sim-hall.js';
 
 // `npm run bench:city -- --halls N [--minutes M] [--speed 10] [--json]`: N simulated halls, each
 // replaying a generated day through a faithful copy of the hall's shipper, against a real city
@@ -96,11 +96,10 @@ async function replay(city: CityServer, admin: string, days: HallDay[]) {
 /** Full batches (MAX_BATCH events) from `rawHalls` halls, one in flight each, as fast as the city answers. */
 async function rawIngest(city: CityServer, admin: string) {
   const halls = await createHalls(city, admin, o.rawHalls, 'raw');
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(Date.now());
   const status: HallStatus = {
     at: Date.now(),
     timeZone: TIME_ZONE,
-    day,
+    day: hallToday(),
     openNow: true,
     waiting: 0,
     longestWaitS: null,

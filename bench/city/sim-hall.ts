@@ -13,19 +13,20 @@ export const SHIPPER = { batchSize: 500, pollMs: 1000, heartbeatMs: 10_000, time
 
 export const TIME_ZONE = 'Asia/Damascus';
 
+/** Today (YYYY-MM-DD) in the simulated halls' zone. */
+export const hallToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(Date.now());
+
 /** The replay's clock: day seconds from `fromS`, `speed` times faster than the wall's. */
 export class ReplayClock {
   readonly wallStart = wallNow();
+  readonly day = hallToday();
   /** Epoch ms of the day's midnight, so that events carry today's date. */
-  readonly midnight: number;
+  readonly midnight = Date.parse(`${this.day}T00:00:00+03:00`); // Damascus keeps +03:00 all year
 
   constructor(
     readonly fromS: number,
     readonly speed: number,
-  ) {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(Date.now());
-    this.midnight = Date.parse(`${day}T00:00:00+03:00`); // Damascus keeps +03:00 all year
-  }
+  ) {}
   dayS(wall = wallNow()): number {
     return this.fromS + ((wall - this.wallStart) * this.speed) / 1000;
   }
@@ -34,9 +35,6 @@ export class ReplayClock {
   }
   epochOf(atS: number): number {
     return Math.round(this.midnight + atS * 1000);
-  }
-  get day(): string {
-    return new Date(this.midnight + 3 * 3_600_000).toISOString().slice(0, 10);
   }
 }
 

@@ -17,19 +17,12 @@ export interface Tokens {
   printer: string;
 }
 
-export interface ServerProcess {
-  proc: ChildProcess;
+export interface ServerProcess extends Spawned {
   base: string;
   port: number;
   dataDir: string;
   /** Device tokens printed by a first start (SEED=demo), else empty strings. */
   tokens: Tokens;
-  output(): string;
-  exited: Promise<number | null>;
-  /** SIGKILL: no clean-up at all, the process is gone mid-write. */
-  kill9(): Promise<void>;
-  /** SIGTERM: a clean stop; answers the exit code. */
-  stop(timeoutMs?: number): Promise<number | null>;
 }
 
 /** A free loopback port (listen on 0, read it, close). */
@@ -56,22 +49,20 @@ export function removeDir(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startServer(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
-  const port = opts.port ?? (await freePort());
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: opts.dataDir,
-      ADMIN_PASSWORD,
-      DEMO_PASSWORD: ADMIN_PASSWORD,
-      SEED: 'demo',
-      LOG_LEVEL: 'warn',
-      ...opts.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A process under test: its output, its exit, and the two ways it stops. */
+export interface Spawned {
+  proc: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+  /** SIGKILL: no clean-up at all, the process is gone mid-write. */
+  kill9(): Promise<void>;
+  /** SIGTERM: a clean stop; answers the exit code. */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+/** Spawns `node <args>` and waits until `ready` says so (polled), the process exits, or the time is up. */
+export async function spawnServer(args: string[], env: Record<string, string>, ready: (output: string) => boolean | Promise<boolean>): Promise<Spawned> {
+  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(proc);
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
@@ -82,32 +73,19 @@ export async function startServer(opts: { dataDir: string; port?: number; env?: 
       resolve(code ?? (signal ? -1 : null));
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (out.includes('API docs')) {
-        clearInterval(timer);
-        clearTimeout(limit);
-        resolve();
-      }
-    }, 25);
-    const limit = setTimeout(() => {
-      clearInterval(timer);
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await ready(out))) {
+    if (gone !== undefined) throw new Error(`the server exited with ${gone}: ${out}`);
+    if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      reject(new Error(`the server did not start within ${READY_TIMEOUT_MS} ms: ${out}`));
-    }, READY_TIMEOUT_MS);
-    void exited.then((code) => {
-      clearInterval(timer);
-      clearTimeout(limit);
-      reject(new Error(`the server exited with ${code}: ${out}`));
-    });
-  });
-  const token = (kind: string) => new RegExp(`${kind} device\\s+.+: (dev_[\\w-]+)`).exec(out)?.[1] ?? '';
+      throw new Error(`the server did not start within ${READY_TIMEOUT_MS} ms: ${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
   return {
     proc,
-    base: `http://127.0.0.1:${port}`,
-    port,
-    dataDir: opts.dataDir,
-    tokens: { kiosk: token('kiosk'), display: token('display'), printer: token('printer') },
     output: () => out,
     exited,
     async kill9() {
@@ -121,6 +99,29 @@ export async function startServer(opts: { dataDir: string; port?: number; env?: 
       clearTimeout(timer);
       return code;
     },
+  };
+}
+
+export async function startServer(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+  const port = opts.port ?? (await freePort());
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: opts.dataDir,
+    ADMIN_PASSWORD,
+    DEMO_PASSWORD: ADMIN_PASSWORD,
+    SEED: 'demo',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  };
+  const server = await spawnServer(['--import', 'tsx', 'server/main.ts'], env, (out) => out.includes('API docs'));
+  const token = (kind: string) => new RegExp(`${kind} device\\s+.+: (dev_[\\w-]+)`).exec(server.output())?.[1] ?? '';
+  return {
+    ...server,
+    base: `http://127.0.0.1:${port}`,
+    port,
+    dataDir: opts.dataDir,
+    tokens: { kiosk: token('kiosk'), display: token('display'), printer: token('printer') },
   };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../server/central/shipper.js';
 import { BatchAck, type EventBatch, type HallEvent, type HallStatus } from '../../server/protocol/city.js';
 import { sleep, wallNow } from '../load/stats.js';
 import type { DayEvent, HallDay } from './hall-day.js';
@@ -9,7 +10,7 @@ import type { DayEvent, HallDay } from './hall-day.js';
 // `pollMs` of sleep before it looks again; an empty batch (heartbeat) after `heartbeatMs` of
 // silence; after a failure, a pause (the bench expects none: it counts them).
 
-export const SHIPPER = { batchSize: 500, pollMs: 1000, heartbeatMs: 10_000, timeoutMs: 10_000, backoffMs: 1000 };
+const SHIPPER = { ...DEFAULT_TIMING, backoffMs: DEFAULT_TIMING.backoffMinMs };
 
 export const TIME_ZONE = 'Asia/Damascus';
 

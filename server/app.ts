@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { loggerOptions, type LogStream } from './log.js';
+import type { LogStream } from './log.js';
 import { readTls } from './ops/tls.js';
 import auth from './plugins/auth.js';
 import backups from './plugins/backups.js';
 import central, { type CentralOptions } from './plugins/central.js';
 import clock from './plugins/clock.js';
 import db from './plugins/db.js';
-import errors, { answerFrameworkError } from './plugins/errors.js';
-import { registerExternalPlugins } from './plugins/external.js';
+import errors from './plugins/errors.js';
+import { registerExternalPlugins, serverOptions } from './plugins/external.js';
 import notify from './plugins/notify.js';
 import printing, { type PrintingOptions } from './plugins/printing.js';
 import realtime from './plugins/realtime.js';
@@ -63,22 +63,12 @@ export async function buildApp({
   logStream,
   central: centralTiming,
 }: AppOptions): Promise<FastifyInstance> {
-  // A request dribbled in a byte at a time must not hold its connection for ever. Node ignores
-  // requestTimeout while headersTimeout (60 s) is longer, and checks every 30 s: ten times per
-  // timeout instead.
-  const http = { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.ceil(requestTimeoutMs / 10) };
+  const { http, ...options } = serverOptions({ logLevel: config.LOG_LEVEL, logStream, trustProxy: config.TRUST_PROXY, requestTimeoutMs });
   // Built-in HTTPS when TLS_CERT and TLS_KEY are set (socket.io rides on the same server).
   const tls = readTls(config);
   const app = Fastify({
+    ...options,
     ...(tls ? ({ https: { ...tls, ...http } } as object) : { http }),
-    logger: loggerOptions(config.LOG_LEVEL, logStream),
-    // Behind a reverse proxy: the client's address (rate limits) and protocol (Secure cookie).
-    trustProxy: config.TRUST_PROXY ?? false,
-    requestTimeout: requestTimeoutMs,
-    bodyLimit: 256 * 1024,
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

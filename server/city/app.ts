@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loggerOptions, type LogStream } from '../log.js';
+import type { LogStream } from '../log.js';
 import clock from '../plugins/clock.js';
-import errors, { answerFrameworkError } from '../plugins/errors.js';
-import { registerExternalPlugins } from '../plugins/external.js';
+import errors from '../plugins/errors.js';
+import { registerExternalPlugins, serverOptions } from '../plugins/external.js';
 import text from '../plugins/text.js';
 import ui from '../plugins/ui.js';
 import type { CityConfig } from './config.js';
@@ -11,6 +11,9 @@ import auth from './plugins/auth.js';
 import board from './plugins/board.js';
 import database from './plugins/database.js';
 import routes from './routes/index.js';
+
+/** A request must arrive whole within this: the city faces the WAN, where a slow sender is an attack as often as a bad line. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export const CITY_PAGES: [address: string, html: string][] = [['/city/', 'city-ui/index.html']];
 
@@ -25,14 +28,9 @@ export interface CityAppOptions {
 
 /** The city server, in the fastify/demo order: external plugins, app plugins, then routes. */
 export async function buildCityApp({ config, now = Date.now, logStream, sweepEveryMs }: CityAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: loggerOptions(config.LOG_LEVEL, logStream),
-    trustProxy: config.TRUST_PROXY ?? false,
-    bodyLimit: 256 * 1024,
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    frameworkErrors: answerFrameworkError,
-  }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify(
+    serverOptions({ logLevel: config.LOG_LEVEL, logStream, trustProxy: config.TRUST_PROXY, requestTimeoutMs: REQUEST_TIMEOUT_MS }),
+  ).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -5,7 +5,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import { loggerOptions, type LogStream } from '../log.js';
 import { VERSION } from '../version.js';
+import { answerFrameworkError } from './errors.js';
 
 /**
  * The external plugins a hall server and the city server both start with: security headers,
@@ -47,4 +50,24 @@ export async function registerExternalPlugins(app: FastifyInstance, info: { titl
     staticCSP: true,
     transformStaticCSP: (csp) => csp.replace(/\s*upgrade-insecure-requests;/, ''),
   });
+}
+
+/**
+ * Fastify's options both servers share. A request dribbled in a byte at a time must not hold its
+ * connection for ever: Node ignores requestTimeout while headersTimeout (60 s) is longer, and
+ * checks every 30 s: ten times per timeout instead.
+ */
+export function serverOptions(o: { logLevel: Config['LOG_LEVEL']; logStream?: LogStream; trustProxy?: string[]; requestTimeoutMs: number }) {
+  return {
+    http: { headersTimeout: o.requestTimeoutMs, connectionsCheckingInterval: Math.ceil(o.requestTimeoutMs / 10) },
+    logger: loggerOptions(o.logLevel, o.logStream),
+    // Behind a reverse proxy: the client's address (rate limits) and protocol (Secure cookie).
+    trustProxy: o.trustProxy ?? false,
+    requestTimeout: o.requestTimeoutMs,
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: 'idle' as const,
+    return503OnClosing: true,
+    // Malformed or overlong URLs are refused by the router before any hook: same error shape.
+    frameworkErrors: answerFrameworkError,
+  };
 }

@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { hallStaffStore } from '../hall/staff-store.js';
 import { SESSION_COOKIE, hallIdOf, tokenOf } from '../plugins/auth.js';
-import { ErrorBody, User } from '../protocol/schemas.js';
-import { LoginHeld, SESSION_LIFETIME_MS, logOut, staffLogIn } from '../staff/log-in.js';
+import { User } from '../protocol/schemas.js';
+import { logOut, staffLogIn } from '../staff/log-in.js';
+import { loginRoute } from '../staff/login-route.js';
 import { userView } from '../staff/users.js';
-
-const LoginBody = z.object({
-  username: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
-});
-
-const LoginAnswer = z.object({ token: z.string(), user: User });
 
 /** Staff log in for a session token, also set as an HttpOnly cookie for the browser apps. */
 export default async function authRoutes(fastify: FastifyInstance) {
@@ -20,27 +13,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const staff = hallStaffStore(app.conn, app.hallId);
   const logIn = await staffLogIn(staff, () => app.now());
 
-  app.post(
-    '/login',
-    {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { body: LoginBody, response: { 200: LoginAnswer, 401: ErrorBody, 429: ErrorBody } },
-    },
-    async (request, reply) => {
-      const { token, user } = await logIn(request.body).catch((err: unknown) => {
-        if (err instanceof LoginHeld) reply.header('retry-after', String(err.seconds));
-        throw err;
-      });
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_LIFETIME_MS / 1000,
-      });
-      return { token, user: userView(user) };
-    },
-  );
+  loginRoute(app, logIn);
 
   app.post('/logout', { preHandler: app.authorize({ role: 'clerk' }) }, async (request, reply) => {
     const carried = tokenOf(request);

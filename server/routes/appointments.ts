@@ -5,6 +5,7 @@ import { appointmentSlots, bookAppointment, cancelAppointment, dayAppointments, 
 import { checkIn } from '../hall/appointments-check-in.js';
 import { ticketView } from '../hall/views.js';
 import { hallIdOf } from '../plugins/auth.js';
+import { FieldIssue } from '../protocol/admin.js';
 import { ErrorBody, Id, IdempotencyHeaders, Lang, Ticket } from '../protocol/schemas.js';
 import { who } from './request.js';
 
@@ -29,6 +30,9 @@ const SlotBody = z.object({ serviceId: Id, start: Instant });
 const BookBody = SlotBody.extend({ phone: z.string().min(1).max(40).optional(), lang: Lang.default('ar'), holdId: z.string().min(1).max(40).optional() });
 const Hold = z.object({ holdId: z.string(), expiresAt: z.string() });
 
+/** A refusal, with the fields it is about when there are (`phone` already booked that day). */
+const Refusal = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.array(FieldIssue).optional() }) });
+
 const isStaff = (request: FastifyRequest) => request.principal?.kind === 'user';
 /** Per address, for the anonymous: staff booking for citizens all day are not limited. */
 const limit = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow, allowList: isStaff } });
@@ -45,13 +49,13 @@ export default async function appointmentRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/hold',
-    { config: limit(10, '10 minutes'), schema: { body: SlotBody, response: { 201: Hold, 404: ErrorBody, 409: ErrorBody } } },
+    { config: limit(10, '10 minutes'), schema: { body: SlotBody, response: { 201: Hold, 404: ErrorBody, 409: Refusal } } },
     async (request, reply) => reply.status(201).send(holdSlot(conn, app.now(), { hallId: hallIdOf(request), ...request.body })),
   );
 
   app.post(
     '/',
-    { config: limit(5, '10 minutes'), schema: { body: BookBody, response: { 201: Appointment, 404: ErrorBody, 409: ErrorBody } } },
+    { config: limit(5, '10 minutes'), schema: { body: BookBody, response: { 201: Appointment, 404: ErrorBody, 409: Refusal } } },
     async (request, reply) => {
       const { hallId, actor } = request.principal ? who(request) : { hallId: app.hallId, actor: {} };
       return reply.status(201).send(bookAppointment(conn, app.now(), { hallId, ...request.body }, actor));

@@ -14,8 +14,8 @@ export interface AppointmentHall {
   enable(settings?: object): Promise<void>;
 }
 
-export function appointmentHall(): AppointmentHall {
-  const c = clockedHall();
+export function appointmentHall(opts: Parameters<typeof clockedHall>[0] = {}): AppointmentHall {
+  const c = clockedHall(opts);
   const h: AppointmentHall = {
     c,
     serviceId: () => c.hall.app.conn.sqlite.prepare("SELECT id FROM services WHERE code = 'B'").pluck().get() as number,

@@ -6,7 +6,7 @@ import { getAppointment } from './appointments.js';
 import { hallAppointmentSettings } from './appointments-settings.js';
 import type { Actor, Outcome } from './effects.js';
 import { HallError } from './errors.js';
-import { issueTicket, type Issued } from './issue-ticket.js';
+import { issueTicket, keyScope, type Issued } from './issue-ticket.js';
 import { statements } from './prepared.js';
 import { getHall } from './state.js';
 
@@ -24,8 +24,7 @@ export function checkIn(conn: Connection, now: number, req: CheckInRequest, acto
     const hall = getHall(conn, req.hallId);
     const booked = getAppointment(conn, hall.id, req.code);
     if (booked.status === 'checked_in' && req.idempotencyKey) {
-      const scope = actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`;
-      const seen = statements(conn).issue.seen.get({ scope, key: req.idempotencyKey });
+      const seen = statements(conn).issue.seen.get({ scope: keyScope(actor), key: req.idempotencyKey });
       if (seen?.ticket.id === booked.ticketId) return { value: { ticket: seen.ticket, created: false }, effects: [] };
     }
     if (booked.status !== 'booked') throw new HallError('invalid_transition', `this appointment is ${booked.status.replace('_', ' ')}`);

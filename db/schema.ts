@@ -49,6 +49,28 @@ export interface HallSettings {
   alertQueueLength?: number;
   /** Notes, comments and phone numbers older than this many days are purged; the anonymous figures stay. Null or absent: kept. */
   retentionDays?: number | null;
+  /** Booked appointments; each field optional, defaults in server/protocol/admin.ts (HALL_SETTING_DEFAULTS). */
+  appointments?: Partial<HallAppointmentSettings>;
+}
+
+export interface HallAppointmentSettings {
+  /** Check-in opens this many minutes before the slot and closes this many after it. */
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  /** A slot is booked at least this many minutes ahead and at most this many days ahead. */
+  minLeadMinutes: number;
+  windowDays: number;
+  /** At most this share of a service's counter-minutes in any hour is bookable: walk-ins keep the rest. */
+  maxBookableShare: number;
+}
+
+/** A service's appointments, as its admin set them; absent fields take the defaults (server/hall/appointments-settings.ts). */
+export interface ServiceAppointments {
+  enabled: boolean;
+  slotMinutes?: number;
+  perSlot?: number;
+  /** Bookable hours; absent: the service's opening hours. */
+  hours?: OpeningHours;
 }
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
@@ -90,6 +112,8 @@ export const services = sqliteTable(
     whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** A supervisor closed it for the rest of this business day (`YYYY-MM-DD`); it reopens the next. */
     closedOnDay: text('closed_on_day'),
+    /** Whether and how it takes appointments; null: it does not. */
+    appointments: text('appointments', { mode: 'json' }).$type<ServiceAppointments>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('services_hall_code').on(t.hallId, t.code)],
@@ -199,6 +223,9 @@ export const tickets = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     /** Taken on a phone at /join rather than at a kiosk. */
     remote: integer('remote', { mode: 'boolean' }).notNull().default(false),
+    /** A checked-in appointment: the start of its booked slot (its wait counts from it); null for a walk-in. */
+    slotAt: integer('slot_at'),
+    appointmentId: integer('appointment_id'),
   },
   (t) => [
     index('tickets_waiting').on(t.hallId, t.status, t.serviceId, t.issuedAt),
@@ -351,6 +378,60 @@ export const ticketContacts = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ticket_contacts_hall').on(t.hallId)],
+);
+
+/** A booked slot: anonymous (a code, no name, no ID number); a ticket once checked in. */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    /** 8 random digits, typed at the kiosk; never reused (unique over all time). */
+    code: text('code').notNull().unique(),
+    startAt: integer('start_at').notNull(),
+    /** The hall's local day of the slot (`YYYY-MM-DD`). */
+    day: text('day').notNull(),
+    status: text('status', { enum: ['booked', 'checked_in', 'cancelled', 'no_show', 'done'] }).notNull(),
+    ticketId: integer('ticket_id').references(() => tickets.id),
+    lang: text('lang', { enum: ['ar', 'en'] }).notNull().default('ar'),
+    /** Booked by staff for a citizen (at the counter or on the phone); null: by the citizen. */
+    userId: integer('user_id').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    cancelledAt: integer('cancelled_at'),
+    checkedInAt: integer('checked_in_at'),
+  },
+  (t) => [index('appointments_slot').on(t.hallId, t.serviceId, t.startAt, t.status), index('appointments_day').on(t.hallId, t.day)],
+);
+
+/** A slot held while the citizen confirms it (15 minutes): it counts against the slot's capacity. */
+export const appointmentHolds = sqliteTable(
+  'appointment_holds',
+  {
+    id: text('id').primaryKey(),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    startAt: integer('start_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('appointment_holds_slot').on(t.hallId, t.serviceId, t.startAt)],
+);
+
+/**
+ * The phone number an appointment's citizen left for reminders, apart from the appointment;
+ * deleted at the end of the appointment's day. `phoneDay`: one booking per number, service and day.
+ */
+export const appointmentContacts = sqliteTable(
+  'appointment_contacts',
+  {
+    appointmentId: integer('appointment_id').primaryKey().references(() => appointments.id),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    phone: text('phone').notNull(),
+    /** When the day-before and two-hours-before reminders went; null: not yet. */
+    remindedDayBeforeAt: integer('reminded_day_before_at'),
+    remindedSoonAt: integer('reminded_soon_at'),
+  },
+  (t) => [index('appointment_contacts_phone').on(t.hallId, t.phone)],
 );
 
 /**

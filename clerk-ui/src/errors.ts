@@ -34,6 +34,15 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
     ar: 'فات وقت إعادة هذا الدور إلى مكانه في الصف.',
     en: 'It is too late to return this ticket to its place in line.',
   },
+  slot_full: { ar: 'اكتمل هذا الموعد. اختر وقتاً آخر.', en: 'This slot is full. Choose another time.' },
+  outside_booking_window: {
+    ar: 'لا يمكن الحجز في هذا الوقت: إما أنه قريب جداً وإما أبعد مما يُسمح به.',
+    en: 'This time cannot be booked: it is either too soon or too far ahead.',
+  },
+  outside_check_in_window: {
+    ar: 'ليس هذا وقت تأكيد الحضور لهذا الموعد: إما أنه مبكر جداً وإما فات وقته.',
+    en: 'This is not the time to check in for this appointment: it is either too early or too late.',
+  },
   unavailable: { ar: 'الخادم مشغول أو غير متاح مؤقتاً. أعد المحاولة بعد قليل.', en: 'The server is busy or briefly unavailable. Try again in a moment.' },
   rate_limited: { ar: 'محاولات كثيرة. انتظر دقيقة ثم حاول مجدداً.', en: 'Too many attempts. Wait a minute and try again.' },
   payload_too_large: { ar: 'الملف أو البيانات المرسلة أكبر من المسموح.', en: 'The file or data sent is larger than allowed.' },

@@ -20,10 +20,12 @@ export interface Ticket {
   /** Set by a transfer to a specific counter: only that counter may call the ticket. */
   targetCounterId: number | null;
   recalls: number;
+  /** A checked-in appointment: the start of its booked slot (epoch ms); null or absent for a walk-in. */
+  slotAt?: number | null;
 }
 
 /** A waiting ticket, reduced to what routing needs. */
-export type WaitingTicket = Pick<Ticket, 'id' | 'serviceId' | 'priority' | 'issuedAt' | 'targetCounterId'>;
+export type WaitingTicket = Pick<Ticket, 'id' | 'serviceId' | 'priority' | 'issuedAt' | 'targetCounterId' | 'slotAt'>;
 
 export interface ServiceRule {
   id: number;

@@ -16,6 +16,12 @@ export type HallErrorCode =
   | 'already_notified'
   /** The ticket has had as many phone numbers as it may. */
   | 'too_many_changes'
+  /** The booked slot has no room left. */
+  | 'slot_full'
+  /** Too soon or too far ahead to book. */
+  | 'outside_booking_window'
+  /** Too early or too late to check an appointment in. */
+  | 'outside_check_in_window'
   /** The hall runs its city's service catalogue: this is changed at the city server. */
   | 'managed_by_city';
 

@@ -33,12 +33,15 @@ export interface Issued {
   printJob?: JobRow;
 }
 
+/** Whose Idempotency-Key it is, so that two kiosks never collide. */
+export const keyScope = (actor: Actor) => (actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`);
+
 /**
  * One tap at the kiosk: a numbered ticket, its first event and its print job, in one transaction.
  * In a group commit (`memo`), tickets issued one after the other read the hall's state once.
  */
 export function issueTicket(conn: Connection, now: number, req: IssueRequest, actor: Actor, memo?: GroupMemo): Outcome<Issued> {
-  const scope = req.idempotencyScope ?? (actor.deviceId ? `device:${actor.deviceId}` : `user:${actor.userId ?? 0}`);
+  const scope = req.idempotencyScope ?? keyScope(actor);
   return inTransaction(conn, () => {
     const prepared = statements(conn);
     const write = prepared.issue;

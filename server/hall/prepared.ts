@@ -90,6 +90,7 @@ function prepare(conn: Connection) {
         priority: tickets.priority,
         issuedAt: tickets.issuedAt,
         targetCounterId: tickets.targetCounterId,
+        slotAt: tickets.slotAt,
       })
       .from(tickets)
       .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.status, 'waiting')))

@@ -82,6 +82,7 @@ export function toEngineTicket(row: TicketRow): Ticket {
     counterId: row.counterId,
     targetCounterId: row.targetCounterId,
     recalls: row.recalls,
+    slotAt: row.slotAt,
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
-import { counters, services, ticketEvents } from '../../db/schema.js';
+import { appointments, counters, services, ticketEvents } from '../../db/schema.js';
 import { isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
 import { estimateNewTicket, forecastWaits, notStartedYet, type HallForecastInput, type ServingNow } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
@@ -132,7 +132,15 @@ export function ticketView(conn: Connection, t: TicketRow, now: number, forecast
     estimatedWaitMinutes: estimateOf(t, f),
     notStarted: ticketNotStarted(conn, hall, t, now, f),
     trackingCode: t.trackingCode,
+    appointment: appointmentOf(conn, t, tz),
   };
+}
+
+/** A checked-in appointment's code and slot, as the kiosk prints them. */
+function appointmentOf({ db }: Connection, t: TicketRow, tz: string): P.Ticket['appointment'] {
+  if (t.appointmentId == null || t.slotAt == null) return undefined;
+  const row = db.select({ code: appointments.code }).from(appointments).where(eq(appointments.id, t.appointmentId)).get();
+  return row && { code: row.code, start: isoInZone(t.slotAt, tz) };
 }
 
 export function trackedView(conn: Connection, t: TicketRow, now: number, forecast?: Forecast): P.TrackedTicket {
@@ -223,6 +231,7 @@ export function serviceView(
     whatToBring: { ar: s.whatToBringAr, en: s.whatToBringEn },
     dailyLimit: s.dailyLimit,
     hours: s.hours,
+    appointments: s.appointments ?? undefined,
   };
 }
 

@@ -54,6 +54,17 @@ export const NotifyInput = z
   .object({ enabled: z.boolean(), webhookUrl: HttpUrl.nullable(), position: z.number().int().min(1).max(20) })
   .partial();
 
+/** Appointments: the check-in and booking windows, and the share of counter time bookable; each optional in a PATCH. */
+export const AppointmentSettingsInput = z
+  .object({
+    checkInEarlyMinutes: z.number().int().min(0).max(240),
+    checkInLateMinutes: z.number().int().min(0).max(120),
+    minLeadMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    windowDays: z.number().int().min(1).max(365),
+    maxBookableShare: z.number().min(0).max(1),
+  })
+  .partial();
+
 /** Every setting the admin edits, all optional in a PATCH. */
 export const HallSettingsInput = z.object({
   routingPolicy: RoutingPolicy,
@@ -79,6 +90,7 @@ export const HallSettingsInput = z.object({
   /** Days before notes, comments and phone numbers are purged; null: kept. */
   retentionDays: z.number().int().min(7).max(3650).nullable(),
   display: DisplaySettingsInput,
+  appointments: AppointmentSettingsInput,
 });
 
 export const HallPatch = z.object({
@@ -96,6 +108,7 @@ export const HallSettingsView = HallSettingsInput.extend({
   // Answered as stored, bounds or not: never a 500 for a value an older version let in.
   publicUrl: z.string().nullable(),
   retentionDays: z.number().int().nullable(),
+  appointments: AppointmentSettingsInput.required(),
 });
 export type HallSettingsView = z.infer<typeof HallSettingsView>;
 
@@ -120,6 +133,7 @@ export const HALL_SETTING_DEFAULTS = {
   remoteJoin: { enabled: false, dailyCapPerService: 50 },
   notify: { enabled: false, webhookUrl: null, position: 3 },
   retentionDays: null,
+  appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4 },
 } as const satisfies Partial<HallSettingsView>;
 
 export function hallSettingsView(s: HallSettings, display: DisplaySettings): HallSettingsView {
@@ -142,6 +156,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     remoteJoin: { ...d.remoteJoin, ...s.remoteJoin },
     notify: { ...d.notify, ...s.notify, webhookUrl: s.notify?.webhookUrl || d.notify.webhookUrl },
     retentionDays: s.retentionDays ?? d.retentionDays,
+    appointments: { ...d.appointments, ...s.appointments },
     display,
   };
 }

@@ -110,3 +110,25 @@ export const Retention = z.object({
   retentionDays: z.number().int().min(7).max(3650).nullable(),
 });
 export type Retention = z.infer<typeof Retention>;
+
+/** `GET /api/reports/appointments`: bookings per service and local day. */
+export const AppointmentsReportQuery = z
+  .object({ from: LocalDay, to: LocalDay, format: z.enum(['json', 'csv']).default('json'), lang: z.enum(['ar', 'en']).default('ar') })
+  .superRefine(checkRange);
+
+export const AppointmentsReportRow = z.object({
+  day: z.string(),
+  serviceId: z.number(),
+  service: z.object({ ar: z.string(), en: z.string() }),
+  booked: z.number(),
+  checkedIn: z.number(),
+  noShow: z.number(),
+  cancelled: z.number(),
+  /** Checked in and called. */
+  called: z.number(),
+  /** % of those called no later than 5 minutes after their slot's start; null: none called. */
+  punctualPct: z.number().nullable(),
+});
+export type AppointmentsReportRow = z.infer<typeof AppointmentsReportRow>;
+export const AppointmentsReport = z.object({ from: z.string(), to: z.string(), rows: z.array(AppointmentsReportRow) });
+export type AppointmentsReport = z.infer<typeof AppointmentsReport>;

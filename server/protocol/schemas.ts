@@ -72,6 +72,8 @@ export const Ticket = z.object({
   estimatedWaitMinutes: z.number().nullable(),
   notStarted: NotStarted,
   trackingCode: z.string(),
+  /** A checked-in appointment: its code and its slot's start. */
+  appointment: z.object({ code: z.string(), start: IsoTime }).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -224,6 +226,8 @@ export const Service = z.object({
   dailyLimit: z.number().nullable(),
   /** The service's own hours; null: the hall's. */
   hours: WeeklyHours.nullable(),
+  /** Set when an admin has set its appointments (absent fields: the defaults). */
+  appointments: z.object({ enabled: z.boolean(), slotMinutes: z.number().optional(), perSlot: z.number().optional(), hours: WeeklyHours.optional() }).optional(),
 });
 export type Service = z.infer<typeof Service>;
 

@@ -1,4 +1,4 @@
-import type { ReportRow, Summary } from '../protocol/reports.js';
+import type { AppointmentsReport, AppointmentsReportRow, ReportRow, Summary } from '../protocol/reports.js';
 
 // The summary as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Arabic as
 // mojibake), CRLF lines, Latin digits in the figures, headings in the asked language.
@@ -35,14 +35,27 @@ function field(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function summaryCsv(s: Summary, lang: 'ar' | 'en'): string {
+type Columns<R> = [heading: { ar: string; en: string }, value: (r: R, lang: 'ar' | 'en') => string | number | null][];
+
+function table<R>(columns: Columns<R>, rows: R[], lang: 'ar' | 'en'): string {
   const line = (cells: (string | number | null)[]) => cells.map(field).join(',');
-  const lines = [
-    line(COLUMNS.map(([h]) => h[lang])),
-    ...s.rows.map((r) => line(COLUMNS.map(([, v]) => v(r, lang)))),
-    line(COLUMNS.map(([, v]) => v(s.total, lang))),
-  ];
+  const lines = [line(columns.map(([h]) => h[lang])), ...rows.map((r) => line(columns.map(([, v]) => v(r, lang))))];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+export const summaryCsv = (s: Summary, lang: 'ar' | 'en') => table(COLUMNS, [...s.rows, s.total], lang);
+
 export const csvFileName = (s: Summary) => `dawr-report-${s.groupBy}-${s.from}_${s.to}.csv`;
+
+const APPOINTMENT_COLUMNS: Columns<AppointmentsReportRow> = [
+  [{ ar: 'اليوم', en: 'Day' }, (r) => r.day],
+  [{ ar: 'الخدمة', en: 'Service' }, (r, lang) => r.service[lang]],
+  [{ ar: 'المحجوزة', en: 'Booked' }, (r) => r.booked],
+  [{ ar: 'أكّدوا الحضور', en: 'Checked in' }, (r) => r.checkedIn],
+  [{ ar: 'لم يحضروا', en: 'No-shows' }, (r) => r.noShow],
+  [{ ar: 'الملغاة', en: 'Cancelled' }, (r) => r.cancelled],
+  [{ ar: 'المنادى عليهم', en: 'Called' }, (r) => r.called],
+  [{ ar: 'نودوا خلال ٥ دقائق من موعدهم ٪', en: 'Called within 5 min of the slot %' }, (r) => r.punctualPct],
+];
+
+export const appointmentsCsv = (report: AppointmentsReport, lang: 'ar' | 'en') => table(APPOINTMENT_COLUMNS, report.rows, lang);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import admin from './admin/index.js';
+import appointments from './appointments.js';
 import auth from './auth.js';
 import clerk from './clerk.js';
 import join from './join.js';
@@ -22,4 +23,5 @@ export default async function routes(app: FastifyInstance) {
   await app.register(reports, { prefix: '/api/reports' });
   await app.register(track, { prefix: '/api/track' });
   await app.register(join, { prefix: '/api/join' });
+  await app.register(appointments, { prefix: '/api/appointments' });
 }

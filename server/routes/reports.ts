@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { hallIdOf } from '../plugins/auth.js';
 import { HttpError } from '../plugins/errors.js';
 import { ErrorBody } from '../protocol/schemas.js';
-import { Arrivals, ArrivalsQuery, Histograms, HistogramsQuery, Retention, Summary, SummaryQuery } from '../protocol/reports.js';
+import { AppointmentsReport, AppointmentsReportQuery, Arrivals, ArrivalsQuery, Histograms, HistogramsQuery, Retention, Summary, SummaryQuery } from '../protocol/reports.js';
+import { appointmentsReport } from '../reports/appointments.js';
 import { arrivals, histograms } from '../reports/charts.js';
-import { csvFileName, summaryCsv } from '../reports/csv.js';
+import { appointmentsCsv, csvFileName, summaryCsv } from '../reports/csv.js';
 import { getRetention, setRetention } from '../reports/retention.js';
 import { summary } from '../reports/summary.js';
 
@@ -28,6 +29,20 @@ export default async function reportRoutes(fastify: FastifyInstance) {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${csvFileName(report)}"`)
         .send(summaryCsv(report, lang));
+    },
+  );
+
+  app.get(
+    '/appointments',
+    { schema: { querystring: AppointmentsReportQuery, response: { 200: z.union([AppointmentsReport, z.string().describe('CSV (format=csv)')]), ...errors } } },
+    async (request, reply) => {
+      const { format, lang, from, to } = request.query;
+      const report = appointmentsReport(app.conn, hallIdOf(request), { from, to });
+      if (format === 'json') return report;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="dawr-appointments-${from}_${to}.csv"`)
+        .send(appointmentsCsv(report, lang));
     },
   );
 

@@ -83,8 +83,9 @@ export default async function supervisorRoutes(fastify: FastifyInstance) {
       handler: async (request) => {
         const { hallId } = who(request);
         const now = app.now();
-        const { value, effects } = closeServiceToday(app.conn, now, hallId, request.params.id, closed);
+        const { value, effects, notices } = closeServiceToday(app.conn, now, hallId, request.params.id, closed, app.notify.base(hallId));
         app.realtime.publish(hallId, effects);
+        app.notify.send(hallId, notices);
         refreshDisplays(app, hallId); // the hall display marks it closed in its waiting row
         return serviceList(app.conn, hallId, now).find((s) => s.id === value.id)!;
       },

@@ -85,12 +85,12 @@ export interface ClockedHall {
 
 /** A fresh demo hall for each test of the file, on a clock moved by hand from Sunday 10:00 in Damascus,
  *  with the clerk and the supervisor logged in; closed after each test. Read its fields inside tests. */
-export function clockedHall(): ClockedHall {
+export function clockedHall(opts: Omit<TestHallOptions, 'now'> = {}): ClockedHall {
   const start = Date.parse('2026-11-29T07:00:00Z');
   const c = { now: start, tick: (ms: number) => (c.now += ms) } as ClockedHall;
   beforeEach(async () => {
     c.now = start;
-    c.hall = await startHall({ now: () => c.now });
+    c.hall = await startHall({ ...opts, now: () => c.now });
     c.clerk = await c.hall.login('clerk');
     c.supervisor = await c.hall.login('supervisor');
   });

@@ -1,6 +1,6 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../../db/connection.js';
-import { services, tickets, type OpeningHours } from '../../../db/schema.js';
+import { services, tickets, type OpeningHours, type ServiceAppointments } from '../../../db/schema.js';
 import type { Bilingual, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
 import { availabilityNow } from '../availability.js';
 import type { Outcome } from '../effects.js';
@@ -33,6 +33,7 @@ export interface ServiceChanges extends ServiceDetails {
   averageServiceMinutes?: number;
   active?: boolean;
   sortOrder?: number;
+  appointments?: ServiceAppointments;
 }
 
 /** The detail fields as columns: undefined leaves a column alone, null clears it. */
@@ -104,7 +105,7 @@ export function listServices(conn: Connection, hallId: number, now: number): Ser
 
 export function patchService(conn: Connection, serviceId: number, input: ServiceChanges, by: ChangeBy): Outcome<Service> {
   const service = getService(conn, by.hallId, serviceId);
-  const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder } = input;
+  const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder, appointments } = input;
   const set = changes({
     nameAr: name?.ar,
     nameEn: name?.en,
@@ -112,6 +113,7 @@ export function patchService(conn: Connection, serviceId: number, input: Service
     avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
     active,
     sortOrder,
+    appointments,
     ...detailColumns(input),
   });
   if (!set) return { value: viewNow(conn, service, by.at), effects: [] };

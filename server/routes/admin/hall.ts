@@ -25,9 +25,10 @@ export function hallAdminView(hall: HallRow): HallAdmin {
  */
 function mergeSettings(current: HallSettings, patch: HallPatch['settings'], webhookProblem: (url: string) => string | null): HallSettings {
   if (!patch) return current;
-  const { display, publicUrl, remoteJoin, notify, retentionDays, ...rest } = patch;
+  const { display, publicUrl, remoteJoin, notify, retentionDays, appointments, ...rest } = patch;
   const next: HallSettings = { ...current, ...rest };
   if (display) next.display = { ...current.display, ...display };
+  if (appointments) next.appointments = { ...current.appointments, ...appointments };
   if (publicUrl === null) delete next.publicUrl;
   else if (publicUrl !== undefined) next.publicUrl = publicUrl;
   if (remoteJoin) next.remoteJoin = { ...HALL_SETTING_DEFAULTS.remoteJoin, ...current.remoteJoin, ...remoteJoin };

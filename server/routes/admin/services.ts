@@ -5,6 +5,7 @@ import { createService, listServices, patchService } from '../../hall/admin/serv
 import { refuseCityFields } from '../../hall/catalogue.js';
 import { getService } from '../../hall/state.js';
 import { hallIdOf } from '../../plugins/auth.js';
+import { OpeningHoursInput } from '../../protocol/admin.js';
 import { Bilingual, IdParams, Service, WeeklyHours, WhatToBring } from '../../protocol/schemas.js';
 import { changeBy } from './record.js';
 
@@ -28,7 +29,16 @@ const CreateService = ServiceDetails.extend({
   averageServiceMinutes: Minutes.optional(),
 });
 
+/** Whether and how the service takes appointments; absent slotMinutes/perSlot/hours take the defaults. */
+const AppointmentSettings = z.object({
+  enabled: z.boolean(),
+  slotMinutes: z.number().int().min(5).max(240).optional(),
+  perSlot: z.number().int().min(1).max(50).optional(),
+  hours: OpeningHoursInput.optional(),
+});
+
 const PatchService = ServiceDetails.extend({
+  appointments: AppointmentSettings.optional(),
   name: Bilingual.optional(),
   targetWaitMinutes: Minutes.optional(),
   averageServiceMinutes: Minutes.optional(),

@@ -68,7 +68,7 @@ export function routingRules(conn: Connection, hall: HallRow, rows = statements(
 }
 
 export function waitingTickets(conn: Connection, hallId: number): WaitingTicket[] {
-  return statements(conn).waitingTickets.all({ hallId });
+  return statements(conn).waitingTickets.all({ hallId }).map((t) => ({ ...t, slotAt: null }));
 }
 
 export function toEngineTicket(row: TicketRow): Ticket {
@@ -82,6 +82,7 @@ export function toEngineTicket(row: TicketRow): Ticket {
     counterId: row.counterId,
     targetCounterId: row.targetCounterId,
     recalls: row.recalls,
+    slotAt: null,
   };
 }
 

@@ -111,7 +111,7 @@ describe('opening hours', () => {
 
 describe('the idle check, apart from the dispatch', () => {
   it('counts each idle counter that may serve someone waiting', () => {
-    const waiting = [{ id: 1, serviceId: 2, priority: false, issuedAt: 0, targetCounterId: null }];
+    const waiting = [{ id: 1, serviceId: 2, priority: false, issuedAt: 0, targetCounterId: null, slotAt: null }];
     const c = (id: number, serviceIds: number[]) => ({ id, serviceIds, priorityStreak: 0 });
     expect(idleWithWork([c(1, [1]), c(2, [2, 1]), c(3, [2])], waiting)).toBe(2);
     expect(idleWithWork([c(1, [1])], waiting)).toBe(0);

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { APPOINTMENT_DEFAULTS, bookAppointments } from '../day/appointments.js';
+import { generateDay, PROFILES } from '../day/generate.js';
+import { buildDay, loadDay, type Day } from './day.js';
+import { figures, policyFigures } from './metrics.js';
+import { simulate } from './simulate.js';
+
+// npx tsx bench/sim/appointments.ts: issue 16's goal, measured. Each day (generated days of the
+// given profiles and seeds, and the bank day) gets a share of appointments (bench/day/appointments.ts),
+// and is run twice: as booked, and with the same visitors walking in at their check-in time.
+// Per day: the appointments called within 5 minutes of their slot (default policy and TheQ's
+// strict precedence), and the walk-ins' within-target share, the same walk-ins in both days.
+
+const USAGE = `usage: npx tsx bench/sim/appointments.ts [--profiles normal,busy,peak] [--seeds 101-105] [--share 0.2]
+  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bank PREFIX | --no-bank] [--json]`;
+
+interface Row {
+  day: string;
+  visitors: number;
+  appointments: number;
+  punctualPct: { default: number; strict: number };
+  walkInsWithinPct: { allWalkIns: number; default: number; strict: number };
+}
+
+function measure(name: string, base: Day, share: number, lateShare: number, seed: number, openS: number, closeS: number): Row {
+  const trace = base.visitors.map((v) => ({ arrivalS: v.arrivalS, service: base.services[v.serviceId - 1]!.code, serviceS: v.serviceS, priority: v.priority, slotS: null }));
+  const roster = {
+    services: base.services.map(({ code, targetWaitS, avgServiceS }) => ({ code, targetWaitS, ...(avgServiceS ? { avgServiceS } : {}) })),
+    counters: base.counters.map((c) => ({ id: c.code, services: c.serviceIds.map((id) => base.services[id - 1]!.code), startS: c.startS, endS: c.endS })),
+  };
+  const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, openS, closeS }, seed);
+  const day = buildDay(roster, booked, name);
+  const same = buildDay(roster, walkIns, name);
+  const isWalkIn = (v: { index: number }) => day.visitors[v.index]!.slotS === null;
+  const run = (d: Day, p: 'default' | 'strict-appointments') => simulate(d, p, { estimates: false });
+  const withDefault = policyFigures(day, run(day, 'default'));
+  const withStrict = policyFigures(day, run(day, 'strict-appointments'));
+  return {
+    day: name,
+    visitors: day.visitors.length,
+    appointments: withDefault.appointments!.count,
+    punctualPct: { default: withDefault.appointments!.punctualPct, strict: withStrict.appointments!.punctualPct },
+    walkInsWithinPct: {
+      allWalkIns: figures(same, run(same, 'default'), isWalkIn).withinTargetPct,
+      default: withDefault.walkIns!.withinTargetPct,
+      strict: withStrict.walkIns!.withinTargetPct,
+    },
+  };
+}
+
+function seedsOf(text: string): number[] {
+  const m = /^(\d+)-(\d+)$/.exec(text);
+  if (m) return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
+  return text.split(',').map(Number);
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      profiles: { type: 'string', default: 'normal,busy,peak' },
+      seeds: { type: 'string', default: '101-105' },
+      share: { type: 'string', default: '0.2' },
+      'late-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.lateShare) },
+      bank: { type: 'string', default: '../shared/data/bank-day' },
+      'no-bank': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(USAGE), 0;
+  const share = Number(values.share);
+  const lateShare = Number(values['late-share']);
+  const seeds = seedsOf(values.seeds!);
+  const profiles = values.profiles!.split(',').filter(Boolean);
+  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || seeds.some((s) => !Number.isInteger(s)) || profiles.some((p) => !PROFILES[p]))
+    return console.error(USAGE), 2;
+
+  const rows: Row[] = [];
+  for (const p of profiles)
+    for (const seed of seeds) {
+      const spec = PROFILES[p]!;
+      const { trace, roster } = generateDay(spec, seed);
+      rows.push(measure(`${p}-${seed}`, buildDay(roster, trace), share, lateShare, seed, spec.openH * 3600, spec.closeH * 3600));
+    }
+  if (!values['no-bank']) {
+    const bank = loadDay(`${values.bank}.trace.csv`, `${values.bank}.roster.json`);
+    const open = Math.min(...bank.visitors.map((v) => v.arrivalS));
+    const close = Math.max(...bank.visitors.map((v) => v.arrivalS));
+    for (const seed of seeds) rows.push(measure(`bank~${seed}`, bank, share, lateShare, seed, open, close));
+  }
+  if (values.json) return console.log(JSON.stringify(rows)), 0;
+
+  const out = [
+    '| day | visitors | appointments | called ≤ 5 min after slot: default / strict | walk-ins within target: all walk-ins / default / strict | drop (default) |',
+    '| --- | ---: | ---: | --- | --- | ---: |',
+  ];
+  for (const r of rows) {
+    const drop = Math.round((r.walkInsWithinPct.allWalkIns - r.walkInsWithinPct.default) * 10) / 10;
+    out.push(
+      `| ${r.day} | ${r.visitors} | ${r.appointments} | ${r.punctualPct.default}% / ${r.punctualPct.strict}% | ${r.walkInsWithinPct.allWalkIns}% / ${r.walkInsWithinPct.default}% / ${r.walkInsWithinPct.strict}% | ${drop} |`,
+    );
+  }
+  const met = rows.filter((r) => r.punctualPct.default >= 90 && r.walkInsWithinPct.allWalkIns - r.walkInsWithinPct.default <= 3).length;
+  out.push('', `Goal met (≥ 90% called within 5 min of the slot and a drop of at most 3 points) on ${met} of ${rows.length} days.`);
+  console.log(out.join('\n'));
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { APPOINTMENT_DEFAULTS, bookAppointments } from '../day/appointments.js';
 import { generateDay, PROFILES } from '../day/generate.js';
+import { DEFAULT_APPOINTMENT_EVERY_K } from '../../server/engine/types.js';
 import { buildDay, loadDay, type Day } from './day.js';
 import { figures, policyFigures } from './metrics.js';
 import { simulate } from './simulate.js';
@@ -12,7 +13,7 @@ import { simulate } from './simulate.js';
 // strict precedence), and the walk-ins' within-target share, the same walk-ins in both days.
 
 const USAGE = `usage: npx tsx bench/sim/appointments.ts [--profiles normal,busy,peak] [--seeds 101-105] [--share 0.2]
-  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bank PREFIX | --no-bank] [--json]`;
+  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--every-k 2] [--bank PREFIX | --no-bank] [--json]`;
 
 interface Row {
   day: string;
@@ -22,7 +23,13 @@ interface Row {
   walkInsWithinPct: { allWalkIns: number; default: number; strict: number };
 }
 
-function measure(name: string, base: Day, share: number, lateShare: number, seed: number, openS: number, closeS: number): Row {
+interface Setting {
+  share: number;
+  lateShare: number;
+  everyK: number;
+}
+
+function measure(name: string, base: Day, { share, lateShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
   const trace = base.visitors.map((v) => ({ arrivalS: v.arrivalS, service: base.services[v.serviceId - 1]!.code, serviceS: v.serviceS, priority: v.priority, slotS: null }));
   const roster = {
     services: base.services.map(({ code, targetWaitS, avgServiceS }) => ({ code, targetWaitS, ...(avgServiceS ? { avgServiceS } : {}) })),
@@ -32,7 +39,7 @@ function measure(name: string, base: Day, share: number, lateShare: number, seed
   const day = buildDay(roster, booked, name);
   const same = buildDay(roster, walkIns, name);
   const isWalkIn = (v: { index: number }) => day.visitors[v.index]!.slotS === null;
-  const run = (d: Day, p: 'default' | 'strict-appointments') => simulate(d, p, { estimates: false });
+  const run = (d: Day, p: 'default' | 'strict-appointments') => simulate(d, p, { estimates: false, appointmentEveryK: everyK });
   const withDefault = policyFigures(day, run(day, 'default'));
   const withStrict = policyFigures(day, run(day, 'strict-appointments'));
   return {
@@ -62,6 +69,7 @@ function main(argv: string[]): number {
       seeds: { type: 'string', default: '101-105' },
       share: { type: 'string', default: '0.2' },
       'late-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.lateShare) },
+      'every-k': { type: 'string', default: String(DEFAULT_APPOINTMENT_EVERY_K) },
       bank: { type: 'string', default: '../shared/data/bank-day' },
       'no-bank': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -69,11 +77,11 @@ function main(argv: string[]): number {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const share = Number(values.share);
-  const lateShare = Number(values['late-share']);
+  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), everyK: Number(values['every-k']) };
   const seeds = seedsOf(values.seeds!);
   const profiles = values.profiles!.split(',').filter(Boolean);
-  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || seeds.some((s) => !Number.isInteger(s)) || profiles.some((p) => !PROFILES[p]))
+  const { share, lateShare, everyK } = setting;
+  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || seeds.some((s) => !Number.isInteger(s)) || profiles.some((p) => !PROFILES[p]))
     return console.error(USAGE), 2;
 
   const rows: Row[] = [];
@@ -81,13 +89,13 @@ function main(argv: string[]): number {
     for (const seed of seeds) {
       const spec = PROFILES[p]!;
       const { trace, roster } = generateDay(spec, seed);
-      rows.push(measure(`${p}-${seed}`, buildDay(roster, trace), share, lateShare, seed, spec.openH * 3600, spec.closeH * 3600));
+      rows.push(measure(`${p}-${seed}`, buildDay(roster, trace), setting, seed, spec.openH * 3600, spec.closeH * 3600));
     }
   if (!values['no-bank']) {
     const bank = loadDay(`${values.bank}.trace.csv`, `${values.bank}.roster.json`);
     const open = Math.min(...bank.visitors.map((v) => v.arrivalS));
     const close = Math.max(...bank.visitors.map((v) => v.arrivalS));
-    for (const seed of seeds) rows.push(measure(`bank~${seed}`, bank, share, lateShare, seed, open, close));
+    for (const seed of seeds) rows.push(measure(`bank~${seed}`, bank, setting, seed, open, close));
   }
   if (values.json) return console.log(JSON.stringify(rows)), 0;
 

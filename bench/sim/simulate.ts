@@ -64,6 +64,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Take the estimates at every arrival (the costly part); sizing runs skip it. */
   estimates?: boolean;
+  /** The hall's appointmentEveryK (default: the engine's). */
+  appointmentEveryK?: number;
 }
 
 interface CounterState {
@@ -81,6 +83,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
   const rules: RoutingRules = {
     policy,
     maxPriorityInRow: MAX_PRIORITY_IN_ROW,
+    appointmentEveryK: opts.appointmentEveryK,
     services: new Map(day.services.map((s): [number, ServiceRule] => [s.id, { id: s.id, targetWaitS: s.targetWaitS }])),
   };
   const priorMs = new Map([...configuredAverageS(day)].map(([id, s]) => [id, s * 1000]));

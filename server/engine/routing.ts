@@ -10,10 +10,10 @@ export type { HallView } from './rollout.js';
 // Appointments and walk-ins wait in one line, by one rule. An appointment's wait counts from its
 // due time, the later of its slot and its check-in (dueAt): every policy orders it by that
 // instead of the issue time. Before its slot it is not due, and only a counter with nobody due
-// to call calls it (early). Once due, the default policy treats it as a visitor whose target is
-// APPOINTMENT_AIM_MS from the slot. While walk-ins of its service wait past their target, a
-// counter calls at most one appointment of that service in `appointmentEveryK` calls: the others
-// wait with the late (`held`). The counter's memory for it is `sinceAppointment`.
+// to call calls it (early). Once due, the default policy calls it before walk-ins, to call it
+// within APPOINTMENT_AIM_MS of its slot; but while walk-ins of its service wait past their
+// target, a counter calls at most one appointment of that service in `appointmentEveryK` calls:
+// the others wait with the late (`held`). The counter's memory for it is `sinceAppointment`.
 // `strict-appointments` (TheQ, for the simulator only) calls every checked-in appointment
 // before any walk-in, early or not.
 
@@ -189,11 +189,11 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
     const target = aimMs(t, rules, hall.fallbackTargetMs);
     const late = now - due > target;
     const band =
-      late && t.id === hall.longest?.id
-        ? LONGEST
-        : t.slotAt === null
-          ? late ? LATE : SAVABLE
-          : held(t, c, rules, hall) ? LATE : APPOINTMENT;
+      t.slotAt !== null && !held(t, c, rules, hall)
+        ? APPOINTMENT
+        : late && t.id === hall.longest?.id
+          ? LONGEST
+          : late || t.slotAt !== null ? LATE : SAVABLE;
     const order = band === SAVABLE ? due + target : due;
     return [priorityFirst(t), band, order, preference(c, t), due, t.id];
   },
@@ -202,22 +202,24 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
 // The default policy spends each call where it keeps the hall's promise (a visitor called within
 // the service's target) without letting anyone's wait run away. After priority visitors (capped
 // as for every policy), its plain rule is:
+//   APPOINTMENT  appointments past their slot, earliest slot first, unless held (one in k while
+//            walk-ins of their service are late): a booked time is kept by the first counter free;
 //   LONGEST  the ticket that has waited longest in the whole hall, once past its target, is called
 //            by the first counter that may serve it: the hall's longest wait never grows while a
-//            counter that could end it calls someone else;
+//            counter that could end it calls someone else (but for due appointments);
 //   SAVABLE  visitors still within their target, earliest deadline (issue + target) first: the
 //            calls go to those who can still be served in time, the most urgent first;
 //   LATE     everyone else past the target, longest wait first.
-// An appointment's wait counts from its due time and its target is APPOINTMENT_AIM_MS; a held
-// one waits with the late. Ties go to the counter's order of preference. With one target for every service and nobody
-// late this is first come, first served. The wait forecast runs this plain rule. A call with the
+// A held appointment waits with the late, by its due time. Ties go to the counter's order of
+// preference. With one target for every service, nobody late and no appointment this is first
+// come, first served. The wait forecast runs this plain rule. A call with the
 // hall in view (selectNext's `view`: the server's Call next, the simulator) keeps LONGEST and
 // priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
 // projected hall keeps the longest wait no longer than calling the oldest ticket would, with the
 // most visitors within target, then the least total wait; the plain rule's choice breaks ties.
 // Measured against the other policies by `npm run bench:sim` (BENCHMARKS.md).
-const LONGEST = 0;
-const APPOINTMENT = 1;
+const APPOINTMENT = 0;
+const LONGEST = 1;
 const SAVABLE = 2;
 const LATE = 3;
 

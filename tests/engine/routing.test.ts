@@ -377,7 +377,11 @@ describe('routing properties', () => {
         const capped = c.priorityStreak >= maxPriorityInRow && eligible.some((t) => !t.priority);
         const priorityFirst = !capped && eligible.some((t) => t.priority);
         const due = isEligible(c, longest) && now - dueAt(longest) > targetOf(longest);
-        const mayGo = longest.priority ? !capped : !priorityFirst;
+        // A due appointment of the same class goes first (nothing held: the counter remembers no appointment call).
+        const appointmentFirst = eligible.some(
+          (t) => t.slotAt !== null && dueAt(t) <= now && t.priority === longest.priority && t.id !== longest.id && !(capped && t.priority),
+        );
+        const mayGo = (longest.priority ? !capped : !priorityFirst) && !appointmentFirst;
         const s = selectNext(c, waiting, now, { policy: 'default', maxPriorityInRow, services: SERVICES });
         if (due && mayGo) expect(s?.ticket.id).toBe(longest.id);
       }),

@@ -264,3 +264,19 @@ describe('appointments (trace column slot_s)', () => {
     expect(f.appointments).toEqual({ count: 1, punctualPct: 0, meanLatenessS: 650 });
   });
 });
+
+describe('bench/sim/appointments.ts', () => {
+  it('measures a day with appointments against the same day walking in', () => {
+    const args = ['--import', 'tsx', 'bench/sim/appointments.ts', '--profiles', 'normal', '--seeds', '1', '--no-bank', '--json'];
+    const out = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    expect(out.status, out.stderr).toBe(0);
+    const [row] = JSON.parse(out.stdout);
+    expect(row).toMatchObject({ day: 'normal-1', appointments: expect.any(Number) });
+    expect(row.appointments).toBeGreaterThan(0.1 * row.visitors);
+    for (const p of ['default', 'strict'] as const) {
+      expect(row.punctualPct[p]).toBeGreaterThan(0);
+      expect(row.walkInsWithinPct[p]).toBeGreaterThan(0);
+    }
+    expect(row.walkInsWithinPct.allWalkIns).toBeGreaterThan(0);
+  });
+});

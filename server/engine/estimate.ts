@@ -118,6 +118,7 @@ class WaitingLine {
   private readonly groups = new Map<string, Group>();
   size = 0;
   readonly fallbackTargetMs: number;
+  private hasAppointments = false;
 
   constructor(waiting: readonly WaitingTicket[], rules: RoutingRules) {
     this.fallbackTargetMs = longestTargetMs(rules);
@@ -136,6 +137,7 @@ class WaitingLine {
       }
       g.tickets.push(t);
       this.size++;
+      if (t.slotAt !== null) this.hasAppointments = true;
     }
   }
 
@@ -166,8 +168,9 @@ class WaitingLine {
     return first;
   }
 
-  /** Services with a walk-in past its target at `at` (routing's HallContext.lateWalkIns). */
-  lateWalkIns(at: number): Set<number> {
+  /** Services with a walk-in past its target at `at` (routing's HallContext.lateWalkIns; only appointments read it). */
+  lateWalkIns(at: number): ReadonlySet<number> {
+    if (!this.hasAppointments) return NO_HALL.lateWalkIns;
     const out = new Set<number>();
     for (const g of this.groups.values()) {
       const head = g.tickets[0];

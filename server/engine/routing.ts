@@ -107,10 +107,12 @@ export function plainChoice(
 ): PlainChoice | null {
   // Only who is in the hall is called (a booking not checked in is in the forecast alone), and
   // an appointment before its slot only when nobody due waits for this counter.
-  eligible = eligible.filter((t) => t.issuedAt <= now);
-  if (rules.policy !== 'strict-appointments') {
-    const due = eligible.filter((t) => dueAt(t) <= now);
-    if (due.length > 0) eligible = due;
+  if (eligible.some((t) => t.slotAt !== null || t.issuedAt > now)) {
+    eligible = eligible.filter((t) => t.issuedAt <= now);
+    if (rules.policy !== 'strict-appointments') {
+      const due = eligible.filter((t) => dueAt(t) <= now);
+      if (due.length > 0) eligible = due;
+    }
   }
   if (eligible.length === 0) return null;
 
@@ -213,8 +215,8 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
 // A held appointment waits with the late, by its due time. Ties go to the counter's order of
 // preference. With one target for every service, nobody late and no appointment this is first
 // come, first served. The wait forecast runs this plain rule. A call with the
-// hall in view (selectNext's `view`: the server's Call next, the simulator) keeps LONGEST and
-// priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
+// hall in view (selectNext's `view`: the server's Call next, the simulator) keeps APPOINTMENT,
+// LONGEST and priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
 // projected hall keeps the longest wait no longer than calling the oldest ticket would, with the
 // most visitors within target, then the least total wait; the plain rule's choice breaks ties.
 // Measured against the other policies by `npm run bench:sim` (BENCHMARKS.md).

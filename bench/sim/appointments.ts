@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { APPOINTMENT_DEFAULTS, bookAppointments } from '../day/appointments.js';
 import { generateDay, PROFILES } from '../day/generate.js';
 import { DEFAULT_APPOINTMENT_EVERY_K } from '../../server/engine/types.js';
-import { buildDay, loadDay, type Day } from './day.js';
+import { buildDay, parseRoster, parseTrace, type Day, type Roster, type TraceRow } from './day.js';
 import { figures, policyFigures } from './metrics.js';
+import { seedsOf } from './seeds.js';
 import { simulate } from './simulate.js';
 
 // npx tsx bench/sim/appointments.ts: issue 16's goal, measured. Each day (generated days of the
@@ -29,12 +31,7 @@ interface Setting {
   everyK: number;
 }
 
-function measure(name: string, base: Day, { share, lateShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
-  const trace = base.visitors.map((v) => ({ arrivalS: v.arrivalS, service: base.services[v.serviceId - 1]!.code, serviceS: v.serviceS, priority: v.priority, slotS: null }));
-  const roster = {
-    services: base.services.map(({ code, targetWaitS, avgServiceS }) => ({ code, targetWaitS, ...(avgServiceS ? { avgServiceS } : {}) })),
-    counters: base.counters.map((c) => ({ id: c.code, services: c.serviceIds.map((id) => base.services[id - 1]!.code), startS: c.startS, endS: c.endS })),
-  };
+function measure(name: string, trace: TraceRow[], roster: Roster, { share, lateShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
   const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, openS, closeS }, seed);
   const day = buildDay(roster, booked, name);
   const same = buildDay(roster, walkIns, name);
@@ -69,12 +66,6 @@ function summary(kind: string, rows: Row[]): string {
   return `| ${kind} | ${rows.filter(meetsGoal).length} of ${rows.length} | ${punctual('default')}% / ${punctual('strict')}% | ${drop('default')} / ${drop('strict')} |`;
 }
 
-function seedsOf(text: string): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(text);
-  if (m) return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-  return text.split(',').map(Number);
-}
-
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -95,7 +86,7 @@ function main(argv: string[]): number {
   const seeds = seedsOf(values.seeds!);
   const profiles = values.profiles!.split(',').filter(Boolean);
   const { share, lateShare, everyK } = setting;
-  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || seeds.some((s) => !Number.isInteger(s)) || profiles.some((p) => !PROFILES[p]))
+  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || profiles.some((p) => !PROFILES[p]))
     return console.error(USAGE), 2;
 
   const rows: Row[] = [];
@@ -103,13 +94,15 @@ function main(argv: string[]): number {
     for (const seed of seeds) {
       const spec = PROFILES[p]!;
       const { trace, roster } = generateDay(spec, seed);
-      rows.push(measure(`${p}-${seed}`, buildDay(roster, trace), setting, seed, spec.openH * 3600, spec.closeH * 3600));
+      rows.push(measure(`${p}-${seed}`, trace, roster, setting, seed, spec.openH * 3600, spec.closeH * 3600));
     }
   if (!values['no-bank']) {
-    const bank = loadDay(`${values.bank}.trace.csv`, `${values.bank}.roster.json`);
-    const open = Math.min(...bank.visitors.map((v) => v.arrivalS));
-    const close = Math.max(...bank.visitors.map((v) => v.arrivalS));
-    for (const seed of seeds) rows.push(measure(`bank~${seed}`, bank, setting, seed, open, close));
+    const trace = parseTrace(readFileSync(`${values.bank}.trace.csv`, 'utf8'));
+    const roster = parseRoster(readFileSync(`${values.bank}.roster.json`, 'utf8'));
+    // Slots over the day's own span of arrivals.
+    const open = trace[0]!.arrivalS;
+    const close = trace[trace.length - 1]!.arrivalS;
+    for (const seed of seeds) rows.push(measure(`bank~${seed}`, trace, roster, setting, seed, open, close));
   }
   if (values.json) return console.log(JSON.stringify(rows)), 0;
 

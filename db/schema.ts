@@ -62,6 +62,8 @@ export interface HallAppointmentSettings {
   windowDays: number;
   /** At most this share of a service's counter-minutes in any hour is bookable: walk-ins keep the rest. */
   maxBookableShare: number;
+  /** While walk-ins of a service are past their target, a counter calls at most one appointment of it in this many calls. */
+  appointmentEveryK: number;
 }
 
 /** A service's appointments, as its admin set them; absent fields take the defaults (server/hall/appointments-settings.ts). */
@@ -131,6 +133,8 @@ export const counters = sqliteTable(
     pauseReason: text('pause_reason'),
     userId: integer('user_id').references(() => users.id),
     priorityStreak: integer('priority_streak').notNull().default(0),
+    /** Calls since this counter last called an appointment (the engine's one-in-k rule); null: none yet. */
+    sinceAppointment: integer('since_appointment'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },

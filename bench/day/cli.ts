@@ -1,12 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { APPOINTMENT_DEFAULTS, bookAppointments } from './appointments.js';
 import { generateDay, PROFILES, traceCsv } from './generate.js';
 
 // npm run bench:day -- --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share X]
-// writes PREFIX.trace.csv and PREFIX.roster.json (shared/bench/FORMAT.md).
+//   [--appointments SHARE [--no-show-share 0.1] [--late-share 0.05] [--bookable 0.4]]
+// writes PREFIX.trace.csv and PREFIX.roster.json (shared/bench/FORMAT.md); with --appointments the
+// trace has slot_s, and PREFIX.walk-ins.trace.csv is the same day with every visitor walking in.
 
-const USAGE = 'usage: npm run bench:day -- --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share 0.08]';
+const USAGE = `usage: npm run bench:day -- --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share 0.08]
+  [--appointments 0.2 [--no-show-share ${APPOINTMENT_DEFAULTS.noShowShare}] [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}]]`;
+
+const isShare = (x: number) => x >= 0 && x <= 1;
 
 function main(): number {
   const { values } = parseArgs({
@@ -16,6 +22,10 @@ function main(): number {
       out: { type: 'string' },
       visitors: { type: 'string' },
       'priority-share': { type: 'string' },
+      appointments: { type: 'string' },
+      'no-show-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.noShowShare) },
+      'late-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.lateShare) },
+      bookable: { type: 'string', default: String(APPOINTMENT_DEFAULTS.bookableShare) },
       help: { type: 'boolean', default: false },
     },
   });
@@ -26,13 +36,33 @@ function main(): number {
   const spec = { ...base };
   if (values.visitors !== undefined) spec.visitors = Number(values.visitors);
   if (values['priority-share'] !== undefined) spec.priorityShare = Number(values['priority-share']);
-  if (!(spec.visitors > 0) || !(spec.priorityShare >= 0 && spec.priorityShare <= 1)) return console.error(USAGE), 2;
+  if (!(spec.visitors > 0) || !isShare(spec.priorityShare)) return console.error(USAGE), 2;
+  const booking = {
+    share: Number(values.appointments ?? 0),
+    noShowShare: Number(values['no-show-share']),
+    lateShare: Number(values['late-share']),
+    bookableShare: Number(values.bookable),
+    openS: spec.openH * 3600,
+    closeS: spec.closeH * 3600,
+  };
+  if (![booking.share, booking.noShowShare, booking.lateShare, booking.bookableShare].every(isShare)) return console.error(USAGE), 2;
 
   const { trace, roster } = generateDay(spec, seed);
   mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(`${values.out}.trace.csv`, traceCsv(trace));
   writeFileSync(`${values.out}.roster.json`, JSON.stringify(roster, null, 1) + '\n');
-  console.error(`wrote ${values.out}.trace.csv (${trace.length} visitors) and ${values.out}.roster.json (${roster.counters.length} counters)`);
+  if (values.appointments === undefined) {
+    writeFileSync(`${values.out}.trace.csv`, traceCsv(trace));
+    console.error(`wrote ${values.out}.trace.csv (${trace.length} visitors) and ${values.out}.roster.json (${roster.counters.length} counters)`);
+    return 0;
+  }
+  const day = bookAppointments(trace, roster, booking, seed);
+  writeFileSync(`${values.out}.trace.csv`, traceCsv(day.booked));
+  writeFileSync(`${values.out}.walk-ins.trace.csv`, traceCsv(day.walkIns));
+  const count = day.booked.filter((r) => r.slotS !== null).length;
+  console.error(
+    `wrote ${values.out}.trace.csv (${day.booked.length} visitors, ${count} of them by appointment; ${day.noShows} more booked and never came), ` +
+      `${values.out}.walk-ins.trace.csv (the same visitors walking in) and ${values.out}.roster.json (${roster.counters.length} counters)`,
+  );
   return 0;
 }
 

@@ -127,6 +127,7 @@ export function generateDay(spec: DaySpec, seed: number): { trace: TraceRow[]; r
         service: s.code,
         serviceS: Math.max(20, Math.round(lognormal(random, s.meanS, s.cv))),
         priority: random() < spec.priorityShare,
+        slotS: null,
       });
     }
   }
@@ -138,7 +139,9 @@ export function generateDay(spec: DaySpec, seed: number): { trace: TraceRow[]; r
   return { trace, roster };
 }
 
+/** The trace as FORMAT.md has it; with the slot_s column only if some visitor booked. */
 export function traceCsv(trace: readonly TraceRow[]): string {
-  const rows = trace.map((r) => `${r.arrivalS},${r.service},${r.serviceS},${r.priority ? 1 : 0}`);
-  return ['arrival_s,service,service_s,priority', ...rows].join('\n') + '\n';
+  const slots = trace.some((r) => r.slotS !== null);
+  const rows = trace.map((r) => `${r.arrivalS},${r.service},${r.serviceS},${r.priority ? 1 : 0}${slots ? `,${r.slotS ?? ''}` : ''}`);
+  return [`arrival_s,service,service_s,priority${slots ? ',slot_s' : ''}`, ...rows].join('\n') + '\n';
 }

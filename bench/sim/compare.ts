@@ -5,6 +5,7 @@ import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.
 import { barVerdicts, CRITERIA, PEERS, shortfall, type Criterion, type Verdict } from './bar.js';
 import { buildDay, DayFormatError, loadDay, type Day } from './day.js';
 import { report, runDay, type DayReport } from './run.js';
+import { seedsOf } from './seeds.js';
 import { fmtS } from './table.js';
 
 // npm run bench:compare: the default policy against its peers over many days at once: the bank
@@ -131,16 +132,6 @@ function shortfallTable(s: Shortfalls): string[] {
 }
 
 // ---- the command ----
-
-function seedsOf(text: string): number[] | null {
-  const range = /^(\d+)-(\d+)$/.exec(text);
-  if (range) {
-    const [a, b] = [Number(range[1]), Number(range[2])];
-    return a <= b ? Array.from({ length: b - a + 1 }, (_, i) => a + i) : null;
-  }
-  const list = text.split(',').map(Number);
-  return list.every((n) => Number.isInteger(n) && n >= 0) ? list : null;
-}
 
 function main(argv: string[]): number {
   let values;

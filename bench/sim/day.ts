@@ -29,6 +29,8 @@ export interface Visitor {
   serviceId: number;
   serviceS: number;
   priority: boolean;
+  /** Start of the booked slot for an appointment (arrivalS is then the check-in), else null. */
+  slotS: number | null;
 }
 
 export interface Day {
@@ -91,12 +93,15 @@ export function parseRoster(text: string, source = 'roster'): Roster {
 }
 
 const HEADER = 'arrival_s,service,service_s,priority';
+/** FORMAT.md "Extensions (v2)": appointments carry the start of their slot; empty for a walk-in. */
+const HEADER_WITH_SLOTS = `${HEADER},slot_s`;
 
 const RowSchema = z.object({
   arrival_s: z.number().finite(),
   service: z.string().min(1),
   service_s: z.number().finite().nonnegative(),
   priority: z.union([z.literal(0), z.literal(1)]),
+  slot_s: z.number().finite().nullable(),
 });
 
 export interface TraceRow {
@@ -104,24 +109,28 @@ export interface TraceRow {
   service: string;
   serviceS: number;
   priority: boolean;
+  slotS: number | null;
 }
 
 export function parseTrace(text: string, source = 'trace'): TraceRow[] {
   const lines = text.split(/\r?\n/);
-  if (lines[0]?.trim() !== HEADER) throw new DayFormatError(`${source}:1: header must be "${HEADER}"`);
+  const header = lines[0]?.trim();
+  if (header !== HEADER && header !== HEADER_WITH_SLOTS) throw new DayFormatError(`${source}:1: header must be "${HEADER}" or "${HEADER_WITH_SLOTS}"`);
+  const columns = header.split(',').length;
   const rows: TraceRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     const cells = line.split(',');
     const where = `${source}:${i + 1}`;
-    if (cells.length !== 4) throw new DayFormatError(`${where}: expected 4 columns, got ${cells.length}`);
+    if (cells.length !== columns) throw new DayFormatError(`${where}: expected ${columns} columns, got ${cells.length}`);
     const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
     const parsed = RowSchema.safeParse({
       arrival_s: num(cells[0]!),
       service: cells[1]!.trim(),
       service_s: num(cells[2]!),
       priority: num(cells[3]!),
+      slot_s: cells[4] === undefined || cells[4].trim() === '' ? null : num(cells[4]),
     });
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;
@@ -130,7 +139,7 @@ export function parseTrace(text: string, source = 'trace'): TraceRow[] {
     const r = parsed.data;
     const prev = rows[rows.length - 1];
     if (prev && r.arrival_s < prev.arrivalS) throw new DayFormatError(`${where}: arrival_s ${r.arrival_s} is before the row above; the trace must be sorted`);
-    rows.push({ arrivalS: r.arrival_s, service: r.service, serviceS: r.service_s, priority: r.priority === 1 });
+    rows.push({ arrivalS: r.arrival_s, service: r.service, serviceS: r.service_s, priority: r.priority === 1, slotS: r.slot_s });
   }
   return rows;
 }
@@ -144,7 +153,7 @@ export function buildDay(roster: Roster, trace: TraceRow[], source = 'trace'): D
   const visitors = trace.map((r, index): Visitor => {
     const serviceId = byCode.get(r.service);
     if (serviceId === undefined) throw new DayFormatError(`${source}:${index + 2}: service ${r.service} is not in the roster`);
-    return { index, arrivalS: r.arrivalS, serviceId, serviceS: r.serviceS, priority: r.priority };
+    return { index, arrivalS: r.arrivalS, serviceId, serviceS: r.serviceS, priority: r.priority, slotS: r.slotS };
   });
   return { services, counters, visitors };
 }

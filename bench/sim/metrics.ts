@@ -1,4 +1,4 @@
-import type { Day } from './day.js';
+import type { Day, Visitor } from './day.js';
 import type { RunResult } from './simulate.js';
 
 // The figures of FORMAT.md. Waits are over served visitors (called before the last counter
@@ -7,6 +7,9 @@ import type { RunResult } from './simulate.js';
 // null on a day without priority visitors. etaMaeS / etaNaiveMaeS: mean |estimate − wait| over
 // served visitors that had an estimate (a service no counter would ever serve has none).
 // Seconds, to one decimal.
+// Appointments (FORMAT.md "Extensions (v2)"), over the trace's appointments: punctualPct, % called
+// no later than APPOINTMENT_PUNCTUAL_S after slot_s (one never called is not punctual);
+// meanLatenessS, over those called, how long after the later of slot and check-in (0 if before).
 
 export interface Figures {
   meanWaitS: number;
@@ -34,6 +37,17 @@ export const FIGURE_KEYS = [
   'unserved',
 ] as const satisfies readonly (keyof Figures)[];
 
+export const APPOINTMENT_PUNCTUAL_S = 5 * 60;
+
+export interface AppointmentFigures {
+  count: number;
+  punctualPct: number;
+  meanLatenessS: number;
+}
+
+/** A policy's figures; on a day with appointments, theirs and the walk-ins' alone too. */
+export type PolicyFigures = Figures & { appointments?: AppointmentFigures; walkIns?: Figures };
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -45,7 +59,7 @@ export function percentile(xs: readonly number[], p: number): number {
 }
 
 /** Figures over the visitors `include` keeps (all by default). */
-export function figures(day: Day, run: RunResult, include: (serviceId: number) => boolean = () => true): Figures {
+export function figures(day: Day, run: RunResult, include: (v: Visitor) => boolean = () => true): Figures {
   const target = new Map(day.services.map((s) => [s.id, s.targetWaitS]));
   const waits: number[] = [];
   const priorityWaits: number[] = [];
@@ -54,7 +68,7 @@ export function figures(day: Day, run: RunResult, include: (serviceId: number) =
   let within = 0;
   let unserved = 0;
   for (const v of day.visitors) {
-    if (!include(v.serviceId)) continue;
+    if (!include(v)) continue;
     const visit = run.visits[v.index]!;
     if (visit.waitS === null) {
       unserved++;
@@ -77,6 +91,27 @@ export function figures(day: Day, run: RunResult, include: (serviceId: number) =
     etaNaiveMaeS: naiveErr.length ? round1(mean(naiveErr)) : null,
     served: waits.length,
     unserved,
+  };
+}
+
+/** The figures `--json` prints for a policy: with appointments, theirs and the walk-ins' apart. */
+export function policyFigures(day: Day, run: RunResult): PolicyFigures {
+  const all = figures(day, run);
+  const booked = day.visitors.filter((v) => v.slotS !== null);
+  if (booked.length === 0) return all;
+  let punctual = 0;
+  const lateness: number[] = [];
+  for (const v of booked) {
+    const waitS = run.visits[v.index]!.waitS;
+    if (waitS === null) continue;
+    const calledS = v.arrivalS + waitS;
+    if (calledS <= v.slotS! + APPOINTMENT_PUNCTUAL_S) punctual++;
+    lateness.push(Math.max(0, calledS - Math.max(v.slotS!, v.arrivalS)));
+  }
+  return {
+    ...all,
+    appointments: { count: booked.length, punctualPct: round1((100 * punctual) / booked.length), meanLatenessS: round1(mean(lateness)) },
+    walkIns: figures(day, run, (v) => v.slotS === null),
   };
 }
 

@@ -1,32 +1,40 @@
-import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
+import { ENGINE_POLICIES, ROUTING_POLICIES, type EnginePolicy, type RoutingPolicy } from '../../server/engine/types.js';
 import type { Day } from './day.js';
-import { figures, withinTargetOfAll, type Figures } from './metrics.js';
+import { figures, policyFigures, withinTargetOfAll, type Figures, type PolicyFigures } from './metrics.js';
 import { simulate, type RunOptions, type RunResult } from './simulate.js';
 import { pooledDay, scaledDay } from './variants.js';
 
-// One day through every policy and the pooled reference: the object `--json` prints.
+// One day through every policy and the pooled reference: the object `--json` prints. A day with
+// appointments is run with TheQ's strict precedence too, to compare.
+
+type ByPolicy<T> = Record<RoutingPolicy, T> & { 'strict-appointments'?: T };
 
 export interface DayReport {
-  policies: Record<RoutingPolicy, Figures>;
+  policies: ByPolicy<PolicyFigures>;
   references: { pooledFcfs: Figures };
 }
 
 export interface DayRuns {
   day: Day;
-  runs: Record<RoutingPolicy, RunResult>;
+  runs: ByPolicy<RunResult>;
   pooled: { day: Day; run: RunResult };
 }
 
+/** The policies a day is run with. */
+export function policiesFor(day: Day): readonly EnginePolicy[] {
+  return day.visitors.some((v) => v.slotS !== null) ? ENGINE_POLICIES : ROUTING_POLICIES;
+}
+
 export function runDay(day: Day, opts: RunOptions = {}): DayRuns {
-  const runs = {} as Record<RoutingPolicy, RunResult>;
-  for (const p of ROUTING_POLICIES) runs[p] = simulate(day, p, opts);
+  const runs = {} as ByPolicy<RunResult>;
+  for (const p of policiesFor(day)) runs[p] = simulate(day, p, opts);
   const pooled = pooledDay(day);
   return { day, runs, pooled: { day: pooled, run: simulate(pooled, 'oldest-first', opts) } };
 }
 
 export function report(r: DayRuns): DayReport {
-  const policies = {} as Record<RoutingPolicy, Figures>;
-  for (const p of ROUTING_POLICIES) policies[p] = figures(r.day, r.runs[p]);
+  const policies = {} as ByPolicy<PolicyFigures>;
+  for (const p of policiesFor(r.day)) policies[p] = policyFigures(r.day, r.runs[p]!);
   return { policies, references: { pooledFcfs: figures(r.pooled.day, r.pooled.run) } };
 }
 

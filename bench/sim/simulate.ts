@@ -6,9 +6,9 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
-import { isEligible, nextPriorityStreak, selectNext, type HallView } from '../../server/engine/routing.js';
-import type { CallingCounter, RoutingPolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
-import { configuredAverageS, type Day, type DayCounter } from './day.js';
+import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext, type HallView } from '../../server/engine/routing.js';
+import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
+import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
 
 // A discrete-event run of one day through the engine's own selectNext and estimateNewTicket.
 //
@@ -26,6 +26,10 @@ import { configuredAverageS, type Day, type DayCounter } from './day.js';
 //   visit it has at endS. Visitors still waiting when every counter has closed are `unserved`.
 // - Priority: trace priority 1; maxPriorityInRow 2 (the server's default); each counter's
 //   priorityStreak moves by nextPriorityStreak after every call, as the server does.
+// - Appointments (trace slot_s): the ticket joins the line at arrival_s (the check-in) with
+//   slotAt = slot_s; each counter's sinceAppointment moves by nextSinceAppointment after every
+//   call; appointmentEveryK is the default (2). Bookings not checked in yet are in the estimate's
+//   waiting list as estimate.ts asks, expected at their slot (or now, once it has passed).
 // - At each arrival, before the ticket joins the line, the estimate the server would print is
 //   taken exactly as server/hall/state.ts forecastInput + views.ts newTicketEstimator build it:
 //   the open counters, each busy one free in remainingMs(expected, elapsed); the waiting tickets;
@@ -60,28 +64,33 @@ export interface RunResult {
 export interface RunOptions {
   /** Take the estimates at every arrival (the costly part); sizing runs skip it. */
   estimates?: boolean;
+  /** The hall's appointmentEveryK (default: the engine's). */
+  appointmentEveryK?: number;
 }
 
 interface CounterState {
   c: DayCounter;
   order: number;
   streak: number;
+  sinceAppointment: number;
   idleSince: number;
   /** The visit in progress, if any. */
   busy: { ticket: WaitingTicket; startS: number; endS: number } | null;
 }
 
-export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {}): RunResult {
+export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}): RunResult {
   const withEstimates = opts.estimates ?? true;
   const rules: RoutingRules = {
     policy,
     maxPriorityInRow: MAX_PRIORITY_IN_ROW,
+    appointmentEveryK: opts.appointmentEveryK,
     services: new Map(day.services.map((s): [number, ServiceRule] => [s.id, { id: s.id, targetWaitS: s.targetWaitS }])),
   };
   const priorMs = new Map([...configuredAverageS(day)].map(([id, s]) => [id, s * 1000]));
   const samples = new Map<number, number[]>(day.services.map((s) => [s.id, []]));
 
-  const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, idleSince: c.startS, busy: null }));
+  const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, sinceAppointment: Infinity, idleSince: c.startS, busy: null }));
+  const calling = (k: CounterState): CallingCounter => ({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak, sinceAppointment: k.sinceAppointment });
   const isOpen = (k: CounterState, t: number) => k.c.startS <= t && t < k.c.endS;
   // Opening and closing, in time order; closing first at one instant.
   const shifts = counters
@@ -102,12 +111,7 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
   const asCounter = (k: CounterState, t: number, learnt: ReadonlyMap<number, number>): EstimateCounter => {
     const current = k.busy;
     const expected = current ? learnt.get(current.ticket.serviceId)! : 0;
-    return {
-      id: k.c.id,
-      serviceIds: k.c.serviceIds,
-      priorityStreak: k.streak,
-      freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0,
-    };
+    return { ...calling(k), freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0 };
   };
 
   /** The hall as the server's callNext passes it to selectNext (forecastInput): open counters, learnt durations. */
@@ -121,7 +125,7 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
       const idle = counters.filter((k) => k.busy === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
       let called = false;
       for (const k of idle) {
-        const sel = selectNext({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak }, waiting, t * 1000, rules, hallView(t));
+        const sel = selectNext(calling(k), waiting, t * 1000, rules, hallView(t));
         if (!sel) continue;
         const ticket = sel.ticket;
         waiting.splice(waiting.indexOf(ticket), 1);
@@ -129,6 +133,7 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
         visits[v.index]!.waitS = t - v.arrivalS;
         visits[v.index]!.counterId = k.c.id;
         k.streak = nextPriorityStreak(k.streak, ticket);
+        k.sinceAppointment = nextSinceAppointment(k.sinceAppointment, ticket);
         k.busy = { ticket, startS: t, endS: t + v.serviceS };
         called = true;
       }
@@ -136,13 +141,15 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
     }
   };
 
+  const bookings = day.visitors.filter((v) => v.slotS !== null);
   const estimate = (t: number, serviceId: number, priority: boolean) => {
     const learnt = durations();
     const open = counters.filter((k) => isOpen(k, t));
+    const toCome = bookings.filter((v) => v.arrivalS > t).map((v) => ticketOf(v, Math.max(v.slotS!, t)));
     const input = (list: CounterState[]): HallForecastInput => ({
       now: t * 1000,
       counters: list.map((k) => asCounter(k, t, learnt)),
-      waiting,
+      waiting: toCome.length > 0 ? [...waiting, ...toCome] : waiting,
       durations: learnt,
       rules,
     });
@@ -159,7 +166,7 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
 
   const checkIdle = (t: number) => {
     const idle = counters.filter((k) => k.busy === null && isOpen(k, t));
-    idleWhileEligible += idleWithWork(idle.map((k) => ({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak })), waiting);
+    idleWhileEligible += idleWithWork(idle.map(calling), waiting);
   };
 
   let nextArrival = 0;
@@ -195,7 +202,7 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
     while (nextArrival < arrivals.length && arrivals[nextArrival]!.arrivalS === t) {
       const v = arrivals[nextArrival++]!;
       if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
-      waiting.push({ id: v.index + 1, serviceId: v.serviceId, priority: v.priority, issuedAt: v.arrivalS * 1000, targetCounterId: null });
+      waiting.push(ticketOf(v, v.arrivalS));
       dispatch(t);
     }
     checkIdle(t);
@@ -203,6 +210,11 @@ export function simulate(day: Day, policy: RoutingPolicy, opts: RunOptions = {})
     if (nextShift >= shifts.length && counters.every((k) => k.busy === null) && nextArrival >= arrivals.length) break;
   }
   return { visits, idleWhileEligible };
+}
+
+/** The visitor's ticket, issued (or expected) at `issuedS`. */
+function ticketOf(v: Visitor, issuedS: number): WaitingTicket {
+  return { id: v.index + 1, serviceId: v.serviceId, priority: v.priority, issuedAt: issuedS * 1000, targetCounterId: null, slotAt: v.slotS === null ? null : v.slotS * 1000 };
 }
 
 /** How many of these idle, open counters could call someone who waits (must be 0). */

@@ -1,7 +1,7 @@
 import { ROUTING_POLICIES } from '../../server/engine/types.js';
 import { barVerdicts, PEERS } from './bar.js';
-import { figures, type Figures } from './metrics.js';
-import type { DayReport, DayRuns, Sizing } from './run.js';
+import { APPOINTMENT_PUNCTUAL_S, figures, type Figures } from './metrics.js';
+import { policiesFor, type DayReport, type DayRuns, type Sizing } from './run.js';
 
 // The readable report: one table for the policies, one per service, and who wins what.
 
@@ -76,15 +76,24 @@ function winners(r: DayReport): string[] {
 
 export function renderReport(runs: DayRuns, r: DayReport, title: string): string {
   const header = ['policy', 'within', 'mean', 'p90', 'max', 'priority', 'etaMAE', 'naiveMAE', 'served', 'unserved', 'idle'];
-  const rows = ROUTING_POLICIES.map((p) => policyRow(p, r.policies[p]));
+  const policies = policiesFor(runs.day);
+  const rows = policies.map((p) => policyRow(p, r.policies[p]!));
   rows.push(policyRow('(pooledFcfs)', r.references.pooledFcfs));
   const out = [title, '', table(header, rows), ''];
+  if (policies.includes('strict-appointments')) {
+    const apptHeader = ['policy', 'appointments', `called ≤ ${APPOINTMENT_PUNCTUAL_S / 60} min after slot`, 'mean lateness', 'walk-ins within', 'walk-ins mean', 'walk-ins max'];
+    const apptRows = policies.map((p) => {
+      const { appointments: a, walkIns: w } = r.policies[p]!;
+      return [p, String(a!.count), `${a!.punctualPct}%`, fmtS(a!.meanLatenessS), `${w!.withinTargetPct}%`, fmtS(w!.meanWaitS), fmtS(w!.maxWaitS)];
+    });
+    out.push('Appointments and walk-ins:', '', table(apptHeader, apptRows), '');
+  }
 
   const svcHeader = ['service', 'visitors', 'target', ...ROUTING_POLICIES.map((p) => `${p} within/mean/max`)];
   const svcRows = runs.day.services.map((s) => {
     const n = runs.day.visitors.filter((v) => v.serviceId === s.id).length;
     const cells = ROUTING_POLICIES.map((p) => {
-      const f = figures(runs.day, runs.runs[p], (id) => id === s.id);
+      const f = figures(runs.day, runs.runs[p], (v) => v.serviceId === s.id);
       return `${f.withinTargetPct}% ${fmtS(f.meanWaitS)} ${fmtS(f.maxWaitS)}`;
     });
     return [s.code, String(n), fmtS(s.targetWaitS), ...cells];

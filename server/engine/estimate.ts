@@ -1,14 +1,21 @@
-import { byAge, isEligible, longestTargetMs, nextPriorityStreak, NO_HALL, plainChoice, targetMs } from './routing.js';
+import { aimMs, byAge, dueAt, isEligible, longestTargetMs, nextPriorityStreak, nextSinceAppointment, NO_HALL, plainChoice } from './routing.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // Wait estimates. Not "position × average": the hall's own routing is run forward in time, so
 // an estimate knows which counters serve the ticket, who they will call first (priority, other
 // services, transfers), how long each service takes and when each busy counter frees up.
+//
+// Appointments are in it as the routing has them: a checked-in appointment is called from its
+// slot (earlier only by a counter with nobody else to call), so it takes a counter from then on.
+// The bookings still to come belong in `waiting` too, each as a WaitingTicket with its slotAt
+// and issuedAt = the slot (when the citizen is expected): nobody calls it before that, and the
+// estimate given to a walk-in counts the counter time those appointments will take.
 
 export interface EstimateCounter {
   id: number;
   serviceIds: number[];
   priorityStreak: number;
+  sinceAppointment?: number;
   /** ms from now until this counter is free to call (0 if idle now) */
   freeInMs: number;
 }
@@ -41,21 +48,23 @@ export function estimateNewTicket(
     priority: ticket.priority,
     issuedAt: input.now,
     targetCounterId: ticket.targetCounterId ?? null,
+    slotAt: null,
   };
   if (!input.counters.some((c) => isEligible(c, probe))) return null;
   const waits = runForecast({ ...input, waiting: [...input.waiting, probe] }, probe.id);
   return waits.get(probe.id) ?? null;
 }
 
-// A discrete-event run of the hall with no new arrivals: the counter that frees up first (ties
-// by id) calls whom the policy's plain rule picks at that moment (a forecast never looks ahead),
-// and is busy for the service's expected duration. Call times only grow, so the run may stop as
-// soon as `stopAt` is called.
+// A discrete-event run of the hall with no new arrivals but the bookings in `waiting`: the
+// counter that frees up first (ties by id) calls whom the policy's plain rule picks at that
+// moment (a forecast never looks ahead), and is busy for the service's expected duration; with
+// nobody to call, it waits for the next booking it may serve. Call times only grow, so the run
+// may stop as soon as `stopAt` is called.
 function runForecast(input: HallForecastInput, stopAt: number | null): Map<number, number> {
   const { now, rules, durations } = input;
   const fallback = meanDurationMs(durations);
   const counters = input.counters
-    .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + Math.max(0, c.freeInMs) }))
+    .map((c) => ({ ...c, freeAt: now + Math.max(0, c.freeInMs) }))
     .sort((a, b) => a.id - b.id);
   const line = new WaitingLine(input.waiting, rules);
   const waits = new Map<number, number>();
@@ -64,11 +73,14 @@ function runForecast(input: HallForecastInput, stopAt: number | null): Map<numbe
     let next = 0;
     for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
     const counter = counters[next]!;
-    const hall = rules.policy === 'default' ? { longest: line.longest(), fallbackTargetMs: line.fallbackTargetMs } : NO_HALL;
-    const selection = plainChoice(counter, line.candidates(counter, counter.freeAt), counter.freeAt, rules, hall);
+    const at = counter.freeAt;
+    const hall =
+      rules.policy === 'default' ? { longest: line.longest(), fallbackTargetMs: line.fallbackTargetMs, lateWalkIns: line.lateWalkIns(at) } : NO_HALL;
+    const selection = plainChoice(counter, line.candidates(counter, at), at, rules, hall);
     if (selection === null) {
-      // Nobody arrives during a forecast: a counter with nothing to call now never will.
-      counters.splice(next, 1);
+      const booking = line.nextBooking(counter, at);
+      if (booking === null) counters.splice(next, 1);
+      else counter.freeAt = booking;
       continue;
     }
     const { ticket } = selection;
@@ -77,15 +89,17 @@ function runForecast(input: HallForecastInput, stopAt: number | null): Map<numbe
     line.remove(ticket);
     counter.freeAt += durations.get(ticket.serviceId) ?? fallback;
     counter.priorityStreak = nextPriorityStreak(counter.priorityStreak, ticket);
+    counter.sinceAppointment = nextSinceAppointment(counter.sinceAppointment, ticket);
   }
   return waits;
 }
 
-/** Tickets of one service (or transferred to one counter), one priority class, oldest first. */
+/** Tickets of one service (or transferred to one counter), one priority class, walk-ins or appointments, oldest first. */
 interface Group {
   tickets: WaitingTicket[];
-  /** The service's target: which of them are still within it at a given moment. */
+  /** The target (aimMs): which of them are still within it at a given moment. */
   targetMs: number;
+  appointments: boolean;
   /** Transferred to this counter; null for the service's own line. */
   counterId: number | null;
   serviceId: number;
@@ -95,7 +109,8 @@ interface Group {
  * The waiting tickets of a forecast, grouped so that a step looks at a handful instead of all
  * of them. Within a group every policy's order puts first either its oldest ticket or its oldest
  * still within target (all share one service, one target and one priority class; the default
- * policy orders those within target by deadline and the late ones by wait, the others by wait),
+ * policy orders those within target by deadline and the late ones by wait, the others by wait,
+ * each from dueAt),
  * so those two per group are all a step needs to give `plainChoice` (tests/engine/estimate.test.ts
  * checks the whole run against one that gives it every eligible ticket).
  */
@@ -103,6 +118,7 @@ class WaitingLine {
   private readonly groups = new Map<string, Group>();
   size = 0;
   readonly fallbackTargetMs: number;
+  private hasAppointments = false;
 
   constructor(waiting: readonly WaitingTicket[], rules: RoutingRules) {
     this.fallbackTargetMs = longestTargetMs(rules);
@@ -110,25 +126,65 @@ class WaitingLine {
       const key = groupOf(t);
       let g = this.groups.get(key);
       if (!g) {
-        g = { tickets: [], targetMs: targetMs(t, rules) ?? this.fallbackTargetMs, counterId: t.targetCounterId, serviceId: t.serviceId };
+        g = {
+          tickets: [],
+          targetMs: aimMs(t, rules, this.fallbackTargetMs),
+          appointments: t.slotAt !== null,
+          counterId: t.targetCounterId,
+          serviceId: t.serviceId,
+        };
         this.groups.set(key, g);
       }
       g.tickets.push(t);
       this.size++;
+      if (t.slotAt !== null) this.hasAppointments = true;
     }
   }
 
   /** The tickets `counter` may call at `at` that any policy could put first. */
   candidates(counter: CallingCounter, at: number): WaitingTicket[] {
     const out: WaitingTicket[] = [];
-    for (const g of this.groups.values()) {
-      if (g.tickets.length === 0) continue;
-      if (g.counterId !== null ? g.counterId !== counter.id : !counter.serviceIds.includes(g.serviceId)) continue;
+    for (const g of this.groupsOf(counter)) {
+      // Appointments: every order puts first the earliest due of those already in the hall.
+      if (g.appointments) {
+        const first = g.tickets.find((t) => t.issuedAt <= at);
+        if (first) out.push(first);
+        continue;
+      }
       out.push(g.tickets[0]!);
-      const i = firstIssuedFrom(g.tickets, at - g.targetMs);
+      const i = firstDueFrom(g.tickets, at - g.targetMs);
       if (i > 0 && i < g.tickets.length) out.push(g.tickets[i]!);
     }
     return out;
+  }
+
+  /** When the first booking `counter` may serve is expected after `at`, or null if none is. */
+  nextBooking(counter: CallingCounter, at: number): number | null {
+    let first: number | null = null;
+    for (const g of this.groupsOf(counter)) {
+      if (!g.appointments) continue;
+      for (const t of g.tickets) if (t.issuedAt > at && (first === null || t.issuedAt < first)) first = t.issuedAt;
+    }
+    return first;
+  }
+
+  /** Services with a walk-in past its target at `at` (routing's HallContext.lateWalkIns; only appointments read it). */
+  lateWalkIns(at: number): ReadonlySet<number> {
+    if (!this.hasAppointments) return NO_HALL.lateWalkIns;
+    const out = new Set<number>();
+    for (const g of this.groups.values()) {
+      const head = g.tickets[0];
+      if (!g.appointments && head && at - head.issuedAt > g.targetMs) out.add(g.serviceId);
+    }
+    return out;
+  }
+
+  private *groupsOf(counter: CallingCounter): Iterable<Group> {
+    for (const g of this.groups.values()) {
+      if (g.tickets.length === 0) continue;
+      if (g.counterId !== null ? g.counterId !== counter.id : !counter.serviceIds.includes(g.serviceId)) continue;
+      yield g;
+    }
   }
 
   /** The ticket that has waited longest, of all. */
@@ -148,15 +204,15 @@ class WaitingLine {
   }
 }
 
-const groupOf = (t: WaitingTicket) => `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}`;
+const groupOf = (t: WaitingTicket) => `${t.targetCounterId ?? ''}:${t.serviceId}:${t.priority ? 1 : 0}:${t.slotAt === null ? 'w' : 'a'}`;
 
-/** Index of the first ticket issued at or after `from` (tickets oldest first). */
-function firstIssuedFrom(tickets: readonly WaitingTicket[], from: number): number {
+/** Index of the first ticket due at or after `from` (tickets oldest first). */
+function firstDueFrom(tickets: readonly WaitingTicket[], from: number): number {
   let lo = 0;
   let hi = tickets.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tickets[mid]!.issuedAt < from) lo = mid + 1;
+    if (dueAt(tickets[mid]!) < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;

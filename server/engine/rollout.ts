@@ -1,5 +1,5 @@
 import { forecastWaits, meanDurationMs, type EstimateCounter } from './estimate.js';
-import { byAge, longestTargetMs, nextPriorityStreak, targetMs } from './routing.js';
+import { aimMs, byAge, dueAt, longestTargetMs, nextPriorityStreak, nextSinceAppointment } from './routing.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // The default policy's look-ahead (a one-step rollout, Bertsekas): before a counter calls, a few
@@ -7,7 +7,7 @@ import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 // arrivals by the wait forecast's own simulation (estimate.ts, forecastWaits) under the base
 // rule, oldest-first (priority first, capped), and the candidate is judged by the waits that
 // projection gives every ticket now waiting (what it has waited + its projected time to the
-// call). The rule, in order:
+// call; an appointment's from its due time, against its aim: routing.ts). The rule, in order:
 //   1. never lengthen the projected longest wait: a candidate whose projection has a longer
 //      longest wait than calling the oldest eligible ticket (the base rule's own call) is out;
 //   2. of the rest, the one whose projection calls the most visitors within target;
@@ -50,6 +50,7 @@ export function projectCall(
     id: counter.id,
     serviceIds: counter.serviceIds,
     priorityStreak: nextPriorityStreak(counter.priorityStreak, ticket),
+    sinceAppointment: nextSinceAppointment(counter.sinceAppointment, ticket),
     freeInMs: view.durations.get(ticket.serviceId) ?? meanDurationMs(view.durations),
   };
   const rest = waiting.filter((t) => t.id !== ticket.id);
@@ -61,10 +62,11 @@ export function projectCall(
     rules: { ...rules, policy: 'oldest-first' },
   });
   const fallback = longestTargetMs(rules);
-  const waits = new Map<number, number>([[ticket.id, now - ticket.issuedAt]]);
+  const waited = (t: WaitingTicket, f: number) => Math.max(0, now + f - dueAt(t));
+  const waits = new Map<number, number>([[ticket.id, waited(ticket, 0)]]);
   for (const t of rest) {
     const f = forecast.get(t.id);
-    if (f !== undefined) waits.set(t.id, now - t.issuedAt + f);
+    if (f !== undefined) waits.set(t.id, waited(t, f));
   }
   let maxMs = 0;
   let within = 0;
@@ -73,7 +75,7 @@ export function projectCall(
     const w = waits.get(t.id);
     if (w === undefined) continue;
     maxMs = Math.max(maxMs, w);
-    if (w <= (targetMs(t, rules) ?? fallback)) within++;
+    if (w <= aimMs(t, rules, fallback)) within++;
     totalMs += w;
   }
   return { maxMs, within, totalMs, waits };
@@ -130,20 +132,20 @@ function betterThan(p: Projection, t: WaitingTicket, q: Projection, u: WaitingTi
 }
 
 /**
- * The candidates: for each of the counter's services (and for the tickets transferred to it),
- * the oldest ticket and the oldest still within its target. Within one service and target the
- * others are only later versions of these two.
+ * The candidates: for each of the counter's services (its walk-ins and its appointments apart,
+ * and for the tickets transferred to it), the oldest ticket and the oldest still within its
+ * target. Within one service and target the others are only later versions of these two.
  */
 export function candidatesOf(counter: CallingCounter, pool: readonly WaitingTicket[], now: number, rules: RoutingRules): WaitingTicket[] {
   const fallback = longestTargetMs(rules);
-  const oldest = new Map<number, WaitingTicket>();
-  const savable = new Map<number, WaitingTicket>();
+  const oldest = new Map<string, WaitingTicket>();
+  const savable = new Map<string, WaitingTicket>();
   for (const t of pool) {
-    const group = t.targetCounterId === counter.id ? -1 : t.serviceId;
+    const group = t.targetCounterId === counter.id ? 'sent' : `${t.serviceId}${t.slotAt === null ? '' : 'a'}`;
     const o = oldest.get(group);
     if (!o || byAge(t, o) < 0) oldest.set(group, t);
     const s = savable.get(group);
-    if (now - t.issuedAt <= (targetMs(t, rules) ?? fallback) && (!s || byAge(t, s) < 0)) savable.set(group, t);
+    if (now - dueAt(t) <= aimMs(t, rules, fallback) && (!s || byAge(t, s) < 0)) savable.set(group, t);
   }
   return [...new Set([...oldest.values(), ...savable.values()])];
 }

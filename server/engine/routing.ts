@@ -1,16 +1,37 @@
 import { rolloutChoice, type HallView } from './rollout.js';
-import type { CallingCounter, RoutingRules, Selection, WaitingTicket } from './types.js';
+import { DEFAULT_APPOINTMENT_EVERY_K, type CallingCounter, type RoutingRules, type Selection, type WaitingTicket } from './types.js';
 import type { Digits } from '../../ui-kit/i18n.js';
 
 export type { HallView } from './rollout.js';
 
 // Who a counter calls next. One function, four policies; the clock and the waiting list are
 // passed in. A counter never idles while a ticket it may serve waits: `null` means none does.
+//
+// Appointments and walk-ins wait in one line, by one rule. An appointment's wait counts from its
+// due time, the later of its slot and its check-in (dueAt): every policy orders it by that
+// instead of the issue time. Before its slot it is not due, and only a counter with nobody due
+// to call calls it (early). Once due, the default policy calls it before walk-ins, to call it
+// within APPOINTMENT_AIM_MS of its slot; but while walk-ins of its service wait past their
+// target, a counter calls at most one appointment of that service in `appointmentEveryK` calls:
+// the others wait with the late (`held`). The counter's memory for it is `sinceAppointment`.
+// `strict-appointments` (TheQ, for the simulator only) calls every checked-in appointment
+// before any walk-in, early or not.
 
 /** A ticket transferred to a counter is that counter's alone; otherwise the service decides. */
-export function isEligible(counter: CallingCounter, ticket: WaitingTicket): boolean {
+export function isEligible(counter: CallingCounter, ticket: Pick<WaitingTicket, 'serviceId' | 'targetCounterId'>): boolean {
   if (ticket.targetCounterId !== null) return ticket.targetCounterId === counter.id;
   return counter.serviceIds.includes(ticket.serviceId);
+}
+
+/** The default policy aims to call an appointment within this long after its slot. */
+export const APPOINTMENT_AIM_MS = 5 * 60_000;
+
+/** When a ticket's wait starts: its issue time, or for an appointment the later of slot and check-in. */
+export const dueAt = (t: Pick<WaitingTicket, 'issuedAt' | 'slotAt'>): number => (t.slotAt === null ? t.issuedAt : Math.max(t.slotAt, t.issuedAt));
+
+/** The counter's calls since its last appointment call, after it calls `calledTicket` (absent before: none remembered). */
+export function nextSinceAppointment(since: number | undefined, calledTicket: Pick<WaitingTicket, 'slotAt'>): number {
+  return calledTicket.slotAt !== null ? 0 : (since ?? Infinity) + 1;
 }
 
 /** The counter's priority streak after it calls `calledTicket`. */
@@ -22,7 +43,7 @@ export function nextPriorityStreak(streak: number, calledTicket: Pick<WaitingTic
  * The ticket `counter` calls now, or null if none it may serve waits. `view` (the hall's open
  * counters and expected durations, as the wait forecast has them) lets the `default` policy look
  * ahead (rollout.ts); without it `default` uses its plain rule, as the forecast itself does.
- * `digits` are the hall's, for the Arabic reason.
+ * `digits` and `timeZone` are the hall's, for the reason (an appointment's time).
  */
 export function selectNext(
   counter: CallingCounter,
@@ -31,10 +52,11 @@ export function selectNext(
   rules: RoutingRules,
   view?: HallView,
   digits: Digits = 'arab',
+  timeZone = 'UTC',
 ): Selection | null {
   const picked = pickNext(counter, waiting, now, rules, view);
   if (!picked) return null;
-  return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped, digits) };
+  return { ticket: picked.ticket, reason: explain(picked.ticket, counter, now, rules, picked.capped, digits, timeZone) };
 }
 
 /** selectNext without the reason. */
@@ -45,14 +67,17 @@ export function pickNext(
   rules: RoutingRules,
   view?: HallView,
 ): { ticket: WaitingTicket; capped: boolean } | null {
-  const hall = rules.policy === 'default' ? hallContext(waiting, rules) : NO_HALL;
+  const hall = rules.policy === 'default' ? hallContext(waiting, rules, now) : NO_HALL;
   const plain = plainChoice(counter, waiting.filter((t) => isEligible(counter, t)), now, rules, hall);
   if (!plain) return null;
   // With the hall in view, the default policy looks ahead among the tickets it may call now
-  // (priority ones only, if it calls a priority visitor), except that the hall's longest wait,
-  // once late, is still called at once by the first counter that may serve it.
-  if (rules.policy === 'default' && view && !plain.longestLate) {
-    const pool = plain.ticket.priority ? plain.pool.filter((t) => t.priority) : plain.pool;
+  // (priority ones only, if it calls a priority visitor; no held appointment but the plain
+  // choice), except that the hall's longest wait, once late, is still called at once by the
+  // first counter that may serve it.
+  if (rules.policy === 'default' && view && !plain.longestLate && plain.ticket.slotAt === null) {
+    const pool = plain.pool.filter(
+      (t) => t === plain.ticket || ((t.priority || !plain.ticket.priority) && !held(t, counter, rules, hall)),
+    );
     return { ticket: rolloutChoice(counter, pool, plain.ticket, waiting, now, rules, view), capped: plain.capped };
   }
   return plain;
@@ -80,6 +105,15 @@ export function plainChoice(
   rules: RoutingRules,
   hall: HallContext,
 ): PlainChoice | null {
+  // Only who is in the hall is called (a booking not checked in is in the forecast alone), and
+  // an appointment before its slot only when nobody due waits for this counter.
+  if (eligible.some((t) => t.slotAt !== null || t.issuedAt > now)) {
+    eligible = eligible.filter((t) => t.issuedAt <= now);
+    if (rules.policy !== 'strict-appointments') {
+      const due = eligible.filter((t) => dueAt(t) <= now);
+      if (due.length > 0) eligible = due;
+    }
+  }
   if (eligible.length === 0) return null;
 
   // Priority visitors go first, but never more than maxPriorityInRow calls in a row while
@@ -105,7 +139,7 @@ export function plainChoice(
 }
 
 // A policy is a sort key, compared element by element; smaller is called first. Every key ends
-// with issuedAt and id, so the choice is total and deterministic.
+// with dueAt and id, so the choice is total and deterministic.
 type Key = (t: WaitingTicket, counter: CallingCounter, now: number, rules: RoutingRules, hall: HallContext) => number[];
 
 /** What the default policy reads off the whole waiting list, not only the counter's share. */
@@ -114,15 +148,28 @@ export interface HallContext {
   longest: WaitingTicket | null;
   /** Target for services without one: the hall's longest (0 when none has a target). */
   fallbackTargetMs: number;
+  /** Services with a walk-in waiting past its target: their appointments may be held. */
+  lateWalkIns: ReadonlySet<number>;
 }
 
 /** The other policies read nothing off the hall. */
-export const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0 };
+export const NO_HALL: HallContext = { longest: null, fallbackTargetMs: 0, lateWalkIns: new Set() };
 
-function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules): HallContext {
+function hallContext(waiting: readonly WaitingTicket[], rules: RoutingRules, now: number): HallContext {
   let longest: WaitingTicket | null = null;
-  for (const t of waiting) if (!longest || byAge(t, longest) < 0) longest = t;
-  return { longest, fallbackTargetMs: longestTargetMs(rules) };
+  const fallbackTargetMs = longestTargetMs(rules);
+  const lateWalkIns = new Set<number>();
+  for (const t of waiting) {
+    if (!longest || byAge(t, longest) < 0) longest = t;
+    if (t.slotAt === null && now - t.issuedAt > aimMs(t, rules, fallbackTargetMs)) lateWalkIns.add(t.serviceId);
+  }
+  return { longest, fallbackTargetMs, lateWalkIns };
+}
+
+/** An appointment the counter may not call now before late walk-ins of its service (one in k). */
+function held(t: WaitingTicket, counter: CallingCounter, rules: RoutingRules, hall: HallContext): boolean {
+  const k = rules.appointmentEveryK ?? DEFAULT_APPOINTMENT_EVERY_K;
+  return t.slotAt !== null && hall.lateWalkIns.has(t.serviceId) && (counter.sinceAppointment ?? Infinity) < k - 1;
 }
 
 /** Target for services without one: the hall's longest (0 when none has a target). */
@@ -135,37 +182,48 @@ export function longestTargetMs(rules: RoutingRules): number {
 const priorityFirst = (t: WaitingTicket) => (t.priority ? 0 : 1);
 
 const KEYS: Record<RoutingRules['policy'], Key> = {
-  'oldest-first': (t) => [priorityFirst(t), t.issuedAt, t.id],
-  'service-order': (t, c) => [priorityFirst(t), preference(c, t), t.issuedAt, t.id],
-  novosga: (t, c) => [preference(c, t), priorityFirst(t), t.issuedAt, t.id],
+  'oldest-first': (t) => [priorityFirst(t), dueAt(t), t.id],
+  'service-order': (t, c) => [priorityFirst(t), preference(c, t), dueAt(t), t.id],
+  novosga: (t, c) => [preference(c, t), priorityFirst(t), dueAt(t), t.id],
+  'strict-appointments': (t) => [priorityFirst(t), t.slotAt === null ? 1 : 0, dueAt(t), t.id],
   default: (t, c, now, rules, hall) => {
-    const target = targetMs(t, rules) ?? hall.fallbackTargetMs;
-    const late = now - t.issuedAt > target;
-    const band = late && t.id === hall.longest?.id ? LONGEST : late ? LATE : SAVABLE;
-    const order = band === SAVABLE ? t.issuedAt + target : t.issuedAt;
-    return [priorityFirst(t), band, order, preference(c, t), t.issuedAt, t.id];
+    const due = dueAt(t);
+    const target = aimMs(t, rules, hall.fallbackTargetMs);
+    const late = now - due > target;
+    const band =
+      t.slotAt !== null && !held(t, c, rules, hall)
+        ? APPOINTMENT
+        : late && t.id === hall.longest?.id
+          ? LONGEST
+          : late || t.slotAt !== null ? LATE : SAVABLE;
+    const order = band === SAVABLE ? due + target : due;
+    return [priorityFirst(t), band, order, preference(c, t), due, t.id];
   },
 };
 
 // The default policy spends each call where it keeps the hall's promise (a visitor called within
 // the service's target) without letting anyone's wait run away. After priority visitors (capped
 // as for every policy), its plain rule is:
+//   APPOINTMENT  appointments past their slot, earliest slot first, unless held (one in k while
+//            walk-ins of their service are late): a booked time is kept by the first counter free;
 //   LONGEST  the ticket that has waited longest in the whole hall, once past its target, is called
 //            by the first counter that may serve it: the hall's longest wait never grows while a
-//            counter that could end it calls someone else;
+//            counter that could end it calls someone else (but for due appointments);
 //   SAVABLE  visitors still within their target, earliest deadline (issue + target) first: the
 //            calls go to those who can still be served in time, the most urgent first;
 //   LATE     everyone else past the target, longest wait first.
-// Ties go to the counter's order of preference. With one target for every service and nobody
-// late this is first come, first served. The wait forecast runs this plain rule. A call with the
-// hall in view (selectNext's `view`: the server's Call next, the simulator) keeps LONGEST and
-// priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
+// A held appointment waits with the late, by its due time. Ties go to the counter's order of
+// preference. With one target for every service, nobody late and no appointment this is first
+// come, first served. The wait forecast runs this plain rule. A call with the
+// hall in view (selectNext's `view`: the server's Call next, the simulator) keeps APPOINTMENT,
+// LONGEST and priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
 // projected hall keeps the longest wait no longer than calling the oldest ticket would, with the
 // most visitors within target, then the least total wait; the plain rule's choice breaks ties.
 // Measured against the other policies by `npm run bench:sim` (BENCHMARKS.md).
-const LONGEST = 0;
-const SAVABLE = 1;
-const LATE = 2;
+const APPOINTMENT = 0;
+const LONGEST = 1;
+const SAVABLE = 2;
+const LATE = 3;
 
 function compareKeys(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -177,8 +235,8 @@ function preference(counter: CallingCounter, t: WaitingTicket): number {
   return t.targetCounterId === counter.id ? -1 : counter.serviceIds.indexOf(t.serviceId);
 }
 
-/** Oldest first: by issue time, then by id. */
-export const byAge = (a: WaitingTicket, b: WaitingTicket): number => a.issuedAt - b.issuedAt || a.id - b.id;
+/** Oldest first: by the time the wait started (dueAt), then by id. */
+export const byAge = (a: WaitingTicket, b: WaitingTicket): number => dueAt(a) - dueAt(b) || a.id - b.id;
 
 /** The target of the ticket's service, or null for a service without one. */
 export function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
@@ -186,7 +244,13 @@ export function targetMs(t: WaitingTicket, rules: RoutingRules): number | null {
   return s ? s.targetWaitS * 1000 : null;
 }
 
-// The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة".
+/** How long after dueAt the ticket should be called: APPOINTMENT_AIM_MS, or the service's target (else `fallbackMs`). */
+export function aimMs(t: WaitingTicket, rules: RoutingRules, fallbackMs: number): number {
+  return t.slotAt !== null ? APPOINTMENT_AIM_MS : (targetMs(t, rules) ?? fallbackMs);
+}
+
+// The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة";
+// for an appointment "appointment 10:40, 3 min late" / "موعد ١٠:٤٠، متأخر بـ٣ دقائق".
 
 const arNumber = {
   arab: new Intl.NumberFormat('ar-SY-u-nu-arab', { maximumFractionDigits: 1 }),
@@ -201,6 +265,7 @@ function explain(
   rules: RoutingRules,
   capped: boolean,
   digits: Digits,
+  timeZone: string,
 ): Selection['reason'] {
   const ar: string[] = [];
   const en: string[] = [];
@@ -215,6 +280,22 @@ function explain(
     ar.push('دور المراجعين العاديين بعد نداءات الأولوية');
     en.push('regular turn after priority calls');
   }
+  if (t.slotAt !== null) {
+    ar.push(`موعد ${clockTime(t.slotAt, timeZone, digits)}`);
+    en.push(`appointment ${clockTime(t.slotAt, timeZone, 'latn')}`);
+    const off = Math.floor(Math.abs(now - t.slotAt) / 60000);
+    if (off === 0) {
+      ar.push('في موعده');
+      en.push('on time');
+    } else if (now > t.slotAt) {
+      ar.push(`متأخر ${withBi(arMinutes(off, digits))}`);
+      en.push(`${off} min late`);
+    } else {
+      ar.push(`قبل موعده ${withBi(arMinutes(off, digits))}`);
+      en.push(`${off} min early`);
+    }
+    return { ar: ar.join('، '), en: en.join(', ') };
+  }
   const minutes = Math.max(0, Math.floor((now - t.issuedAt) / 60000));
   ar.push(`انتظر ${arMinutes(minutes, digits)}`);
   en.push(minutes === 0 ? 'waited under 1 min' : `waited ${minutes} min`);
@@ -225,6 +306,22 @@ function explain(
   }
   return { ar: ar.join('، '), en: en.join(', ') };
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "10:40" in the hall's zone and digits. */
+function clockTime(ms: number, timeZone: string, digits: Digits): string {
+  const key = `${timeZone}/${digits}`;
+  let fmt = clockFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(`ar-SY-u-nu-${digits}`, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(key, fmt);
+  }
+  return fmt.format(ms);
+}
+
+/** The preposition بـ before a counted phrase: «بدقيقتين»، «بـ٣ دقائق» (a digit takes the tatweel). */
+const withBi = (phrase: string) => (/^[0-9٠-٩]/.test(phrase) ? `بـ${phrase}` : `ب${phrase}`);
 
 /** Arabic counted noun: دقيقة واحدة، دقيقتين (`two`: دقيقتان as a subject)، ٣–١٠ دقائق، ١١ دقيقة فأكثر. */
 function arMinutes(n: number, digits: Digits, two = 'دقيقتين'): string {

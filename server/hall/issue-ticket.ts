@@ -105,7 +105,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     const printJob = printer && write.printJob.get({ hallId: hall.id, printerId: printer.id, ticketId: ticket.id, at: now });
     if (memo) {
       const { id, serviceId, priority, issuedAt, targetCounterId } = ticket;
-      carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId });
+      carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId, slotAt: null });
     }
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
     return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs, reading), printJob }, effects };

@@ -3,6 +3,7 @@ import type { Connection, GroupMemo } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
 import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
+import { hallAppointmentSettings } from './appointments-settings.js';
 import { HallError, notFound } from './errors.js';
 import { statements } from './prepared.js';
 
@@ -63,6 +64,7 @@ export function routingRules(conn: Connection, hall: HallRow, rows = statements(
   return {
     policy: hall.settings.routingPolicy,
     maxPriorityInRow: hall.settings.maxPriorityInRow,
+    appointmentEveryK: hallAppointmentSettings(hall).appointmentEveryK,
     services: new Map<number, ServiceRule>(rows.map((s) => [s.id, { id: s.id, targetWaitS: s.targetWaitS }])),
   };
 }
@@ -206,6 +208,7 @@ export function inputFrom(r: HallReading, openOnly: boolean): HallForecastInput 
         id: c.id,
         serviceIds: r.servicesOf.get(c.id) ?? [],
         priorityStreak: c.priorityStreak,
+        sinceAppointment: c.sinceAppointment ?? undefined,
         freeInMs: current ? remainingMs(expected, now - since) : 0,
       };
     });

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { counters, idempotencyKeys, ticketEvents } from '../../db/schema.js';
-import { isEligible, nextPriorityStreak, selectNext } from '../engine/routing.js';
+import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext } from '../engine/routing.js';
 import { businessDay } from '../engine/clock.js';
 import { applyAction, mayReturnNoShow, noShowNeedsConfirmation, recallAction, type TicketAction } from '../engine/tickets.js';
 import { hasRole } from '../auth/principal.js';
@@ -129,7 +129,7 @@ function commitCall(
   });
   conn.db
     .update(counters)
-    .set({ priorityStreak: nextPriorityStreak(counter.priorityStreak, row) })
+    .set({ priorityStreak: nextPriorityStreak(counter.priorityStreak, row), sinceAppointment: nextSinceAppointment(counter.sinceAppointment ?? undefined, row) })
     .where(eq(counters.id, counter.id))
     .run();
   return { ticket, effects: [{ kind: 'ticket', ticketId: ticket.id }, { kind: 'call', eventId }, { kind: 'waiting' }] };
@@ -183,12 +183,13 @@ export function callNext(
     // The hall as the wait forecast sees it: the default policy looks ahead with it.
     const hallNow = forecastInput(conn, hall, now);
     const selection = selectNext(
-      { id: counter.id, serviceIds, priorityStreak: counter.priorityStreak },
+      { id: counter.id, serviceIds, priorityStreak: counter.priorityStreak, sinceAppointment: counter.sinceAppointment ?? undefined },
       hallNow.waiting,
       now,
       hallNow.rules,
       { counters: hallNow.counters, durations: hallNow.durations },
       hall.settings.digits,
+      hall.timeZone,
     );
     if (!selection) return { value: { ticket: null }, effects };
     const row = getTicket(conn, hallId, selection.ticket.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HallSettings } from '../../db/schema.js';
 import { isValidTimeZone } from '../engine/clock.js';
+import { DEFAULT_APPOINTMENT_EVERY_K } from '../engine/types.js';
 import { Bilingual, DisplaySettings, IdText, Lang, RoutingPolicy, WeeklyHours } from './schemas.js';
 
 // The admin's API beyond protocol/schemas.ts: the hall's settings, media files, the audit log,
@@ -62,6 +63,7 @@ export const AppointmentSettingsInput = z
     minLeadMinutes: z.number().int().min(0).max(7 * 24 * 60),
     windowDays: z.number().int().min(1).max(365),
     maxBookableShare: z.number().min(0).max(1),
+    appointmentEveryK: z.number().int().min(1).max(20),
   })
   .partial();
 
@@ -133,7 +135,7 @@ export const HALL_SETTING_DEFAULTS = {
   remoteJoin: { enabled: false, dailyCapPerService: 50 },
   notify: { enabled: false, webhookUrl: null, position: 3 },
   retentionDays: null,
-  appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4 },
+  appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4, appointmentEveryK: DEFAULT_APPOINTMENT_EVERY_K },
 } as const satisfies Partial<HallSettingsView>;
 
 export function hallSettingsView(s: HallSettings, display: DisplaySettings): HallSettingsView {

@@ -86,6 +86,14 @@ describe('checking in at the kiosk', () => {
     const called = await h.request('POST', '/api/counters/1/next', { token: h.c.clerk });
     expect(called.statusCode).toBe(200);
     expect(called.json()).toMatchObject({ id: ticket.id, status: 'called', counterId: 1, appointment: { code } });
+    // The reason reads the slot in the hall's zone, and the counter remembers its last appointment call.
+    expect(called.json().reason.en).toMatch(/^appointment 11:00, /);
+    const since = () => h.c.hall.app.conn.sqlite.prepare('SELECT since_appointment FROM counters WHERE id = 1').pluck().get();
+    expect(since()).toBe(0);
+    await h.request('POST', `/api/tickets/${ticket.id}/complete`, { token: h.c.clerk });
+    await h.request('POST', '/api/tickets', { token: h.c.hall.tokens.kiosk, payload: { serviceId: h.serviceId() }, headers: { 'idempotency-key': 'walk-in' } });
+    expect((await h.request('POST', '/api/counters/1/next', { token: h.c.clerk })).json().appointment).toBeUndefined();
+    expect(since()).toBe(1);
   });
 
   it('is checked in by staff at a counter too', async () => {

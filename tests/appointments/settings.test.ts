@@ -37,7 +37,7 @@ describe("a service's appointments and the hall's settings", () => {
   it("has the hall's defaults, merges a change field by field, and refuses a share above 1", async () => {
     const admin = await h.c.hall.login('admin');
     const hall = () => h.request('GET', '/api/admin/hall', { token: admin });
-    expect((await hall()).json().settings.appointments).toEqual({ checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4 });
+    expect((await hall()).json().settings.appointments).toEqual({ checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4, appointmentEveryK: 2 });
     const patch = (appointments: object) => h.request('PATCH', '/api/admin/hall', { token: admin, payload: { settings: { appointments } } });
     expect((await patch({ checkInLateMinutes: 20 })).statusCode).toBe(200);
     expect((await patch({ windowDays: 7 })).statusCode).toBe(200);

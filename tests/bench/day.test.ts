@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { APPOINTMENT_DEFAULTS, bookAppointments } from '../../bench/day/appointments.js';
 import { generateDay, PROFILES, traceCsv } from '../../bench/day/generate.js';
 import { buildDay, parseRoster, parseTrace } from '../../bench/sim/day.js';
 
@@ -67,5 +68,58 @@ describe('the synthetic-day generator', () => {
     const { trace } = generateDay(PROFILES.busy!, 5);
     expect(readFileSync(`${out}.trace.csv`, 'utf8')).toBe(traceCsv(trace));
     expect(() => parseRoster(readFileSync(`${out}.roster.json`, 'utf8'))).not.toThrow();
+  });
+});
+
+describe('days with appointments', () => {
+  const spec = PROFILES.busy!;
+  const { trace, roster } = generateDay(spec, 11);
+  const opts = { ...APPOINTMENT_DEFAULTS, share: 0.3, openS: spec.openH * 3600, closeS: spec.closeH * 3600 };
+  const { booked, walkIns, noShows } = bookAppointments(trace, roster, opts, 11);
+  const appointments = booked.filter((r) => r.slotS !== null);
+
+  it('books a share of the visitors, some of whom never come, and gives the same visitors as walk-ins', () => {
+    expect(appointments.length + noShows).toBeGreaterThan(trace.length * 0.2);
+    expect(noShows).toBeGreaterThan(0);
+    expect(booked.length + noShows).toBe(trace.length);
+    expect(walkIns).toEqual(booked.map((r) => ({ ...r, slotS: null })));
+  });
+
+  it('keeps slots within the hours, the check-in from 30 min before to 15 min after, and the caps', () => {
+    const slotLen = new Map(roster.services.map((s) => [s.code, Math.ceil(s.avgServiceS! / 300) * 300]));
+    const reserved = (code: string) => roster.counters.filter((c) => c.services[0] === code).length;
+    const perSlot = new Map<string, number>();
+    const perHour = new Map<string, number>();
+    let late = 0;
+    for (const r of appointments) {
+      const len = slotLen.get(r.service)!;
+      expect(r.slotS! % len === (opts.openS % len)).toBe(true);
+      expect(r.slotS!).toBeGreaterThanOrEqual(opts.openS);
+      expect(r.slotS! + len).toBeLessThanOrEqual(opts.closeS);
+      expect(r.arrivalS).toBeGreaterThanOrEqual(Math.max(opts.openS, r.slotS! - 30 * 60));
+      expect(r.arrivalS).toBeLessThanOrEqual(r.slotS! + 15 * 60);
+      if (r.arrivalS > r.slotS!) late++;
+      const slotKey = `${r.service}@${r.slotS}`;
+      perSlot.set(slotKey, (perSlot.get(slotKey) ?? 0) + 1);
+      expect(perSlot.get(slotKey)).toBeLessThanOrEqual(reserved(r.service));
+      const hourKey = `${r.service}@${Math.floor(r.slotS! / 3600)}`;
+      perHour.set(hourKey, (perHour.get(hourKey) ?? 0) + 1);
+      // Booked work at most 40% of the reserved counters' minutes in the hour.
+      expect(perHour.get(hourKey)! * len).toBeLessThanOrEqual(0.4 * reserved(r.service) * 3600);
+    }
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(appointments.length * 0.2);
+  });
+
+  it('npm run bench:day --appointments writes the day with slot_s and the same day walking in', () => {
+    const out = join(dir, 'appt');
+    const args = ['--profile', 'busy', '--seed', '11', '--out', out, '--appointments', '0.3'];
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/day/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(`${out}.trace.csv`, 'utf8')).toBe(traceCsv(booked));
+    expect(readFileSync(`${out}.walk-ins.trace.csv`, 'utf8')).toBe(traceCsv(walkIns));
+    expect(parseTrace(readFileSync(`${out}.trace.csv`, 'utf8')).filter((r) => r.slotS !== null)).toHaveLength(appointments.length);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bench/day/cli.ts', ...args.slice(0, 6), '--appointments', '1.5'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
   });
 });

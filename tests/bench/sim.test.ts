@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDay, DayFormatError, parseRoster, parseTrace, type Day } from '../../bench/sim/day.js';
-import { figures, FIGURE_KEYS, percentile } from '../../bench/sim/metrics.js';
+import { figures, FIGURE_KEYS, percentile, policyFigures } from '../../bench/sim/metrics.js';
 import { idleWithWork, simulate } from '../../bench/sim/simulate.js';
 import { scaledDay } from '../../bench/sim/variants.js';
 import { ROUTING_POLICIES } from '../../server/engine/types.js';
@@ -111,7 +111,7 @@ describe('opening hours', () => {
 
 describe('the idle check, apart from the dispatch', () => {
   it('counts each idle counter that may serve someone waiting', () => {
-    const waiting = [{ id: 1, serviceId: 2, priority: false, issuedAt: 0, targetCounterId: null }];
+    const waiting = [{ id: 1, serviceId: 2, priority: false, issuedAt: 0, targetCounterId: null, slotAt: null }];
     const c = (id: number, serviceIds: number[]) => ({ id, serviceIds, priorityStreak: 0 });
     expect(idleWithWork([c(1, [1]), c(2, [2, 1]), c(3, [2])], waiting)).toBe(2);
     expect(idleWithWork([c(1, [1])], waiting)).toBe(0);
@@ -220,5 +220,63 @@ describe('npm run bench:compare -- --json', () => {
     const out = compare('--no-bank', '--profiles', 'rush', '--json');
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('no profile "rush"');
+  });
+});
+
+describe('appointments (trace column slot_s)', () => {
+  // One counter for A (target 60 s). 0 s: walk-in 1, called at once, busy until 100. 10 s: an
+  // appointment checks in for the 300 s slot. 20 s: walk-in 3. At 100 the walk-in is due and the
+  // appointment is not: walk-in 3 (waited 80 s), busy until 150; then nobody else waits, so the
+  // appointment is called early, at 150. TheQ's strict precedence calls the appointment at 100.
+  const roster = { services: [{ code: 'A', targetWaitS: 60 }], counters: [{ id: 'c1', services: ['A'], startS: 0, endS: 1000 }] };
+  const trace = ['arrival_s,service,service_s,priority,slot_s', '0,A,100,0,', '10,A,50,0,300', '20,A,50,0,'].join('\n');
+
+  it('reads slot_s, empty for a walk-in, and rejects a bad one', () => {
+    expect(parseTrace(trace).map((r) => r.slotS)).toEqual([null, 300, null]);
+    expect(() => parseTrace('arrival_s,service,service_s,priority,slot_s\n1,A,5,0,soon')).toThrow(/slot_s/);
+    expect(() => parseTrace('arrival_s,service,service_s,priority,slot_s\n1,A,5,0')).toThrow(/expected 5 columns, got 4/);
+  });
+
+  it('waits for the slot under the default policy; strict precedence calls the appointment first', () => {
+    const d = day(roster, trace);
+    expect(simulate(d, 'default').visits.map((v) => v.waitS)).toEqual([0, 140, 80]);
+    expect(simulate(d, 'strict-appointments').visits.map((v) => v.waitS)).toEqual([0, 90, 130]);
+  });
+
+  it('prints appointments and walkIns per policy, and strict-appointments, in the JSON', () => {
+    const out = cli('--trace', write('appt.trace.csv', trace), '--roster', write('appt.roster.json', JSON.stringify(roster)), '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const { policies } = JSON.parse(out.stdout);
+    expect(Object.keys(policies).sort()).toEqual([...ROUTING_POLICIES, 'strict-appointments'].sort());
+    expect(policies.default.appointments).toEqual({ count: 1, punctualPct: 100, meanLatenessS: 0 });
+    expect(policies.default.walkIns).toMatchObject({ served: 2, meanWaitS: 40, maxWaitS: 80 });
+    // Called at 100, 200 s before its slot: still not late.
+    expect(policies['strict-appointments'].appointments).toEqual({ count: 1, punctualPct: 100, meanLatenessS: 0 });
+    expect(policies['strict-appointments'].walkIns).toMatchObject({ served: 2, meanWaitS: 65 });
+    expect(policies.default.served).toBe(3);
+  });
+
+  it('counts an appointment called more than 5 minutes after its slot as not punctual, lateness from the later of slot and check-in', () => {
+    // The appointment checks in at 50 for the 0 s slot; the counter is busy until 700.
+    const late = ['arrival_s,service,service_s,priority,slot_s', '0,A,700,0,', '50,A,50,0,0'].join('\n');
+    const d = day(roster, late);
+    const f = policyFigures(d, simulate(d, 'default'));
+    expect(f.appointments).toEqual({ count: 1, punctualPct: 0, meanLatenessS: 650 });
+  });
+});
+
+describe('bench/sim/appointments.ts', () => {
+  it('measures a day with appointments against the same day walking in', () => {
+    const args = ['--import', 'tsx', 'bench/sim/appointments.ts', '--profiles', 'normal', '--seeds', '1', '--no-bank', '--json'];
+    const out = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    expect(out.status, out.stderr).toBe(0);
+    const [row] = JSON.parse(out.stdout);
+    expect(row).toMatchObject({ day: 'normal-1', appointments: expect.any(Number) });
+    expect(row.appointments).toBeGreaterThan(0.1 * row.visitors);
+    for (const p of ['default', 'strict'] as const) {
+      expect(row.punctualPct[p]).toBeGreaterThan(0);
+      expect(row.walkInsWithinPct[p]).toBeGreaterThan(0);
+    }
+    expect(row.walkInsWithinPct.allWalkIns).toBeGreaterThan(0);
   });
 });

@@ -10,8 +10,8 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
-import { pickNext } from '../../server/engine/routing.js';
-import { ROUTING_POLICIES, type RoutingPolicy, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
+import { isEligible, nextSinceAppointment, pickNext } from '../../server/engine/routing.js';
+import { ENGINE_POLICIES, ROUTING_POLICIES, type RoutingPolicy, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 10, 27, 7, 0, 0);
@@ -24,7 +24,7 @@ const SERVICES = new Map<number, ServiceRule>([
 const rules = (policy: RoutingPolicy = 'oldest-first'): RoutingRules => ({ policy, maxPriorityInRow: 2, services: SERVICES });
 
 const w = (id: number, serviceId: number, minutesAgo: number, extra: Partial<WaitingTicket> = {}): WaitingTicket => ({
-  id, serviceId, issuedAt: NOW - minutesAgo * MIN, priority: false, targetCounterId: null, ...extra,
+  id, serviceId, issuedAt: NOW - minutesAgo * MIN, priority: false, targetCounterId: null, slotAt: null, ...extra,
 });
 
 // Counter 1 serves service 1 and is free now; counter 2 serves 1 and 2 and is free in 2 min.
@@ -179,7 +179,7 @@ const arbHall = (policies: readonly RoutingPolicy[]) =>
     .map(({ counters, waiting, durations, policy }): HallForecastInput => ({
       now: NOW,
       counters: counters.map((c, i): EstimateCounter => ({ ...c, id: i + 1 })),
-      waiting: waiting.map((t, i) => ({ ...t, id: i + 1 })),
+      waiting: waiting.map((t, i) => ({ ...t, id: i + 1, slotAt: null })),
       durations: new Map(durations.map((d, i) => [i + 1, d])),
       rules: rules(policy),
     }));
@@ -250,7 +250,7 @@ function plainForecast(input: HallForecastInput, stopAt: number | null = null): 
   const { now, rules, durations } = input;
   const fallback = durations.size ? [...durations.values()].reduce((a, b) => a + b, 0) / durations.size : 0;
   const counters = input.counters
-    .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + Math.max(0, c.freeInMs) }))
+    .map((c) => ({ ...c, freeAt: now + Math.max(0, c.freeInMs) }))
     .sort((a, b) => a.id - b.id);
   const waiting = [...input.waiting];
   const waits = new Map<number, number>();
@@ -260,7 +260,9 @@ function plainForecast(input: HallForecastInput, stopAt: number | null = null): 
     const counter = counters[next]!;
     const picked = pickNext(counter, waiting, counter.freeAt, rules);
     if (picked === null) {
-      counters.splice(next, 1);
+      const bookings = waiting.filter((t) => isEligible(counter, t) && t.issuedAt > counter.freeAt).map((t) => t.issuedAt);
+      if (bookings.length === 0) counters.splice(next, 1);
+      else counter.freeAt = Math.min(...bookings);
       continue;
     }
     waits.set(picked.ticket.id, counter.freeAt - now);
@@ -268,6 +270,7 @@ function plainForecast(input: HallForecastInput, stopAt: number | null = null): 
     waiting.splice(waiting.indexOf(picked.ticket), 1);
     counter.freeAt += durations.get(picked.ticket.serviceId) ?? fallback;
     counter.priorityStreak = picked.ticket.priority ? counter.priorityStreak + 1 : 0;
+    counter.sinceAppointment = nextSinceAppointment(counter.sinceAppointment, picked.ticket);
   }
   return waits;
 }
@@ -292,20 +295,29 @@ describe('the forecast calls whom the routing would', () => {
           priority: fc.boolean(),
           minutesAgo: fc.integer({ min: 0, max: 60 }),
           targetCounterId: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null, freq: 5 }),
+          // An appointment's slot, minutes from now, and whether the citizen has checked in.
+          slotMin: fc.option(fc.integer({ min: -30, max: 40 }), { nil: null, freq: 3 }),
+          arrived: fc.boolean(),
         }),
         { maxLength: 60 },
       ),
       durations: fc.tuple(...[1, 2, 3, 4].map(() => fc.integer({ min: 1, max: 20 }))),
       maxPriorityInRow: fc.integer({ min: 1, max: 3 }),
-      policy: fc.constantFrom(...ROUTING_POLICIES),
+      policy: fc.constantFrom(...ENGINE_POLICIES),
+      sinceAppointment: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
       probe: fc.record({ serviceId: fc.integer({ min: 1, max: 5 }), priority: fc.boolean() }),
     })
-    .map(({ targets, counters, waiting, durations, maxPriorityInRow, policy, probe }) => {
+    .map(({ targets, counters, waiting, durations, maxPriorityInRow, policy, sinceAppointment, probe }) => {
       const services = new Map(targets.map((m, i): [number, ServiceRule] => [i + 1, { id: i + 1, targetWaitS: m * 60 }]));
       const input: HallForecastInput = {
         now: NOW,
-        counters: counters.map((c, i): EstimateCounter => ({ ...c, id: i + 1 })),
-        waiting: waiting.map((t, i) => ({ id: i + 1, serviceId: t.serviceId, priority: t.priority, issuedAt: NOW - t.minutesAgo * MIN, targetCounterId: t.targetCounterId })),
+        counters: counters.map((c, i): EstimateCounter => ({ ...c, id: i + 1, sinceAppointment })),
+        waiting: waiting.map((t, i): WaitingTicket => {
+          const slotAt = t.slotMin === null ? null : NOW + t.slotMin * MIN;
+          // A booking not checked in yet is expected at its slot.
+          const issuedAt = slotAt !== null && !t.arrived && slotAt > NOW ? slotAt : NOW - t.minutesAgo * MIN;
+          return { id: i + 1, serviceId: t.serviceId, priority: t.priority, issuedAt, targetCounterId: t.targetCounterId, slotAt };
+        }),
         // Service 5 has no known duration either: the hall's mean applies.
         durations: new Map(durations.map((m, i) => [i + 1, m * MIN])),
         rules: { policy, maxPriorityInRow, services },
@@ -326,7 +338,7 @@ describe('the forecast calls whom the routing would', () => {
     fc.assert(
       fc.property(arb, ({ input, probe }) => {
         const id = input.waiting.length + 1;
-        const withProbe = { ...input, waiting: [...input.waiting, { id, ...probe, issuedAt: NOW, targetCounterId: null }] };
+        const withProbe = { ...input, waiting: [...input.waiting, { id, ...probe, issuedAt: NOW, targetCounterId: null, slotAt: null }] };
         const expected = input.counters.some((c) => c.serviceIds.includes(probe.serviceId)) ? (plainForecast(withProbe, id).get(id) ?? null) : null;
         expect(estimateNewTicket(input, probe)).toBe(expected);
       }),
@@ -371,5 +383,30 @@ describe('notStartedYet', () => {
     expect(notStartedYet(serving, { serviceId: 2 }, [], 7 * 60)).toEqual({ opensAtMinute: null });
     // Sent to a counter that is closed: not started, whoever serves the service.
     expect(notStartedYet(serving, { serviceId: 1, targetCounterId: 2 }, workday, 9 * 60)).toEqual({ opensAtMinute: null });
+  });
+});
+
+describe('appointments in the forecast', () => {
+  const one: EstimateCounter = { id: 1, serviceIds: [1], priorityStreak: 0, freeInMs: 6 * MIN };
+  const input = (waiting: WaitingTicket[], counter = one): HallForecastInput => ({
+    now: NOW,
+    counters: [counter],
+    waiting,
+    durations: new Map([[1, 10 * MIN]]),
+    rules: rules('default'),
+  });
+  /** A booking not checked in yet, expected at its slot `inMin` from now. */
+  const booking = (id: number, inMin: number) => w(id, 1, -inMin, { slotAt: NOW + inMin * MIN });
+
+  it("gives a walk-in an estimate that counts the counter time of the appointments still to come", () => {
+    // The counter is free in 6 min; the appointment at +5 is due then and goes first, then walk-in 1, then the new walk-in.
+    const walkIn = w(1, 1, 1);
+    expect(estimateNewTicket(input([walkIn]), { serviceId: 1, priority: false })).toBe(16 * MIN);
+    expect(estimateNewTicket(input([walkIn, booking(2, 5)]), { serviceId: 1, priority: false })).toBe(26 * MIN);
+  });
+
+  it('calls a booking no earlier than when it is expected, and a counter waits for it', () => {
+    const waits = forecastWaits(input([booking(2, 20)], { ...one, freeInMs: 0 }));
+    expect(waits.get(2)).toBe(20 * MIN);
   });
 });

@@ -9,7 +9,7 @@ const MIN = 60_000;
 const NOW = Date.UTC(2026, 10, 27, 7, 0, 0);
 
 const w = (id: number, serviceId: number, waitedMin: number, extra: Partial<WaitingTicket> = {}): WaitingTicket => ({
-  id, serviceId, issuedAt: NOW - waitedMin * MIN, priority: false, targetCounterId: null, ...extra,
+  id, serviceId, issuedAt: NOW - waitedMin * MIN, priority: false, targetCounterId: null, slotAt: null, ...extra,
 });
 
 const rules = (targetsMin: Record<number, number>, policy: RoutingRules['policy'] = 'default'): RoutingRules => ({
@@ -156,7 +156,7 @@ const arbWaiting = fc
     }),
     { maxLength: 20 },
   )
-  .map((ts) => ts.map((t, i): WaitingTicket => ({ ...t, id: i + 1 })));
+  .map((ts) => ts.map((t, i): WaitingTicket => ({ ...t, id: i + 1, slotAt: null })));
 
 const arbHall = fc.record({
   counters: fc.tuple(...COUNTER_IDS.map(arbCounter)),

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { isEligible, nextPriorityStreak, selectNext } from '../../server/engine/routing.js';
+import { dueAt, isEligible, nextPriorityStreak, nextSinceAppointment, selectNext } from '../../server/engine/routing.js';
 import { applyAction } from '../../server/engine/tickets.js';
 import {
   ROUTING_POLICIES,
@@ -29,7 +29,7 @@ const counter = (id: number, serviceIds: number[], priorityStreak = 0): CallingC
 
 /** A ticket issued `issuedMin` minutes after T0. */
 function w(id: number, serviceId: number, issuedMin: number, extra: Partial<WaitingTicket> = {}): WaitingTicket {
-  return { id, serviceId, issuedAt: T0 + issuedMin * MIN, priority: false, targetCounterId: null, ...extra };
+  return { id, serviceId, issuedAt: T0 + issuedMin * MIN, priority: false, targetCounterId: null, slotAt: null, ...extra };
 }
 
 const pick = (c: CallingCounter, list: WaitingTicket[], policy: RoutingPolicy, now = NOW) =>
@@ -188,7 +188,7 @@ describe('transfers keep their place', () => {
   it('a ticket transferred to another service is called by its original issue time', () => {
     const original: Ticket = {
       id: 9, serviceId: 3, status: 'waiting', priority: false, issuedAt: T0, calledAt: null,
-      counterId: null, targetCounterId: null, recalls: 0,
+      counterId: null, targetCounterId: null, recalls: 0, slotAt: null,
     };
     const called = applyAction(original, { type: 'call', counterId: 5 }, T0 + 10 * MIN);
     if (!called.ok) throw new Error(called.message);
@@ -241,6 +241,70 @@ describe('the reason a clerk reads', () => {
   });
 });
 
+describe('appointments in the same line', () => {
+  /** An appointment checked in `checkedInMin` after T0 (09:00) for the slot `slotMin` after T0. */
+  const appt = (id: number, serviceId: number, checkedInMin: number, slotMin: number, extra: Partial<WaitingTicket> = {}) =>
+    w(id, serviceId, checkedInMin, { slotAt: T0 + slotMin * MIN, ...extra });
+  const held = (c: CallingCounter, list: WaitingTicket[], k?: number) =>
+    selectNext(c, list, NOW, { ...rules('default'), appointmentEveryK: k })?.ticket.id;
+
+  it('counts the wait from the slot, not from the check-in', () => {
+    // Checked in at 09:00 for 09:15; the walk-in came at 09:10: the walk-in has waited longer.
+    const list = [appt(1, 1, 0, 15), w(2, 1, 10)];
+    expect(pick(C1, list, 'oldest-first')).toBe(2);
+    expect(pick(C1, list, 'service-order')).toBe(2);
+  });
+
+  it('calls an appointment before its slot only when nobody else waits for the counter', () => {
+    const early = appt(1, 1, 0, 30); // 09:30, and it is 09:20
+    for (const policy of ROUTING_POLICIES) {
+      expect(pick(C1, [early, w(2, 2, 19)], policy), policy).toBe(2);
+      expect(pick(C1, [early], policy), policy).toBe(1);
+    }
+  });
+
+  it('default: calls an appointment that is due before walk-ins still within their target', () => {
+    // Walk-in 1 has waited 12 of its 15 minutes; the appointment was due at 09:18.
+    const list = [w(1, 1, 8), appt(2, 1, 10, 18)];
+    expect(pick(C1, list, 'default')).toBe(2);
+    expect(pick(C1, list, 'oldest-first')).toBe(1);
+  });
+
+  it('default: while walk-ins of its service are late, one appointment in k calls', () => {
+    // Walk-in 1 (service 1) has waited 20 min of 15; ticket 3 (service 3, not counter 1's) is the hall's longest.
+    const list = [w(1, 1, 0), appt(2, 1, 10, 18), w(3, 3, -20)];
+    expect(held(C1, list)).toBe(2); // nothing remembered: no limit
+    expect(held({ ...C1, sinceAppointment: 0 }, list)).toBe(1); // just called an appointment
+    expect(held({ ...C1, sinceAppointment: 1 }, list)).toBe(2); // one walk-in since: one in two
+    expect(held({ ...C1, sinceAppointment: 1 }, list, 3)).toBe(1);
+    expect(held({ ...C1, sinceAppointment: 2 }, list, 3)).toBe(2);
+    // Late walk-ins of another service do not hold it back.
+    expect(held({ ...C1, sinceAppointment: 0 }, [w(4, 2, 10), appt(2, 1, 10, 18), w(3, 3, -20)])).toBe(2);
+  });
+
+  it("strict-appointments (TheQ): every checked-in appointment first, even before its slot", () => {
+    const list = [w(1, 1, 0), appt(2, 1, 19, 40)];
+    expect(selectNext(C1, list, NOW, { ...rules('default'), policy: 'strict-appointments' })?.ticket.id).toBe(2);
+    expect(pick(C1, list, 'default')).toBe(1);
+  });
+
+  it('counts the calls since the last appointment', () => {
+    expect(nextSinceAppointment(undefined, { slotAt: null })).toBe(Infinity);
+    expect(nextSinceAppointment(0, { slotAt: null })).toBe(1);
+    expect(nextSinceAppointment(5, { slotAt: T0 })).toBe(0);
+  });
+
+  it("gives the clerk the appointment's time and how late or early it is, in the hall's zone and digits", () => {
+    const reason = (slotMin: number, digits: 'arab' | 'latn' = 'arab') =>
+      selectNext(C1, [appt(1, 1, 0, slotMin)], NOW, rules('default'), undefined, digits, 'Asia/Damascus')!.reason;
+    expect(reason(17)).toEqual({ en: 'appointment 09:17, 3 min late', ar: 'موعد ٠٩:١٧، متأخر بـ٣ دقائق' });
+    expect(reason(18).ar).toBe('موعد ٠٩:١٨، متأخر بدقيقتين');
+    expect(reason(20)).toEqual({ en: 'appointment 09:20, on time', ar: 'موعد ٠٩:٢٠، في موعده' });
+    expect(reason(30)).toEqual({ en: 'appointment 09:30, 10 min early', ar: 'موعد ٠٩:٣٠، قبل موعده بـ١٠ دقائق' });
+    expect(reason(17, 'latn').ar).toBe('موعد 09:17، متأخر بـ3 دقائق');
+  });
+});
+
 // ---- properties over random halls ----
 
 const COUNTER_IDS = [1, 2, 3, 4];
@@ -262,10 +326,19 @@ const arbWaiting = fc
         { weight: 4, arbitrary: fc.constant(null) },
         { weight: 1, arbitrary: fc.constantFrom(...COUNTER_IDS, 99) },
       ),
+      // An appointment checked in: its slot, before or after now.
+      slotAt: fc.option(fc.integer({ min: T0, max: T0 + 300 * MIN }), { nil: null, freq: 3 }),
     }),
     { maxLength: 30 },
   )
-  .map((ts) => ts.map((t, i) => ({ ...t, id: i + 1 })));
+  .map((ts) => ts.map((t, i): WaitingTicket => ({ ...t, id: i + 1 })));
+
+/** Who the counter may call at `now`: the tickets due, if any; else the early appointments. */
+const callable = (c: CallingCounter, waiting: readonly WaitingTicket[], now: number) => {
+  const eligible = waiting.filter((t) => isEligible(c, t));
+  const due = eligible.filter((t) => dueAt(t) <= now);
+  return due.length > 0 ? due : eligible;
+};
 
 const arbPolicy = fc.constantFrom(...ROUTING_POLICIES);
 const arbRules = fc.record({ policy: arbPolicy, maxPriorityInRow: fc.integer({ min: 1, max: 3 }) }).map(
@@ -277,12 +350,12 @@ describe('routing properties', () => {
   it('returns null iff no eligible ticket waits; a selection is eligible and respects the cap', () => {
     fc.assert(
       fc.property(arbCounter(1), arbWaiting, arbRules, arbNow, (c, waiting, r, now) => {
-        const eligible = waiting.filter((t) => isEligible(c, t));
+        const eligible = callable(c, waiting, now);
         const s = selectNext(c, waiting, now, r);
         expect(s === null).toBe(eligible.length === 0);
         if (!s) return;
         expect(isEligible(c, s.ticket)).toBe(true);
-        expect(waiting).toContain(s.ticket);
+        expect(eligible).toContain(s.ticket);
         const capped = c.priorityStreak >= r.maxPriorityInRow && eligible.some((t) => !t.priority);
         if (capped) expect(s.ticket.priority).toBe(false);
         if (!capped && r.policy !== 'novosga' && eligible.some((t) => t.priority)) expect(s.ticket.priority).toBe(true);
@@ -294,16 +367,21 @@ describe('routing properties', () => {
   });
 
   it("default: the hall's longest wait, once late, goes to the first counter that may serve it", () => {
-    const targetOf = (serviceId: number) => (SERVICES.get(serviceId)?.targetWaitS ?? 30 * 60) * 1000; // no target: the hall's longest
+    // No target: the hall's longest; an appointment: five minutes after its slot.
+    const targetOf = (t: WaitingTicket) => (t.slotAt !== null ? 5 * MIN : (SERVICES.get(t.serviceId)?.targetWaitS ?? 30 * 60) * 1000);
     fc.assert(
       fc.property(arbCounter(1), arbWaiting, fc.integer({ min: 1, max: 3 }), arbNow, (c, waiting, maxPriorityInRow, now) => {
         if (waiting.length === 0) return;
-        const longest = [...waiting].sort((a, b) => a.issuedAt - b.issuedAt || a.id - b.id)[0]!;
-        const eligible = waiting.filter((t) => isEligible(c, t));
+        const longest = [...waiting].sort((a, b) => dueAt(a) - dueAt(b) || a.id - b.id)[0]!;
+        const eligible = callable(c, waiting, now);
         const capped = c.priorityStreak >= maxPriorityInRow && eligible.some((t) => !t.priority);
         const priorityFirst = !capped && eligible.some((t) => t.priority);
-        const due = isEligible(c, longest) && now - longest.issuedAt > targetOf(longest.serviceId);
-        const mayGo = longest.priority ? !capped : !priorityFirst;
+        const due = isEligible(c, longest) && now - dueAt(longest) > targetOf(longest);
+        // A due appointment of the same class goes first (nothing held: the counter remembers no appointment call).
+        const appointmentFirst = eligible.some(
+          (t) => t.slotAt !== null && dueAt(t) <= now && t.priority === longest.priority && t.id !== longest.id && !(capped && t.priority),
+        );
+        const mayGo = (longest.priority ? !capped : !priorityFirst) && !appointmentFirst;
         const s = selectNext(c, waiting, now, { policy: 'default', maxPriorityInRow, services: SERVICES });
         if (due && mayGo) expect(s?.ticket.id).toBe(longest.id);
       }),
@@ -328,11 +406,12 @@ describe('routing properties', () => {
       fc.property(arbCounters, arbWaiting, arbRules, arbNow, arbTurns, (counters, initial, r, start, turns) => {
         let waiting = [...initial];
         const streaks = new Map(counters.map((c) => [c.id, c.priorityStreak]));
+        const sinceAppointment = new Map<number, number | undefined>();
         const calledIds = new Set<number>();
         let now = start;
         for (const id of turns) {
           now += MIN;
-          const c = { ...counters[id - 1]!, priorityStreak: streaks.get(id)! };
+          const c = { ...counters[id - 1]!, priorityStreak: streaks.get(id)!, sinceAppointment: sinceAppointment.get(id) };
           const s = selectNext(c, waiting, now, r);
           if (s === null) {
             expect(waiting.filter((t) => isEligible(c, t))).toEqual([]);
@@ -341,6 +420,7 @@ describe('routing properties', () => {
           expect(calledIds.has(s.ticket.id)).toBe(false);
           calledIds.add(s.ticket.id);
           streaks.set(id, nextPriorityStreak(c.priorityStreak, s.ticket));
+          sinceAppointment.set(id, nextSinceAppointment(c.sinceAppointment, s.ticket));
           waiting = waiting.filter((t) => t.id !== s.ticket.id);
         }
         expect(calledIds.size + waiting.length).toBe(initial.length);

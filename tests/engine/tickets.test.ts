@@ -27,6 +27,7 @@ function ticket(status: TicketStatus, over: Partial<Ticket> = {}): Ticket {
     counterId: called ? 3 : null,
     targetCounterId: null,
     recalls: 0,
+    slotAt: null,
     ...over,
   };
 }

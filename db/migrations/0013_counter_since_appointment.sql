@@ -1,0 +1,1 @@
+ALTER TABLE `counters` ADD `since_appointment` integer;

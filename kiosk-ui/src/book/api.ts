@@ -1,0 +1,50 @@
+import type { Service } from '../../../server/protocol/schemas.js';
+import { api } from '../../../ui-kit/api.js';
+
+// The booking routes of API.md "Appointments", as the citizen's phone uses them.
+
+export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show' | 'done';
+
+export interface Appointment {
+  code: string;
+  serviceId: number;
+  /** ISO start of the booked slot. */
+  start: string;
+  status: AppointmentStatus;
+}
+
+export interface Slot {
+  start: string;
+  free: number;
+}
+
+/** A service as the menu lists it, with its appointment settings once the server sends them. */
+export type BookableService = Service & { appointments?: { enabled: boolean; slotMinutes?: number } };
+
+export const takesAppointments = (s: BookableService) => s.active && (s.appointments?.enabled ?? true);
+
+export const slotMinutes = (s: BookableService) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
+
+export const listSlots = (serviceId: number, date: string) =>
+  api<{ slots: Slot[] }>('GET', `/api/appointments/slots?serviceId=${serviceId}&date=${date}`).then((r) => r.slots);
+
+export const holdSlot = (serviceId: number, start: string) =>
+  api<{ holdId: string; expiresAt: string }>('POST', '/api/appointments/hold', { body: { serviceId, start } });
+
+export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: 'ar' | 'en' }) =>
+  api<Appointment>('POST', '/api/appointments', { body });
+
+export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
+
+export const cancelAppointment = (code: string) => api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`);
+
+/** Today in the hall's zone, as YYYY-MM-DD. */
+export const hallToday = (timeZone: string, now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/** A YYYY-MM-DD date `days` later. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
-import type { Service } from '../../../server/protocol/schemas.js';
+import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { api } from '../../../ui-kit/api.js';
 
-// The booking routes of API.md "Appointments", as the citizen's phone uses them.
+// The routes of API.md "Appointments" as the phone (/book/) and the kiosk use them.
 
 export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show' | 'done';
 
@@ -21,7 +21,8 @@ export interface Slot {
 /** A service as the menu lists it, with its appointment settings once the server sends them. */
 export type BookableService = Service & { appointments?: { enabled: boolean; slotMinutes?: number } };
 
-export const takesAppointments = (s: BookableService) => s.active && (s.appointments?.enabled ?? true);
+/** The kiosk shows «لدي موعد» and /book/ lists a service only once an admin has turned them on. */
+export const takesAppointments = (s: BookableService) => s.active && s.appointments?.enabled === true;
 
 export const slotMinutes = (s: BookableService) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
 
@@ -35,6 +36,12 @@ export const book = (body: { serviceId: number; start: string; holdId?: string; 
   api<Appointment>('POST', '/api/appointments', { body });
 
 export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
+
+/** The ticket of a checked-in appointment says so, and at what time. */
+export type AppointmentTicket = Ticket & { appointment?: { code: string; start: string } };
+
+export const checkIn = (token: string, code: string) =>
+  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, { token, body: {} });
 
 export const cancelAppointment = (code: string) => api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`);
 

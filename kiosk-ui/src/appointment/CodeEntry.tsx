@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber, formatTicketNumber } from '../../../ui-kit/i18n.js';
+import { useUi } from '../ui.js';
+import { parseScanned, pressKey } from './code.js';
+
+interface Props {
+  /** Why the last code did not check in, said above the keypad. */
+  message: string | null;
+  onCode(code: string): void;
+  onBack(): void;
+}
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'backspace'];
+
+/**
+ * «لدي موعد»: the code on a large keypad in the hall's digits, or from a barcode/QR scanner. A
+ * scanner is a keyboard: it types into the hidden input that keeps the focus, and its Enter
+ * checks in at once.
+ */
+export function CodeEntry({ message, onCode, onBack }: Props) {
+  const { lang, digits, t } = useUi();
+  const [code, setCode] = useState('');
+  const scanned = useRef<HTMLInputElement>(null);
+  const refocus = () => scanned.current?.focus();
+  useEffect(refocus, []);
+
+  const press = (key: string) => {
+    setCode((typed) => pressKey(typed, key));
+    refocus();
+  };
+  const onScannerKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    const input = e.currentTarget as HTMLInputElement;
+    const read = parseScanned(input.value);
+    input.value = '';
+    if (read) onCode(read);
+  };
+
+  return (
+    <main class="screen appointment" onPointerUp={refocus}>
+      <h1>{t('appointmentEntry')}</h1>
+      <p class="appointment-help">{t('appointmentHelp')}</p>
+      <input
+        ref={scanned}
+        class="visually-hidden"
+        aria-label={t('appointmentCode')}
+        inputMode="none"
+        autoComplete="off"
+        data-scanner
+        onKeyDown={onScannerKey}
+        onBlur={() => setTimeout(refocus, 0)}
+      />
+      {message && (
+        <p class="appointment-message" role="alert">
+          {message}
+        </p>
+      )}
+      <p class="appointment-code" dir="ltr" aria-live="polite" data-code={code}>
+        {code ? formatTicketNumber(code, digits) : '\u00a0'}
+      </p>
+      <div class="keypad" dir="ltr">
+        {KEYS.map((key) => (
+          <button key={key} type="button" class={key.length > 1 ? 'key secondary' : 'key'} data-key={key} onClick={() => press(key)}>
+            {key === 'clear' ? t('clearCode') : key === 'backspace' ? <span aria-label={t('eraseDigit')}>⌫</span> : formatNumber(Number(key), lang, digits)}
+          </button>
+        ))}
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" disabled={code.length < 4} onClick={() => onCode(code)}>
+          {t('checkIn')}
+        </button>
+        <button type="button" class="secondary" onClick={onBack}>
+          {t('back')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -3,7 +3,7 @@ import type { Service } from '../../server/protocol/schemas.js';
 import { ApiError } from '../../ui-kit/api.js';
 import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
 import { deviceToken, forgetDeviceToken } from '../../ui-kit/pairing.js';
-import type { Appointment, AppointmentTicket } from './appointment/api.js';
+import type { Appointment, AppointmentTicket } from '../../ui-kit/appointments.js';
 import { checkInByCode } from './appointment/check-in.js';
 import { CodeEntry } from './appointment/CodeEntry.js';
 import { Refused } from './appointment/Refused.js';

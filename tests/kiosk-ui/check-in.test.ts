@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '../../kiosk-ui/src/appointment/api.js';
+import type { Appointment } from '../../ui-kit/appointments.js';
 import { refusedBecause } from '../../kiosk-ui/src/appointment/check-in.js';
 
 // What the kiosk tells a citizen whose code was refused at check-in (409): the booking's status

@@ -1,7 +1,7 @@
 import { formatTime } from '../../../ui-kit/i18n.js';
 import { appointmentAt } from '../text.js';
 import { useUi } from '../ui.js';
-import type { Appointment } from './api.js';
+import type { Appointment } from '../../../ui-kit/appointments.js';
 
 interface Props {
   appointment: Appointment;

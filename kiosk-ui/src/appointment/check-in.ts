@@ -1,5 +1,5 @@
 import { ApiError } from '../../../ui-kit/api.js';
-import { checkIn, findAppointment, type Appointment, type AppointmentTicket } from './api.js';
+import { checkIn, findAppointment, type Appointment, type AppointmentTicket } from '../../../ui-kit/appointments.js';
 
 // A code at the kiosk becomes a ticket, or the reason it does not, in words the citizen can act on.
 

@@ -5,7 +5,7 @@ import { formatDates, formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
 import { QrCode } from '../components/QrCode.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { cancelAppointment, findAppointment, slotMinutes, type Appointment, type BookableService } from '../appointment/api.js';
+import { cancelAppointment, findAppointment, slotMinutes, type Appointment, type BookableService } from '../../../ui-kit/appointments.js';
 import { icsText } from './ics.js';
 import { useBookUi, type BookTextKey } from './text.js';
 

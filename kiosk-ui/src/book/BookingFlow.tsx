@@ -3,7 +3,7 @@ import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api, ApiError } from '../../../ui-kit/api.js';
 import { formatDates, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { addDays, book, hallToday, holdSlot, listSlots, takesAppointments, type BookableService, type Slot } from '../appointment/api.js';
+import { addDays, book, hallToday, holdSlot, listSlots, takesAppointments, type BookableService, type Slot } from '../../../ui-kit/appointments.js';
 import { useBookUi, type BookTextKey } from './text.js';
 
 /** How far ahead the day picker goes (the hall's window may be shorter: the server says so). */

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Bilingual, Service } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
-import { takesAppointments } from '../appointment/api.js';
+import { takesAppointments } from '../../../ui-kit/appointments.js';
 import { TEXT } from '../text.js';
 import { gridStyle, tileStyle } from '../tiles.js';
 import { useUi } from '../ui.js';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Service } from '../../../server/protocol/schemas.js';
 import { formatTicketNumber, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
-import type { AppointmentTicket } from '../appointment/api.js';
+import type { AppointmentTicket } from '../../../ui-kit/appointments.js';
 import { appointmentTag } from '../text.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';

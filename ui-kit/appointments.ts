@@ -1,7 +1,8 @@
-import type { Service, Ticket } from '../../../server/protocol/schemas.js';
-import { api } from '../../../ui-kit/api.js';
+import type { Service, Ticket } from '../server/protocol/schemas.js';
+import { api } from './api.js';
 
-// The routes of API.md "Appointments" as the phone (/book/) and the kiosk use them.
+// The routes of API.md "Appointments" as the UIs use them: the phone (/book/), the kiosk and the
+// staff app (which passes its token).
 
 export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show' | 'done';
 
@@ -32,8 +33,12 @@ export const listSlots = (serviceId: number, date: string) =>
 export const holdSlot = (serviceId: number, start: string) =>
   api<{ holdId: string; expiresAt: string }>('POST', '/api/appointments/hold', { body: { serviceId, start } });
 
-export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: 'ar' | 'en' }) =>
-  api<Appointment>('POST', '/api/appointments', { body });
+export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: 'ar' | 'en' }, token?: string) =>
+  api<Appointment>('POST', '/api/appointments', { body, token });
+
+/** The day's appointments (staff). */
+export const dayAppointments = (token: string, date: string) =>
+  api<Appointment[]>('GET', `/api/appointments?date=${date}`, { token });
 
 export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
@@ -43,7 +48,8 @@ export type AppointmentTicket = Ticket & { appointment?: { code: string; start: 
 export const checkIn = (token: string, code: string) =>
   api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, { token, body: {} });
 
-export const cancelAppointment = (code: string) => api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`);
+export const cancelAppointment = (code: string, token?: string) =>
+  api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`, { token });
 
 /** Today in the hall's zone, as YYYY-MM-DD. */
 export const hallToday = (timeZone: string, now = new Date()) =>

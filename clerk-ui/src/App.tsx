@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import AdminArea from './admin/AdminArea.js';
+import { AppointmentsArea } from './appointments/AppointmentsArea.js';
 import { useStaffApp } from './app-state.js';
 import { hasRole, type AreaProps, type Role } from './area.js';
 import { ClerkArea } from './clerk/ClerkArea.js';
@@ -24,6 +25,7 @@ interface Area {
 const AREAS: Area[] = [
   { id: 'clerk', label: 'areaClerk', role: 'clerk', Component: ClerkArea },
   { id: 'supervisor', label: 'areaSupervisor', role: 'supervisor', Component: SupervisorArea },
+  { id: 'appointments', label: 'areaAppointments', role: 'clerk', Component: AppointmentsArea },
   { id: 'reports', label: 'areaReports', role: 'supervisor', Component: ReportsArea },
   { id: 'admin', label: 'areaAdmin', role: 'admin', Component: AdminArea },
 ];

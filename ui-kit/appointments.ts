@@ -1,5 +1,5 @@
 import type { Service, Ticket } from '../server/protocol/schemas.js';
-import { api } from './api.js';
+import { api, newIdempotencyKey } from './api.js';
 
 // The routes of API.md "Appointments" as the UIs use them: the phone (/book/), the kiosk and the
 // staff app (which passes its token).
@@ -13,6 +13,9 @@ export interface Appointment {
   start: string;
   status: AppointmentStatus;
 }
+
+/** In the staff's day list: the ticket a checked-in booking became. */
+export type DayAppointment = Appointment & { ticketNumber?: string };
 
 export interface Slot {
   start: string;
@@ -38,7 +41,7 @@ export const book = (body: { serviceId: number; start: string; holdId?: string; 
 
 /** The day's appointments (staff). */
 export const dayAppointments = (token: string, date: string) =>
-  api<Appointment[]>('GET', `/api/appointments?date=${date}`, { token });
+  api<DayAppointment[]>('GET', `/api/appointments?date=${date}`, { token });
 
 export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
@@ -46,7 +49,11 @@ export const findAppointment = (code: string) => api<Appointment>('GET', `/api/a
 export type AppointmentTicket = Ticket & { appointment?: { code: string; start: string } };
 
 export const checkIn = (token: string, code: string) =>
-  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, { token, body: {} });
+  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
+    token,
+    body: {},
+    headers: { 'idempotency-key': newIdempotencyKey() },
+  });
 
 export const cancelAppointment = (code: string, token?: string) =>
   api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`, { token });

@@ -6,15 +6,7 @@ import { TEXT } from './text.js';
 // What the staff app says when the server refuses: one message per error code, in the user's
 // language. The server's own text is for its log and for developers, never for the screen.
 
-/** Appointments' refusals (issue 16), spread in below: a spread is not held to ErrorCode's keys before the server has them. */
-const APPOINTMENT_ERRORS = {
-  slot_full: { ar: 'اكتمل هذا الوقت، اختر وقتاً آخر.', en: 'This time is fully booked: choose another.' },
-  outside_booking_window: { ar: 'هذا الوقت خارج مدة الحجز المسموح بها.', en: 'This time is outside the booking window.' },
-  outside_check_in_window: { ar: 'ليس هذا وقت تسجيل حضور هذا الموعد.', en: 'This appointment cannot be checked in at this time.' },
-};
-
 export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
-  ...APPOINTMENT_ERRORS,
   invalid_request: { ar: 'الطلب غير صالح. تحقّق من القيم المدخلة وأعد المحاولة.', en: 'The request is not valid. Check what you entered and try again.' },
   unauthorized: { ar: 'انتهت الجلسة، يرجى تسجيل الدخول مجدداً.', en: 'Your session has ended: please log in again.' },
   forbidden: { ar: 'لا تملك صلاحية تنفيذ هذه العملية.', en: 'You are not allowed to do this.' },

@@ -29,6 +29,7 @@ export const TEXT = {
   appointmentCode: { ar: 'الرمز', en: 'Code' },
   appointmentTime: { ar: 'الوقت', en: 'Time' },
   appointmentStatus: { ar: 'الحالة', en: 'Status' },
+  appointmentTicket: { ar: 'رقم الدور', en: 'Ticket' },
   appt_booked: { ar: 'محجوز', en: 'Booked' },
   appt_checked_in: { ar: 'حضر', en: 'Checked in' },
   appt_cancelled: { ar: 'ملغى', en: 'Cancelled' },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cancelAppointment, dayAppointments, hallToday, takesAppointments, type Appointment } from '../../../ui-kit/appointments.js';
+import { cancelAppointment, dayAppointments, hallToday, takesAppointments, type DayAppointment } from '../../../ui-kit/appointments.js';
 import { formatTime } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { useShell } from '../shell.js';
@@ -9,11 +9,11 @@ import { BookForm } from './BookForm.js';
 
 /** Clerks and supervisors: the day's appointments by service, cancelling one, and booking for a citizen. */
 export function AppointmentsArea({ session }: AreaProps) {
-  const { lang, digits, timeZone, t, failure } = useUi();
+  const { lang, digits, timeZone, t, failure, ticket } = useUi();
   const { hall } = useShell();
   const [date, setDate] = useState(() => hallToday(timeZone));
   const [serviceId, setServiceId] = useState<number | null>(null);
-  const [rows, setRows] = useState<Appointment[] | null>(null);
+  const [rows, setRows] = useState<DayAppointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const bookable = hall.services.filter(takesAppointments);
 
@@ -70,6 +70,7 @@ export function AppointmentsArea({ session }: AreaProps) {
                     <th>{t('appointmentTime')}</th>
                     <th>{t('appointmentCode')}</th>
                     <th>{t('appointmentStatus')}</th>
+                    <th>{t('appointmentTicket')}</th>
                     <th />
                   </tr>
                 </thead>
@@ -85,6 +86,7 @@ export function AppointmentsArea({ session }: AreaProps) {
                         <td>
                           <span class="chip">{t(`appt_${a.status}`)}</span>
                         </td>
+                        <td>{a.ticketNumber ? ticket(a.ticketNumber) : ''}</td>
                         <td>
                           {a.status === 'booked' && (
                             <button type="button" class="btn tiny" aria-label={`${t('cancelAppointment')}: ${a.code}`} onClick={() => cancel(a.code)}>

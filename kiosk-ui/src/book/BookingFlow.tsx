@@ -15,8 +15,10 @@ function refusalText(err: unknown): BookTextKey {
   if (err.status === 429) return 'tooMany';
   if (err.code === 'slot_full') return 'slotFull';
   if (err.code === 'outside_booking_window') return 'outsideWindow';
-  if (err.status === 409) return 'alreadyBooked';
-  if (err.status === 400 && /phone/i.test(err.message)) return 'badPhone';
+  if (err.code === 'conflict') return 'alreadyBooked'; // one booking per phone number, service and day
+  if (err.code === 'service_closed') return 'closedThatDay';
+  // The citizen types nothing but the phone number: a refused booking request is about it.
+  if (err.code === 'invalid_request') return 'badPhone';
   return 'failed';
 }
 

@@ -34,6 +34,7 @@ export const TEXT = {
     ar: 'لديك حجز لهذه الخدمة في هذا اليوم بالفعل.',
     en: 'You already have a booking for this service on this day.',
   },
+  closedThatDay: { ar: 'الخدمة مغلقة في هذا اليوم، اختر يوماً آخر.', en: 'The service is closed on this day: choose another day.' },
   badPhone: { ar: 'رقم الهاتف غير صحيح.', en: 'This phone number is not valid.' },
   tooMany: { ar: 'طلبات كثيرة، حاول بعد قليل.', en: 'Too many requests. Please try again shortly.' },
   failed: { ar: 'تعذّر إتمام الطلب، حاول مرة أخرى.', en: 'That did not work. Please try again.' },

@@ -8,7 +8,7 @@ import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 /** A service with its appointment settings (API.md "Appointments"), once the server has them. */
-type AdminService = Service & { appointments?: { enabled: boolean; slotMinutes: number; perSlot: number; hours?: WeeklyHours | null } };
+type AdminService = Service & { appointments?: { enabled: boolean; slotMinutes?: number; perSlot?: number; hours?: WeeklyHours } };
 
 const CODE_HINTS: Hints = {
   invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
@@ -69,8 +69,8 @@ export function ServicesSection() {
 function valuesOf(s: AdminService | null) {
   return {
     'appointments.enabled': s?.appointments?.enabled ?? false,
-    'appointments.slotMinutes': String(s?.appointments?.slotMinutes ?? s?.averageServiceMinutes ?? 5),
-    'appointments.perSlot': String(s?.appointments?.perSlot ?? 1),
+    'appointments.slotMinutes': s?.appointments?.slotMinutes == null ? '' : String(s.appointments.slotMinutes),
+    'appointments.perSlot': s?.appointments?.perSlot == null ? '' : String(s.appointments.perSlot),
     bookableHoursMode: s?.appointments?.hours ? 'own' : 'service',
     code: s?.code ?? '',
     'name.ar': s?.name.ar ?? '',
@@ -100,6 +100,10 @@ function ServiceForm({ service, onSaved }: { service: AdminService | null; onSav
   function check() {
     const c = new Checks();
     const category = { ar: v['category.ar'].trim(), en: v['category.en'].trim() };
+    // Empty: the server's defaults (the average duration; the counters serving the service).
+    const on = v['appointments.enabled'];
+    const slotMinutes = on ? c.int('appointments.slotMinutes', v['appointments.slotMinutes'], { min: 5, max: 240, optional: true }) : null;
+    const perSlot = on ? c.int('appointments.perSlot', v['appointments.perSlot'], { min: 1, max: 50, optional: true }) : null;
     if (!category.ar !== !category.en) c.add(category.ar ? 'category.en' : 'category.ar', 'both_or_none');
     c.text('category.ar', category.ar, { max: 200, optional: true });
     c.text('category.en', category.en, { max: 200, optional: true });
@@ -117,13 +121,13 @@ function ServiceForm({ service, onSaved }: { service: AdminService | null; onSav
       },
       ...(service ? { active: v.active } : {}),
       // Appointments are set on an existing service (PATCH), and sent once they were ever turned on.
-      ...(service && (v['appointments.enabled'] || service.appointments)
+      ...(service && (on || service.appointments)
         ? {
             appointments: {
-              enabled: v['appointments.enabled'],
-              slotMinutes: c.int('appointments.slotMinutes', v['appointments.slotMinutes'], { min: 5, max: 480 }),
-              perSlot: c.int('appointments.perSlot', v['appointments.perSlot'], { min: 1, max: 100 }),
-              hours: v.bookableHoursMode === 'own' ? hoursOf(bookable, 'appointments.hours', c) : null,
+              enabled: on,
+              ...(slotMinutes === null ? {} : { slotMinutes }),
+              ...(perSlot === null ? {} : { perSlot }),
+              ...(v.bookableHoursMode === 'own' ? { hours: hoursOf(bookable, 'appointments.hours', c) } : {}),
             },
           }
         : {}),

@@ -9,9 +9,9 @@ import { BookForm } from './BookForm.js';
 
 /** Clerks and supervisors: the day's appointments by service, cancelling one, and booking for a citizen. */
 export function AppointmentsArea({ session }: AreaProps) {
-  const { lang, digits, timeZone, t, failure, ticket } = useUi();
+  const { lang, digits, timeZone, clockOffsetMs, t, failure, ticket } = useUi();
   const { hall } = useShell();
-  const [date, setDate] = useState(() => hallToday(timeZone));
+  const [date, setDate] = useState(() => hallToday(timeZone, new Date(Date.now() + clockOffsetMs)));
   const [serviceId, setServiceId] = useState<number | null>(null);
   const [rows, setRows] = useState<DayAppointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -74,7 +74,8 @@ interface Hold {
 
 function SlotPicker({ service, hall, onBack, onBooked }: { service: BookableService; hall: HallInfo; onBack(): void; onBooked(code: string): void }) {
   const { lang, digits, t, b } = useBookUi();
-  const today = hallToday(hall.timeZone);
+  // The hall's day, by its clock: a phone's own clock or zone may be off.
+  const today = hallToday(hall.timeZone, new Date(hall.serverTime));
   const [date, setDate] = useState(today);
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);

@@ -156,3 +156,27 @@ describe("the staff's Appointments area", () => {
     await page.locator(`tr[data-code="${booked}"]`).getByText('Booked').waitFor();
   });
 });
+
+describe("the admin's service form", () => {
+  it('turns appointments on for a service, with its slot length and citizens per slot', async () => {
+    context = await browser.newContext({ viewport: DESK });
+    const page = await context.newPage();
+    await page.goto(`${base}/clerk/?lang=en#/admin/services`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(hall.adminPassword);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    const service = (await (await hall.app.inject({ method: 'GET', url: '/api/services' })).json()).find((s: { id: number }) => s.id === 2);
+    await page.getByRole('button', { name: `Edit ${service.name.en}` }).click();
+    const form = page.getByRole('form', { name: 'Edit service' });
+    await form.getByLabel('Takes appointments').check();
+    await form.getByLabel('Slot length (minutes)').fill('3');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('at least 5', { exact: false }).waitFor();
+    await form.getByLabel('Slot length (minutes)').fill('20');
+    await form.getByLabel('Citizens per slot').fill('1');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    const saved = (await (await hall.app.inject({ method: 'GET', url: '/api/services' })).json()).find((s: { id: number }) => s.id === 2);
+    expect(saved.appointments).toMatchObject({ enabled: true, slotMinutes: 20, perSlot: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -70,6 +71,7 @@ describe('check-in at the kiosk', () => {
     const { code } = await book('10:45');
     const page = await kiosk();
     expect(await page.locator('.keypad [data-key="7"]').textContent()).toBe('٧');
+    await expectAccessible(page);
     for (const digit of code) await page.locator(`.keypad [data-key="${digit}"]`).click();
     expect(await page.locator('.appointment-code').getAttribute('data-code')).toBe(code);
     await page.getByRole('button', { name: 'تسجيل الحضور' }).click();
@@ -109,6 +111,7 @@ describe('check-in at the kiosk', () => {
     await page.keyboard.type(code, { delay: 5 });
     await page.keyboard.press('Enter');
     await page.getByText('لم يحن وقت موعدك بعد').waitFor();
+    await expectAccessible(page);
     await page.getByText('موعدك الساعة ١١:٣٠').waitFor();
     expect(await page.getByRole('button', { name: 'خذ دوراً عادياً' }).count()).toBe(0);
     expect(await statusOf(code)).toBe('booked');
@@ -141,6 +144,7 @@ describe("the staff's Appointments area", () => {
     await page.getByRole('link', { name: 'Appointments' }).click();
     const row = page.locator(`tr[data-code="${code}"]`);
     await row.getByText('Booked').waitFor();
+    await expectAccessible(page);
     await row.getByRole('button', { name: `Cancel appointment: ${code}` }).click();
     await row.getByText('Cancelled').waitFor();
     expect(await statusOf(code)).toBe('cancelled');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -66,6 +67,7 @@ describe('/book/', () => {
     expect(Date.parse(start) - now).toBeGreaterThanOrEqual(30 * 60_000);
     await slot.click();
     await page.getByText('حجزنا لك هذا الوقت مؤقتاً').waitFor();
+    await expectAccessible(page);
     await page.getByLabel('رقم الهاتف (اختياري)').fill('0933123456');
     await page.getByRole('button', { name: 'تأكيد الحجز' }).click();
 
@@ -77,6 +79,7 @@ describe('/book/', () => {
     expect(await page.locator('.b-booked .qr svg').count()).toBe(1);
     expect(await page.locator('.b-booked .qr').getAttribute('data-url')).toBe(code);
     expect(await freeAt(start)).toBe(0);
+    await expectAccessible(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'إضافة إلى التقويم' }).click()]);
     const ics = readFileSync((await download.path())!, 'utf8');
@@ -93,12 +96,14 @@ describe('/book/', () => {
     expect(await freeAt(start)).toBe(1);
   });
 
-  it('speaks English left to right, and says so when a code is unknown', async () => {
+  it('speaks English left to right, and says so when a code is unknown; every screen passes axe', async () => {
     const page = await phone('/book/?lang=en&code=00000000');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.getByText('No appointment has this code.').waitFor();
     await page.getByRole('button', { name: 'Book another appointment' }).click();
-    await page.getByRole('button', { name: 'Building permits' }).waitFor();
+    await page.getByRole('button', { name: 'Building permits' }).click();
+    await page.locator('.b-slot').first().waitFor();
+    await expectAccessible(page);
     expect(new URL(page.url()).searchParams.get('code')).toBeNull();
   });
 });

@@ -37,7 +37,8 @@ export function AppointmentsArea({ session }: AreaProps) {
   const shown = (rows ?? []).filter((a) => serviceId === null || a.serviceId === serviceId);
   const services = [...new Set(shown.map((a) => a.serviceId))];
   return (
-    <div class="appointments">
+    <main class="appointments">
+      <h1 class="visually-hidden">{t('areaAppointments')}</h1>
       <section class="panel" aria-labelledby="appointments-title">
         <div class="panel-head">
           <h2 id="appointments-title">{t('appointmentsOf')}</h2>
@@ -103,6 +104,6 @@ export function AppointmentsArea({ session }: AreaProps) {
         )}
       </section>
       <BookForm token={session.token} services={bookable} date={date} onBooked={load} />
-    </div>
+    </main>
   );
 }

@@ -32,9 +32,10 @@ type Screen =
   | { kind: 'ticket'; ticket: AppointmentTicket; service: Service };
 
 const IDLE_MS = 60_000;
-
-const REFUSALS = { unknown: 'unknownCode', cancelled: 'appointmentCancelled', used: 'appointmentUsed', tooMany: 'tooManyCodes', failed: 'failed' } as const;
 const DEFAULT_RETURN_SECONDS = 20;
+
+/** What the code entry says when a code did not check in (too early or too late have their own screen). */
+const REFUSALS = { unknown: 'unknownCode', cancelled: 'appointmentCancelled', used: 'appointmentUsed', tooMany: 'tooManyCodes', failed: 'failed' } as const;
 
 export function App() {
   const [token, setToken] = useState(deviceToken);

@@ -92,6 +92,9 @@ describe('check-in at the kiosk', () => {
   it('checks in at once when a scanner types the code and Enter', async () => {
     const { code } = await book('11:00');
     const page = await kiosk();
+    // Stray keys a while before the scan do not stick to the code.
+    await page.keyboard.type('12');
+    await page.waitForTimeout(1200);
     // A USB scanner is a keyboard: a few milliseconds between characters, then Enter, no tap.
     await page.keyboard.type(code, { delay: 5 });
     await page.keyboard.press('Enter');

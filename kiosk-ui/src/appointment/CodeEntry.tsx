@@ -12,6 +12,9 @@ interface Props {
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'backspace'];
 
+/** A scanner types a whole code in well under this: a longer pause starts a new code, so stray keys never stick to one. */
+const SCAN_PAUSE_MS = 1000;
+
 /**
  * «لدي موعد»: the code on a large keypad in the hall's digits, or from a barcode/QR scanner. A
  * scanner is a keyboard: it types into the hidden input that keeps the focus, and its Enter
@@ -21,6 +24,7 @@ export function CodeEntry({ message, onCode, onBack }: Props) {
   const { lang, digits, t } = useUi();
   const [code, setCode] = useState('');
   const scanned = useRef<HTMLInputElement>(null);
+  const lastKeyAt = useRef(0);
   const refocus = () => scanned.current?.focus();
   useEffect(refocus, []);
 
@@ -29,8 +33,10 @@ export function CodeEntry({ message, onCode, onBack }: Props) {
     refocus();
   };
   const onScannerKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter') return;
     const input = e.currentTarget as HTMLInputElement;
+    if (e.timeStamp - lastKeyAt.current > SCAN_PAUSE_MS) input.value = '';
+    lastKeyAt.current = e.timeStamp;
+    if (e.key !== 'Enter') return;
     const read = parseScanned(input.value);
     input.value = '';
     if (read) onCode(read);

@@ -52,7 +52,6 @@ export function CodeEntry({ message, onCode, onBack }: Props) {
         aria-label={t('appointmentCode')}
         inputMode="none"
         autoComplete="off"
-        data-scanner
         onKeyDown={onScannerKey}
         onBlur={() => setTimeout(refocus, 0)}
       />
@@ -66,8 +65,15 @@ export function CodeEntry({ message, onCode, onBack }: Props) {
       </p>
       <div class="keypad" dir="ltr">
         {KEYS.map((key) => (
-          <button key={key} type="button" class={key.length > 1 ? 'key secondary' : 'key'} data-key={key} onClick={() => press(key)}>
-            {key === 'clear' ? t('clearCode') : key === 'backspace' ? <span aria-label={t('eraseDigit')}>⌫</span> : formatNumber(Number(key), lang, digits)}
+          <button
+            key={key}
+            type="button"
+            class={key.length > 1 ? 'key secondary' : 'key'}
+            data-key={key}
+            aria-label={key === 'backspace' ? t('eraseDigit') : undefined}
+            onClick={() => press(key)}
+          >
+            {key === 'clear' ? t('clearCode') : key === 'backspace' ? '⌫' : formatNumber(Number(key), lang, digits)}
           </button>
         ))}
       </div>

@@ -317,6 +317,8 @@ const FIELDS: Record<string, { ar: string; en: string }> = {
   display: T.displaySettings,
   ticketFooter: { ar: 'تذييل البطاقة', en: 'Ticket footer' },
   hours: T.openingHours,
+  // A service's appointment settings and the hall's alike.
+  appointments: { ar: 'إعدادات المواعيد', en: 'Appointment settings' },
   whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
   targetWaitMinutes: T.targetWait,
   averageServiceMinutes: T.averageDuration,

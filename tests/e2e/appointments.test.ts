@@ -59,6 +59,8 @@ async function kiosk(): Promise<Page> {
   await page.goto(`${base}/kiosk/?token=${hall.tokens.kiosk}`);
   await page.getByRole('button', { name: 'لدي موعد' }).click();
   await page.getByRole('heading', { name: 'لدي موعد' }).waitFor();
+  // The scanner's input has the focus once the screen is up; a scan needs a hand, slower than that.
+  await expect.poll(() => page.getByLabel('رمز الموعد').evaluate((input) => input === document.activeElement)).toBe(true);
   return page;
 }
 

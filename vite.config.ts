@@ -9,6 +9,7 @@ export const PAGES: Record<string, string> = {
   kiosk: 'kiosk-ui/index.html',
   track: 'kiosk-ui/track.html',
   join: 'kiosk-ui/join.html',
+  book: 'kiosk-ui/book.html',
   display: 'display-ui/index.html',
   counter: 'display-ui/counter.html',
   clerk: 'clerk-ui/index.html',

@@ -1,11 +1,13 @@
 import type { ComponentType } from 'preact';
+import { takesAppointments } from '../../ui-kit/appointments.js';
 import AdminArea from './admin/AdminArea.js';
+import { AppointmentsArea } from './appointments/AppointmentsArea.js';
 import { useStaffApp } from './app-state.js';
 import { hasRole, type AreaProps, type Role } from './area.js';
 import { ClerkArea } from './clerk/ClerkArea.js';
 import { Login } from './components/Login.js';
 import { TopBar } from './components/TopBar.js';
-import { useHall } from './hall.js';
+import { useHall, type Hall } from './hall.js';
 import { ShellContext } from './shell.js';
 import ReportsArea from './reports/ReportsArea.js';
 import { SupervisorArea } from './supervisor/SupervisorArea.js';
@@ -19,11 +21,14 @@ interface Area {
   label: TextKey;
   role: Role;
   Component: ComponentType<AreaProps>;
+  /** Shown only when the hall has a use for it. */
+  shown?(hall: Hall): boolean;
 }
 
 const AREAS: Area[] = [
   { id: 'clerk', label: 'areaClerk', role: 'clerk', Component: ClerkArea },
   { id: 'supervisor', label: 'areaSupervisor', role: 'supervisor', Component: SupervisorArea },
+  { id: 'appointments', label: 'areaAppointments', role: 'clerk', Component: AppointmentsArea, shown: (hall) => hall.services.some(takesAppointments) },
   { id: 'reports', label: 'areaReports', role: 'supervisor', Component: ReportsArea },
   { id: 'admin', label: 'areaAdmin', role: 'admin', Component: AdminArea },
 ];
@@ -50,7 +55,7 @@ export function App() {
     );
   }
 
-  const areas = AREAS.filter((a) => hasRole(session, a.role));
+  const areas = AREAS.filter((a) => hasRole(session, a.role) && (a.shown?.(hall) ?? true));
   const home = HOME[session.user.role].map((id) => areas.find((a) => a.id === id)).find(Boolean) ?? areas[0]!;
   const area = areas.find((a) => a.id === route) ?? home;
   const { Component } = area;

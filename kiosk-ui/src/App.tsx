@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Service, Ticket } from '../../server/protocol/schemas.js';
+import type { Service } from '../../server/protocol/schemas.js';
 import { ApiError } from '../../ui-kit/api.js';
 import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
 import { deviceToken, forgetDeviceToken } from '../../ui-kit/pairing.js';
+import type { Appointment, AppointmentTicket } from '../../ui-kit/appointments.js';
+import { checkInByCode } from './appointment/check-in.js';
+import { CodeEntry } from './appointment/CodeEntry.js';
+import { Refused } from './appointment/Refused.js';
 import { AlertBox } from './components/AlertBox.js';
 import { Attract } from './components/Attract.js';
 import { Header } from './components/Header.js';
@@ -23,10 +27,15 @@ type Screen =
   | { kind: 'menu' }
   | { kind: 'attract' }
   | { kind: 'priority' }
-  | { kind: 'ticket'; ticket: Ticket; service: Service };
+  | { kind: 'appointment'; message: TextKey | null }
+  | { kind: 'refused'; appointment: Appointment; late: boolean }
+  | { kind: 'ticket'; ticket: AppointmentTicket; service: Service };
 
 const IDLE_MS = 60_000;
 const DEFAULT_RETURN_SECONDS = 20;
+
+/** What the code entry says when a code did not check in (too early or too late have their own screen). */
+const REFUSALS = { unknown: 'unknownCode', cancelled: 'appointmentCancelled', used: 'appointmentUsed', tooMany: 'tooManyCodes', failed: 'failed' } as const;
 
 export function App() {
   const [token, setToken] = useState(deviceToken);
@@ -56,7 +65,7 @@ export function App() {
     setAlert(null);
     setLang(homeLang);
   };
-  useIdle(IDLE_MS, screen.kind === 'menu' || screen.kind === 'priority', () => {
+  useIdle(IDLE_MS, screen.kind !== 'ticket' && screen.kind !== 'attract', () => {
     if (!busy.current) home('attract');
   });
   const offline = menu.offline || live.link === 'offline';
@@ -96,6 +105,31 @@ export function App() {
     }
   }
 
+  /** «لدي موعد»: the code becomes a ticket, or the kiosk says why not. */
+  async function checkIn(code: string) {
+    if (busy.current || !token) return;
+    busy.current = true;
+    setIssuing({ retrying: false });
+    const outcome = await checkInByCode(token, code, () => Date.now() + menu.clockOffsetMs);
+    busy.current = false;
+    setIssuing(null);
+    menu.refresh();
+    switch (outcome.kind) {
+      case 'ticket': {
+        const service = menu.services.find((s) => s.id === outcome.ticket.serviceId);
+        if (service) return setScreen({ kind: 'ticket', ticket: outcome.ticket, service });
+        return setAlert('failed');
+      }
+      case 'early':
+      case 'late':
+        return setScreen({ kind: 'refused', appointment: outcome.appointment, late: outcome.kind === 'late' });
+      case 'unpaired':
+        return unpair();
+      default:
+        return setScreen({ kind: 'appointment', message: REFUSALS[outcome.kind] });
+    }
+  }
+
   if (!token) return <NotPaired />;
 
   const printerDown = live.printer?.status === 'offline' || live.printer?.status === 'paper_out';
@@ -123,6 +157,19 @@ export function App() {
         onNo={() => setScreen({ kind: 'menu' })}
       />
     );
+  } else if (screen.kind === 'appointment') {
+    body = <CodeEntry message={screen.message && TEXT[screen.message][lang]} onCode={checkIn} onBack={() => home()} />;
+  } else if (screen.kind === 'refused') {
+    const service = menu.services.find((s) => s.id === screen.appointment.serviceId);
+    body = (
+      <Refused
+        appointment={screen.appointment}
+        late={screen.late}
+        timeZone={menu.hall?.timeZone ?? 'UTC'}
+        onOrdinaryTicket={() => service && take(service)}
+        onBack={() => home()}
+      />
+    );
   } else if (screen.kind === 'ticket') {
     body = (
       <TicketScreen
@@ -131,6 +178,7 @@ export function App() {
         print={shownPrint!}
         returnSeconds={menu.hall?.kioskReturnSeconds ?? DEFAULT_RETURN_SECONDS}
         publicUrl={menu.hall?.publicUrl ?? null}
+        timeZone={menu.hall?.timeZone ?? 'UTC'}
         onDone={() => home()}
       />
     );
@@ -141,6 +189,7 @@ export function App() {
         priority={priority}
         onTake={take}
         onPriority={() => setScreen({ kind: 'priority' })}
+        onAppointment={() => setScreen({ kind: 'appointment', message: null })}
         onCancelPriority={() => setPriority(false)}
       />
     );

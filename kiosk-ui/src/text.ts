@@ -66,9 +66,43 @@ export const TEXT = {
   notPairedTitle: { ar: 'هذا الجهاز غير مقترن بعد', en: 'This kiosk is not paired yet' },
   notPairedHelp: { ar: 'يرجى مراجعة أحد الموظفين لتشغيله.', en: 'Please ask a member of staff to set it up.' },
   ok: { ar: 'حسناً', en: 'OK' },
+  appointmentEntry: { ar: 'لدي موعد', en: 'I have an appointment' },
+  appointmentHelp: {
+    ar: 'اكتب رمز موعدك، أو ضع رمز الاستجابة السريعة تحت الماسح.',
+    en: 'Type your appointment code, or hold its QR code under the scanner.',
+  },
+  appointmentCode: { ar: 'رمز الموعد', en: 'Appointment code' },
+  clearCode: { ar: 'مسح', en: 'Clear' },
+  eraseDigit: { ar: 'حذف رقم', en: 'Delete a digit' },
+  checkIn: { ar: 'تسجيل الحضور', en: 'Check in' },
+  back: { ar: 'رجوع', en: 'Back' },
+  unknownCode: { ar: 'لا يوجد موعد بهذا الرمز. تأكّد منه وحاول مجدداً.', en: 'No appointment has this code. Check it and try again.' },
+  appointmentCancelled: { ar: 'أُلغي هذا الموعد.', en: 'This appointment was cancelled.' },
+  appointmentUsed: { ar: 'سُجّل حضور هذا الموعد من قبل.', en: 'This appointment has already been checked in.' },
+  tooManyCodes: {
+    ar: 'محاولات كثيرة. يرجى الانتظار قليلاً أو مراجعة أحد الموظفين.',
+    en: 'Too many attempts. Please wait a little or ask a member of staff.',
+  },
+  tooEarlyTitle: { ar: 'لم يحن وقت موعدك بعد', en: 'It is not time for your appointment yet' },
+  tooEarlyHelp: {
+    ar: 'يُفتح تسجيل الحضور قبيل موعدك، فيرجى العودة حينها.',
+    en: 'Check-in opens shortly before your time: please come back then.',
+  },
+  tooLateTitle: { ar: 'فات وقت تسجيل الحضور لموعدك', en: 'It is too late to check in for your appointment' },
+  tooLateOffer: {
+    ar: 'يمكنك أخذ دور عادي للخدمة نفسها الآن.',
+    en: 'You can take an ordinary ticket for the same service now.',
+  },
+  ordinaryTicket: { ar: 'خذ دوراً عادياً', en: 'Take an ordinary ticket' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
+
+/** «موعدك الساعة ١٠:٤٠» / "Your appointment is at 10:40" (a time in the hall's digits). */
+export const appointmentAt = (time: string, lang: Lang) => (lang === 'ar' ? `موعدك الساعة ${time}` : `Your appointment is at ${time}`);
+
+/** On the ticket: «موعد ١٠:٤٠» / "Appointment 10:40". */
+export const appointmentTag = (time: string, lang: Lang) => (lang === 'ar' ? `موعد ${time}` : `Appointment ${time}`);
 
 /** «العودة إلى القائمة بعد ١٥ ثانية» / "Back to the menu in 15 s". */
 export function backIn(seconds: number, lang: Lang, digits: Digits): string {

@@ -12,6 +12,7 @@ export const UI_PAGES: [address: string, html: string][] = [
   ['/kiosk/', 'kiosk-ui/index.html'],
   ['/t/:trackingCode', 'kiosk-ui/track.html'],
   ['/join', 'kiosk-ui/join.html'],
+  ['/book/', 'kiosk-ui/book.html'],
   ['/display/', 'display-ui/index.html'],
   ['/counter-display/', 'display-ui/counter.html'],
   ['/clerk/', 'clerk-ui/index.html'],

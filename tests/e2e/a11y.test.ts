@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../db/schema.js';
-import { describeViolations, runAxe } from '../helpers/axe.js';
+import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -80,19 +80,6 @@ async function logIn(page: Page, username: string, lang: Lang) {
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(hall.adminPassword);
   await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول', exact: true }).click();
-}
-
-/**
- * What fails a screen: any serious or critical finding, and these moderate ones: a main landmark,
- * all content in landmarks, a first-level heading, and zoom left to the citizen's phone.
- */
-const ALSO_FAILING = ['region', 'landmark-one-main', 'page-has-heading-one', 'meta-viewport'];
-
-async function expectAccessible(page: Page, { allow = [] }: { allow?: string[] } = {}) {
-  await page.evaluate(() => document.fonts.ready);
-  const { violations } = await runAxe(page);
-  const failing = violations.filter((v) => (['serious', 'critical'].includes(v.impact!) || ALSO_FAILING.includes(v.id)) && !allow.includes(v.id));
-  expect(describeViolations(failing)).toEqual([]);
 }
 
 for (const lang of ['ar', 'en'] as const) {

@@ -36,7 +36,7 @@ function scriptsOf(html: string): string[] {
 const gzipped = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
 
 describe('the phone pages stay light', () => {
-  it.each(['kiosk-ui/track.html', 'kiosk-ui/join.html'])('%s: at most 30 kB of JavaScript, gzipped', (html) => {
+  it.each(['kiosk-ui/track.html', 'kiosk-ui/join.html', 'kiosk-ui/book.html'])('%s: at most 30 kB of JavaScript, gzipped', (html) => {
     expect(existsSync(join(UI, html))).toBe(true);
     const files = scriptsOf(html);
     expect(files.length).toBeGreaterThan(0);

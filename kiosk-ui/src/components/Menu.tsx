@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Bilingual, Service } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
+import { takesAppointments } from '../../../ui-kit/appointments.js';
 import { TEXT } from '../text.js';
 import { gridStyle, tileStyle } from '../tiles.js';
 import { useUi } from '../ui.js';
@@ -12,6 +13,7 @@ interface Props {
   priority: boolean;
   onTake(service: Service): void;
   onPriority(): void;
+  onAppointment(): void;
   onCancelPriority(): void;
 }
 
@@ -40,7 +42,7 @@ export function groupServices(services: Service[]): Group[] {
 /** Up to 8 services fit on one screen with category headings; more go under category tabs. */
 const TABS_FROM = 9;
 
-export function Menu({ services, priority, onTake, onPriority, onCancelPriority }: Props) {
+export function Menu({ services, priority, onTake, onPriority, onAppointment, onCancelPriority }: Props) {
   const { lang, t } = useUi();
   const [tab, setTab] = useState(0);
   const groups = groupServices(services);
@@ -49,6 +51,8 @@ export function Menu({ services, priority, onTake, onPriority, onCancelPriority 
   // One column count for every group, from the largest (tabs keep their layout); each group's
   // short last row is centred.
   const n = Math.max(...groups.map((g) => g.services.length));
+  const appointments = services.some(takesAppointments);
+  const entries = appointments ? 2 : 1;
 
   return (
     <main class="screen menu">
@@ -85,10 +89,15 @@ export function Menu({ services, priority, onTake, onPriority, onCancelPriority 
       </div>
       {!priority && (
         <div class="grid" style={gridStyle(n)}>
-          <button type="button" class="priority-entry" style={tileStyle(0, 1, n)} onClick={onPriority}>
+          <button type="button" class="priority-entry" style={tileStyle(0, entries, n)} onClick={onPriority}>
             <Icon shape="priority" class="priority-icon" />
             <span>{t('priorityEntry')}</span>
           </button>
+          {appointments && (
+            <button type="button" class="appointment-entry" style={tileStyle(1, entries, n)} onClick={onAppointment}>
+              <span>{t('appointmentEntry')}</span>
+            </button>
+          )}
         </div>
       )}
     </main>

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Service, Ticket } from '../../../server/protocol/schemas.js';
-import { formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
+import type { Service } from '../../../server/protocol/schemas.js';
+import { formatTicketNumber, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
+import type { AppointmentTicket } from '../../../ui-kit/appointments.js';
+import { appointmentTag } from '../text.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
 import { PrinterNotice, type PrintState } from './PrinterNotice.js';
@@ -9,20 +11,22 @@ import { QrCode } from './QrCode.js';
 import { WhatToBring } from './WhatToBring.js';
 
 interface Props {
-  ticket: Ticket;
+  ticket: AppointmentTicket;
   service: Service;
   /** What to tell of its paper (printState, worked out once by the app). */
   print: PrintState;
   returnSeconds: number;
   /** Where phones reach the hall; null: this page's own address. */
   publicUrl: string | null;
+  /** The hall's, for an appointment's time. */
+  timeZone: string;
   onDone(): void;
 }
 
 /** The second tap of a double tap that made this ticket must not dismiss it. */
 const IGNORE_DONE_MS = 1200;
 
-export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl, onDone }: Props) {
+export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl, timeZone, onDone }: Props) {
   const { lang, digits, t } = useUi();
   const shownAt = useRef(Date.now());
   // Touching the screen (reading the list, photographing the code) restarts the countdown.
@@ -35,6 +39,9 @@ export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl,
     <main class="screen ticket" onPointerDown={() => setTouches((n) => n + 1)}>
       <section class="ticket-main" aria-labelledby="ticket-label">
         {ticket.priority && <p class="tag">{t('priorityTag')}</p>}
+        {ticket.appointment && (
+          <p class="tag appointment-tag">{appointmentTag(formatTime(new Date(ticket.appointment.start), lang, timeZone, digits), lang)}</p>
+        )}
         <p id="ticket-label" class="ticket-label" role="heading" aria-level={1}>
           {t('yourNumber')}
         </p>

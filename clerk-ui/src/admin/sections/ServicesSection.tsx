@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { Service } from '../../../../server/protocol/schemas.js';
+import type { Service, WeeklyHours } from '../../../../server/protocol/schemas.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form.js';
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
+
+/** A service with its appointment settings (API.md "Appointments"), once the server has them. */
+type AdminService = Service & { appointments?: { enabled: boolean; slotMinutes?: number; perSlot?: number; hours?: WeeklyHours } };
 
 const CODE_HINTS: Hints = {
   invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
@@ -63,8 +66,12 @@ export function ServicesSection() {
   );
 }
 
-function valuesOf(s: Service | null) {
+function valuesOf(s: AdminService | null) {
   return {
+    'appointments.enabled': s?.appointments?.enabled ?? false,
+    'appointments.slotMinutes': s?.appointments?.slotMinutes == null ? '' : String(s.appointments.slotMinutes),
+    'appointments.perSlot': s?.appointments?.perSlot == null ? '' : String(s.appointments.perSlot),
+    bookableHoursMode: s?.appointments?.hours ? 'own' : 'service',
     code: s?.code ?? '',
     'name.ar': s?.name.ar ?? '',
     'name.en': s?.name.en ?? '',
@@ -80,17 +87,23 @@ function valuesOf(s: Service | null) {
   };
 }
 
-function ServiceForm({ service, onSaved }: { service: Service | null; onSaved(): void }) {
+function ServiceForm({ service, onSaved }: { service: AdminService | null; onSaved(): void }) {
   const ui = useAdmin();
   const { t } = ui;
   const form = useForm(valuesOf(service));
   const [week, setWeek] = useState(() => draftOf(service?.hours ?? { 0: [[480, 900]], 1: [[480, 900]], 2: [[480, 900]], 3: [[480, 900]], 4: [[480, 900]] }));
+  const [bookable, setBookable] = useState(() => draftOf(service?.appointments?.hours ?? service?.hours ?? { 0: [[540, 780]] }));
   const v = form.values;
   form.claim('hours');
+  form.claim('appointments.hours');
 
   function check() {
     const c = new Checks();
     const category = { ar: v['category.ar'].trim(), en: v['category.en'].trim() };
+    // Empty: the server's defaults (the average duration; the counters serving the service).
+    const on = v['appointments.enabled'];
+    const slotMinutes = on ? c.int('appointments.slotMinutes', v['appointments.slotMinutes'], { min: 5, max: 240, optional: true }) : null;
+    const perSlot = on ? c.int('appointments.perSlot', v['appointments.perSlot'], { min: 1, max: 50, optional: true }) : null;
     if (!category.ar !== !category.en) c.add(category.ar ? 'category.en' : 'category.ar', 'both_or_none');
     c.text('category.ar', category.ar, { max: 200, optional: true });
     c.text('category.en', category.en, { max: 200, optional: true });
@@ -107,6 +120,17 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
         en: c.list('whatToBring.en', v['whatToBring.en'], { max: 120, maxItems: 10 }),
       },
       ...(service ? { active: v.active } : {}),
+      // Appointments are set on an existing service (PATCH), and sent once they were ever turned on.
+      ...(service && (on || service.appointments)
+        ? {
+            appointments: {
+              enabled: on,
+              ...(slotMinutes === null ? {} : { slotMinutes }),
+              ...(perSlot === null ? {} : { perSlot }),
+              ...(v.bookableHoursMode === 'own' ? { hours: hoursOf(bookable, 'appointments.hours', c) } : {}),
+            },
+          }
+        : {}),
     };
     return { body, issues: c.issues };
   }
@@ -151,6 +175,28 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
       </div>
       {v.hoursMode === 'own' && (
         <HoursEditor label={t('serviceHours')} path="hours" week={week} onChange={setWeek} errorAt={(p, exact) => form.errorAt(p, undefined, exact)} />
+      )}
+      {service && (
+        <div class="grid">
+          <Checkbox label={t('takesAppointments')} {...form.field('appointments.enabled')} />
+          {v['appointments.enabled'] && (
+            <>
+              <TextField label={t('slotMinutes')} hint={t('slotMinutesHint')} numeric {...form.field('appointments.slotMinutes')} />
+              <TextField label={t('perSlot')} hint={t('perSlotHint')} numeric {...form.field('appointments.perSlot')} />
+              <Radios
+                label={t('bookableHours')}
+                options={[
+                  ['service', t('serviceOwnHours')],
+                  ['own', t('bookableOwnHours')],
+                ]}
+                {...form.field('bookableHoursMode')}
+              />
+            </>
+          )}
+        </div>
+      )}
+      {service && v['appointments.enabled'] && v.bookableHoursMode === 'own' && (
+        <HoursEditor label={t('bookableHours')} path="appointments.hours" week={bookable} onChange={setBookable} errorAt={(p, exact) => form.errorAt(p, undefined, exact)} />
       )}
     </FormBox>
   );

@@ -1,0 +1,70 @@
+import type { Service, Ticket } from '../server/protocol/schemas.js';
+import { api, newIdempotencyKey } from './api.js';
+
+// The routes of API.md "Appointments" as the UIs use them: the phone (/book/), the kiosk and the
+// staff app (which passes its token).
+
+export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show' | 'done';
+
+export interface Appointment {
+  code: string;
+  serviceId: number;
+  /** ISO start of the booked slot. */
+  start: string;
+  status: AppointmentStatus;
+}
+
+/** In the staff's day list: the ticket a checked-in booking became. */
+export type DayAppointment = Appointment & { ticketNumber?: string };
+
+export interface Slot {
+  start: string;
+  free: number;
+}
+
+/** A service as the menu lists it, with its appointment settings once the server sends them. */
+export type BookableService = Service & { appointments?: { enabled: boolean; slotMinutes?: number } };
+
+/** The kiosk shows «لدي موعد» and /book/ lists a service only once an admin has turned them on. */
+export const takesAppointments = (s: BookableService) => s.active && s.appointments?.enabled === true;
+
+export const slotMinutes = (s: BookableService) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
+
+export const listSlots = (serviceId: number, date: string) =>
+  api<{ slots: Slot[] }>('GET', `/api/appointments/slots?serviceId=${serviceId}&date=${date}`).then((r) => r.slots);
+
+export const holdSlot = (serviceId: number, start: string) =>
+  api<{ holdId: string; expiresAt: string }>('POST', '/api/appointments/hold', { body: { serviceId, start } });
+
+export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: 'ar' | 'en' }, token?: string) =>
+  api<Appointment>('POST', '/api/appointments', { body, token });
+
+/** The day's appointments (staff). */
+export const dayAppointments = (token: string, date: string) =>
+  api<DayAppointment[]>('GET', `/api/appointments?date=${date}`, { token });
+
+export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
+
+/** The ticket of a checked-in appointment says so, and at what time. */
+export type AppointmentTicket = Ticket & { appointment?: { code: string; start: string } };
+
+export const checkIn = (token: string, code: string) =>
+  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
+    token,
+    body: {},
+    headers: { 'idempotency-key': newIdempotencyKey() },
+  });
+
+export const cancelAppointment = (code: string, token?: string) =>
+  api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`, { token });
+
+/** Today in the hall's zone, as YYYY-MM-DD. */
+export const hallToday = (timeZone: string, now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/** A YYYY-MM-DD date `days` later. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { hallDay } from '../../bench/city/hall-day.js';
 import { ReplayClock, toHallEvent } from '../../bench/city/sim-hall.js';
 import { HallEvent } from '../../server/protocol/city.js';
+import { runTool } from '../helpers/scripts.js';
 
 // `npm run bench:city`: the day a simulated hall replays is a hall's history, event by event, and
 // a tiny run (2 halls, 1 minute) goes end to end against a real city server and prints the
@@ -48,20 +48,7 @@ describe("a simulated hall's day", () => {
   });
 });
 
-function run(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/city/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], timeoutMs: number) => runTool('bench/city/cli.ts', args, { timeoutMs });
 
 describe('npm run bench:city', () => {
   it('runs 2 halls for a minute against a real city and prints the documented JSON', { timeout: 240_000 }, async () => {

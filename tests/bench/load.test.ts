@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runTool } from '../helpers/scripts.js';
 
 // `npm run bench:load` on a tiny run (20 displays, a few dozen tickets, five calls): it runs end to
 // end, stops by itself and prints the documented JSON. Speed is never asserted here.
@@ -34,20 +34,7 @@ const NUMBERS = [
   'clockOffsetMaxMs',
 ];
 
-function run(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], timeoutMs: number) => runTool('bench/load/cli.ts', args, { timeoutMs });
 
 describe('npm run bench:load', () => {
   it('runs a tiny load against the real server and prints one JSON object with every figure', { timeout: 90_000 }, async () => {

@@ -22,13 +22,10 @@ export interface Slot {
   free: number;
 }
 
-/** A service as the menu lists it, with its appointment settings once the server sends them. */
-export type BookableService = Service & { appointments?: { enabled: boolean; slotMinutes?: number } };
-
 /** The kiosk shows «لدي موعد» and /book/ lists a service only once an admin has turned them on. */
-export const takesAppointments = (s: BookableService) => s.active && s.appointments?.enabled === true;
+export const takesAppointments = (s: Service) => s.active && s.appointments?.enabled === true;
 
-export const slotMinutes = (s: BookableService) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
+export const slotMinutes = (s: Service) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
 
 export const listSlots = (serviceId: number, date: string) =>
   api<{ slots: Slot[] }>('GET', `/api/appointments/slots?serviceId=${serviceId}&date=${date}`).then((r) => r.slots);
@@ -45,11 +42,8 @@ export const dayAppointments = (token: string, date: string) =>
 
 export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
-/** The ticket of a checked-in appointment says so, and at what time. */
-export type AppointmentTicket = Ticket & { appointment?: { code: string; start: string } };
-
 export const checkIn = (token: string, code: string) =>
-  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
+  api<Ticket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
     token,
     body: {},
     headers: { 'idempotency-key': newIdempotencyKey() },

@@ -51,14 +51,3 @@ export const checkIn = (token: string, code: string) =>
 
 export const cancelAppointment = (code: string, token?: string) =>
   api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`, { token });
-
-/** Today in the hall's zone, as YYYY-MM-DD. */
-export const hallToday = (timeZone: string, now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-
-/** A YYYY-MM-DD date `days` later. */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}

@@ -3,7 +3,8 @@ import type { HallInfo, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError } from '../../../ui-kit/api.js';
 import { formatDates, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { addDays, book, hallToday, holdSlot, listSlots, takesAppointments, type Slot } from '../../../ui-kit/appointments.js';
+import { book, holdSlot, listSlots, takesAppointments, type Slot } from '../../../ui-kit/appointments.js';
+import { addDays, localDay } from '../../../ui-kit/days.js';
 import { useBookUi, type BookTextKey } from './text.js';
 
 /** How far ahead the day picker goes (the hall's window may be shorter: the server says so). */
@@ -75,7 +76,7 @@ interface Hold {
 function SlotPicker({ service, hall, onBack, onBooked }: { service: Service; hall: HallInfo; onBack(): void; onBooked(code: string): void }) {
   const { lang, digits, t, b } = useBookUi();
   // The hall's day, by its clock: a phone's own clock or zone may be off.
-  const today = hallToday(hall.timeZone, new Date(hall.serverTime));
+  const today = localDay(Date.parse(hall.serverTime), hall.timeZone);
   const [date, setDate] = useState(today);
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);

@@ -22,13 +22,10 @@ export interface Slot {
   free: number;
 }
 
-/** A service as the menu lists it, with its appointment settings once the server sends them. */
-export type BookableService = Service & { appointments?: { enabled: boolean; slotMinutes?: number } };
-
 /** The kiosk shows «لدي موعد» and /book/ lists a service only once an admin has turned them on. */
-export const takesAppointments = (s: BookableService) => s.active && s.appointments?.enabled === true;
+export const takesAppointments = (s: Service) => s.active && s.appointments?.enabled === true;
 
-export const slotMinutes = (s: BookableService) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
+export const slotMinutes = (s: Service) => s.appointments?.slotMinutes ?? s.averageServiceMinutes;
 
 export const listSlots = (serviceId: number, date: string) =>
   api<{ slots: Slot[] }>('GET', `/api/appointments/slots?serviceId=${serviceId}&date=${date}`).then((r) => r.slots);
@@ -45,11 +42,8 @@ export const dayAppointments = (token: string, date: string) =>
 
 export const findAppointment = (code: string) => api<Appointment>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
-/** The ticket of a checked-in appointment says so, and at what time. */
-export type AppointmentTicket = Ticket & { appointment?: { code: string; start: string } };
-
 export const checkIn = (token: string, code: string) =>
-  api<AppointmentTicket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
+  api<Ticket>('POST', `/api/appointments/${encodeURIComponent(code)}/check-in`, {
     token,
     body: {},
     headers: { 'idempotency-key': newIdempotencyKey() },
@@ -57,14 +51,3 @@ export const checkIn = (token: string, code: string) =>
 
 export const cancelAppointment = (code: string, token?: string) =>
   api<unknown>('DELETE', `/api/appointments/${encodeURIComponent(code)}`, { token });
-
-/** Today in the hall's zone, as YYYY-MM-DD. */
-export const hallToday = (timeZone: string, now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-
-/** A YYYY-MM-DD date `days` later. */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}

@@ -1,7 +1,7 @@
 import { STALE_AFTER_MS, type BoardRow } from '../../server/protocol/city.js';
 import { formatNumber, formatTime, type Digits, type Lang } from '../../ui-kit/i18n.js';
 import { minutes } from '../../clerk-ui/src/text.js';
-import { localDay } from '../../clerk-ui/src/reports/format.js';
+import { localDay } from '../../ui-kit/days.js';
 import { noContactSince, T } from './text.js';
 
 // The board's rows as they are shown: a hall not heard from for a minute is stale, and then none

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Service } from '../../server/protocol/schemas.js';
+import type { Service, Ticket } from '../../server/protocol/schemas.js';
 import { ApiError } from '../../ui-kit/api.js';
 import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
 import { deviceToken, forgetDeviceToken } from '../../ui-kit/pairing.js';
-import type { Appointment, AppointmentTicket } from '../../ui-kit/appointments.js';
+import type { Appointment } from '../../ui-kit/appointments.js';
 import { checkInByCode } from './appointment/check-in.js';
 import { CodeEntry } from './appointment/CodeEntry.js';
 import { Refused } from './appointment/Refused.js';
@@ -29,7 +29,7 @@ type Screen =
   | { kind: 'priority' }
   | { kind: 'appointment'; message: TextKey | null }
   | { kind: 'refused'; appointment: Appointment; late: boolean }
-  | { kind: 'ticket'; ticket: AppointmentTicket; service: Service };
+  | { kind: 'ticket'; ticket: Ticket; service: Service };
 
 const IDLE_MS = 60_000;
 const DEFAULT_RETURN_SECONDS = 20;

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, enableAppointments, startHall, type TestHall } from '../helpers/hall.js';
 
 // An appointment on the day, in real Chromium against a real hall: the kiosk's «لدي موعد» with
 // the code typed on its keypad, and read by a scanner (a keyboard typing fast, then Enter); the
@@ -27,13 +27,7 @@ beforeAll(async () => {
   [browser, hall] = await Promise.all([launchBrowser(), startHall({ now: () => now })]);
   base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
-  const res = await hall.app.inject({
-    method: 'PATCH',
-    url: `/api/admin/services/${B}`,
-    headers: bearer(await hall.login()),
-    payload: { appointments: { enabled: true, slotMinutes: 15, perSlot: 2 } },
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  await enableAppointments(hall, B, { slotMinutes: 15, perSlot: 2 });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

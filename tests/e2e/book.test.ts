@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { enableAppointments, startHall, type TestHall } from '../helpers/hall.js';
 
 // /book/ on a phone in real Chromium against a real hall: pick a service, a day and a free slot,
 // confirm, get the code with its QR and calendar file; open the booking by its code and cancel it.
@@ -21,14 +21,7 @@ beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/kiosk-ui/book.html', name: 'the booking page' });
   [browser, hall] = await Promise.all([launchBrowser(), startHall({ now: () => now })]);
   base = lanBase(await hall.listen());
-  const admin = await hall.login();
-  const res = await hall.app.inject({
-    method: 'PATCH',
-    url: `/api/admin/services/${B}`,
-    headers: bearer(admin),
-    payload: { appointments: { enabled: true, slotMinutes: 15, perSlot: 1 } },
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  await enableAppointments(hall, B, { slotMinutes: 15, perSlot: 1 });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

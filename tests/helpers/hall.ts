@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { halls, type HallSettings } from '../../db/schema.js';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { getHall } from '../../server/hall/state.js';
@@ -73,6 +73,17 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Turns appointments on for a service, as the admin does (API.md "Appointments"). */
+export async function enableAppointments(hall: TestHall, serviceId: number, settings: { slotMinutes?: number; perSlot?: number }): Promise<void> {
+  const res = await hall.app.inject({
+    method: 'PATCH',
+    url: `/api/admin/services/${serviceId}`,
+    headers: bearer(await hall.login()),
+    payload: { appointments: { enabled: true, ...settings } },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
 
 export interface ClockedHall {
   hall: TestHall;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cancelAppointment, dayAppointments, hallToday, takesAppointments, type DayAppointment } from '../../../ui-kit/appointments.js';
+import { cancelAppointment, dayAppointments, takesAppointments, type DayAppointment } from '../../../ui-kit/appointments.js';
+import { localDay } from '../../../ui-kit/days.js';
 import { formatTime } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { useShell } from '../shell.js';
@@ -11,7 +12,7 @@ import { BookForm } from './BookForm.js';
 export function AppointmentsArea({ session }: AreaProps) {
   const { lang, digits, timeZone, clockOffsetMs, t, failure, ticket } = useUi();
   const { hall } = useShell();
-  const [date, setDate] = useState(() => hallToday(timeZone, new Date(Date.now() + clockOffsetMs)));
+  const [date, setDate] = useState(() => localDay(Date.now() + clockOffsetMs, timeZone));
   const [serviceId, setServiceId] = useState<number | null>(null);
   const [rows, setRows] = useState<DayAppointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);

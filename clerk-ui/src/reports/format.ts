@@ -38,16 +38,7 @@ export function rating(r: number | null, f: Fmt): string {
   return new Intl.NumberFormat(locale(f), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
 }
 
-/** `YYYY-MM-DD` of an instant in a zone. */
-export function localDay(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, localDay } from '../../../ui-kit/days.js';
 
 /** A local day as the hall reads it, e.g. «الأحد، ٨ آذار ٢٠٢٦». */
 export function longDay(day: string, f: Fmt): string {

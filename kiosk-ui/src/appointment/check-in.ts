@@ -1,10 +1,11 @@
 import { ApiError } from '../../../ui-kit/api.js';
-import { checkIn, findAppointment, type Appointment, type AppointmentTicket } from '../../../ui-kit/appointments.js';
+import type { Ticket } from '../../../server/protocol/schemas.js';
+import { checkIn, findAppointment, type Appointment } from '../../../ui-kit/appointments.js';
 
 // A code at the kiosk becomes a ticket, or the reason it does not, in words the citizen can act on.
 
 export type CheckInOutcome =
-  | { kind: 'ticket'; ticket: AppointmentTicket }
+  | { kind: 'ticket'; ticket: Ticket }
   /** No booking has this code (the server answers 404 to a wrong code). */
   | { kind: 'unknown' }
   | { kind: 'early'; appointment: Appointment }

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { HallInfo } from '../../../server/protocol/schemas.js';
+import type { HallInfo, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError } from '../../../ui-kit/api.js';
 import { formatDates, formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
 import { QrCode } from '../components/QrCode.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { cancelAppointment, findAppointment, slotMinutes, type Appointment, type BookableService } from '../../../ui-kit/appointments.js';
+import { cancelAppointment, findAppointment, slotMinutes, type Appointment } from '../../../ui-kit/appointments.js';
 import { icsText } from './ics.js';
 import { useBookUi, type BookTextKey } from './text.js';
 
-type Shown = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed' } | { kind: 'ready'; appointment: Appointment; service: BookableService | null };
+type Shown = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed' } | { kind: 'ready'; appointment: Appointment; service: Service | null };
 
 /** A booking by its code: the code large, its QR for the kiosk, the time, a calendar file, and cancelling. */
 export function Booked({ code, hall, onNew }: { code: string; hall: HallInfo | null; onNew(): void }) {
@@ -19,7 +19,7 @@ export function Booked({ code, hall, onNew }: { code: string; hall: HallInfo | n
   const [error, setError] = useState<BookTextKey | null>(null);
 
   const load = () =>
-    Promise.all([findAppointment(code), api<BookableService[]>('GET', '/api/services')]).then(
+    Promise.all([findAppointment(code), api<Service[]>('GET', '/api/services')]).then(
       ([appointment, services]) => setShown({ kind: 'ready', appointment, service: services.find((s) => s.id === appointment.serviceId) ?? null }),
       (err) => setShown({ kind: err instanceof ApiError && err.status === 404 ? 'missing' : 'failed' }),
     );
@@ -73,7 +73,7 @@ export function Booked({ code, hall, onNew }: { code: string; hall: HallInfo | n
   );
 }
 
-function BookingCard({ appointment, service, hall }: { appointment: Appointment; service: BookableService | null; hall: HallInfo }) {
+function BookingCard({ appointment, service, hall }: { appointment: Appointment; service: Service | null; hall: HallInfo }) {
   const { lang, digits, b } = useBookUi();
   const when = formatDates(new Date(appointment.start), lang, hall.timeZone, digits);
   const calendar = useMemo(() => {

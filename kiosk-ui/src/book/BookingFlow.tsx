@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HallInfo } from '../../../server/protocol/schemas.js';
+import type { HallInfo, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError } from '../../../ui-kit/api.js';
 import { formatDates, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { addDays, book, hallToday, holdSlot, listSlots, takesAppointments, type BookableService, type Slot } from '../../../ui-kit/appointments.js';
+import { book, holdSlot, listSlots, takesAppointments, type Slot } from '../../../ui-kit/appointments.js';
+import { addDays, localDay } from '../../../ui-kit/days.js';
 import { useBookUi, type BookTextKey } from './text.js';
 
 /** How far ahead the day picker goes (the hall's window may be shorter: the server says so). */
@@ -24,11 +25,11 @@ function refusalText(err: unknown): BookTextKey {
 
 export function BookingFlow({ hall, onBooked }: { hall: HallInfo | null; onBooked(code: string): void }) {
   const { b } = useBookUi();
-  const [services, setServices] = useState<BookableService[] | null>(null);
+  const [services, setServices] = useState<Service[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const [service, setService] = useState<BookableService | null>(null);
+  const [service, setService] = useState<Service | null>(null);
   useEffect(() => {
-    api<BookableService[]>('GET', '/api/services').then((all) => setServices(all.filter(takesAppointments)), () => setFailed(true));
+    api<Service[]>('GET', '/api/services').then((all) => setServices(all.filter(takesAppointments)), () => setFailed(true));
   }, []);
 
   if (failed) return <StatusCard text="failed" />;
@@ -48,7 +49,7 @@ export function BookingFlow({ hall, onBooked }: { hall: HallInfo | null; onBooke
   );
 }
 
-function ServiceList({ services, onPick }: { services: BookableService[]; onPick(s: BookableService): void }) {
+function ServiceList({ services, onPick }: { services: Service[]; onPick(s: Service): void }) {
   const { lang, b } = useBookUi();
   if (services.length === 0) return <p class="p-center">{b('noServices')}</p>;
   return (
@@ -72,10 +73,10 @@ interface Hold {
   holdId: string;
 }
 
-function SlotPicker({ service, hall, onBack, onBooked }: { service: BookableService; hall: HallInfo; onBack(): void; onBooked(code: string): void }) {
+function SlotPicker({ service, hall, onBack, onBooked }: { service: Service; hall: HallInfo; onBack(): void; onBooked(code: string): void }) {
   const { lang, digits, t, b } = useBookUi();
   // The hall's day, by its clock: a phone's own clock or zone may be off.
-  const today = hallToday(hall.timeZone, new Date(hall.serverTime));
+  const today = localDay(Date.parse(hall.serverTime), hall.timeZone);
   const [date, setDate] = useState(today);
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Service } from '../../../server/protocol/schemas.js';
+import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { formatTicketNumber, formatTime, pick } from '../../../ui-kit/i18n.js';
 import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
-import type { AppointmentTicket } from '../../../ui-kit/appointments.js';
 import { appointmentTag } from '../text.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
@@ -11,7 +10,7 @@ import { QrCode } from './QrCode.js';
 import { WhatToBring } from './WhatToBring.js';
 
 interface Props {
-  ticket: AppointmentTicket;
+  ticket: Ticket;
   service: Service;
   /** What to tell of its paper (printState, worked out once by the app). */
   print: PrintState;

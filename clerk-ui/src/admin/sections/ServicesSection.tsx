@@ -1,14 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { Service, WeeklyHours } from '../../../../server/protocol/schemas.js';
+import type { Service } from '../../../../server/protocol/schemas.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form.js';
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
 import type { Hints } from '../text.js';
 import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
-
-/** A service with its appointment settings (API.md "Appointments"), once the server has them. */
-type AdminService = Service & { appointments?: { enabled: boolean; slotMinutes?: number; perSlot?: number; hours?: WeeklyHours } };
 
 const CODE_HINTS: Hints = {
   invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
@@ -66,7 +63,7 @@ export function ServicesSection() {
   );
 }
 
-function valuesOf(s: AdminService | null) {
+function valuesOf(s: Service | null) {
   return {
     'appointments.enabled': s?.appointments?.enabled ?? false,
     'appointments.slotMinutes': s?.appointments?.slotMinutes == null ? '' : String(s.appointments.slotMinutes),
@@ -87,7 +84,7 @@ function valuesOf(s: AdminService | null) {
   };
 }
 
-function ServiceForm({ service, onSaved }: { service: AdminService | null; onSaved(): void }) {
+function ServiceForm({ service, onSaved }: { service: Service | null; onSaved(): void }) {
   const ui = useAdmin();
   const { t } = ui;
   const form = useForm(valuesOf(service));

@@ -111,9 +111,8 @@ function main(argv: string[]): number {
     '| --- | ---: | ---: | --- | --- | ---: |',
   ];
   for (const r of rows) {
-    const drop = Math.round((r.walkInsWithinPct.allWalkIns - r.walkInsWithinPct.default) * 10) / 10;
     out.push(
-      `| ${r.day} | ${r.visitors} | ${r.appointments} | ${r.punctualPct.default}% / ${r.punctualPct.strict}% | ${r.walkInsWithinPct.allWalkIns}% / ${r.walkInsWithinPct.default}% / ${r.walkInsWithinPct.strict}% | ${drop} |`,
+      `| ${r.day} | ${r.visitors} | ${r.appointments} | ${r.punctualPct.default}% / ${r.punctualPct.strict}% | ${r.walkInsWithinPct.allWalkIns}% / ${r.walkInsWithinPct.default}% / ${r.walkInsWithinPct.strict}% | ${round1(dropOf(r, 'default'))} |`,
     );
   }
   out.push('', '| days | goal met | called ≤ 5 min after slot, mean: default / strict | walk-ins within-target drop, mean (worst): default / strict |', '| --- | ---: | --- | --- |');

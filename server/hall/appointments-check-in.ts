@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
-import { appointments, tickets } from '../../db/schema.js';
+import { appointments } from '../../db/schema.js';
 import { isoInZone } from '../engine/clock.js';
 import { getAppointment } from './appointments.js';
 import { hallAppointmentSettings } from './appointments-settings.js';
@@ -35,14 +35,9 @@ export function checkIn(conn: Connection, now: number, req: CheckInRequest, acto
     if (now < opens) throw new HallError('outside_check_in_window', `too early: check-in opens at ${at(opens)}`);
     if (now > closes) throw new HallError('outside_check_in_window', `too late: check-in closed at ${at(closes)}`);
 
-    const issued = issueTicket(conn, now, { hallId: hall.id, serviceId: booked.serviceId, priority: false, lang: booked.lang, idempotencyKey: req.idempotencyKey }, actor);
-    const ticket = conn.db
-      .update(tickets)
-      .set({ slotAt: booked.startAt, appointmentId: booked.id })
-      .where(eq(tickets.id, issued.value.ticket.id))
-      .returning()
-      .get()!;
-    conn.db.update(appointments).set({ status: 'checked_in', ticketId: ticket.id, checkedInAt: now }).where(eq(appointments.id, booked.id)).run();
-    return { ...issued, value: { ...issued.value, ticket } };
+    const appointment = { id: booked.id, slotAt: booked.startAt };
+    const issued = issueTicket(conn, now, { hallId: hall.id, serviceId: booked.serviceId, priority: false, lang: booked.lang, idempotencyKey: req.idempotencyKey, appointment }, actor);
+    conn.db.update(appointments).set({ status: 'checked_in', ticketId: issued.value.ticket.id, checkedInAt: now }).where(eq(appointments.id, booked.id)).run();
+    return issued;
   });
 }

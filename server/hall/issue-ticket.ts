@@ -21,6 +21,8 @@ export interface IssueRequest {
   idempotencyKey?: string;
   /** Who sent the key when it is neither a device nor a user (a phone at /join: `ip:<addr>`). */
   idempotencyScope?: string;
+  /** A checked-in booking: its ticket waits from its slot (tickets.slot_at). */
+  appointment?: { id: number; slotAt: number };
 }
 
 export interface Issued {
@@ -86,6 +88,8 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
       trackingCode: newTrackingCode(),
       deviceId: actor.deviceId ?? null,
       userId: actor.userId ?? null,
+      slotAt: req.appointment?.slotAt ?? null,
+      appointmentId: req.appointment?.id ?? null,
     })!;
 
     write.event.run({
@@ -105,7 +109,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     const printJob = printer && write.printJob.get({ hallId: hall.id, printerId: printer.id, ticketId: ticket.id, at: now });
     if (memo) {
       const { id, serviceId, priority, issuedAt, targetCounterId } = ticket;
-      carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId, slotAt: null });
+      carryReading(conn, memo, hall.id, reading, { id, serviceId, priority, issuedAt, targetCounterId, slotAt: ticket.slotAt });
     }
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
     return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs, reading), printJob }, effects };

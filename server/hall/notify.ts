@@ -14,12 +14,13 @@ import { getHall } from './state.js';
 const ARABIC_INDIC = /[٠-٩]/g;
 const EASTERN_ARABIC = /[۰-۹]/g;
 
+/** Arabic-Indic and Eastern Arabic digits as Latin ones (a phone may type either). */
+export const latinDigits = (s: string) =>
+  s.replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x660)).replace(EASTERN_ARABIC, (d) => String(d.charCodeAt(0) - 0x6f0));
+
 /** `+963 944-123 456`, `00963944123456`, `٠٩٤٤١٢٣٤٥٦` → `+963944123456`, `0944123456`; null when not a number. */
 export function normalizePhone(input: string): string | null {
-  let phone = input
-    .replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x660))
-    .replace(EASTERN_ARABIC, (d) => String(d.charCodeAt(0) - 0x6f0))
-    .replace(/[\s\-().]/g, '');
+  let phone = latinDigits(input).replace(/[\s\-().]/g, '');
   if (phone.startsWith('00')) phone = '+' + phone.slice(2);
   return /^\+?[0-9]{8,15}$/.test(phone) ? phone : null;
 }

@@ -198,6 +198,8 @@ function issueStatements({ db }: Connection) {
         trackingCode: p('trackingCode'),
         deviceId: p('deviceId'),
         userId: p('userId'),
+        slotAt: p('slotAt'),
+        appointmentId: p('appointmentId'),
       })
       .returning()
       .prepare(),

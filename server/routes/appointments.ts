@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentSlots, bookAppointment, cancelAppointment, dayAppointments, findAppointment, holdSlot } from '../hall/appointments.js';
 import { checkIn } from '../hall/appointments-check-in.js';
+import { latinDigits } from '../hall/notify.js';
 import { ticketView } from '../hall/views.js';
 import { hallIdOf } from '../plugins/auth.js';
 import { FieldIssue } from '../protocol/admin.js';
@@ -19,7 +20,7 @@ const Instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))
 const Code = z
   .string()
   .max(40)
-  .transform((s) => s.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0)))
+  .transform((s) => latinDigits(s.trim()))
   .pipe(z.string().regex(/^\d{8}$/, 'must be 8 digits'));
 const CodeParams = z.object({ code: Code });
 

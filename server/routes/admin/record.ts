@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ChangeBy } from '../../hall/admin/record.js';
 import { hallIdOf } from '../../plugins/auth.js';
 
-export { duplicate, invalidField } from '../../hall/admin/fields.js';
+export { invalidField } from '../../hall/admin/fields.js';
 export { recordAdminChange } from '../../hall/admin/record.js';
 
 /** hallId, userId and time of an admin's request, for the admin use cases and recordAdminChange. */

@@ -40,7 +40,7 @@ export function forecastHall(conn: Connection, hall: HallRow, now: number): Fore
   const input = inputFrom(reading, true);
   const waits = forecastWaits(input);
   // Tickets that no open counter can serve are estimated as if the hall's counters opened now.
-  if (waits.size < input.waiting.length) {
+  if (reading.waiting.some((t) => !waits.has(t.id))) {
     for (const [id, ms] of forecastWaits(inputFrom(reading, false))) if (!waits.has(id)) waits.set(id, ms);
   }
   return { waits, serving: servingNow(reading.counters, reading.servicesOf) };

@@ -13,7 +13,8 @@ import { ErrorBody, Id, IdempotencyHeaders, Lang, Ticket } from '../protocol/sch
 import { who } from './request.js';
 
 // Appointments (API.md): anyone books, looks up and cancels with the code (limited per address;
-// staff are not limited), kiosks and staff check in, staff list the day.
+// staff are not limited), kiosks and staff check in (a kiosk's wrong codes limited per kiosk),
+// staff list the day.
 
 const Day = z.iso.date();
 /** An instant with its offset, as the slots list writes it: `2026-11-30T10:40:00.000+03:00`. */
@@ -57,10 +58,10 @@ export default async function appointmentRoutes(fastify: FastifyInstance) {
   /** The refusal to answer: a wrong code is counted, and past the limit it is a 429. */
   async function refusal(request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<unknown> {
     if (!(err instanceof HallError && err.code === 'not_found')) return err;
-    const limit = await wrongCodes(request);
-    if (limit.isAllowed || !limit.isExceeded) return err;
-    reply.header('retry-after', String(limit.ttlInSeconds));
-    return new HttpError(429, 'rate_limited', `too many wrong appointment codes at this kiosk: try again in ${limit.ttlInSeconds} s`);
+    const counted = await wrongCodes(request);
+    if (counted.isAllowed || !counted.isExceeded) return err;
+    reply.header('retry-after', String(counted.ttlInSeconds));
+    return new HttpError(429, 'rate_limited', `too many wrong appointment codes at this kiosk: try again in ${counted.ttlInSeconds} s`);
   }
 
   app.get(

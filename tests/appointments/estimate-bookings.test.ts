@@ -4,8 +4,8 @@ import { appointmentHall } from './fixture.js';
 
 // The hall's estimates count the day's bookings still to come: a walk-in is told the counter time
 // they will take, and a checked-in appointment is told when it will be called (from its slot).
-// Routing never sees a booking until it checks in. Counter 1 alone serves building permits
-// (10-minute visits, target 20 minutes); the clock starts at 10:00.
+// Routing never sees a booking until it checks in. Only counter 1 opens (building permits first:
+// 10-minute visits, target 20 minutes); the clock starts at 10:00.
 
 const h = appointmentHall();
 const MIN = 60_000;

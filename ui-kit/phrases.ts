@@ -12,6 +12,9 @@ export const PHRASES = {
   priorityTag: { ar: 'دور أولوية', en: 'Priority ticket' },
 } as const;
 
+/** On the ticket and its receipt: «موعد ١٠:٤٠» / "Appointment 10:40" (a time in the hall's digits). */
+export const appointmentTag = (time: string, lang: Lang) => (lang === 'ar' ? `موعد ${time}` : `Appointment ${time}`);
+
 /** No counter serves the service now; `opensAt` ("08:30", the hall's time) when its hours say. */
 export interface NotStarted {
   opensAt: string | null;

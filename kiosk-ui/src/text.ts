@@ -101,8 +101,7 @@ export type TextKey = keyof typeof TEXT;
 /** «موعدك الساعة ١٠:٤٠» / "Your appointment is at 10:40" (a time in the hall's digits). */
 export const appointmentAt = (time: string, lang: Lang) => (lang === 'ar' ? `موعدك الساعة ${time}` : `Your appointment is at ${time}`);
 
-/** On the ticket: «موعد ١٠:٤٠» / "Appointment 10:40". */
-export const appointmentTag = (time: string, lang: Lang) => (lang === 'ar' ? `موعد ${time}` : `Appointment ${time}`);
+export { appointmentTag } from '../../ui-kit/phrases.js';
 
 /** «العودة إلى القائمة بعد ١٥ ثانية» / "Back to the menu in 15 s". */
 export function backIn(seconds: number, lang: Lang, digits: Digits): string {

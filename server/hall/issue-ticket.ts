@@ -9,7 +9,7 @@ import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
-import { carriedReading, carryReading, getHall, getActiveService, readHall, totalChanges, type TicketRow } from './state.js';
+import { bookingTicketId, carriedReading, carryReading, getHall, getActiveService, readHall, totalChanges, type HallReading, type TicketRow } from './state.js';
 import { knownWait, newTicketEstimator, type Forecast } from './views.js';
 
 export interface IssueRequest {
@@ -72,8 +72,8 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
 
     // Rollover cancelled tickets: what the group's previous ticket read is stale.
     const carried = memo && effects.length === 0 ? carriedReading(memo, hall.id, now, changesBefore) : undefined;
-    const reading = carried ?? readHall(conn, hall, now);
-    const estimateMs = newTicketEstimator(conn, hall, now, reading)({ serviceId: service.id, priority: req.priority });
+    const reading = withoutBooking(carried ?? readHall(conn, hall, now), req.appointment);
+    const estimateMs = newTicketEstimator(conn, hall, now, reading)({ serviceId: service.id, priority: req.priority, slotAt: req.appointment?.slotAt });
 
     const ticket = write.ticket.get({
       hallId: hall.id,
@@ -114,4 +114,11 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     effects.push({ kind: 'ticket', ticketId: ticket.id, waitMs: estimateMs }, { kind: 'waiting' });
     return { value: { ticket, created: true, forecast: knownWait(ticket.id, estimateMs, reading), printJob }, effects };
   });
+}
+
+/** A booking checking in is a ticket from now on, no longer one still to come. */
+function withoutBooking(reading: HallReading, appointment: IssueRequest['appointment']): HallReading {
+  if (!appointment) return reading;
+  const id = bookingTicketId(appointment.id);
+  return { ...reading, bookings: reading.bookings.filter((b) => b.id !== id) };
 }

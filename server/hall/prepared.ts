@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import {
+  appointments,
   counterServices,
   counters,
   dailySequences,
@@ -95,6 +96,14 @@ function prepare(conn: Connection) {
       .from(tickets)
       .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.status, 'waiting')))
       .orderBy(asc(tickets.issuedAt), asc(tickets.id))
+      .prepare(),
+    /** The day's bookings not checked in whose check-in is still open (state.ts bookingsToCome). */
+    bookingsToCome: db
+      .select({ id: appointments.id, serviceId: appointments.serviceId, startAt: appointments.startAt })
+      .from(appointments)
+      .where(
+        and(eq(appointments.hallId, p('hallId')), eq(appointments.day, p('day')), eq(appointments.status, 'booked'), gte(appointments.startAt, p('from'))),
+      )
       .prepare(),
     /** A service's latest completed visits, newest first. */
     recentVisits: db

@@ -1,6 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Connection, GroupMemo } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
+import { businessDay } from '../engine/clock.js';
 import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
 import { hallAppointmentSettings } from './appointments-settings.js';
@@ -73,6 +74,21 @@ export function waitingTickets(conn: Connection, hallId: number): WaitingTicket[
   return statements(conn).waitingTickets.all({ hallId });
 }
 
+/** The forecast's id of a booking not checked in: negative, so that no ticket has it. */
+export const bookingTicketId = (appointmentId: number) => -appointmentId;
+
+/**
+ * The day's bookings not checked in whose check-in is still open (until slot + checkInLateMinutes),
+ * as the forecast takes them (estimate.ts): expected at their slot. Cancelled and no-show ones
+ * are not among them. For the estimates only: routing calls who is in the hall.
+ */
+export function bookingsToCome(conn: Connection, hall: HallRow, now: number): WaitingTicket[] {
+  const from = now - hallAppointmentSettings(hall).checkInLateMinutes * 60_000;
+  return statements(conn)
+    .bookingsToCome.all({ hallId: hall.id, day: businessDay(now, hall.timeZone), from })
+    .map((b) => ({ id: bookingTicketId(b.id), serviceId: b.serviceId, priority: false, issuedAt: b.startAt, targetCounterId: null, slotAt: b.startAt }));
+}
+
 export function toEngineTicket(row: TicketRow): Ticket {
   return {
     id: row.id,
@@ -138,11 +154,14 @@ export interface HallReading {
   servicesOf: Map<number, number[]>;
   busy: TicketRow[];
   waiting: WaitingTicket[];
+  /** The day's bookings still to come (bookingsToCome): in the estimates, never in routing. */
+  bookings: WaitingTicket[];
   durations: Map<number, number>;
   rules: RoutingRules;
 }
 
-export function readHall(conn: Connection, hall: HallRow, now: number): HallReading {
+/** `bookings: false`: without the bookings still to come, for Call next. */
+export function readHall(conn: Connection, hall: HallRow, now: number, { bookings = true } = {}): HallReading {
   const s = statements(conn);
   const serviceRows = s.hallServices.all({ hallId: hall.id });
   return {
@@ -151,6 +170,7 @@ export function readHall(conn: Connection, hall: HallRow, now: number): HallRead
     servicesOf: servicesOfCounters(conn, hall.id),
     busy: s.busyTickets.all({ hallId: hall.id }),
     waiting: waitingTickets(conn, hall.id),
+    bookings: bookings ? bookingsToCome(conn, hall, now) : [],
     durations: learnedDurations(conn, hall.id, serviceRows),
     rules: routingRules(conn, hall, serviceRows),
   };
@@ -188,14 +208,20 @@ export function carryReading(conn: Connection, memo: GroupMemo, hallId: number, 
 }
 
 /**
- * The forecast's starting point: the hall's counters with the time until each is free, the
- * waiting tickets, learnt durations and the hall's rules. `openOnly` false also counts the
- * counters that are closed now as opening at once: the estimate before the hall opens.
+ * The hall as Call next sees it: the open counters with the time until each is free, the waiting
+ * tickets (no booking that has not checked in: only who is in the hall is called), learnt
+ * durations and the hall's rules.
  */
-export function forecastInput(conn: Connection, hall: HallRow, now: number, openOnly = true): HallForecastInput {
-  return inputFrom(readHall(conn, hall, now), openOnly);
+export function forecastInput(conn: Connection, hall: HallRow, now: number): HallForecastInput {
+  return inputFrom(readHall(conn, hall, now, { bookings: false }), true);
 }
 
+/**
+ * The forecast's starting point: the hall's counters with the time until each is free, the
+ * waiting tickets and the bookings still to come, learnt durations and the hall's rules.
+ * `openOnly` false also counts the counters that are closed now as opening at once: the
+ * estimate before the hall opens.
+ */
 export function inputFrom(r: HallReading, openOnly: boolean): HallForecastInput {
   const { now, durations } = r;
   const estimateCounters: EstimateCounter[] = r.counters
@@ -212,5 +238,6 @@ export function inputFrom(r: HallReading, openOnly: boolean): HallForecastInput 
         freeInMs: current ? remainingMs(expected, now - since) : 0,
       };
     });
-  return { now, counters: estimateCounters, waiting: r.waiting, durations, rules: r.rules };
+  const waiting = r.bookings.length === 0 ? r.waiting : [...r.waiting, ...r.bookings];
+  return { now, counters: estimateCounters, waiting, durations, rules: r.rules };
 }

@@ -4,6 +4,7 @@ import { appointments, counters, services, ticketEvents } from '../../db/schema.
 import { isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
 import { estimateNewTicket, forecastWaits, notStartedYet, type HallForecastInput, type ServingNow } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
+import type { WaitingTicket } from '../engine/types.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
 import { notifySettings } from './phone-settings.js';
@@ -39,7 +40,7 @@ export function forecastHall(conn: Connection, hall: HallRow, now: number): Fore
   const input = inputFrom(reading, true);
   const waits = forecastWaits(input);
   // Tickets that no open counter can serve are estimated as if the hall's counters opened now.
-  if (waits.size < input.waiting.length) {
+  if (reading.waiting.some((t) => !waits.has(t.id))) {
     for (const [id, ms] of forecastWaits(inputFrom(reading, false))) if (!waits.has(id)) waits.set(id, ms);
   }
   return { waits, serving: servingNow(reading.counters, reading.servicesOf) };
@@ -175,6 +176,13 @@ export function waitingCounts(conn: Connection, hallId: number): P.WaitingCounts
   return statements(conn).waitingCounts.all({ hallId });
 }
 
+export interface NewTicket {
+  serviceId: number;
+  priority: boolean;
+  /** A booking checking in: its slot. */
+  slotAt?: number | null;
+}
+
 /**
  * How long a ticket taken now would wait, for any number of services from one reading of the
  * hall; when no open counter serves it, as if the hall's counters opened now.
@@ -182,8 +190,17 @@ export function waitingCounts(conn: Connection, hallId: number): P.WaitingCounts
 export function newTicketEstimator(conn: Connection, hall: HallRow, now: number, reading = readHall(conn, hall, now)) {
   const open = inputFrom(reading, true);
   let all: HallForecastInput | undefined;
-  return (ticket: { serviceId: number; priority: boolean }): number | null =>
-    estimateNewTicket(open, ticket) ?? estimateNewTicket((all ??= inputFrom(reading, false)), ticket);
+  return (ticket: NewTicket): number | null => waitOf(open, ticket) ?? waitOf((all ??= inputFrom(reading, false)), ticket);
+}
+
+/**
+ * A walk-in waits behind everyone (estimateNewTicket). A booking checking in is called from its
+ * slot, earlier only by an idle counter: its wait is when the forecast of the hall with it calls it.
+ */
+function waitOf(input: HallForecastInput, ticket: NewTicket): number | null {
+  if (ticket.slotAt == null) return estimateNewTicket(input, ticket);
+  const probe: WaitingTicket = { id: Number.MAX_SAFE_INTEGER, serviceId: ticket.serviceId, priority: ticket.priority, issuedAt: input.now, targetCounterId: null, slotAt: ticket.slotAt };
+  return forecastWaits({ ...input, waiting: [...input.waiting, probe] }).get(probe.id) ?? null;
 }
 
 /**

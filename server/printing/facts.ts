@@ -20,6 +20,7 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     serviceName: service ? (lang === 'ar' ? service.nameAr : service.nameEn) : '',
     number: ticket.number,
     priority: ticket.priority,
+    appointmentAt: ticket.appointment ? Date.parse(ticket.appointment.start) : null,
     issuedAt: Date.parse(ticket.issuedAt),
     ahead: ticket.ahead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,

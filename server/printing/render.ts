@@ -285,6 +285,7 @@ export function renderTicket(facts: TicketFacts, width: number): Raster {
     l.number(t.number);
     l.gap(10);
     if (t.priority) l.text('priority', t.priority, 28, lang, true, 1);
+    if (t.appointment) l.text('appointment', t.appointment, 28, lang, true, 1);
     l.text('ahead', t.ahead, 28, lang, false, 2);
     if (t.wait) l.text('wait', t.wait, 28, lang, false, 2);
     l.rule();

@@ -2,8 +2,8 @@
 // the phone page (ui-kit/phrases.ts); the ticket number is written as on every screen
 // (formatTicketNumber).
 
-import { formatDates, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
-import { PHRASES, peopleAhead, waitLine, waitLineText, type NotStarted } from '../../ui-kit/phrases.js';
+import { formatDates, formatTicketNumber, formatTime, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { appointmentTag, PHRASES, peopleAhead, waitLine, waitLineText, type NotStarted } from '../../ui-kit/phrases.js';
 
 export type { Digits, Lang };
 
@@ -16,6 +16,8 @@ export interface TicketFacts {
   serviceName: string;
   number: string;
   priority: boolean;
+  /** A checked-in appointment's slot (epoch ms); null for a walk-in. */
+  appointmentAt: number | null;
   /** Epoch ms. */
   issuedAt: number;
   ahead: number;
@@ -35,6 +37,7 @@ export interface TicketTexts {
   numberLabel: string;
   number: string;
   priority: string | null;
+  appointment: string | null;
   ahead: string;
   wait: string | null;
   date: string;
@@ -58,6 +61,7 @@ export function ticketTexts(f: TicketFacts): TicketTexts {
     numberLabel: PHRASES.yourNumber[f.lang],
     number: formatTicketNumber(f.number, f.digits),
     priority: f.priority ? PHRASES.priorityTag[f.lang] : null,
+    appointment: f.appointmentAt == null ? null : appointmentTag(formatTime(new Date(f.appointmentAt), f.lang, f.timeZone, f.digits), f.lang),
     ahead: peopleAhead(f.ahead, f.lang, f.digits),
     wait: wait && waitLineText(wait),
     date,

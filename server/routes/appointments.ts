@@ -1,17 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentSlots, bookAppointment, cancelAppointment, dayAppointments, findAppointment, holdSlot } from '../hall/appointments.js';
 import { checkIn } from '../hall/appointments-check-in.js';
+import { HallError } from '../hall/errors.js';
 import { latinDigits } from '../hall/notify.js';
 import { ticketView } from '../hall/views.js';
 import { hallIdOf } from '../plugins/auth.js';
+import { HttpError } from '../plugins/errors.js';
 import { FieldIssue } from '../protocol/admin.js';
 import { ErrorBody, Id, IdempotencyHeaders, Lang, Ticket } from '../protocol/schemas.js';
 import { who } from './request.js';
 
 // Appointments (API.md): anyone books, looks up and cancels with the code (limited per address;
-// staff are not limited), kiosks and staff check in, staff list the day.
+// staff are not limited), kiosks and staff check in (a kiosk's wrong codes limited per kiosk),
+// staff list the day.
 
 const Day = z.iso.date();
 /** An instant with its offset, as the slots list writes it: `2026-11-30T10:40:00.000+03:00`. */
@@ -38,9 +41,28 @@ const isStaff = (request: FastifyRequest) => request.principal?.kind === 'user';
 /** Per address, for the anonymous: staff booking for citizens all day are not limited. */
 const limit = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow, allowList: isStaff } });
 
+/** Wrong codes a kiosk may type in a minute before it must wait. */
+const WRONG_CODES_PER_MINUTE = 10;
+
 export default async function appointmentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { conn } = app;
+
+  // Per kiosk, and only wrong codes: a queue of citizens checking in is never held up.
+  const wrongCodes = app.createRateLimit({
+    max: WRONG_CODES_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `wrong-codes:${request.principal?.kind === 'device' ? request.principal.deviceId : request.ip}`,
+    allowList: isStaff,
+  });
+  /** The refusal to answer: a wrong code is counted, and past the limit it is a 429. */
+  async function refusal(request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<unknown> {
+    if (!(err instanceof HallError && err.code === 'not_found')) return err;
+    const counted = await wrongCodes(request);
+    if (counted.isAllowed || !counted.isExceeded) return err;
+    reply.header('retry-after', String(counted.ttlInSeconds));
+    return new HttpError(429, 'rate_limited', `too many wrong appointment codes at this kiosk: try again in ${counted.ttlInSeconds} s`);
+  }
 
   app.get(
     '/slots',
@@ -89,12 +111,18 @@ export default async function appointmentRoutes(fastify: FastifyInstance) {
     '/:code/check-in',
     {
       onRequest: app.authorize({ role: 'clerk', devices: ['kiosk'] }),
-      schema: { params: CodeParams, headers: IdempotencyHeaders, response: { 200: Ticket, 201: Ticket, 404: ErrorBody, 409: ErrorBody } },
+      schema: { params: CodeParams, headers: IdempotencyHeaders, response: { 200: Ticket, 201: Ticket, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody } },
     },
     async (request, reply) => {
       const { hallId, actor } = who(request);
       const now = app.now();
-      const { value, effects } = checkIn(conn, now, { hallId, code: request.params.code, idempotencyKey: request.headers['idempotency-key'] }, actor);
+      let outcome: ReturnType<typeof checkIn>;
+      try {
+        outcome = checkIn(conn, now, { hallId, code: request.params.code, idempotencyKey: request.headers['idempotency-key'] }, actor);
+      } catch (err) {
+        throw await refusal(request, reply, err);
+      }
+      const { value, effects } = outcome;
       app.realtime.publish(hallId, effects);
       const ticket = ticketView(conn, value.ticket, now, value.forecast);
       if (value.printJob) app.printing.printTicket(hallId, ticket, value.printJob);

@@ -11,6 +11,7 @@ export function sampleFacts(lang: 'ar' | 'en', overrides: Partial<TicketFacts> =
     serviceName: ar ? 'رخص البناء' : 'Building permits',
     number: 'B007',
     priority: false,
+    appointmentAt: null,
     issuedAt: Date.parse('2026-11-27T09:04:00Z'),
     ahead: 3,
     estimatedWaitMinutes: 15,

@@ -6,6 +6,7 @@ import type { JobRow } from '../printing/queue.js';
 import { newTrackingCode } from '../security.js';
 import { availabilityNow } from './availability.js';
 import type { Actor, Effect, Outcome } from './effects.js';
+import { refuseIfClosed } from './closures.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
@@ -59,6 +60,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     }
 
     const hall = getHall(conn, req.hallId);
+    refuseIfClosed(conn, hall.id, businessDay(now, hall.timeZone));
     const service = getActiveService(conn, req.hallId, req.serviceId);
     const availability = availabilityNow(conn, hall, now)(service);
     if (!availability.open) {

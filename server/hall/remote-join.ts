@@ -6,6 +6,7 @@ import { CLOSED_REASON_TEXT, type Availability, type ClosedReason } from '../eng
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow, hallOpenNow } from './availability.js';
 import type { Outcome } from './effects.js';
+import { closureToday, hallClosedText, refuseIfClosed } from './closures.js';
 import { HallError } from './errors.js';
 import { issueTicket, type Issued } from './issue-ticket.js';
 import { remoteJoinSettings } from './phone-settings.js';
@@ -57,7 +58,9 @@ export function remoteServices(conn: Connection, hallId: number, now: number): P
   const hall = getHall(conn, hallId);
   requireEnabled(hall);
   const available = remoteAvailability(conn, hall, now);
+  const closure = closureToday(conn, hall, now);
   return serviceList(conn, hallId, now).map((s) => {
+    if (closure) return { ...s, open: false, closedReason: hallClosedText(closure) };
     const a = available(getService(conn, hallId, s.id));
     return a.open ? { ...s, open: true, closedReason: undefined } : { ...s, open: false, closedReason: closedText(a.reason) };
   });
@@ -80,6 +83,7 @@ export function issueRemoteTicket(conn: Connection, now: number, req: RemoteRequ
     const service = getService(conn, hall.id, req.serviceId);
     // A retried request (same key) gets its ticket back, even once the cap is reached.
     if (!isReplay(conn, req)) {
+      refuseIfClosed(conn, hall.id, businessDay(now, hall.timeZone));
       const a = remoteAvailability(conn, hall, now)(service);
       if (!a.open) {
         const why = closedText(a.reason);

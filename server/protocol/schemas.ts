@@ -237,8 +237,10 @@ export const HallInfo = z.object({
   timeZone: z.string(),
   digits: z.enum(['arab', 'latn']),
   languages: z.array(Lang),
-  /** Takes tickets now, as far as the hall's opening hours go. */
+  /** Takes tickets now, as far as the hall's opening hours and closures go. */
   open: z.boolean(),
+  /** Only on a day the admin closed the whole hall (GET /api/admin/closures). */
+  closure: z.object({ date: z.string(), reason: z.object({ ar: z.string(), en: z.string().optional() }).nullable() }).optional(),
   ticketFooter: Bilingual,
   kioskReturnSeconds: z.number(),
   /** The address phones reach the hall at (the setting `publicUrl`), for tracking links; null: the page's own. */

@@ -6,7 +6,7 @@ import { CLOSED_REASON_TEXT, type Availability, type ClosedReason } from '../eng
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow, hallOpenNow } from './availability.js';
 import type { Outcome } from './effects.js';
-import { closureToday, hallClosedText, refuseIfClosed } from './closures.js';
+import { closureToday, hallClosedText } from './closures.js';
 import { HallError } from './errors.js';
 import { issueTicket, type Issued } from './issue-ticket.js';
 import { remoteJoinSettings } from './phone-settings.js';
@@ -83,7 +83,6 @@ export function issueRemoteTicket(conn: Connection, now: number, req: RemoteRequ
     const service = getService(conn, hall.id, req.serviceId);
     // A retried request (same key) gets its ticket back, even once the cap is reached.
     if (!isReplay(conn, req)) {
-      refuseIfClosed(conn, hall.id, businessDay(now, hall.timeZone));
       const a = remoteAvailability(conn, hall, now)(service);
       if (!a.open) {
         const why = closedText(a.reason);

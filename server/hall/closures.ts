@@ -2,6 +2,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { hallClosures } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
+import type { Closure } from '../protocol/schemas.js';
 import { duplicate, invalidField } from './admin/fields.js';
 import { recordAdminChange, type ChangeBy } from './admin/record.js';
 import { cancelDayBookings, type AppointmentMessage } from './appointments-sweep.js';
@@ -11,11 +12,6 @@ import { getHall, type HallRow } from './state.js';
 // Days the whole hall is closed (a public holiday, Eid, a power cut announced): the admin adds
 // them ahead of time or on the day. A closed day offers no slots and takes no booking and, on the
 // day itself, no ticket. Closing a day cancels its bookings; reopening it does not restore them.
-
-export interface Closure {
-  date: string;
-  reason: { ar: string; en?: string } | null;
-}
 
 type ClosureRow = typeof hallClosures.$inferSelect;
 

@@ -231,6 +231,10 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
+/** A local day (`YYYY-MM-DD`) the admin closed the whole hall, and why (Arabic first, English optional). */
+export const Closure = z.object({ date: z.string(), reason: z.object({ ar: z.string(), en: z.string().optional() }).nullable() });
+export type Closure = z.infer<typeof Closure>;
+
 /** `GET /api/hall`: what a kiosk or display needs to present the hall. */
 export const HallInfo = z.object({
   name: Bilingual,
@@ -240,7 +244,7 @@ export const HallInfo = z.object({
   /** Takes tickets now, as far as the hall's opening hours and closures go. */
   open: z.boolean(),
   /** Only on a day the admin closed the whole hall (GET /api/admin/closures). */
-  closure: z.object({ date: z.string(), reason: z.object({ ar: z.string(), en: z.string().optional() }).nullable() }).optional(),
+  closure: Closure.optional(),
   ticketFooter: Bilingual,
   kioskReturnSeconds: z.number(),
   /** The address phones reach the hall at (the setting `publicUrl`), for tracking links; null: the page's own. */

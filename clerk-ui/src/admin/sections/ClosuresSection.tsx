@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Closure } from '../../../../server/hall/closures.js';
+import type { Closure } from '../../../../server/protocol/schemas.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
 import { FormBox, TextField, useForm } from '../form.js';
 import { T } from '../text.js';

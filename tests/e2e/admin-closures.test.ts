@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
@@ -53,12 +53,15 @@ const api = async (method: 'GET' | 'POST', url: string, payload?: object) =>
 async function adminPage(section: string, lang: 'ar' | 'en' = 'en'): Promise<Page> {
   context = await browser.newContext({ viewport: DESK });
   const page = await context.newPage();
+  await page.clock.setFixedTime(now); // the browser's today is the hall's
   await page.goto(`${base}/clerk/?lang=${lang}#/admin/${section}`);
   await page.getByLabel(lang === 'en' ? 'Username' : 'اسم المستخدم').fill('admin');
   await page.getByLabel(lang === 'en' ? 'Password' : 'كلمة المرور').fill(hall.adminPassword);
   await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول', exact: true }).click();
   return page;
 }
+
+const shownDay = (group: Locator) => group.locator('select').evaluateAll((lists) => lists.map((l) => (l as HTMLSelectElement).selectedOptions[0]?.textContent));
 
 describe("the hall form's appointment settings", () => {
   it('are checked as the server checks them, and saved', async () => {
@@ -107,23 +110,31 @@ describe('closure days', () => {
     const page = await adminPage('closures');
     await page.getByText('No closure days to come.').waitFor();
     const form = page.getByRole('form', { name: 'Close the centre for a day' });
-    await form.getByLabel('Day').fill('2026-11-28');
-    await form.getByRole('button', { name: 'Close this day' }).click();
-    await form.getByText('This day is past: choose today or a day to come.').waitFor();
-
-    await form.getByLabel('Day').fill('2026-12-01');
+    const day = form.getByRole('group', { name: 'Day', exact: true });
+    // Today and the days to come, in the hall's digits: a day before today is not offered.
+    expect(await shownDay(day)).toEqual(['29', 'November', '2026']);
+    await day.getByRole('combobox', { name: 'Day: Day' }).selectOption('28');
+    expect(await shownDay(day)).toEqual(['29', 'November', '2026']);
+    await day.getByRole('combobox', { name: 'Day: Month' }).selectOption('12');
+    await day.getByRole('combobox', { name: 'Day: Day' }).selectOption('1');
     await form.getByLabel('Reason (Arabic)').fill('عطلة رسمية');
     await form.getByLabel('Reason (English)').fill('Public holiday');
     await form.getByRole('button', { name: 'Close this day' }).click();
     const row = page.getByRole('row', { name: /Tuesday.*1 December 2026.*Public holiday/ });
     await row.waitFor();
-    expect(await form.getByLabel('Day').inputValue()).toBe('');
+    expect(await form.getByLabel('Reason (English)').inputValue()).toBe('');
 
     expect((await hall.app.inject({ method: 'GET', url: `/api/appointments/${code}` })).json().status).toBe('cancelled');
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toMatchObject({ kind: 'appointment_cancelled', phone: '0944000001', code, start });
     expect(await api('GET', '/api/admin/closures')).toEqual([{ date: '2026-12-01', reason: { ar: 'عطلة رسمية', en: 'Public holiday' } }]);
     await expectAccessible(page);
+
+    // The same day again: the server's refusal, next to the field.
+    await day.getByRole('combobox', { name: 'Day: Month' }).selectOption('12');
+    await day.getByRole('combobox', { name: 'Day: Day' }).selectOption('1');
+    await form.getByRole('button', { name: 'Close this day' }).click();
+    await form.getByText('This day is closed already.').waitFor();
 
     await row.getByRole('button', { name: /^Reopen/ }).click();
     await page.getByText('No closure days to come.').waitFor();

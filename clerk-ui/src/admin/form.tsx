@@ -180,7 +180,7 @@ export function Field({ label, hint, error, wide, children }: FieldProps) {
 
 type InputProps = Bound & { label: string; hint?: string; wide?: boolean; dir?: 'ltr' | 'rtl' | 'auto' };
 
-export function TextField(p: InputProps & { type?: 'text' | 'password' | 'url' | 'date'; numeric?: boolean; upper?: boolean; autoComplete?: string; list?: string }) {
+export function TextField(p: InputProps & { type?: 'text' | 'password' | 'url'; numeric?: boolean; upper?: boolean; autoComplete?: string; list?: string }) {
   return (
     <Field label={p.label} hint={p.hint} error={p.error} wide={p.wide}>
       {(a) => (

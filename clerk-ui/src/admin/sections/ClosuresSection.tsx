@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Closure } from '../../../../server/protocol/schemas.js';
+import { DateField } from '../../components/DateTime.js';
+import { localDay } from '../../reports/format.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
 import { FormBox, TextField, useForm } from '../form.js';
 import { T } from '../text.js';
@@ -68,16 +70,17 @@ export function ClosuresSection() {
 function ClosureForm({ onAdded }: { onAdded(): void }) {
   const ui = useAdmin();
   const { t } = ui;
-  const empty = { date: '', 'reason.ar': '', 'reason.en': '' };
+  const today = localDay(Date.now(), ui.timeZone);
+  const empty = { date: today, 'reason.ar': '', 'reason.en': '' };
   const form = useForm(empty);
   const v = form.values;
+  const date = form.field('date', { past: T.closurePast, duplicate: T.closureTwice });
   const check = () => {
     const c = new Checks();
-    const date = c.text('date', v.date, { max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/ });
     const en = c.text('reason.en', v['reason.en'], { max: 200, optional: true });
     // The reason is said in Arabic first; English is optional.
     const ar = c.text('reason.ar', v['reason.ar'], { max: 200, optional: !en });
-    return { body: { date, ...(ar ? { reason: { ar, ...(en ? { en } : {}) } } : {}) }, issues: c.issues };
+    return { body: { date: v.date, ...(ar ? { reason: { ar, ...(en ? { en } : {}) } } : {}) }, issues: c.issues };
   };
   const add = () =>
     form.submit(async () => {
@@ -88,7 +91,12 @@ function ClosureForm({ onAdded }: { onAdded(): void }) {
   return (
     <FormBox form={form} onSubmit={add} label={t('newClosure')} submitLabel={t('closeDay')}>
       <div class="grid">
-        <TextField label={t('closureDate')} hint={t('closureDateHint')} type="date" {...form.field('date', { past: T.closurePast, duplicate: T.closureTwice })} />
+        <div class={`field${date.error ? ' invalid' : ''}`}>
+          <span aria-hidden="true">{t('closureDate')}</span>
+          <DateField label={t('closureDate')} lang={ui.lang} digits={ui.digits} value={String(date.value)} today={today} ahead onChange={date.onChange} />
+          <p class="hint">{t('closureDateHint')}</p>
+          {date.error && <p class="error">{date.error}</p>}
+        </div>
         <TextField label={t('closureReasonAr')} dir="rtl" {...form.field('reason.ar')} />
         <TextField label={t('closureReasonEn')} dir="ltr" {...form.field('reason.en')} />
       </div>

@@ -438,6 +438,21 @@ export const appointmentContacts = sqliteTable(
   (t) => [index('appointment_contacts_phone').on(t.hallId, t.phone)],
 );
 
+/** Days the whole hall is closed (a public holiday, a power cut announced): no tickets, no bookings. */
+export const hallClosures = sqliteTable(
+  'hall_closures',
+  {
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    /** The hall's local day, `YYYY-MM-DD`. */
+    day: text('day').notNull(),
+    reasonAr: text('reason_ar'),
+    reasonEn: text('reason_en'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.day] })],
+);
+
 /**
  * Reports: one local day's figures per grouping, computed from ticket_events (server/reports). A
  * cache: any row may be deleted; rows whose tickets get new events or ratings are.

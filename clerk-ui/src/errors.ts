@@ -20,6 +20,7 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
     ar: 'الخدمة لا تستقبل أدواراً الآن: خارج أوقات دوامها أو بلغت حدّها اليومي.',
     en: 'The service takes no tickets now: outside its hours or past its daily limit.',
   },
+  hall_closed: { ar: 'المركز مغلق في هذا اليوم.', en: 'The centre is closed on this day.' },
   already_notified: { ar: 'أُرسل إشعار هذا الدور من قبل، فلا يُقبل رقم هاتف آخر.', en: 'This ticket has had its notice: it takes no other phone number.' },
   too_many_changes: { ar: 'غُيِّر رقم الهاتف لهذا الدور أكثر مما يُسمح به.', en: "This ticket's phone number has been changed as often as allowed." },
   managed_by_city: {

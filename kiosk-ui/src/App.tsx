@@ -186,6 +186,7 @@ export function App() {
     body = (
       <Menu
         services={menu.services}
+        closure={menu.hall?.closure}
         priority={priority}
         onTake={take}
         onPriority={() => setScreen({ kind: 'priority' })}

@@ -53,6 +53,7 @@ export const TEXT = {
   touchToStart: { ar: 'اضغط هنا لأخذ دور', en: 'Touch to take a ticket' },
   connecting: { ar: 'جارٍ الاتصال بالخادم…', en: 'Connecting to the server…' },
   offline: { ar: 'لا يوجد اتصال بالخادم، جارٍ المحاولة مجدداً…', en: 'No connection to the server. Trying again…' },
+  hallClosedToday: { ar: 'المركز مغلق اليوم', en: 'The centre is closed today' },
   serviceClosed: { ar: 'هذه الخدمة لا تستقبل أدواراً الآن', en: 'This service is not taking tickets now' },
   storageUnavailable: {
     ar: 'لا يمكن إصدار الأدوار الآن: تعذّر حفظها في النظام. يرجى مراجعة أحد الموظفين.',

@@ -115,11 +115,12 @@ export function claimReminders(conn: Connection, hallId: number, now: number, ba
 }
 
 /**
- * The service closes for the day: its bookings of the day are cancelled, their numbers deleted.
- * Answers the messages to tell those who left a number. Call inside a transaction.
+ * The service (null: the whole hall) closes for the day: its bookings of the day are cancelled,
+ * their numbers deleted. Answers the messages to tell those who left a number. Call inside a transaction.
  */
-export function cancelDayBookings(conn: Connection, hall: HallRow, serviceId: number, day: string, now: number, base: string): AppointmentMessage[] {
-  const mine = and(eq(appointments.hallId, hall.id), eq(appointments.serviceId, serviceId), eq(appointments.day, day), eq(appointments.status, 'booked'));
+export function cancelDayBookings(conn: Connection, hall: HallRow, serviceId: number | null, day: string, now: number, base: string): AppointmentMessage[] {
+  const service = serviceId === null ? undefined : eq(appointments.serviceId, serviceId);
+  const mine = and(eq(appointments.hallId, hall.id), service, eq(appointments.day, day), eq(appointments.status, 'booked'));
   const told = withContacts(conn, hall.id, mine).map((r) => message(hall, r, 'appointment_cancelled', base));
   const ids = conn.db.select({ id: appointments.id }).from(appointments).where(mine);
   conn.db.delete(appointmentContacts).where(inArray(appointmentContacts.appointmentId, ids)).run();

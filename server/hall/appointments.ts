@@ -7,6 +7,7 @@ import type { Actor } from './effects.js';
 import { HallError } from './errors.js';
 import { duplicate, invalidField } from './admin/fields.js';
 import { hallAppointmentSettings, localInstant, serviceBooking, slotMinutesOfDay, type ServiceBooking } from './appointments-settings.js';
+import { closureOn, refuseIfClosed } from './closures.js';
 import { normalizePhone } from './notify.js';
 import { getHall, getService, type HallRow, type ServiceRow } from './state.js';
 
@@ -84,7 +85,7 @@ export function appointmentSlots(conn: Connection, hallId: number, serviceId: nu
   const hall = getHall(conn, hallId);
   const service = getService(conn, hallId, serviceId);
   const booking = bookingOf(conn, hall, service);
-  if (service.closedOnDay === day) return { slots: [] };
+  if (service.closedOnDay === day || closureOn(conn, hallId, day)) return { slots: [] };
   const starts = slotMinutesOfDay(booking, day)
     .map((m) => localInstant(day, m, hall.timeZone))
     .filter((start) => inWindow(hall, start, now));
@@ -104,6 +105,7 @@ function checkSlot(conn: Connection, hall: HallRow, service: ServiceRow, start: 
     throw new HallError('outside_booking_window', `start: slots are booked from ${minLeadMinutes} minutes to ${windowDays} days ahead`);
   }
   if (service.closedOnDay === day) throw new HallError('service_closed', `service ${service.code} is closed on ${day}`);
+  refuseIfClosed(conn, hall.id, day);
   const hourStart = hourStartOf(start, hall);
   const taken = takenBetween(conn, hall, service.id, hourStart, hourStart + HOUR_MS, now, exceptHold);
   if (roomAt(booking, taken, start, hourStart) === 0) throw new HallError('slot_full', `the slot at ${isoInZone(start, hall.timeZone)} is full`);

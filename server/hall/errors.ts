@@ -22,6 +22,8 @@ export type HallErrorCode =
   | 'outside_booking_window'
   /** Too early or too late to check an appointment in. */
   | 'outside_check_in_window'
+  /** The whole hall is closed that day (a holiday, a closure the admin announced). */
+  | 'hall_closed'
   /** The hall runs its city's service catalogue: this is changed at the city server. */
   | 'managed_by_city';
 

@@ -5,6 +5,7 @@ import { ticketNumber } from '../engine/numbering.js';
 import type { JobRow } from '../printing/queue.js';
 import { newTrackingCode } from '../security.js';
 import { availabilityNow } from './availability.js';
+import { refuseIfClosed } from './closures.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
@@ -59,6 +60,7 @@ export function issueTicket(conn: Connection, now: number, req: IssueRequest, ac
     }
 
     const hall = getHall(conn, req.hallId);
+    refuseIfClosed(conn, hall.id, businessDay(now, hall.timeZone));
     const service = getActiveService(conn, req.hallId, req.serviceId);
     const availability = availabilityNow(conn, hall, now)(service);
     if (!availability.open) {

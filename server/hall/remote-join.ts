@@ -5,6 +5,7 @@ import { businessDay } from '../engine/clock.js';
 import { CLOSED_REASON_TEXT, type Availability, type ClosedReason } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow, hallOpenNow } from './availability.js';
+import { closureToday, hallClosedText } from './closures.js';
 import type { Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { issueTicket, type Issued } from './issue-ticket.js';
@@ -57,7 +58,9 @@ export function remoteServices(conn: Connection, hallId: number, now: number): P
   const hall = getHall(conn, hallId);
   requireEnabled(hall);
   const available = remoteAvailability(conn, hall, now);
+  const closure = closureToday(conn, hall, now);
   return serviceList(conn, hallId, now).map((s) => {
+    if (closure) return { ...s, open: false, closedReason: hallClosedText(closure) };
     const a = available(getService(conn, hallId, s.id));
     return a.open ? { ...s, open: true, closedReason: undefined } : { ...s, open: false, closedReason: closedText(a.reason) };
   });

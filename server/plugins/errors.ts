@@ -17,6 +17,7 @@ const STATUS: Record<HallErrorCode, number> = {
   invalid_transition: 409,
   conflict: 409,
   service_closed: 409,
+  hall_closed: 409,
   confirmation_required: 409,
   too_late: 409,
   already_notified: 409,

@@ -231,14 +231,20 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
+/** A local day (`YYYY-MM-DD`) the admin closed the whole hall, and why (Arabic first, English optional). */
+export const Closure = z.object({ date: z.string(), reason: z.object({ ar: z.string(), en: z.string().optional() }).nullable() });
+export type Closure = z.infer<typeof Closure>;
+
 /** `GET /api/hall`: what a kiosk or display needs to present the hall. */
 export const HallInfo = z.object({
   name: Bilingual,
   timeZone: z.string(),
   digits: z.enum(['arab', 'latn']),
   languages: z.array(Lang),
-  /** Takes tickets now, as far as the hall's opening hours go. */
+  /** Takes tickets now, as far as the hall's opening hours and closures go. */
   open: z.boolean(),
+  /** Only on a day the admin closed the whole hall (GET /api/admin/closures). */
+  closure: Closure.optional(),
   ticketFooter: Bilingual,
   kioskReturnSeconds: z.number(),
   /** The address phones reach the hall at (the setting `publicUrl`), for tracking links; null: the page's own. */

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoInZone } from '../engine/clock.js';
 import { DEFAULT_KIOSK_RETURN_SECONDS, hallOpenNow } from '../hall/availability.js';
+import { closureToday } from '../hall/closures.js';
 import { getHall } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import { PUBLIC_DIR } from '../paths.js';
@@ -22,12 +23,14 @@ export default async function publicRoutes(fastify: FastifyInstance) {
   app.get('/api/hall', { schema: { response: { 200: HallInfo } } }, async () => {
     const hall = getHall(app.conn, app.hallId);
     const now = app.now();
+    const closure = closureToday(app.conn, hall, now) ?? undefined;
     return {
       name: { ar: hall.nameAr, en: hall.nameEn },
       timeZone: hall.timeZone,
       digits: hall.settings.digits,
       languages: hall.settings.languages,
-      open: hallOpenNow(hall, now),
+      open: !closure && hallOpenNow(hall, now),
+      closure,
       ticketFooter: hall.settings.ticketFooter,
       kioskReturnSeconds: hall.settings.kioskReturnSeconds ?? DEFAULT_KIOSK_RETURN_SECONDS,
       publicUrl: hall.settings.publicUrl?.replace(/\/+$/, '') ?? null,

@@ -4,6 +4,7 @@ import { hasRole, type AreaProps } from '../area.js';
 import { adminApi } from './api.js';
 import { AdminContext, makeUi } from './context.js';
 import { AuditSection } from './sections/AuditSection.js';
+import { ClosuresSection } from './sections/ClosuresSection.js';
 import { CountersSection } from './sections/CountersSection.js';
 import { DevicesSection } from './sections/DevicesSection.js';
 import { DisplaysSection } from './sections/DisplaysSection.js';
@@ -19,6 +20,7 @@ import './admin.css';
 
 const SECTIONS = {
   hall: HallSection,
+  closures: ClosuresSection,
   services: ServicesSection,
   counters: CountersSection,
   users: UsersSection,

@@ -13,6 +13,7 @@ export const T = {
   sections: { ar: 'أقسام الإدارة', en: 'Administration sections' },
   hall: { ar: 'الصالة', en: 'Hall' },
   services: { ar: 'الخدمات', en: 'Services' },
+  closures: { ar: 'أيام الإغلاق', en: 'Closure days' },
   counters: { ar: 'الشبابيك', en: 'Counters' },
   users: { ar: 'المستخدمون', en: 'Users' },
   devices: { ar: 'الأجهزة', en: 'Devices' },
@@ -110,10 +111,45 @@ export const T = {
     ar: 'بعدها تُحذف الملاحظات والتعليقات وأرقام الهواتف وتبقى الإحصاءات. اتركه فارغاً للاحتفاظ بها دائماً.',
     en: 'After that, notes, comments and phone numbers are deleted; the figures stay. Leave it empty to keep them.',
   },
+  appointmentsSection: { ar: 'المواعيد', en: 'Appointments' },
+  checkInEarlyMinutes: { ar: 'يبدأ تأكيد الحضور قبل الموعد بـ (دقيقة)', en: 'Check-in opens before the slot (minutes)' },
+  checkInLateMinutes: { ar: 'ينتهي تأكيد الحضور بعد الموعد بـ (دقيقة)', en: 'Check-in closes after the slot (minutes)' },
+  checkInLateMinutesHint: {
+    ar: 'بعدها يُعدّ صاحب الموعد غائباً، ويُتاح مكانه لغيره.',
+    en: 'After that the booking is a no-show and its place is free again.',
+  },
+  minLeadMinutes: { ar: 'أقل مهلة بين الحجز والموعد (دقيقة)', en: 'Book at least this long ahead (minutes)' },
+  windowDays: { ar: 'أقصى مدة للحجز مسبقاً (يوم)', en: 'Book at most this far ahead (days)' },
+  bookablePercent: { ar: 'أقصى نسبة من وقت الشبابيك تُحجز مواعيدَ (٪)', en: "Most of the counters' time bookable (%)" },
+  bookablePercentHint: {
+    ar: 'في كل ساعة ولكل خدمة؛ يبقى الباقي للمراجعين دون موعد.',
+    en: 'In any hour, for each service; the rest stays for walk-ins.',
+  },
+  appointmentEveryK: { ar: 'نداء موعد واحد كل كم نداء عند تأخر المراجعين دون موعد', en: 'One appointment in how many calls while walk-ins are late' },
+  appointmentEveryKHint: {
+    ar: 'ما دام انتظار المراجعين دون موعد قد تجاوز المدة المستهدفة للخدمة، لا يُنادي الشباك أكثر من موعد واحد في هذا العدد من النداءات. ١: بلا قيد.',
+    en: "While walk-ins wait past their service's target, a counter calls at most one appointment in this many calls. 1: no limit.",
+  },
   httpUrl: {
     ar: `أدخل عنواناً كاملاً يبدأ بـ ${ltr('http://')} أو ${ltr('https://')}`,
     en: 'Enter a full address starting with http:// or https://',
   },
+
+  // closures
+  newClosure: { ar: 'إغلاق المركز يوماً', en: 'Close the centre for a day' },
+  closeDay: { ar: 'إغلاق هذا اليوم', en: 'Close this day' },
+  closureDate: { ar: 'اليوم', en: 'Day' },
+  closureDateHint: {
+    ar: 'لا تُصدر فيه أدوار ولا تُحجز مواعيد. تُلغى مواعيده المحجوزة، ويُبلَّغ برسالة من ترك رقم هاتفه.',
+    en: 'No tickets and no bookings that day. Its bookings are cancelled; those who left a number get a message.',
+  },
+  closureReason: { ar: 'السبب', en: 'Reason' },
+  closureReasonAr: { ar: 'السبب بالعربية', en: 'Reason (Arabic)' },
+  closureReasonEn: { ar: 'السبب بالإنكليزية', en: 'Reason (English)' },
+  closurePast: { ar: 'هذا اليوم مضى. اختر اليوم أو يوماً قادماً.', en: 'This day is past: choose today or a day to come.' },
+  closureTwice: { ar: 'هذا اليوم مغلق من قبل.', en: 'This day is closed already.' },
+  noClosures: { ar: 'لا أيام إغلاق قادمة.', en: 'No closure days to come.' },
+  reopen: { ar: 'إلغاء الإغلاق', en: 'Reopen' },
 
   // services
   newService: { ar: 'خدمة جديدة', en: 'New service' },
@@ -304,6 +340,7 @@ export const ENTITIES: Record<string, { ar: string; en: string }> = {
   device: { ar: 'الجهاز', en: 'device' },
   printer: { ar: 'الطابعة', en: 'printer' },
   media: { ar: 'الملف', en: 'file' },
+  closure: { ar: 'إغلاق يوم', en: 'closure of' },
 };
 
 /** What the fields an admin change records are called; the form's label where it has one. */
@@ -320,6 +357,7 @@ const FIELDS: Record<string, { ar: string; en: string }> = {
   // A service's appointment settings and the hall's alike.
   appointments: { ar: 'إعدادات المواعيد', en: 'Appointment settings' },
   whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
+  reason: T.closureReason,
   targetWaitMinutes: T.targetWait,
   averageServiceMinutes: T.averageDuration,
   sortOrder: { ar: 'الترتيب', en: 'Order' },

@@ -30,25 +30,27 @@ interface DateProps extends Common {
   /** `YYYY-MM-DD`; '' for none when `optional`. */
   value: string;
   /**
-   * The hall's today: the last day that may be chosen, the newest year offered, and the day a
-   * field that was empty starts from when one of its parts is chosen.
+   * The hall's today: the last day that may be chosen (the first, when `ahead`), the newest year
+   * offered (the oldest), and the day a field that was empty starts from when one of its parts is chosen.
    */
   today: string;
   optional?: boolean;
+  /** Today and the days to come (a closure day), rather than today and before. */
+  ahead?: boolean;
   onChange(value: string): void;
 }
 
 /** Day, month and year as three lists. */
-export function DateField({ label, lang, digits, value, today, optional = false, onChange }: DateProps) {
+export function DateField({ label, lang, digits, value, today, optional = false, ahead = false, onChange }: DateProps) {
   const [y, m, d] = (value || today).split('-').map(Number) as [number, number, number];
-  const lastYear = Number(today.slice(0, 4));
-  const years = range(Math.min(y, lastYear - 5), Math.max(y, lastYear));
+  const thisYear = Number(today.slice(0, 4));
+  const years = ahead ? range(Math.min(y, thisYear), Math.max(y, thisYear + 1)) : range(Math.min(y, thisYear - 5), Math.max(y, thisYear));
   const set = (part: 'y' | 'm' | 'd', raw: string) => {
     if (raw === '') return onChange('');
     const next = { y, m, d, [part]: Number(raw) };
     const day = Math.min(next.d, daysIn(next.y, next.m));
     const date = `${next.y}-${pad(next.m)}-${pad(day)}`;
-    onChange(date > today ? today : date);
+    onChange((ahead ? date < today : date > today) ? today : date);
   };
   const none = optional && <option value="">—</option>;
   const shown = (part: number) => (value ? String(part) : '');

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Bilingual, Service } from '../../../server/protocol/schemas.js';
+import type { Bilingual, HallInfo, Service } from '../../../server/protocol/schemas.js';
 import { pick } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
 import { takesAppointments } from '../../../ui-kit/appointments.js';
@@ -10,6 +10,8 @@ import { ServiceButton } from './ServiceButton.js';
 
 interface Props {
   services: Service[];
+  /** The admin closed the whole hall today: said instead of the services. */
+  closure?: HallInfo['closure'];
   priority: boolean;
   onTake(service: Service): void;
   onPriority(): void;
@@ -42,7 +44,7 @@ export function groupServices(services: Service[]): Group[] {
 /** Up to 8 services fit on one screen with category headings; more go under category tabs. */
 const TABS_FROM = 9;
 
-export function Menu({ services, priority, onTake, onPriority, onAppointment, onCancelPriority }: Props) {
+export function Menu({ services, closure, priority, onTake, onPriority, onAppointment, onCancelPriority }: Props) {
   const { lang, t } = useUi();
   const [tab, setTab] = useState(0);
   const groups = groupServices(services);
@@ -53,6 +55,16 @@ export function Menu({ services, priority, onTake, onPriority, onAppointment, on
   const n = Math.max(...groups.map((g) => g.services.length));
   const appointments = services.some(takesAppointments);
   const entries = appointments ? 2 : 1;
+
+  if (closure) {
+    const reason = closure.reason?.[lang];
+    return (
+      <main class="screen center">
+        <h1>{t('hallClosedToday')}</h1>
+        {reason && <p>{reason}</p>}
+      </main>
+    );
+  }
 
   return (
     <main class="screen menu">

@@ -4,7 +4,7 @@ import { adminEvents } from '../../../db/schema.js';
 // The audit trail of admin changes (admin_events).
 
 export type AdminAction = 'create' | 'update' | 'revoke' | 'upload' | 'delete' | 'test_print';
-export type AdminEntity = 'hall' | 'service' | 'counter' | 'user' | 'device' | 'printer' | 'media';
+export type AdminEntity = 'hall' | 'service' | 'counter' | 'user' | 'device' | 'printer' | 'media' | 'closure';
 
 export interface AdminChange {
   hallId: number;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import audit from './audit.js';
+import closures from './closures.js';
 import counters from './counters.js';
 import devices from './devices.js';
 import health from './health.js';
@@ -22,4 +23,5 @@ export default async function adminRoutes(app: FastifyInstance) {
   await app.register(health);
   await app.register(media);
   await app.register(audit);
+  await app.register(closures);
 }

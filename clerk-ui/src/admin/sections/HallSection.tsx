@@ -50,6 +50,13 @@ function valuesOf(h: HallAdmin) {
     'settings.notify.webhookUrl': s.notify.webhookUrl ?? '',
     'settings.notify.position': String(s.notify.position),
     'settings.retentionDays': s.retentionDays === null ? '' : String(s.retentionDays),
+    'settings.appointments.checkInEarlyMinutes': String(s.appointments.checkInEarlyMinutes),
+    'settings.appointments.checkInLateMinutes': String(s.appointments.checkInLateMinutes),
+    'settings.appointments.minLeadMinutes': String(s.appointments.minLeadMinutes),
+    'settings.appointments.windowDays': String(s.appointments.windowDays),
+    // Shown as a percent; the server keeps a share (0.4).
+    bookablePercent: String(Math.round(s.appointments.maxBookableShare * 100)),
+    'settings.appointments.appointmentEveryK': String(s.appointments.appointmentEveryK),
   };
 }
 
@@ -97,6 +104,14 @@ function HallForm({ hall }: { hall: HallAdmin }) {
           position: c.int('settings.notify.position', v['settings.notify.position'], { min: 1, max: 20 })!,
         },
         retentionDays: c.int('settings.retentionDays', v['settings.retentionDays'], { min: 7, max: 3650, optional: true }),
+        appointments: {
+          checkInEarlyMinutes: c.int('settings.appointments.checkInEarlyMinutes', v['settings.appointments.checkInEarlyMinutes'], { min: 0, max: 240 })!,
+          checkInLateMinutes: c.int('settings.appointments.checkInLateMinutes', v['settings.appointments.checkInLateMinutes'], { min: 0, max: 120 })!,
+          minLeadMinutes: c.int('settings.appointments.minLeadMinutes', v['settings.appointments.minLeadMinutes'], { min: 0, max: 7 * 24 * 60 })!,
+          windowDays: c.int('settings.appointments.windowDays', v['settings.appointments.windowDays'], { min: 1, max: 365 })!,
+          maxBookableShare: c.int('bookablePercent', v.bookablePercent, { min: 0, max: 100 })! / 100,
+          appointmentEveryK: c.int('settings.appointments.appointmentEveryK', v['settings.appointments.appointmentEveryK'], { min: 1, max: 20 })!,
+        },
       },
     };
     return { body, checks: c };
@@ -195,6 +210,18 @@ function HallForm({ hall }: { hall: HallAdmin }) {
               </>
             )}
           </div>
+        </div>
+      </section>
+
+      <section class="card">
+        <h3>{t('appointmentsSection')}</h3>
+        <div class="grid">
+          <TextField label={t('checkInEarlyMinutes')} numeric {...form.field('settings.appointments.checkInEarlyMinutes')} />
+          <TextField label={t('checkInLateMinutes')} hint={t('checkInLateMinutesHint')} numeric {...form.field('settings.appointments.checkInLateMinutes')} />
+          <TextField label={t('minLeadMinutes')} numeric {...form.field('settings.appointments.minLeadMinutes')} />
+          <TextField label={t('windowDays')} numeric {...form.field('settings.appointments.windowDays')} />
+          <TextField label={t('bookablePercent')} hint={t('bookablePercentHint')} numeric {...form.field('bookablePercent')} />
+          <TextField label={t('appointmentEveryK')} hint={t('appointmentEveryKHint')} numeric {...form.field('settings.appointments.appointmentEveryK')} />
         </div>
       </section>
 

@@ -10,13 +10,13 @@ import { getHall, type HallRow } from './state.js';
 // phone numbers gone once their day is over, and the reminders through the hall's webhook.
 
 /** A booking not checked in by slot + checkInLateMinutes is a no-show: its place no longer counts. */
-function markNoShows(conn: Connection, hall: HallRow, now: number): void {
+function markNoShows(conn: Connection, hall: HallRow, now: number): number {
   const late = hallAppointmentSettings(hall).checkInLateMinutes * 60_000;
-  conn.db
+  return conn.db
     .update(appointments)
     .set({ status: 'no_show' })
     .where(and(eq(appointments.hallId, hall.id), eq(appointments.status, 'booked'), lt(appointments.startAt, now - late)))
-    .run();
+    .run().changes;
 }
 
 function markDone(conn: Connection, hall: HallRow): void {
@@ -37,12 +37,14 @@ function forgetPastDays(conn: Connection, hall: HallRow, now: number): void {
   conn.db.delete(appointmentContacts).where(inArray(appointmentContacts.appointmentId, past)).run();
 }
 
-export function sweepAppointments(conn: Connection, hallId: number, now: number): void {
-  inTransaction(conn, () => {
+/** Returns how many bookings became no-shows: the estimates no longer count them. */
+export function sweepAppointments(conn: Connection, hallId: number, now: number): number {
+  return inTransaction(conn, () => {
     const hall = getHall(conn, hallId);
-    markNoShows(conn, hall, now);
+    const noShows = markNoShows(conn, hall, now);
     markDone(conn, hall);
     forgetPastDays(conn, hall, now);
+    return noShows;
   });
 }
 

@@ -8,7 +8,7 @@ const CHECK_EVERY_MS = 30_000;
 export function checkAppointments(app: FastifyInstance): void {
   try {
     const now = app.now();
-    sweepAppointments(app.conn, app.hallId, now);
+    if (sweepAppointments(app.conn, app.hallId, now) > 0) app.realtime.publish(app.hallId, [{ kind: 'waiting' }]);
     app.notify.send(app.hallId, claimReminders(app.conn, app.hallId, now, app.notify.base(app.hallId)));
   } catch (err) {
     app.log.error({ err }, 'appointments sweep failed');
@@ -26,5 +26,5 @@ export default fp(
     });
     app.addHook('onClose', async () => clearInterval(timer));
   },
-  { name: 'appointments', dependencies: ['db', 'clock', 'notify'] },
+  { name: 'appointments', dependencies: ['db', 'clock', 'notify', 'realtime'] },
 );

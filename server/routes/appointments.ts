@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentSlots, bookAppointment, cancelAppointment, dayAppointments, findAppointment, holdSlot } from '../hall/appointments.js';
 import { checkIn } from '../hall/appointments-check-in.js';
+import type { Effect } from '../hall/effects.js';
 import { HallError } from '../hall/errors.js';
 import { latinDigits } from '../hall/notify.js';
 import { ticketView } from '../hall/views.js';
@@ -39,6 +40,9 @@ const Refusal = z.object({ error: z.object({ code: z.string(), message: z.string
 
 const isStaff = (request: FastifyRequest) => request.principal?.kind === 'user';
 /** Per address, for the anonymous: staff booking for citizens all day are not limited. */
+/** A booking made or cancelled changes the estimates of those waiting (they count today's bookings). */
+const BOOKINGS_CHANGED: Effect[] = [{ kind: 'waiting' }];
+
 const limit = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow, allowList: isStaff } });
 
 /** Wrong codes a kiosk may type in a minute before it must wait. */
@@ -81,7 +85,9 @@ export default async function appointmentRoutes(fastify: FastifyInstance) {
     { config: limit(5, '10 minutes'), schema: { body: BookBody, response: { 201: Appointment, 404: ErrorBody, 409: Refusal } } },
     async (request, reply) => {
       const { hallId, actor } = request.principal ? who(request) : { hallId: app.hallId, actor: {} };
-      return reply.status(201).send(bookAppointment(conn, app.now(), { hallId, ...request.body }, actor));
+      const booked = bookAppointment(conn, app.now(), { hallId, ...request.body }, actor);
+      app.realtime.publish(hallId, BOOKINGS_CHANGED);
+      return reply.status(201).send(booked);
     },
   );
 
@@ -104,7 +110,12 @@ export default async function appointmentRoutes(fastify: FastifyInstance) {
   app.delete(
     '/:code',
     { config: limit(20, '1 minute'), schema: { params: CodeParams, response: { 200: Appointment, 404: ErrorBody, 409: ErrorBody } } },
-    async (request) => cancelAppointment(conn, app.now(), hallIdOf(request), request.params.code),
+    async (request) => {
+      const hallId = hallIdOf(request);
+      const cancelled = cancelAppointment(conn, app.now(), hallId, request.params.code);
+      app.realtime.publish(hallId, BOOKINGS_CHANGED);
+      return cancelled;
+    },
   );
 
   app.post(

@@ -3,6 +3,7 @@ import type { Connection } from '../../db/connection.js';
 import { counters, services, tickets } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
 import { hallOpenNow } from '../hall/availability.js';
+import { closureOn } from '../hall/closures.js';
 import { remoteJoinSettings } from '../hall/phone-settings.js';
 import { getHall } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
@@ -47,7 +48,7 @@ export function hallStatus(conn: Connection, hallId: number, now: number): HallS
     at: now,
     timeZone: hall.timeZone,
     day,
-    openNow: hallOpenNow(hall, now),
+    openNow: hallOpenNow(hall, now) && closureOn(conn, hallId, day) === null,
     waiting: waiting.n,
     longestWaitS: longest ? Math.max(0, Math.floor((now - longest.issuedAt) / 1000)) : null,
     longestWaitTargetS: longest?.targetWaitS ?? null,

@@ -3,6 +3,7 @@ import type { Connection } from '../../db/connection.js';
 import { dailySequences } from '../../db/schema.js';
 import { businessDay, localMinuteOfDay, localWeekday } from '../engine/clock.js';
 import { isWithinHours, serviceAvailability, type Availability } from '../engine/hours.js';
+import { closureOn } from './closures.js';
 import type { HallRow, ServiceRow } from './state.js';
 
 // Reads what the engine's hours check needs: the hall's settings, the local time, and how many
@@ -18,12 +19,14 @@ export function hallOpenNow(hall: HallRow, now: number): boolean {
   return isWithinHours(hall.openingHours, localWeekday(now, hall.timeZone), localMinuteOfDay(now, hall.timeZone));
 }
 
-/** Whether each service takes tickets now; today's counts are read once, on the first call. */
+/** Whether each service takes tickets now; today's counts are read once, on the first call.
+ *  On a day the whole hall is closed (`closures.ts`) every service is closed today. */
 export function availabilityNow(conn: Connection, hall: HallRow, now: number): (s: ServiceRow) => Availability {
   const weekday = localWeekday(now, hall.timeZone);
   const minuteOfDay = localMinuteOfDay(now, hall.timeZone);
   const today = businessDay(now, hall.timeZone);
   let issued: Map<number, number> | undefined;
+  const hallClosed = closureOn(conn, hall.id, today) !== null;
   return (s) =>
     serviceAvailability({
       hours: s.hours ?? hall.openingHours,
@@ -33,7 +36,7 @@ export function availabilityNow(conn: Connection, hall: HallRow, now: number): (
       dailyLimit: s.dailyLimit,
       // Read only for a service with a daily limit: the only one it matters to.
       issuedToday: s.dailyLimit == null ? 0 : ((issued ??= issuedToday(conn, hall, now)).get(s.id) ?? 0),
-      closedToday: s.closedOnDay === today,
+      closedToday: hallClosed || s.closedOnDay === today,
     });
 }
 

@@ -7,6 +7,7 @@ import { duplicate, invalidField } from './admin/fields.js';
 import { recordAdminChange, type ChangeBy } from './admin/record.js';
 import { cancelDayBookings, type AppointmentMessage } from './appointments-sweep.js';
 import { HallError, notFound } from './errors.js';
+import { statements } from './prepared.js';
 import { getHall, type HallRow } from './state.js';
 
 // Days the whole hall is closed (a public holiday, Eid, a power cut announced): the admin adds
@@ -22,11 +23,7 @@ const closureView = (row: ClosureRow): Closure => ({
 
 /** The hall's closure on a local day, if it has one. */
 export function closureOn(conn: Connection, hallId: number, day: string): Closure | null {
-  const row = conn.db
-    .select()
-    .from(hallClosures)
-    .where(and(eq(hallClosures.hallId, hallId), eq(hallClosures.day, day)))
-    .get();
+  const row = statements(conn).closure.get({ hallId, day });
   return row ? closureView(row) : null;
 }
 

@@ -6,6 +6,7 @@ import {
   counters,
   dailySequences,
   devices,
+  hallClosures,
   halls,
   idempotencyKeys,
   printers,
@@ -104,6 +105,12 @@ function prepare(conn: Connection) {
       .where(
         and(eq(appointments.hallId, p('hallId')), eq(appointments.day, p('day')), eq(appointments.status, 'booked'), gte(appointments.startAt, p('from'))),
       )
+      .prepare(),
+    /** The hall's closure on a local day (closures.ts closureOn): read on every ticket issued. */
+    closure: db
+      .select()
+      .from(hallClosures)
+      .where(and(eq(hallClosures.hallId, p('hallId')), eq(hallClosures.day, p('day'))))
       .prepare(),
     /** A service's latest completed visits, newest first. */
     recentVisits: db

@@ -5,7 +5,7 @@ import { businessDay } from '../engine/clock.js';
 import { CLOSED_REASON_TEXT, type Availability, type ClosedReason } from '../engine/hours.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow, hallOpenNow } from './availability.js';
-import { closureToday, hallClosedText } from './closures.js';
+import { closureToday, hallClosedText, refuseIfClosed } from './closures.js';
 import type { Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { issueTicket, type Issued } from './issue-ticket.js';
@@ -83,6 +83,7 @@ export function issueRemoteTicket(conn: Connection, now: number, req: RemoteRequ
     const service = getService(conn, hall.id, req.serviceId);
     // A retried request (same key) gets its ticket back, even once the cap is reached.
     if (!isReplay(conn, req)) {
+      refuseIfClosed(conn, hall.id, businessDay(now, hall.timeZone));
       const a = remoteAvailability(conn, hall, now)(service);
       if (!a.open) {
         const why = closedText(a.reason);

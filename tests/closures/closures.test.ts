@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hallStatus } from '../../server/central/status.js';
 import { appointmentHall } from '../appointments/fixture.js';
 
 // Hall closures through the real app and its SQLite file: the admin's routes, what a closed day
@@ -100,10 +101,16 @@ describe('a closed day', () => {
     expect((await hallNow()).closure).toBeUndefined();
     await close('2026-11-29', { ar: 'انقطاع الكهرباء' });
     expect(await hallNow()).toMatchObject({ open: false, closure: { date: '2026-11-29', reason: { ar: 'انقطاع الكهرباء' } } });
+    // The kiosk's menu and the city's view of the hall say closed too.
+    const menu = (await h.request('GET', '/api/services', { token: h.c.hall.tokens.kiosk })).json();
+    expect(menu.length).toBeGreaterThan(0);
+    for (const service of menu) expect(service).toMatchObject({ open: false, closedReason: { code: 'closed_today' } });
+    expect(hallStatus(h.c.hall.app.conn, h.c.hall.app.hallId, h.c.now).openNow).toBe(false);
     h.c.tick(24 * 3600_000);
     expect(await hallNow()).toMatchObject({ open: false, closure: { date: '2026-11-30', reason: EID } });
     await asAdmin('DELETE', '/api/admin/closures/2026-11-30');
     expect(await hallNow()).toMatchObject({ open: true });
+    expect(hallStatus(h.c.hall.app.conn, h.c.hall.app.hallId, h.c.now).openNow).toBe(true);
     expect((await kioskTicket()).statusCode).toBe(201);
   });
 });

@@ -76,7 +76,7 @@ export function drawHall(seed: number, load?: number): FamilyHall {
   );
 
   // Counters: at least one per service, the rest shared out by each service's work (largest
-  // remainder); about one in four on a shorter midday shift.
+  // remainder); about one in four of the others on a shorter midday shift.
   const structure = pick(STRUCTURES);
   const count = n + 2 + Math.floor(random() * 9);
   const work = services.map((s) => s.share * s.meanS);
@@ -102,8 +102,9 @@ export function drawHall(seed: number, load?: number): FamilyHall {
     const c = counters[counters.length - 1 - g]!;
     c.services = [c.services[0]!, ...codes.filter((code) => code !== c.services[0])];
   }
+  // Each service keeps its first counter all day (its bookable hours are the hall's).
   for (const c of counters)
-    if (random() < 0.25) {
+    if (counters.find((o) => o.services[0] === c.services[0]) !== c && random() < 0.25) {
       c.startH = openH + 1;
       c.endH = closeH - 1;
     }

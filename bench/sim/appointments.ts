@@ -17,7 +17,7 @@ import { simulate } from './simulate.js';
 
 // The held-out seeds (HELD-OUT.md) are the defaults.
 const USAGE = `usage: npx tsx bench/sim/appointments.ts [--profiles normal,busy,peak] [--seeds 101-110] [--family-seeds 201-220] [--share 0.2]
-  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--every-k 2] [--bank PREFIX | --no-bank] [--json]`;
+  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}] [--every-k 2] [--bank PREFIX | --no-bank] [--json]`;
 
 interface Row {
   day: string;
@@ -32,11 +32,12 @@ interface Row {
 interface Setting {
   share: number;
   lateShare: number;
+  bookableShare: number;
   everyK: number;
 }
 
-function measure(name: string, trace: TraceRow[], roster: Roster, { share, lateShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
-  const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, openS, closeS }, seed);
+function measure(name: string, trace: TraceRow[], roster: Roster, { share, lateShare, bookableShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
+  const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, bookableShare, openS, closeS }, seed);
   const day = buildDay(roster, booked, name);
   const same = buildDay(roster, walkIns, name);
   const isWalkIn = (v: { index: number }) => day.visitors[v.index]!.slotS === null;
@@ -79,6 +80,7 @@ function main(argv: string[]): number {
       'family-seeds': { type: 'string', default: '201-220' },
       share: { type: 'string', default: '0.2' },
       'late-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.lateShare) },
+      bookable: { type: 'string', default: String(APPOINTMENT_DEFAULTS.bookableShare) },
       'every-k': { type: 'string', default: String(DEFAULT_APPOINTMENT_EVERY_K) },
       bank: { type: 'string', default: '../shared/data/bank-day' },
       'no-bank': { type: 'boolean', default: false },
@@ -87,12 +89,12 @@ function main(argv: string[]): number {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), everyK: Number(values['every-k']) };
+  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), bookableShare: Number(values.bookable), everyK: Number(values['every-k']) };
   const seeds = seedsOf(values.seeds!);
   const familySeeds = values['family-seeds'] === '' ? [] : seedsOf(values['family-seeds']!);
   const profiles = values.profiles!.split(',').filter(Boolean);
-  const { share, lateShare, everyK } = setting;
-  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || !familySeeds || profiles.some((p) => !PROFILES[p]))
+  const { share, lateShare, bookableShare, everyK } = setting;
+  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(bookableShare > 0 && bookableShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || !familySeeds || profiles.some((p) => !PROFILES[p]))
     return console.error(USAGE), 2;
 
   const rows: Row[] = [];

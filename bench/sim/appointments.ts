@@ -17,7 +17,7 @@ import { simulate } from './simulate.js';
 
 // The held-out seeds (HELD-OUT.md) are the defaults.
 const USAGE = `usage: npx tsx bench/sim/appointments.ts [--profiles normal,busy,peak] [--seeds 101-110] [--family-seeds 201-220] [--share 0.2]
-  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}] [--every-k 2] [--bank PREFIX | --no-bank] [--json]`;
+  [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}] [--per-slot N] [--every-k 2] [--bank PREFIX | --no-bank] [--json]`;
 
 interface Row {
   day: string;
@@ -33,11 +33,12 @@ interface Setting {
   share: number;
   lateShare: number;
   bookableShare: number;
+  maxPerSlot?: number;
   everyK: number;
 }
 
-function measure(name: string, trace: TraceRow[], roster: Roster, { share, lateShare, bookableShare, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
-  const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, bookableShare, openS, closeS }, seed);
+function measure(name: string, trace: TraceRow[], roster: Roster, { share, lateShare, bookableShare, maxPerSlot, everyK }: Setting, seed: number, openS: number, closeS: number): Row {
+  const { booked, walkIns } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share, lateShare, bookableShare, maxPerSlot, openS, closeS }, seed);
   const day = buildDay(roster, booked, name);
   const same = buildDay(roster, walkIns, name);
   const isWalkIn = (v: { index: number }) => day.visitors[v.index]!.slotS === null;
@@ -81,6 +82,7 @@ function main(argv: string[]): number {
       share: { type: 'string', default: '0.2' },
       'late-share': { type: 'string', default: String(APPOINTMENT_DEFAULTS.lateShare) },
       bookable: { type: 'string', default: String(APPOINTMENT_DEFAULTS.bookableShare) },
+      'per-slot': { type: 'string' },
       'every-k': { type: 'string', default: String(DEFAULT_APPOINTMENT_EVERY_K) },
       bank: { type: 'string', default: '../shared/data/bank-day' },
       'no-bank': { type: 'boolean', default: false },
@@ -89,12 +91,12 @@ function main(argv: string[]): number {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), bookableShare: Number(values.bookable), everyK: Number(values['every-k']) };
+  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), bookableShare: Number(values.bookable), maxPerSlot: values['per-slot'] === undefined ? undefined : Number(values['per-slot']), everyK: Number(values['every-k']) };
   const seeds = seedsOf(values.seeds!);
   const familySeeds = values['family-seeds'] === '' ? [] : seedsOf(values['family-seeds']!);
   const profiles = values.profiles!.split(',').filter(Boolean);
-  const { share, lateShare, bookableShare, everyK } = setting;
-  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(bookableShare > 0 && bookableShare <= 1) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || !familySeeds || profiles.some((p) => !PROFILES[p]))
+  const { share, lateShare, bookableShare, maxPerSlot, everyK } = setting;
+  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(bookableShare > 0 && bookableShare <= 1) || !(maxPerSlot === undefined || (Number.isInteger(maxPerSlot) && maxPerSlot >= 1)) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || !familySeeds || profiles.some((p) => !PROFILES[p]))
     return console.error(USAGE), 2;
 
   const rows: Row[] = [];

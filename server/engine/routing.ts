@@ -73,7 +73,7 @@ export function pickNext(
   const plain = plainChoice(counter, waiting.filter((t) => isEligible(counter, t)), now, rules, hall);
   if (!plain) return null;
   if (rules.policy === 'default' && view && plain.ticket.slotAt === null && !plain.ticket.priority) {
-    const urgent = heldPastSlack(counter, plain.ticket, plain.pool, now, view);
+    const urgent = heldPastSlack(counter, plain.ticket, plain.pool, now, rules, view);
     if (urgent) return { ticket: urgent, capped: plain.capped };
   }
   // With the hall in view, the default policy looks ahead among the tickets it may call now
@@ -96,20 +96,31 @@ const deadlineOf = (t: WaitingTicket) => dueAt(t) + APPOINTMENT_AIM_MS;
  * appointment can still be called by its deadline (dueAt + APPOINTMENT_AIM_MS). The plan: the
  * due appointments in `pool`, earliest deadline first, each to the counter that may serve it and
  * is free first, this one after `choice` (its expected length), the others busy until the forecast
- * frees them (an idle one is about to call and is not counted on). The first appointment the plan
- * cannot call by its deadline is called now; null if it calls all of them in time.
+ * frees them (an idle one is about to call and is not counted on), and only a counter the limit
+ * lets call an appointment then; after one, a counter makes k calls (k lengths) before the next.
+ * The first appointment the plan cannot call by its deadline is called now; null if none.
  */
-function heldPastSlack(counter: CallingCounter, choice: WaitingTicket, pool: readonly WaitingTicket[], now: number, view: HallView): WaitingTicket | null {
+function heldPastSlack(
+  counter: CallingCounter,
+  choice: WaitingTicket,
+  pool: readonly WaitingTicket[],
+  now: number,
+  rules: RoutingRules,
+  view: HallView,
+): WaitingTicket | null {
   const due = pool.filter((t) => t.slotAt !== null && dueAt(t) <= now).sort((a, b) => deadlineOf(a) - deadlineOf(b) || a.id - b.id);
   if (due.length === 0) return null;
+  const k = rules.appointmentEveryK ?? DEFAULT_APPOINTMENT_EVERY_K;
+  const mayCall = (since: number | undefined) => (since ?? Infinity) >= k - 1;
   const lengthOf = (t: WaitingTicket) => view.durations.get(t.serviceId) ?? 0;
-  const freeAt = new Map<CallingCounter, number>([[counter, now + lengthOf(choice)]]);
-  for (const c of view.counters) if (c.id !== counter.id && c.freeInMs > 0) freeAt.set(c, now + c.freeInMs);
+  const freeAt = new Map<CallingCounter, number>();
+  if (mayCall(nextSinceAppointment(counter.sinceAppointment, choice))) freeAt.set(counter, now + lengthOf(choice));
+  for (const c of view.counters) if (c.id !== counter.id && c.freeInMs > 0 && mayCall(c.sinceAppointment)) freeAt.set(c, now + c.freeInMs);
   for (const t of due) {
     let first: CallingCounter | null = null;
     for (const [c, at] of freeAt) if (isEligible(c, t) && (first === null || at < freeAt.get(first)!)) first = c;
     if (first === null || freeAt.get(first)! > deadlineOf(t)) return t;
-    freeAt.set(first, freeAt.get(first)! + lengthOf(t));
+    freeAt.set(first, freeAt.get(first)! + k * lengthOf(t));
   }
   return null;
 }

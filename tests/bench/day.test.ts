@@ -204,6 +204,14 @@ describe('days with appointments', () => {
     expect(late).toBeLessThan(appointments.length * 0.2);
   });
 
+  it('books at most maxPerSlot citizens a slot when the hall sets fewer than its counters', () => {
+    const one = bookAppointments(trace, roster, { ...opts, maxPerSlot: 1 }, 11).booked.filter((r) => r.slotS !== null);
+    const slots = one.map((r) => `${r.service}@${r.slotS}`);
+    expect(new Set(slots).size).toBe(slots.length);
+    const shared = appointments.map((r) => `${r.service}@${r.slotS}`);
+    expect(new Set(shared).size).toBeLessThan(shared.length); // by default a slot takes more than one
+  });
+
   it('npm run bench:day --appointments writes the day with slot_s and the same day walking in', () => {
     const out = join(dir, 'appt');
     const args = ['--profile', 'busy', '--seed', '11', '--out', out, '--appointments', '0.3'];

@@ -309,6 +309,9 @@ describe('appointments in the same line', () => {
       expect(call(list, view(4, [{ freeInMs: 0 }]))).toBe(2);
       // A busy counter of another service is no help.
       expect(call(list, view(4, [{ serviceIds: [3], freeInMs: MIN }]))).toBe(2);
+      // Nor one that has just called an appointment itself: the limit holds it back too.
+      expect(call(list, view(4, [{ freeInMs: MIN, sinceAppointment: 0 }]))).toBe(2);
+      expect(call(list, view(4, [{ freeInMs: MIN, sinceAppointment: 1 }]))).toBe(1);
     });
 
     it('plans the due appointments earliest deadline first: one counter free in time is not enough for two', () => {

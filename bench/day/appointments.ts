@@ -5,8 +5,8 @@ import { rng } from './generate.js';
 // book instead, and the same day with those visitors walking in at their check-in time, to
 // compare. Booking follows the hall's rules (issue 16): slots of the service's typical length
 // (rounded up to 5 minutes) over the opening hours, at most `perSlot` citizens a slot (the
-// counters whose first service it is, or maxPerSlot if fewer), and booked work at most `bookableShare` of those
-// counters' minutes in any hour. A visitor books the first slot with room that starts at or
+// counters whose first service it is, or maxPerSlot if fewer), and booked work at most
+// `bookableShare` of those counters' minutes in any hour. A visitor books the first slot with room that starts at or
 // after the moment they would have walked in (none left that day: they walk in). Of those who
 // book, `noShowShare` never come (in neither day); `lateShare` check in after their slot, up to
 // 15 minutes late; the others check in up to 30 minutes before it (never before the hall opens).

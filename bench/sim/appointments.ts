@@ -10,8 +10,8 @@ import { seedsOf } from './seeds.js';
 import { simulate } from './simulate.js';
 
 // npx tsx bench/sim/appointments.ts: issue 16's goal, measured. Each day (generated days of the
-// given profiles and seeds, halls of families.ts, and the bank day) gets a share of appointments (bench/day/appointments.ts),
-// and is run twice: as booked, and with the same visitors walking in at their check-in time.
+// given profiles and seeds, halls of families.ts, and the bank day) gets a share of appointments
+// (bench/day/appointments.ts), and is run twice: as booked, and with the same visitors walking in at their check-in time.
 // Per day: the appointments called within 5 minutes of their slot (default policy and TheQ's
 // strict precedence), and the walk-ins' within-target share, the same walk-ins in both days.
 
@@ -91,13 +91,25 @@ function main(argv: string[]): number {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const setting = { share: Number(values.share), lateShare: Number(values['late-share']), bookableShare: Number(values.bookable), maxPerSlot: values['per-slot'] === undefined ? undefined : Number(values['per-slot']), everyK: Number(values['every-k']) };
+  const setting = {
+    share: Number(values.share),
+    lateShare: Number(values['late-share']),
+    bookableShare: Number(values.bookable),
+    maxPerSlot: values['per-slot'] === undefined ? undefined : Number(values['per-slot']),
+    everyK: Number(values['every-k']),
+  };
   const seeds = seedsOf(values.seeds!);
   const familySeeds = values['family-seeds'] === '' ? [] : seedsOf(values['family-seeds']!);
   const profiles = values.profiles!.split(',').filter(Boolean);
   const { share, lateShare, bookableShare, maxPerSlot, everyK } = setting;
-  if (!(share > 0 && share <= 1) || !(lateShare >= 0 && lateShare <= 1) || !(bookableShare > 0 && bookableShare <= 1) || !(maxPerSlot === undefined || (Number.isInteger(maxPerSlot) && maxPerSlot >= 1)) || !(Number.isInteger(everyK) && everyK >= 1) || !seeds || !familySeeds || profiles.some((p) => !PROFILES[p]))
-    return console.error(USAGE), 2;
+  const valid =
+    share > 0 && share <= 1 &&
+    lateShare >= 0 && lateShare <= 1 &&
+    bookableShare > 0 && bookableShare <= 1 &&
+    (maxPerSlot === undefined || (Number.isInteger(maxPerSlot) && maxPerSlot >= 1)) &&
+    Number.isInteger(everyK) && everyK >= 1 &&
+    seeds && familySeeds && profiles.every((p) => PROFILES[p]);
+  if (!valid) return console.error(USAGE), 2;
 
   const rows: Row[] = [];
   for (const p of profiles)

@@ -5,8 +5,8 @@ import { rng } from './generate.js';
 // book instead, and the same day with those visitors walking in at their check-in time, to
 // compare. Booking follows the hall's rules (issue 16): slots of the service's typical length
 // (rounded up to 5 minutes) over the opening hours, at most `perSlot` citizens a slot (the
-// counters whose first service it is), and booked work at most `bookableShare` of those
-// counters' minutes in any hour. A visitor books the first slot with room that starts at or
+// counters whose first service it is, or maxPerSlot if fewer), and booked work at most
+// `bookableShare` of those counters' minutes in any hour. A visitor books the first slot with room that starts at or
 // after the moment they would have walked in (none left that day: they walk in). Of those who
 // book, `noShowShare` never come (in neither day); `lateShare` check in after their slot, up to
 // 15 minutes late; the others check in up to 30 minutes before it (never before the hall opens).
@@ -16,6 +16,8 @@ export interface AppointmentOptions {
   noShowShare: number;
   lateShare: number;
   bookableShare: number;
+  /** At most this many citizens a slot, if fewer than the counters whose first service it is (the hall's `perSlot`). */
+  maxPerSlot?: number;
   /** When the hall opens and closes, seconds of the day: slots lie within. */
   openS: number;
   closeS: number;
@@ -64,7 +66,7 @@ function slotPlan(code: string, trace: readonly TraceRow[], roster: Roster, opts
   const meanS = rosterService.avgServiceS ?? (own.length ? own.reduce((a, r) => a + r.serviceS, 0) / own.length : SLOT_STEP_S);
   const slotS = Math.max(1, Math.ceil(meanS / SLOT_STEP_S)) * SLOT_STEP_S;
   const reserved = roster.counters.filter((c) => c.services[0] === code).length;
-  const perSlot = Math.max(1, reserved);
+  const perSlot = Math.max(1, Math.min(reserved, opts.maxPerSlot ?? Infinity));
   const perHour = Math.floor((opts.bookableShare * reserved * 3600) / slotS);
   const taken = new Map<number, number>();
   const hourTaken = new Map<number, number>();

@@ -2,14 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPOINTMENT_DEFAULTS, bookAppointments } from './appointments.js';
+import { describeHall, generateFamilyDay, LOAD_RANGE } from './families.js';
 import { generateDay, PROFILES, traceCsv } from './generate.js';
 
-// npm run bench:day -- --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share X]
-//   [--appointments SHARE [--no-show-share 0.1] [--late-share 0.05] [--bookable 0.4]]
+// npm run bench:day -- [--generator profiles] --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share X]
+// npm run bench:day -- --generator families --seed N --out PREFIX [--load 0.6…1]   (a hall of the family, families.ts)
+//   either with [--appointments SHARE [--no-show-share 0.1] [--late-share 0.05] [--bookable 0.4]]
 // writes PREFIX.trace.csv and PREFIX.roster.json (shared/bench/FORMAT.md); with --appointments the
 // trace has slot_s, and PREFIX.walk-ins.trace.csv is the same day with every visitor walking in.
 
-const USAGE = `usage: npm run bench:day -- --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share 0.08]
+const USAGE = `usage: npm run bench:day -- [--generator profiles] --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share 0.08]
+       npm run bench:day -- --generator families --seed N --out PREFIX [--load ${LOAD_RANGE[0]}…${LOAD_RANGE[1]}]
   [--appointments 0.2 [--no-show-share ${APPOINTMENT_DEFAULTS.noShowShare}] [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}]]`;
 
 const isShare = (x: number) => x >= 0 && x <= 1;
@@ -17,7 +20,9 @@ const isShare = (x: number) => x >= 0 && x <= 1;
 function main(): number {
   const { values } = parseArgs({
     options: {
+      generator: { type: 'string', default: 'profiles' },
       profile: { type: 'string', default: 'normal' },
+      load: { type: 'string' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       visitors: { type: 'string' },
@@ -30,24 +35,22 @@ function main(): number {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const base = PROFILES[values.profile!];
   const seed = Number(values.seed);
-  if (!base || !Number.isInteger(seed) || !values.out) return console.error(USAGE), 2;
-  const spec = { ...base };
-  if (values.visitors !== undefined) spec.visitors = Number(values.visitors);
-  if (values['priority-share'] !== undefined) spec.priorityShare = Number(values['priority-share']);
-  if (!(spec.visitors > 0) || !isShare(spec.priorityShare)) return console.error(USAGE), 2;
+  if (!Number.isInteger(seed) || !values.out) return console.error(USAGE), 2;
+  const generated = generate(values, seed);
+  if (!generated) return console.error(USAGE), 2;
+  const { trace, roster, openS, closeS } = generated;
   const booking = {
     share: Number(values.appointments ?? 0),
     noShowShare: Number(values['no-show-share']),
     lateShare: Number(values['late-share']),
     bookableShare: Number(values.bookable),
-    openS: spec.openH * 3600,
-    closeS: spec.closeH * 3600,
+    openS,
+    closeS,
   };
   if (![booking.share, booking.noShowShare, booking.lateShare, booking.bookableShare].every(isShare)) return console.error(USAGE), 2;
 
-  const { trace, roster } = generateDay(spec, seed);
+  if (generated.about) console.error(`hall ${seed}: ${generated.about}`);
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(`${values.out}.roster.json`, JSON.stringify(roster, null, 1) + '\n');
   if (values.appointments === undefined) {
@@ -64,6 +67,23 @@ function main(): number {
       `${values.out}.walk-ins.trace.csv (the same visitors walking in) and ${values.out}.roster.json (${roster.counters.length} counters)`,
   );
   return 0;
+}
+
+/** The day the options ask for, or null if they are not valid. */
+function generate(values: Record<string, string | boolean | undefined>, seed: number) {
+  if (values.generator === 'families') {
+    const load = values.load === undefined ? undefined : Number(values.load);
+    if (load !== undefined && !(load >= LOAD_RANGE[0] && load <= LOAD_RANGE[1])) return null;
+    const day = generateFamilyDay(seed, load);
+    return { ...day, about: describeHall(day.hall) };
+  }
+  const base = PROFILES[values.profile as string];
+  if (values.generator !== 'profiles' || !base) return null;
+  const spec = { ...base };
+  if (values.visitors !== undefined) spec.visitors = Number(values.visitors);
+  if (values['priority-share'] !== undefined) spec.priorityShare = Number(values['priority-share']);
+  if (!(spec.visitors > 0) || !isShare(spec.priorityShare)) return null;
+  return { ...generateDay(spec, seed), openS: spec.openH * 3600, closeS: spec.closeH * 3600, about: '' };
 }
 
 process.exitCode = main();

@@ -14,6 +14,8 @@ export type { HallView } from './rollout.js';
 // within APPOINTMENT_AIM_MS of its slot; but while walk-ins of its service wait past their
 // target, a counter calls at most one appointment of that service in `appointmentEveryK` calls:
 // the others wait with the late (`held`). The counter's memory for it is `sinceAppointment`.
+// With the hall in view, a held appointment waits only while it has slack: when no counter will
+// be free to call it by its slot + APPOINTMENT_AIM_MS, this counter calls it now (heldPastSlack).
 // `strict-appointments` (TheQ, for the simulator only) calls every checked-in appointment
 // before any walk-in, early or not.
 
@@ -70,6 +72,10 @@ export function pickNext(
   const hall = rules.policy === 'default' ? hallContext(waiting, rules, now) : NO_HALL;
   const plain = plainChoice(counter, waiting.filter((t) => isEligible(counter, t)), now, rules, hall);
   if (!plain) return null;
+  if (rules.policy === 'default' && view && plain.ticket.slotAt === null && !plain.ticket.priority) {
+    const urgent = heldPastSlack(counter, plain.ticket, plain.pool, now, rules, view);
+    if (urgent) return { ticket: urgent, capped: plain.capped };
+  }
   // With the hall in view, the default policy looks ahead among the tickets it may call now
   // (priority ones only, if it calls a priority visitor; no held appointment but the plain
   // choice), except that the hall's longest wait, once late, is still called at once by the
@@ -81,6 +87,42 @@ export function pickNext(
     return { ticket: rolloutChoice(counter, pool, plain.ticket, waiting, now, rules, view), capped: plain.capped };
   }
   return plain;
+}
+
+const deadlineOf = (t: WaitingTicket) => dueAt(t) + APPOINTMENT_AIM_MS;
+
+/**
+ * A held appointment that has run out of slack: the one-in-k limit binds only while an
+ * appointment can still be called by its deadline (dueAt + APPOINTMENT_AIM_MS). The plan: the
+ * due appointments in `pool`, earliest deadline first, each to the counter that may serve it and
+ * is free first, this one after `choice` (its expected length), the others busy until the forecast
+ * frees them (an idle one is about to call and is not counted on), and only a counter the limit
+ * lets call an appointment then; after one, a counter makes k calls (k lengths) before the next.
+ * The first appointment the plan cannot call by its deadline is called now; null if none.
+ */
+function heldPastSlack(
+  counter: CallingCounter,
+  choice: WaitingTicket,
+  pool: readonly WaitingTicket[],
+  now: number,
+  rules: RoutingRules,
+  view: HallView,
+): WaitingTicket | null {
+  const due = pool.filter((t) => t.slotAt !== null && dueAt(t) <= now).sort((a, b) => deadlineOf(a) - deadlineOf(b) || a.id - b.id);
+  if (due.length === 0) return null;
+  const k = rules.appointmentEveryK ?? DEFAULT_APPOINTMENT_EVERY_K;
+  const mayCall = (since: number | undefined) => (since ?? Infinity) >= k - 1;
+  const lengthOf = (t: WaitingTicket) => view.durations.get(t.serviceId) ?? 0;
+  const freeAt = new Map<CallingCounter, number>();
+  if (mayCall(nextSinceAppointment(counter.sinceAppointment, choice))) freeAt.set(counter, now + lengthOf(choice));
+  for (const c of view.counters) if (c.id !== counter.id && c.freeInMs > 0 && mayCall(c.sinceAppointment)) freeAt.set(c, now + c.freeInMs);
+  for (const t of due) {
+    let first: CallingCounter | null = null;
+    for (const [c, at] of freeAt) if (isEligible(c, t) && (first === null || at < freeAt.get(first)!)) first = c;
+    if (first === null || freeAt.get(first)! > deadlineOf(t)) return t;
+    freeAt.set(first, freeAt.get(first)! + k * lengthOf(t));
+  }
+  return null;
 }
 
 export interface PlainChoice {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPOINTMENT_DEFAULTS, bookAppointments } from '../../bench/day/appointments.js';
+import { arrivalRate, generateFamilyDay, LOAD_RANGE } from '../../bench/day/families.js';
 import { generateDay, PROFILES, traceCsv } from '../../bench/day/generate.js';
 import { buildDay, parseRoster, parseTrace } from '../../bench/sim/day.js';
 
@@ -71,6 +72,98 @@ describe('the synthetic-day generator', () => {
   });
 });
 
+describe('the hall-family generator (families.ts)', () => {
+  const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
+  const days = SEEDS.map((seed) => generateFamilyDay(seed));
+
+  it('gives the same hall and day for the same seed, another for another', () => {
+    const again = generateFamilyDay(7);
+    expect(traceCsv(again.trace)).toBe(traceCsv(days[6]!.trace));
+    expect(again.roster).toEqual(days[6]!.roster);
+    expect(traceCsv(days[7]!.trace)).not.toBe(traceCsv(days[6]!.trace));
+  });
+
+  it('writes days in the FORMAT.md formats, within opening hours, every service served all day', () => {
+    for (const { trace, roster, openS, closeS, hall } of days) {
+      const day = buildDay(parseRoster(JSON.stringify(roster)), parseTrace(traceCsv(trace)));
+      for (const v of day.visitors) {
+        expect(v.arrivalS).toBeGreaterThanOrEqual(openS);
+        expect(v.arrivalS).toBeLessThan(closeS);
+        expect(Number.isInteger(v.serviceS) && v.serviceS >= 20).toBe(true);
+      }
+      for (const s of day.services)
+        expect(day.counters.some((c) => c.serviceIds[0] === s.id && c.startS <= openS && c.endS >= closeS), `${s.code} all day`).toBe(true);
+      expect(hall.priorityShare).toBeGreaterThanOrEqual(0);
+      expect(hall.priorityShare).toBeLessThanOrEqual(0.2);
+      expect(hall.load).toBeGreaterThanOrEqual(LOAD_RANGE[0]);
+      expect(hall.load).toBeLessThanOrEqual(LOAD_RANGE[1]);
+    }
+  });
+
+  it('varies what generate.ts keeps fixed: skills, visit shapes, peaks, targets', () => {
+    const halls = days.map((d) => d.hall);
+    expect(new Set(halls.map((h) => h.structure))).toEqual(new Set(['specialists', 'chains', 'mixed']));
+    expect(new Set(halls.flatMap((h) => h.services.map((s) => s.shape)))).toEqual(new Set(['lognormal', 'gamma']));
+    expect(new Set(halls.map((h) => h.peaks.length))).toEqual(new Set([1, 2]));
+    const cvs = halls.flatMap((h) => h.services.map((s) => s.cv));
+    expect(Math.min(...cvs)).toBeGreaterThanOrEqual(0.3);
+    expect(Math.max(...cvs)).toBeLessThanOrEqual(1.5);
+    expect(Math.max(...cvs) - Math.min(...cvs)).toBeGreaterThan(0.9);
+    expect(halls.some((h) => new Set(h.services.map((s) => s.targetWaitS)).size >= 3)).toBe(true);
+    for (const h of halls) {
+      const skills = h.counters.map((c) => c.services.length);
+      if (h.structure === 'specialists') expect(Math.max(...skills)).toBe(1);
+      if (h.structure === 'chains') expect(Math.min(...skills)).toBeGreaterThanOrEqual(2);
+      if (h.structure === 'mixed') expect(skills.filter((n) => n === h.services.length).length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('draws visit lengths with the services\' means, arrivals by the curve, at the load asked', () => {
+    let drawn = 0;
+    let expected = 0;
+    for (const { trace, hall } of days) {
+      const mean = new Map(hall.services.map((s) => [s.code, s.meanS]));
+      for (const r of trace) (drawn += r.serviceS), (expected += mean.get(r.service)!);
+    }
+    expect(drawn / expected).toBeGreaterThan(0.93);
+    expect(drawn / expected).toBeLessThan(1.07);
+
+    // Seed 3 at full load: the busiest service's work fills its own counters' opening hours.
+    const { trace, hall } = generateFamilyDay(3, 1);
+    const loadOf = (code: string) => {
+      const work = trace.filter((r) => r.service === code).reduce((a, r) => a + r.serviceS, 0);
+      const own = hall.counters.filter((c) => c.services[0] === code);
+      return work / own.reduce((a, c) => a + (Math.min(c.endH, hall.closeH) - Math.max(c.startH, hall.openH)) * 3600, 0);
+    };
+    const loads = hall.services.map((s) => loadOf(s.code));
+    expect(Math.max(...loads)).toBeGreaterThan(0.8);
+    expect(Math.max(...loads)).toBeLessThan(1.2);
+    // More arrivals in the half hour around the highest peak than in the quietest half hour at either end.
+    const top = hall.peaks.reduce((a, p) => (arrivalRate(hall, p.atH) > arrivalRate(hall, a.atH) ? p : a)).atH;
+    const quiet = arrivalRate(hall, hall.openH) < arrivalRate(hall, hall.closeH) ? hall.openH + 0.25 : hall.closeH - 0.25;
+    expect(arrivalRate(hall, top) / arrivalRate(hall, quiet)).toBeGreaterThan(1.4);
+    const near = (h: number) => trace.filter((r) => Math.abs(r.arrivalS / 3600 - h) < 0.25).length;
+    expect(near(top)).toBeGreaterThan(near(quiet));
+  });
+
+  it('npm run bench:day --generator families writes the day, with appointments if asked', () => {
+    const out = join(dir, 'family');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/day/cli.ts', '--generator', 'families', '--seed', '4', '--out', out, '--appointments', '0.2'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const { trace, roster, openS, closeS } = generateFamilyDay(4);
+    const { booked } = bookAppointments(trace, roster, { ...APPOINTMENT_DEFAULTS, share: 0.2, openS, closeS }, 4);
+    expect(readFileSync(`${out}.trace.csv`, 'utf8')).toBe(traceCsv(booked));
+    expect(JSON.parse(readFileSync(`${out}.roster.json`, 'utf8'))).toEqual(roster);
+    for (const bad of [['--load', '1.4'], ['--generator', 'nope']]) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/day/cli.ts', '--generator', 'families', '--seed', '4', '--out', out, ...bad], { encoding: 'utf8' });
+      expect(r.status, bad.join(' ')).toBe(2);
+    }
+  });
+});
+
 describe('days with appointments', () => {
   const spec = PROFILES.busy!;
   const { trace, roster } = generateDay(spec, 11);
@@ -109,6 +202,14 @@ describe('days with appointments', () => {
     }
     expect(late).toBeGreaterThan(0);
     expect(late).toBeLessThan(appointments.length * 0.2);
+  });
+
+  it('books at most maxPerSlot citizens a slot when the hall sets fewer than its counters', () => {
+    const one = bookAppointments(trace, roster, { ...opts, maxPerSlot: 1 }, 11).booked.filter((r) => r.slotS !== null);
+    const slots = one.map((r) => `${r.service}@${r.slotS}`);
+    expect(new Set(slots).size).toBe(slots.length);
+    const shared = appointments.map((r) => `${r.service}@${r.slotS}`);
+    expect(new Set(shared).size).toBeLessThan(shared.length); // by default a slot takes more than one
   });
 
   it('npm run bench:day --appointments writes the day with slot_s and the same day walking in', () => {

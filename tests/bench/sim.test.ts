@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeHall, generateFamilyDay } from '../../bench/day/families.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace, type Day } from '../../bench/sim/day.js';
 import { figures, FIGURE_KEYS, percentile, policyFigures } from '../../bench/sim/metrics.js';
 import { idleWithWork, simulate } from '../../bench/sim/simulate.js';
@@ -267,16 +268,19 @@ describe('appointments (trace column slot_s)', () => {
 
 describe('bench/sim/appointments.ts', () => {
   it('measures a day with appointments against the same day walking in', () => {
-    const args = ['--import', 'tsx', 'bench/sim/appointments.ts', '--profiles', 'normal', '--seeds', '1', '--no-bank', '--json'];
+    const args = ['--import', 'tsx', 'bench/sim/appointments.ts', '--profiles', 'normal', '--seeds', '1', '--family-seeds', '2', '--no-bank', '--json'];
     const out = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
     expect(out.status, out.stderr).toBe(0);
-    const [row] = JSON.parse(out.stdout);
-    expect(row).toMatchObject({ day: 'normal-1', appointments: expect.any(Number) });
-    expect(row.appointments).toBeGreaterThan(0.1 * row.visitors);
-    for (const p of ['default', 'strict'] as const) {
-      expect(row.punctualPct[p]).toBeGreaterThan(0);
-      expect(row.walkInsWithinPct[p]).toBeGreaterThan(0);
+    const rows = JSON.parse(out.stdout);
+    expect(rows.map((r: { day: string }) => r.day)).toEqual(['normal-1', 'families-2']);
+    expect(rows[1].hall).toBe(describeHall(generateFamilyDay(2).hall));
+    for (const row of rows) {
+      expect(row.appointments).toBeGreaterThan(0.1 * row.visitors);
+      for (const p of ['default', 'strict'] as const) {
+        expect(row.punctualPct[p]).toBeGreaterThan(0);
+        expect(row.walkInsWithinPct[p]).toBeGreaterThan(0);
+      }
+      expect(row.walkInsWithinPct.allWalkIns).toBeGreaterThan(0);
     }
-    expect(row.walkInsWithinPct.allWalkIns).toBeGreaterThan(0);
   });
 });

@@ -282,6 +282,50 @@ describe('appointments in the same line', () => {
     expect(held({ ...C1, sinceAppointment: 0 }, [w(4, 2, 10), appt(2, 1, 10, 18), w(3, 3, -20)])).toBe(2);
   });
 
+  describe('the one-in-k limit binds only while the appointment has slack', () => {
+    // 09:20. Walk-in 1 (service 1) is late; counter 1 has just called an appointment, so
+    // appointment 2 (slot 09:18, deadline 09:23) is held unless no counter can call it by 09:23.
+    // Visits of service 1 last 10 min; counter 2 (service 1) is busy for `freeInMin`.
+    const list = [w(1, 1, 0), appt(2, 1, 10, 18)];
+    const just = { ...C1, sinceAppointment: 0 };
+    const view = (freeInMin: number, others: Partial<CallingCounter & { freeInMs: number }>[] = []) => ({
+      counters: [
+        { ...just, freeInMs: 0 },
+        { id: 2, serviceIds: [1], priorityStreak: 0, freeInMs: freeInMin * MIN },
+        ...others.map((o, i) => ({ id: 3 + i, serviceIds: [1], priorityStreak: 0, freeInMs: 0, ...o })),
+      ],
+      durations: new Map([[1, 10 * MIN], [2, 10 * MIN], [3, 10 * MIN]]),
+    });
+    const call = (l: WaitingTicket[], v: ReturnType<typeof view>) => selectNext(just, l, NOW, rules('default'), v)?.ticket.id;
+
+    it('holds it while another counter will be free before its deadline', () => {
+      expect(call(list, view(2))).toBe(1);
+      expect(call(list, view(3))).toBe(1); // free at 09:23, the deadline itself
+    });
+
+    it('calls it when no counter that may serve it will be free by then', () => {
+      expect(call(list, view(4))).toBe(2);
+      // An idle counter is about to call someone else: it is not counted on.
+      expect(call(list, view(4, [{ freeInMs: 0 }]))).toBe(2);
+      // A busy counter of another service is no help.
+      expect(call(list, view(4, [{ serviceIds: [3], freeInMs: MIN }]))).toBe(2);
+      // Nor one that has just called an appointment itself: the limit holds it back too.
+      expect(call(list, view(4, [{ freeInMs: MIN, sinceAppointment: 0 }]))).toBe(2);
+      expect(call(list, view(4, [{ freeInMs: MIN, sinceAppointment: 1 }]))).toBe(1);
+    });
+
+    it('plans the due appointments earliest deadline first: one counter free in time is not enough for two', () => {
+      // Appointment 3 (slot 09:17, deadline 09:22) takes counter 2 at 09:22; appointment 2 then has nobody.
+      const two = [...list, appt(3, 1, 5, 17)];
+      expect(call(two, view(2))).toBe(2);
+      expect(call(two, view(2, [{ freeInMs: 2 * MIN }]))).toBe(1);
+    });
+
+    it('without the hall in view (the forecast), holds it as before', () => {
+      expect(selectNext(just, list, NOW, rules('default'))?.ticket.id).toBe(1);
+    });
+  });
+
   it("strict-appointments (TheQ): every checked-in appointment first, even before its slot", () => {
     const list = [w(1, 1, 0), appt(2, 1, 19, 40)];
     expect(selectNext(C1, list, NOW, { ...rules('default'), policy: 'strict-appointments' })?.ticket.id).toBe(2);
@@ -384,6 +428,32 @@ describe('routing properties', () => {
         const mayGo = (longest.priority ? !capped : !priorityFirst) && !appointmentFirst;
         const s = selectNext(c, waiting, now, { policy: 'default', maxPriorityInRow, services: SERVICES });
         if (due && mayGo) expect(s?.ticket.id).toBe(longest.id);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('with the hall in view and appointments: never idles, and calls no early appointment while someone due waits', () => {
+    const arbView = fc.record({
+      counters: fc.array(
+        fc.record({
+          id: fc.integer({ min: 2, max: 6 }),
+          serviceIds: fc.shuffledSubarray([1, 2, 3, 4], { minLength: 1 }),
+          priorityStreak: fc.constant(0),
+          freeInMs: fc.integer({ min: 0, max: 30 * MIN }),
+        }),
+        { maxLength: 5 },
+      ),
+      durations: fc.tuple(...[1, 2, 3, 4].map(() => fc.integer({ min: MIN, max: 20 * MIN }))).map((ds) => new Map(ds.map((d, i) => [i + 1, d]))),
+    });
+    const arbCalling = fc.tuple(arbCounter(1), fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined })).map(([c, since]) => ({ ...c, sinceAppointment: since }));
+    fc.assert(
+      fc.property(arbCalling, arbWaiting, arbView, fc.integer({ min: 1, max: 3 }), arbNow, (c, waiting, view, k, now) => {
+        const r: RoutingRules = { policy: 'default', maxPriorityInRow: 2, appointmentEveryK: k, services: SERVICES };
+        const s = selectNext(c, waiting, now, r, view);
+        const eligible = waiting.filter((t) => isEligible(c, t));
+        expect(s === null).toBe(eligible.length === 0);
+        if (s && s.ticket.slotAt !== null && dueAt(s.ticket) > now) expect(eligible.filter((t) => dueAt(t) <= now)).toEqual([]);
       }),
       { numRuns: 500 },
     );

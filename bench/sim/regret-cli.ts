@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ROUTING_POLICIES } from '../../server/engine/types.js';
 import { dayOf, nameOf, refsOf, SOURCE_NAMES, SPLIT, type DayRef, type DaySet, type Source } from './day-sets.js';
 import { describeShortfall, GOAL, meetsGoal, regretOf, summarize, type DayRegret } from './regret.js';

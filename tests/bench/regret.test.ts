@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dayOf, nameOf, refsOf, SPLIT } from '../../bench/sim/day-sets.js';
 import { buildDay, parseRoster, parseTrace } from '../../bench/sim/day.js';
 import { findPolicy } from '../../bench/sim/find-policy.js';
-import { regrets } from '../../bench/sim/regret-cli.js';
+import { checkAdvice, regrets } from '../../bench/sim/regret-cli.js';
 import { featuresOf, meetsGoal, regretOf, summarize } from '../../bench/sim/regret.js';
 import { runTool } from '../helpers/scripts.js';
 
@@ -77,6 +77,23 @@ describe('the issue 17 day sets', () => {
     const threaded = await regrets(refs, 2);
     expect(threaded).toEqual(refs.map((r) => regretOf(nameOf(r), dayOf(r))));
   }, 60_000);
+});
+
+describe("checking --find-policy's advice on a hall's later days", () => {
+  it("recommends from each hall's first k days and counts the later days within the goal, the recommended rule's and the default's", () => {
+    const day = regretOf('x', handWorked());
+    // The same day with the default and oldest-first swapped: a day the default misses.
+    const swapped = { ...day, rules: { ...day.rules, default: day.rules['oldest-first'], 'oldest-first': day.rules.default } };
+    const named = (name: string, d: typeof day) => ({ ...d, name });
+    const checks = checkAdvice(
+      [named('a-1', swapped), named('a-1~1', swapped), named('a-1~2', day), named('b-7', day), named('b-7~1', day), named('b-7~2', swapped)],
+      2,
+    );
+    expect(checks).toEqual([
+      { hall: 'a-1', recommended: 'oldest-first', later: { days: 1, recommended: 0, default: 1 } },
+      { hall: 'b-7', recommended: 'default', later: { days: 1, recommended: 0, default: 0 } },
+    ]);
+  });
 });
 
 describe('bench:sim --find-policy', () => {

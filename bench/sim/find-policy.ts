@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DayFormatError, loadDay, type Day } from './day.js';
-import { bestRule, describeShortfall, GOAL, regretOf, summarize, type DayRegret, type RuleSummary } from './regret.js';
+import type { RoutingPolicy } from '../../server/engine/types.js';
+import { bestRule, describeShortfall, GOAL, meetsGoal, regretOf, summarize, type DayRegret, type RuleSummary } from './regret.js';
 
 // bench:sim --find-policy --history DIR: which rule suits a hall, from its own past days. Each
 // offered rule runs every day; the one within the issue 17 goal of the best rule (regret.ts) on
@@ -50,4 +51,29 @@ export function renderAdvice(a: PolicyAdvice): string {
     `(goal per day: within ${a.goal.within} points of the best rule's within-target share, ${a.goal.mean}% of its mean wait, ${a.goal.longest}% of its longest wait)`,
     ...a.rules.filter((s) => s !== a.recommended).map((s) => `  ${line(s)}`),
   ].join('\n');
+}
+
+export interface AdviceCheck {
+  hall: string;
+  recommended: RoutingPolicy;
+  /** On the hall's days after its history: days within the goal for the recommended rule and the default. */
+  later: { days: number; recommended: number; default: number };
+}
+
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
+}
+
+/** Per hall (source and seed): the rule recommended from its first `k` days, on its later ones. */
+export function checkAdvice(days: readonly DayRegret[], k: number): AdviceCheck[] {
+  const halls = groupBy(days, (d) => d.name.split('~')[0]!);
+  return [...halls].map(([hall, of]) => {
+    const recommended = bestRule(summarize(of.slice(0, k))).policy;
+    const later = of.slice(k);
+    const count = (p: RoutingPolicy) => later.filter((d) => meetsGoal(d.rules[p])).length;
+    return { hall, recommended, later: { days: later.length, recommended: count(recommended), default: count('default') } };
+  });
 }

@@ -1,39 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
-import { dayOf, nameOf, refsOf, SOURCE_NAMES, SPLIT, type DayRef, type DaySet, type Source } from './day-sets.js';
-import { bestRule, describeShortfall, GOAL, meetsGoal, regretOf, summarize, type DayRegret } from './regret.js';
+import { ROUTING_POLICIES } from '../../server/engine/types.js';
+import { refsOf, SOURCE_NAMES, SPLIT, type DaySet, type Source } from './day-sets.js';
+import { checkAdvice, type AdviceCheck } from './find-policy.js';
+import { describeShortfall, GOAL, meetsGoal, summarize, type DayRegret } from './regret.js';
+import { regrets } from './regret-threads.js';
 import { seedsOf } from './seeds.js';
 
 // npx tsx bench/sim/regret-cli.ts --set tuning|held-out: each rule's regret on the issue 17 days
-// (day-sets.ts), the days spread over worker threads.
+// (day-sets.ts), the days spread over worker threads (regret-threads.ts).
 
 const USAGE = `usage: npx tsx bench/sim/regret-cli.ts --set tuning|held-out [--sources ${SOURCE_NAMES.join(',')}] [--seeds 1-12]
   [--jitter 1] [--workers N] [--json] [--history K]
   --seeds: instead of the set's seeds; --jitter N: jittered copies of every day (default 1)
   --history K: for each hall, the rule --find-policy recommends from its first K days (the day and
   copies 1…K−1), judged on its other copies against the default`;
-
-// Each thread loads this file through tsx, as the command itself is loaded.
-const THREAD = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(import.meta.url)}, ${JSON.stringify(import.meta.url)}))`;
-
-/** The days' regrets, in the order of `refs`, computed on up to `workers` threads. */
-export async function regrets(refs: readonly DayRef[], workers: number): Promise<DayRegret[]> {
-  if (workers <= 1) return refs.map((r) => regretOf(nameOf(r), dayOf(r)));
-  const out: DayRegret[] = new Array(refs.length);
-  let next = 0;
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const w = new Worker(THREAD, { eval: true });
-      const give = () => (next < refs.length ? w.postMessage({ i: next, ref: refs[next++] }) : void w.terminate().then(() => resolve()));
-      w.on('message', ({ i, regret }: { i: number; regret: DayRegret }) => ((out[i] = regret), give()));
-      w.on('error', reject);
-      give();
-    });
-  await Promise.all(Array.from({ length: Math.min(workers, refs.length) }, one));
-  return out;
-}
 
 function render(days: DayRegret[], sources: readonly Source[]): string {
   const fmt = (x: number) => (Number.isFinite(x) ? String(x) : '∞');
@@ -58,37 +39,13 @@ function render(days: DayRegret[], sources: readonly Source[]): string {
   return lines.join('\n');
 }
 
-export interface AdviceCheck {
-  hall: string;
-  recommended: RoutingPolicy;
-  /** On the hall's days after its history: days within the goal for the recommended rule and the default. */
-  later: { days: number; recommended: number; default: number };
-}
-
-/** Map.groupBy, which Node 20 lacks. */
-function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return out;
-}
-
-/** Per hall (source and seed): the rule recommended from its first `k` days, on its later ones. */
-export function checkAdvice(days: readonly DayRegret[], k: number): AdviceCheck[] {
-  const halls = groupBy(days, (d) => d.name.split('~')[0]!);
-  return [...halls].map(([hall, of]) => {
-    const recommended = bestRule(summarize(of.slice(0, k))).policy;
-    const later = of.slice(k);
-    const count = (p: RoutingPolicy) => later.filter((d) => meetsGoal(d.rules[p])).length;
-    return { hall, recommended, later: { days: later.length, recommended: count(recommended), default: count('default') } };
-  });
-}
-
 function renderAdvice(checks: AdviceCheck[], k: number): string {
   const sum = (f: (c: AdviceCheck) => number) => checks.reduce((a, c) => a + f(c), 0);
-  const picks = groupBy(checks, (c) => c.recommended);
+  const picks = new Map<string, number>();
+  for (const c of checks) picks.set(c.recommended, (picks.get(c.recommended) ?? 0) + 1);
   return [
     `Each hall's rule from its first ${k} days (--find-policy), on its ${checks[0]?.later.days ?? 0} later days: within the goal on ${sum((c) => c.later.recommended)} of ${sum((c) => c.later.days)} (the default: ${sum((c) => c.later.default)}).`,
-    `Recommended: ${[...picks].map(([p, of]) => `${p} for ${of.length} hall${of.length === 1 ? "" : "s"}`).join(', ')}.`,
+    `Recommended: ${[...picks].map(([p, n]) => `${p} for ${n} hall${n === 1 ? '' : 's'}`).join(', ')}.`,
     ...checks.filter((c) => c.recommended !== 'default').map((c) => `  ${c.hall}: ${c.recommended} ${c.later.recommended}/${c.later.days}, default ${c.later.default}/${c.later.days}`),
   ].join('\n');
 }
@@ -128,5 +85,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (!isMainThread) parentPort!.on('message', ({ i, ref }: { i: number; ref: DayRef }) => parentPort!.postMessage({ i, regret: regretOf(nameOf(ref), dayOf(ref)) }));
-else if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+process.exitCode = await main(process.argv.slice(2));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dayOf, nameOf, refsOf, SPLIT } from '../../bench/sim/day-sets.js';
 import { buildDay, parseRoster, parseTrace } from '../../bench/sim/day.js';
-import { findPolicy } from '../../bench/sim/find-policy.js';
-import { checkAdvice, regrets } from '../../bench/sim/regret-cli.js';
+import { checkAdvice, findPolicy } from '../../bench/sim/find-policy.js';
+import { regrets } from '../../bench/sim/regret-threads.js';
 import { featuresOf, meetsGoal, regretOf, summarize } from '../../bench/sim/regret.js';
 import { runTool } from '../helpers/scripts.js';
 
@@ -76,6 +76,30 @@ describe('the issue 17 day sets', () => {
     const refs = refsOf(['mixtures'], [2, 3], 0);
     const threaded = await regrets(refs, 2);
     expect(threaded).toEqual(refs.map((r) => regretOf(nameOf(r), dayOf(r))));
+  }, 60_000);
+});
+
+describe('the regret command', () => {
+  it('prints each day, the summary per generator and the advice check; JSON the same', async () => {
+    const args = ['--sources', 'mixtures', '--seeds', '2', '--jitter', '2', '--history', '1', '--workers', '1'];
+    const json = await runTool('bench/sim/regret-cli.ts', [...args, '--json'], { timeoutMs: 60_000 });
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.days.map((d: { name: string }) => d.name)).toEqual(['mixtures-2', 'mixtures-2~1', 'mixtures-2~2']);
+    expect(out.days[0]).toEqual(regretOf('mixtures-2', dayOf({ source: 'mixtures', seed: 2, copy: 0 })));
+    expect(out.advice).toEqual(checkAdvice(out.days, 1));
+    const text = await runTool('bench/sim/regret-cli.ts', args, { timeoutMs: 60_000 });
+    expect(text.stdout).toMatch(/^\| mixtures-2~1 \| \d+ \|/m);
+    expect(text.stdout).toMatch(/^\| all \| default \| \d\/3 \|/m);
+    expect(text.stdout).toMatch(/^Each hall's rule from its first 1 days \(--find-policy\), on its 2 later days/m);
+  }, 60_000);
+
+  it('refuses what it cannot run, exit 2', async () => {
+    for (const args of [[], ['--set', 'someday'], ['--set', 'tuning', '--sources', 'bank'], ['--set', 'tuning', '--jitter', '1', '--history', '2']]) {
+      const run = await runTool('bench/sim/regret-cli.ts', args, { timeoutMs: 60_000 });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('usage: npx tsx bench/sim/regret-cli.ts');
+    }
   }, 60_000);
 });
 

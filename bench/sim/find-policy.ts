@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DayFormatError, loadDay, type Day } from './day.js';
 import type { RoutingPolicy } from '../../server/engine/types.js';
+import { DayFormatError, loadDay, type Day } from './day.js';
 import { bestRule, describeShortfall, GOAL, meetsGoal, regretOf, summarize, type DayRegret, type RuleSummary } from './regret.js';
 
 // bench:sim --find-policy --history DIR: which rule suits a hall, from its own past days. Each

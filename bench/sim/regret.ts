@@ -105,7 +105,7 @@ export function bestRule(summary: readonly RuleSummary[]): RuleSummary {
   return [...summary].sort((a, b) => b.meetsGoal - a.meetsGoal || a.worst.score - b.worst.score)[0]!;
 }
 
-/** "within 1.2 points, mean +8%, longest +20%". */
+/** "within target −1.2 points, mean wait +8%, longest wait +20%". */
 export function describeShortfall(s: Record<GoalCriterion, number>): string {
   return `within target ${s.within ? `−${s.within}` : 0} points, mean wait +${s.mean}%, longest wait +${s.longest}%`;
 }

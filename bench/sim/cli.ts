@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
 import { DayFormatError, loadDay } from './day.js';
+import { findPolicy, loadHistory, renderAdvice } from './find-policy.js';
 import { findCounters, report, runDay } from './run.js';
 import { renderReport, renderSizing } from './table.js';
 import { scaledDay } from './variants.js';
@@ -8,7 +9,10 @@ import { scaledDay } from './variants.js';
 const USAGE = `usage: npm run bench:sim -- --trace DAY.trace.csv --roster DAY.roster.json [--json]
   [--counters N]                     what if: the roster's mix of skills and shifts scaled to N counters
   [--find-counters [--share 90] [--policy default]]
-                                     the fewest counters meeting every service's target for that share`;
+                                     the fewest counters meeting every service's target for that share
+       npm run bench:sim -- --find-policy --history DIR [--json]
+                                     the rule for a hall, from its past days in DIR (NAME.trace.csv with
+                                     NAME.roster.json, or one DIR/roster.json for all)`;
 
 function main(argv: string[]): number {
   let values;
@@ -23,6 +27,8 @@ function main(argv: string[]): number {
         'find-counters': { type: 'boolean', default: false },
         share: { type: 'string', default: '90' },
         policy: { type: 'string', default: 'default' },
+        'find-policy': { type: 'boolean', default: false },
+        history: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -31,6 +37,19 @@ function main(argv: string[]): number {
     return 2;
   }
   if (values.help) return console.log(USAGE), 0;
+  if (values['find-policy']) {
+    if (!values.history) return console.error(`bench:sim: --find-policy needs --history DIR\n${USAGE}`), 2;
+    let history;
+    try {
+      history = loadHistory(values.history);
+    } catch (e) {
+      if (e instanceof DayFormatError) return console.error(`bench:sim: ${e.message}`), 2;
+      throw e;
+    }
+    const advice = findPolicy(history);
+    console.log(values.json ? JSON.stringify({ findPolicy: advice }) : renderAdvice(advice));
+    return 0;
+  }
   if (!values.trace || !values.roster) return console.error(USAGE), 2;
 
   let day;

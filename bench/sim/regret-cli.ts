@@ -7,10 +7,10 @@ import { describeShortfall, GOAL, meetsGoal, summarize, type DayRegret } from '.
 import { regrets } from './regret-threads.js';
 import { seedsOf } from './seeds.js';
 
-// npx tsx bench/sim/regret-cli.ts --set tuning|held-out: each rule's regret on the issue 17 days
+// npm run bench:regret -- --set tuning|held-out: each rule's regret on the issue 17 days
 // (day-sets.ts), the days spread over worker threads (regret-threads.ts).
 
-const USAGE = `usage: npx tsx bench/sim/regret-cli.ts --set tuning|held-out [--sources ${SOURCE_NAMES.join(',')}] [--seeds 1-12]
+const USAGE = `usage: npm run bench:regret -- --set tuning|held-out [--sources ${SOURCE_NAMES.join(',')}] [--seeds 1-12]
   [--jitter 1] [--workers N] [--json] [--history K]
   --seeds: instead of the set's seeds; --jitter N: jittered copies of every day (default 1)
   --history K: for each hall, the rule --find-policy recommends from its first K days (the day and

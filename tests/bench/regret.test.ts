@@ -98,7 +98,7 @@ describe('the regret command', () => {
     for (const args of [[], ['--set', 'someday'], ['--set', 'tuning', '--sources', 'bank'], ['--set', 'tuning', '--jitter', '1', '--history', '2']]) {
       const run = await runTool('bench/sim/regret-cli.ts', args, { timeoutMs: 60_000 });
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('usage: npx tsx bench/sim/regret-cli.ts');
+      expect(run.stderr).toContain('usage: npm run bench:regret --');
     }
   }, 60_000);
 });

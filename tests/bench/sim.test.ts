@@ -58,13 +58,13 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
   });
 
   it('gives each estimate the range the server would show, calibrated only on those called before', () => {
-    // Nobody called yet at 0 s: the prior ±0.5 × (0 + 5 min) → 0–2.5 min, shown 0–3 min. At 10 s
-    // visitor 1 is on record (estimate 0, wait 0): the high end shrinks to 20/21 × 0.5 × 5 min,
-    // still shown 3 min. At 20 s both are: 65 s + 20/22 × 0.5 × 365 s = 3m51s, shown 0–4 min.
+    // Nobody called yet at 0 s: the prior ±0.5 × (0 + 2 min) → 0–1 min. At 10 s visitor 1 is on
+    // record (estimate 0, wait 0): the high end shrinks to 10/11 × 0.5 × 2 min, still shown 1 min.
+    // At 20 s both are: 65 s + 10/12 × 0.5 × 185 s = 2m22s, shown 0–3 min.
     expect(run.visits.map((v) => v.range)).toEqual([
+      { lowS: 0, highS: 60 },
+      { lowS: 0, highS: 60 },
       { lowS: 0, highS: 180 },
-      { lowS: 0, highS: 180 },
-      { lowS: 0, highS: 240 },
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
       etaMaeS: 8.3, // (0 + 0 + |65 − 40|) / 3
       etaNaiveMaeS: 13.3, // (0 + 0 + |0 − 40|) / 3
       etaRangeCoveragePct: 100,
-      etaRangeMeanWidthS: 200, // (180 + 180 + 240) / 3
+      etaRangeMeanWidthS: 100, // (60 + 60 + 180) / 3
       served: 3,
       unserved: 0,
     });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The range around a ticket's estimate (issue 17), over HTTP on a real SQLite file: before
-// anyone is called it is the prior, ±0.5 × (estimate + 5 min); each call puts the ticket's
+// anyone is called it is the prior, ±0.5 × (estimate + 2 min); each call puts the ticket's
 // estimate at issue and its real wait on the day's record, and the next view is calibrated on
 // it; on the phone it narrows as the line moves.
 
@@ -39,25 +39,25 @@ it('gives every estimate a range in whole minutes, calibrated on the calls made 
   expect((await staff('/api/counters/1/open')).statusCode).toBe(200);
   const tickets = [];
   for (let i = 0; i < 5; i++) tickets.push(await issue());
-  // Nobody called yet: the fifth waits behind four 10-minute visits, 40 ± 0.5 × 45 min.
+  // Nobody called yet: the fifth waits behind four 10-minute visits, 40 ± 0.5 × 42 min.
   expect(tickets.map((t) => t.estimatedWaitMinutes)).toEqual([0, 10, 20, 30, 40]);
-  expect(tickets[4].estimatedWaitRange).toEqual({ low: 17, high: 63 });
-  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 17, high: 63 });
+  expect(tickets[4].estimatedWaitRange).toEqual({ low: 19, high: 61 });
+  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 19, high: 61 });
 
   // Ticket 1 is called as estimated (0 min): the record's one error is 0, the spread shrinks to
-  // 20/21 × 0.5, read again at once. The fifth still waits 40 min: 40 ± 21.4 min.
+  // 10/11 × 0.5, read again at once. The fifth still waits 40 min: 40 ± 19.1 min.
   const called = (await staff('/api/counters/1/next')).json();
-  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 18, high: 62 });
+  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 20, high: 60 });
 
   // Ten minutes later ticket 2 is called, as estimated, and served for 10 minutes: two errors of 0
-  // on record, 20/22 × 0.5 around the fifth's 20 min left.
+  // on record, 10/12 × 0.5 around the fifth's 20 min left.
   expect((await staff(`/api/tickets/${called.id}/start`)).statusCode).toBe(200);
   now += 10 * MIN;
   expect((await staff(`/api/tickets/${called.id}/complete`)).statusCode).toBe(200);
   await serveNext(10);
   const later = await track(tickets[4].trackingCode);
   expect(later.estimatedWaitMinutes).toBe(20);
-  expect(later.estimatedWaitRange).toEqual({ low: 8, high: 32 }); // 20 ± 11.4 min
+  expect(later.estimatedWaitRange).toEqual({ low: 10, high: 30 }); // 20 ± 9.2 min
   const services = (await hall.app.inject({ method: 'GET', url: '/api/services' })).json();
   const permits = services.find((s: { id: number }) => s.id === B);
   expect(permits.estimatedWaitRange.low).toBeLessThanOrEqual(permits.estimatedWaitMinutes);
@@ -70,7 +70,7 @@ it('widens once the day shows waits longer than their estimates', async () => {
   // Each visit takes 25 minutes where 10 were expected: the waits run far past the estimates.
   for (let i = 0; i < 3; i++) await serveNext(25);
   const t = await issue();
-  const prior = Math.ceil(t.estimatedWaitMinutes + 0.5 * (t.estimatedWaitMinutes + 5));
+  const prior = Math.ceil(t.estimatedWaitMinutes + 0.5 * (t.estimatedWaitMinutes + 2));
   expect(t.estimatedWaitRange.high).toBeGreaterThan(prior);
   expect(t.estimatedWaitRange.low).toBeLessThanOrEqual(t.estimatedWaitMinutes);
 });

@@ -43,7 +43,7 @@ async function printedWait(lang: 'ar' | 'en', text: string) {
   await issue(lang);
   const ticket = await issue(lang); // behind two 10-minute visits: 20 ± 0.5 × 22 min before any call
   expect(ticket.estimatedWaitRange).toEqual({ low: 9, high: 31 });
-  await printer.waitForJobs(3);
+  await printer.waitForJobs(3, 30_000); // three receipts drawn, on a machine that may be busy
   const facts = ticketFacts(hall.app.conn, hall.app.hallId, ticket, BASE);
   expect(ticketTexts(facts).wait).toBe(text);
   const raster = parseEscPos(printer.jobs[2]!).find((c) => c.op === 'raster')!;

@@ -23,6 +23,8 @@ export interface NotStarted {
 /** What a ticket, or a ticket taken now, knows of its wait. */
 export interface WaitFacts {
   estimatedWaitMinutes: number | null;
+  /** Around the estimate, meant to hold the wait 80% of the time: said instead of it. */
+  estimatedWaitRange?: { low: number; high: number };
   notStarted: NotStarted | null;
 }
 
@@ -34,17 +36,28 @@ export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
 }
 
 /**
- * The wait in a few words, for a line of its own or a service's button: «نحو ١٢ دقيقة»,
- * «أقل من دقيقة», «الخدمة لم تبدأ بعد، وتبدأ الساعة ٠٨:٣٠»; null when not known.
+ * The wait in a few words, for a line of its own or a service's button: «١٢–٢٠ دقيقة» or
+ * «حتى ٣ دقائق» with a range, «نحو ١٢ دقيقة», «أقل من دقيقة», «الخدمة لم تبدأ بعد، وتبدأ الساعة
+ * ٠٨:٣٠»; null when not known.
  */
 export function waitWords(w: WaitFacts, lang: Lang, digits: Digits): string | null {
   if (w.notStarted) return notStarted(w.notStarted.opensAt, lang, digits);
+  const range = w.estimatedWaitRange;
+  if (range && range.high > range.low) return rangeWords(range.low, range.high, lang, digits);
   const minutes = w.estimatedWaitMinutes;
   if (minutes == null) return null;
   if (minutes <= 0) return lang === 'ar' ? 'أقل من دقيقة' : 'under a minute';
   if (lang === 'en') return `about ${minutes} min`;
   // After «نحو»: genitive, «نحو دقيقتين».
   return `نحو ${arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
+}
+
+/** «١٢–٢٠ دقيقة», «٣–٥ دقائق» (the noun agrees with the last number), «حتى دقيقتين» from 0; "12–20 min", "up to 2 min". */
+function rangeWords(low: number, high: number, lang: Lang, digits: Digits): string {
+  if (lang === 'en') return low === 0 ? `up to ${high} min` : `${low}–${high} min`;
+  if (low === 0) return `حتى ${arabicCount(high, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
+  const noun = high >= 3 && high <= 10 ? 'دقائق' : 'دقيقة';
+  return `${formatNumber(low, 'ar', digits)}–${formatNumber(high, 'ar', digits)} ${noun}`;
 }
 
 /** A ticket's wait line: «الانتظار المتوقع: نحو ١٢ دقيقة», or «الخدمة لم تبدأ بعد» alone; null when not known. */

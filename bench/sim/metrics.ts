@@ -6,6 +6,8 @@ import type { RunResult } from './simulate.js';
 // (wait ≤ target). p90WaitS: nearest rank, the ⌈0.9·n⌉-th smallest wait. priorityMeanWaitS is
 // null on a day without priority visitors. etaMaeS / etaNaiveMaeS: mean |estimate − wait| over
 // served visitors that had an estimate (a service no counter would ever serve has none).
+// etaRangeCoveragePct / etaRangeMeanWidthS (FORMAT.md "Extensions"): over the same visitors, % whose
+// wait fell inside the range shown at issue (ends included) and that range's mean width.
 // Seconds, to one decimal.
 // Appointments (FORMAT.md "Extensions (v2)"), over the trace's appointments: punctualPct, % called
 // no later than APPOINTMENT_PUNCTUAL_S after slot_s (one never called is not punctual);
@@ -20,6 +22,8 @@ export interface Figures {
   idleWhileEligible: number;
   etaMaeS: number | null;
   etaNaiveMaeS: number | null;
+  etaRangeCoveragePct: number | null;
+  etaRangeMeanWidthS: number | null;
   served: number;
   unserved: number;
 }
@@ -33,6 +37,8 @@ export const FIGURE_KEYS = [
   'idleWhileEligible',
   'etaMaeS',
   'etaNaiveMaeS',
+  'etaRangeCoveragePct',
+  'etaRangeMeanWidthS',
   'served',
   'unserved',
 ] as const satisfies readonly (keyof Figures)[];
@@ -65,6 +71,8 @@ export function figures(day: Day, run: RunResult, include: (v: Visitor) => boole
   const priorityWaits: number[] = [];
   const etaErr: number[] = [];
   const naiveErr: number[] = [];
+  const rangeWidths: number[] = [];
+  let inRange = 0;
   let within = 0;
   let unserved = 0;
   for (const v of day.visitors) {
@@ -79,6 +87,10 @@ export function figures(day: Day, run: RunResult, include: (v: Visitor) => boole
     if (visit.waitS <= target.get(v.serviceId)!) within++;
     if (visit.etaS !== null) etaErr.push(Math.abs(visit.etaS - visit.waitS));
     if (visit.naiveS !== null) naiveErr.push(Math.abs(visit.naiveS - visit.waitS));
+    if (visit.range) {
+      rangeWidths.push(visit.range.highS - visit.range.lowS);
+      if (visit.range.lowS <= visit.waitS && visit.waitS <= visit.range.highS) inRange++;
+    }
   }
   return {
     meanWaitS: round1(mean(waits)),
@@ -89,6 +101,8 @@ export function figures(day: Day, run: RunResult, include: (v: Visitor) => boole
     idleWhileEligible: run.idleWhileEligible,
     etaMaeS: etaErr.length ? round1(mean(etaErr)) : null,
     etaNaiveMaeS: naiveErr.length ? round1(mean(naiveErr)) : null,
+    etaRangeCoveragePct: rangeWidths.length ? round1((100 * inRange) / rangeWidths.length) : null,
+    etaRangeMeanWidthS: rangeWidths.length ? round1(mean(rangeWidths)) : null,
     served: waits.length,
     unserved,
   };

@@ -6,6 +6,7 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
+import { calibrate, etaRange, rangeMinutes, type EtaOutcome } from '../../server/engine/eta-range.js';
 import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext, type HallView } from '../../server/engine/routing.js';
 import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
 import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
@@ -40,6 +41,8 @@ import { configuredAverageS, type Day, type DayCounter, type Visitor } from './d
 //   would configure from past days). The naive estimate is taken at the same moment: waiting
 //   tickets of that service ahead of it (priority ones first, as views.ts counts them) × the
 //   same learnt duration ÷ counters open for the service.
+// - With the estimate, its range (eta-range.ts) as the server shows it in whole minutes,
+//   calibrated on the visitors called before this arrival, each with the estimate they had.
 // - idleWhileEligible is checked apart from the dispatch: after the events of each instant,
 //   every open idle counter is checked against the waiting list with isEligible; each counter
 //   that could call someone counts one.
@@ -53,6 +56,8 @@ export interface Visit {
   /** The printed estimate and the naive one, in seconds (null when nothing serves the ticket). */
   etaS: number | null;
   naiveS: number | null;
+  /** The range shown with the estimate, in seconds. */
+  range: { lowS: number; highS: number } | null;
   counterId: number | null;
 }
 
@@ -100,7 +105,8 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     ])
     .sort((a, b) => a.t - b.t || a.kind - b.kind || a.k.order - b.k.order);
 
-  const visits: Visit[] = day.visitors.map(() => ({ waitS: null, etaS: null, naiveS: null, counterId: null }));
+  const visits: Visit[] = day.visitors.map(() => ({ waitS: null, etaS: null, naiveS: null, range: null, counterId: null }));
+  const record: EtaOutcome[] = [];
   const waiting: WaitingTicket[] = [];
   let idleWhileEligible = 0;
 
@@ -130,8 +136,10 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
         const ticket = sel.ticket;
         waiting.splice(waiting.indexOf(ticket), 1);
         const v = day.visitors[ticket.id - 1]!;
-        visits[v.index]!.waitS = t - v.arrivalS;
-        visits[v.index]!.counterId = k.c.id;
+        const visit = visits[v.index]!;
+        visit.waitS = t - v.arrivalS;
+        visit.counterId = k.c.id;
+        if (visit.etaS !== null) record.push({ estimateMs: visit.etaS * 1000, waitMs: visit.waitS * 1000 });
         k.streak = nextPriorityStreak(k.streak, ticket);
         k.sinceAppointment = nextSinceAppointment(k.sinceAppointment, ticket);
         k.busy = { ticket, startS: t, endS: t + v.serviceS };
@@ -161,7 +169,12 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     if (servingIt === 0) servingIt = later().filter((k) => k.c.serviceIds.includes(serviceId)).length;
     const ahead = waiting.filter((w) => w.serviceId === serviceId && (w.priority || !priority)).length;
     const naive = servingIt === 0 ? null : naiveEstimateMs(ahead, learnt.get(serviceId)!, servingIt);
-    return { etaS: eta === null ? null : eta / 1000, naiveS: naive === null ? null : naive / 1000 };
+    const shown = eta === null ? null : rangeMinutes(etaRange(eta, calibrate(record)));
+    return {
+      etaS: eta === null ? null : eta / 1000,
+      naiveS: naive === null ? null : naive / 1000,
+      range: shown && { lowS: shown.low * 60, highS: shown.high * 60 },
+    };
   };
 
   const checkIdle = (t: number) => {

@@ -112,6 +112,14 @@ function prepare(conn: Connection) {
       .from(hallClosures)
       .where(and(eq(hallClosures.hallId, p('hallId')), eq(hallClosures.day, p('day'))))
       .prepare(),
+    /** The day's called tickets with the estimate they were given, latest call first (eta-record.ts). */
+    estimatesCalled: db
+      .select({ estimatedWaitS: tickets.estimatedWaitS, issuedAt: tickets.issuedAt, calledAt: tickets.calledAt })
+      .from(tickets)
+      .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.day, p('day')), isNotNull(tickets.calledAt), isNotNull(tickets.estimatedWaitS)))
+      .orderBy(desc(tickets.calledAt), desc(tickets.id))
+      .limit(p('limit'))
+      .prepare(),
     /** A service's latest completed visits, newest first. */
     recentVisits: db
       .select({ calledAt: tickets.calledAt, startedAt: tickets.startedAt, endedAt: tickets.endedAt })

@@ -9,6 +9,7 @@ import { HALL_SETTING_DEFAULTS } from '../protocol/admin.js';
 import type { Ticket } from '../engine/types.js';
 import { releaseIfMovedOn, setCounterState, ticketInHand } from './counters.js';
 import type { Actor, Effect, Outcome } from './effects.js';
+import { forgetEtaRecord } from './eta-record.js';
 import { HallError } from './errors.js';
 import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
@@ -69,6 +70,7 @@ function commitAction(
   });
   if (!updated) throw new HallError('conflict', `ticket ${row.id} changed meanwhile; try again`);
   if (next.status === 'done') forgetVisits(conn, next.serviceId);
+  if (next.calledAt !== row.calledAt) forgetEtaRecord(conn, row.hallId);
   const event = write.event.get({
     hallId: row.hallId,
     ticketId: row.id,

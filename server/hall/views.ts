@@ -2,11 +2,13 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { appointments, counters, services, ticketEvents } from '../../db/schema.js';
 import { isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
+import { etaRange, rangeMinutes, type Spread } from '../engine/eta-range.js';
 import { estimateNewTicket, forecastWaits, notStartedYet, type HallForecastInput, type ServingNow } from '../engine/estimate.js';
 import { CLOSED_REASON_TEXT, type Availability } from '../engine/hours.js';
 import type { WaitingTicket } from '../engine/types.js';
 import type * as P from '../protocol/schemas.js';
 import { availabilityNow } from './availability.js';
+import { etaSpread } from './eta-record.js';
 import { notifySettings } from './phone-settings.js';
 import { callsQuery, statements } from './prepared.js';
 import {
@@ -27,6 +29,9 @@ import { hasContact, isRated } from './tracking.js';
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
 
 const toMinutes = (ms: number | null | undefined) => (ms == null ? null : Math.ceil(ms / 60000));
+
+/** The range shown with an estimate (eta-range.ts), in whole minutes; none without an estimate. */
+const rangeOf = (ms: number | null | undefined, spread: Spread) => (ms == null ? undefined : rangeMinutes(etaRange(ms, spread)));
 
 export interface Forecast {
   /** ticketId → estimated ms until called, for waiting tickets. */
@@ -131,6 +136,7 @@ export function ticketView(conn: Connection, t: TicketRow, now: number, forecast
     recalls: t.recalls,
     ahead: countAhead(conn, t),
     estimatedWaitMinutes: estimateOf(t, f),
+    estimatedWaitRange: t.status === 'waiting' ? rangeOf(f.waits.get(t.id), etaSpread(conn, hall, now)) : undefined,
     notStarted: ticketNotStarted(conn, hall, t, now, f),
     trackingCode: t.trackingCode,
     appointment: appointmentOf(conn, t, tz),
@@ -159,6 +165,7 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
     status: full.status,
     ahead: full.ahead,
     estimatedWaitMinutes: full.estimatedWaitMinutes,
+    estimatedWaitRange: full.estimatedWaitRange,
     notStarted: full.notStarted,
     counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
     whatToBring: { ar: service.whatToBringAr, en: service.whatToBringEn },
@@ -214,15 +221,17 @@ export function serviceList(conn: Connection, hallId: number, now: number): P.Se
   const estimate = newTicketEstimator(conn, hall, now, reading);
   const availability = availabilityNow(conn, hall, now);
   const serving = servingNow(reading.counters, reading.servicesOf);
+  const spread = etaSpread(conn, hall, now);
   const rows = conn.db
     .select()
     .from(services)
     .where(and(eq(services.hallId, hallId), eq(services.active, true)))
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all();
-  return rows.map((s) =>
-    serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(estimate({ serviceId: s.id, priority: false })), notStarted(hall, s, serving, now)),
-  );
+  return rows.map((s) => {
+    const ms = estimate({ serviceId: s.id, priority: false });
+    return serviceView(s, availability(s), counts.get(s.id) ?? 0, toMinutes(ms), notStarted(hall, s, serving, now), rangeOf(ms, spread));
+  });
 }
 
 export function serviceView(
@@ -231,6 +240,7 @@ export function serviceView(
   waiting = 0,
   estimatedWaitMinutes: number | null = null,
   notStarted: P.Service['notStarted'] = null,
+  estimatedWaitRange?: P.WaitRange,
 ): P.Service {
   return {
     id: s.id,
@@ -241,6 +251,7 @@ export function serviceView(
     active: s.active,
     waiting,
     estimatedWaitMinutes,
+    estimatedWaitRange,
     notStarted,
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },

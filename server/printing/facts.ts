@@ -24,6 +24,7 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     issuedAt: Date.parse(ticket.issuedAt),
     ahead: ticket.ahead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+    estimatedWaitRange: ticket.estimatedWaitRange,
     notStarted: ticket.notStarted,
     trackingUrl: `${publicBase.replace(/\/+$/, '')}/t/${ticket.trackingCode}`,
     whatToBring: service && (hall.settings.printWhatToBring ?? true) ? (lang === 'ar' ? service.whatToBringAr : service.whatToBringEn) : [],

@@ -22,6 +22,8 @@ export interface TicketFacts {
   issuedAt: number;
   ahead: number;
   estimatedWaitMinutes: number | null;
+  /** The range given at issue (the kiosk's screen shows the same). */
+  estimatedWaitRange?: { low: number; high: number };
   /** No counter serves the service now. */
   notStarted: NotStarted | null;
   /** The citizen's phone page, in the QR code and written under it. */

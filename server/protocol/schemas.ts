@@ -50,6 +50,13 @@ export type WhatToBring = z.infer<typeof WhatToBring>;
  */
 export const NotStarted = z.object({ opensAt: z.string().nullable() }).nullable();
 
+/**
+ * Around `estimatedWaitMinutes`, in whole minutes (low ≤ estimatedWaitMinutes ≤ high): meant to
+ * hold the real wait 80% of the time. Absent when there is no estimate.
+ */
+export const WaitRange = z.object({ low: z.number().int().nonnegative(), high: z.number().int().nonnegative() });
+export type WaitRange = z.infer<typeof WaitRange>;
+
 export const ClosedReason = Bilingual.extend({ code: z.enum(['closed_today', 'outside_hours', 'daily_limit']) });
 export type ClosedReason = z.infer<typeof ClosedReason>;
 
@@ -70,6 +77,7 @@ export const Ticket = z.object({
   recalls: z.number(),
   ahead: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  estimatedWaitRange: WaitRange.optional(),
   notStarted: NotStarted,
   trackingCode: z.string(),
   /** A checked-in appointment: its code and its slot's start. */
@@ -85,6 +93,7 @@ export const TrackedTicket = z.object({
   status: TicketStatus,
   ahead: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  estimatedWaitRange: WaitRange.optional(),
   notStarted: NotStarted,
   counter: z.object({ number: z.number() }).optional(),
   /** The papers and fees the service asks for. */
@@ -215,6 +224,7 @@ export const Service = z.object({
   active: z.boolean(),
   waiting: z.number(),
   estimatedWaitMinutes: z.number().nullable(),
+  estimatedWaitRange: WaitRange.optional(),
   /** A ticket taken now: no counter serves the service yet. */
   notStarted: NotStarted,
   /** Takes tickets now: within its opening hours and under its daily limit. */

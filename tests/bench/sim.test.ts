@@ -58,6 +58,17 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
     expect(run.idleWhileEligible).toBe(0);
   });
 
+  it('gives each estimate the range the server would show, calibrated only on those called before', () => {
+    // Nobody called yet at 0 s: the prior ±0.5 × (0 + 2 min) → 0–1 min. At 10 s visitor 1 is on
+    // record (estimate 0, wait 0): the high end shrinks to 10/11 × 0.5 × 2 min, still shown 1 min.
+    // At 20 s both are: 65 s + 10/12 × 0.5 × 185 s = 2m22s, shown 0–3 min.
+    expect(run.visits.map((v) => v.range)).toEqual([
+      { lowS: 0, highS: 60 },
+      { lowS: 0, highS: 60 },
+      { lowS: 0, highS: 180 },
+    ]);
+  });
+
   it('computes every figure of FORMAT.md', () => {
     expect(figures(d, run)).toEqual({
       meanWaitS: 13.3,
@@ -68,6 +79,8 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
       idleWhileEligible: 0,
       etaMaeS: 8.3, // (0 + 0 + |65 − 40|) / 3
       etaNaiveMaeS: 13.3, // (0 + 0 + |0 − 40|) / 3
+      etaRangeCoveragePct: 100,
+      etaRangeMeanWidthS: 100, // (60 + 60 + 180) / 3
       served: 3,
       unserved: 0,
     });
@@ -77,6 +90,13 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
     const configured = { ...ROSTER, services: [{ code: 'A', targetWaitS: 60, avgServiceS: 40 }, ROSTER.services[1]!] };
     // c2 would be free in max(40 − 10, 40/4) = 30 s.
     expect(simulate(day(configured), 'default').visits[2]!.etaS).toBe(30);
+  });
+
+  it('counts a wait inside the range given at issue, ends included, over served visitors', () => {
+    const visit = (waitS: number | null, lowS: number, highS: number) => ({ waitS, etaS: 0, naiveS: 0, counterId: 1, range: { lowS, highS } });
+    const f = figures(d, { idleWhileEligible: 0, visits: [visit(60, 60, 120), visit(121, 60, 120), visit(null, 0, 60)] });
+    expect(f.etaRangeCoveragePct).toBe(50);
+    expect(f.etaRangeMeanWidthS).toBe(60);
   });
 
   it('p90 is the nearest rank', () => {

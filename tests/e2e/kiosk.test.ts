@@ -601,12 +601,31 @@ describe('before a counter serves the service', () => {
     expect(await said('.ticket-wait')).toBe(receipt.wait);
     expect(await said('.ticket-ahead')).toBe(receipt.ahead);
 
-    // A counter opens: the menu gives a wait again, in the receipt's words.
+    // A counter opens: the menu gives a wait again, in the receipt's words; one number, not the range.
     expect((await api('POST', '/api/counters/4/open')).statusCode).toBe(200);
     await page.reload();
     const menu: Service[] = (await api('GET', '/api/services')).json();
-    const words = waitWords(menu.find((s) => s.code === 'F')!, 'ar', 'arab');
+    const { estimatedWaitMinutes, estimatedWaitRange } = menu.find((s) => s.code === 'F')!;
+    expect(estimatedWaitRange).toBeDefined();
+    const words = waitWords({ estimatedWaitMinutes, notStarted: null }, 'ar', 'arab');
     expect(words).toMatch(/^نحو /);
     await expect.poll(() => fees.locator('.service-wait').textContent()).toBe(words);
+  });
+});
+
+describe('the range around the wait (issue 17)', () => {
+  it("the ticket screen says the range the receipt prints: «الانتظار المتوقع: ٩–٣١ دقيقة»", async () => {
+    const at = Date.parse('2026-11-29T07:00:00Z'); // Sunday 10:00 in Damascus
+    await openHall(() => at);
+    expect((await api('POST', '/api/counters/1/open')).statusCode).toBe(200);
+    // Two take building permits before: the third waits behind two 10-minute visits.
+    for (let i = 0; i < 2; i++) expect((await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: 1 } })).statusCode).toBe(201);
+    const page = await kiosk();
+    await page.getByRole('button', { name: 'رخص البناء' }).click();
+    await page.getByText('B003').waitFor();
+    const row = hall.app.conn.db.select().from(tickets).where(eq(tickets.number, 'B003')).get()!;
+    const receipt = ticketTexts(ticketFacts(hall.app.conn, row.hallId, ticketView(hall.app.conn, row, at), base));
+    expect(receipt.wait).toBe('الانتظار المتوقع: ٩–٣١ دقيقة');
+    expect((await page.locator('.ticket-wait').innerText()).replace(/\s+/g, ' ').trim()).toBe(receipt.wait);
   });
 });

@@ -7,6 +7,7 @@ import { ratings, tickets } from '../../db/schema.js';
 import { ticketView } from '../../server/hall/views.js';
 import { ticketFacts } from '../../server/printing/facts.js';
 import { ticketTexts } from '../../server/printing/texts.js';
+import { waitLine, waitLineText } from '../../ui-kit/phrases.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -171,9 +172,36 @@ describe('the ticket on the phone', () => {
     await shot(page, '8a-not-started-ar-375');
 
     expect((await staff('/api/counters/7/open')).statusCode).toBe(200);
-    await expect.poll(() => said('.p-wait')).toMatch(/^الانتظار المتوقع: نحو /);
+    await expect.poll(() => said('.p-wait')).toMatch(/^الانتظار المتوقع: (حتى |[٠-٩]+–[٠-٩]+ )/);
     expect(await said('.p-wait')).toBe(receipt().wait);
     expect((await staff('/api/counters/7/close')).statusCode).toBe(200);
+  });
+
+  it('shows the live range, narrowing as the line moves, in the words of the receipt', async () => {
+    expect((await staff('/api/counters/1/open')).statusCode).toBe(200);
+    await issue(B);
+    await issue(B);
+    const t = await issue(B);
+    const page = await phone(`/t/${t.trackingCode}`);
+    const said = async () => (await page.locator('.p-wait').innerText()).replace(/\s+/g, ' ').trim();
+    const shown = async () => {
+      const view = (await hall.app.inject({ method: 'GET', url: `/api/track/${t.trackingCode}` })).json();
+      const words = waitLineText(waitLine(view, 'ar', 'arab')!);
+      expect(words).toMatch(/^الانتظار المتوقع: [٠-٩]+–[٠-٩]+ /);
+      await expect.poll(said).toBe(words);
+      return view.estimatedWaitRange.high - view.estimatedWaitRange.low;
+    };
+    const widths = [await shown()];
+    for (let i = 0; i < 2; i++) {
+      const called = (await staff('/api/counters/1/next')).json();
+      widths.push(await shown());
+      expect((await staff(`/api/tickets/${called.id}/start`)).statusCode).toBe(200);
+      expect((await staff(`/api/tickets/${called.id}/complete`)).statusCode).toBe(200);
+    }
+    expect(widths[1]).toBeLessThan(widths[0]!);
+    expect(widths[2]).toBeLessThan(widths[1]!);
+    await shot(page, '8b-range-ar-375');
+    expect((await staff('/api/counters/1/close')).statusCode).toBe(200);
   });
 
   it('says so for a wrong code', async () => {

@@ -21,6 +21,8 @@ const TRACKED_KEYS = [
   'ahead',
   'counter',
   'estimatedWaitMinutes',
+  // Issue 17: the range around the estimate.
+  'estimatedWaitRange',
   'number',
   'service',
   'serviceId',

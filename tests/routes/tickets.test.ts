@@ -181,6 +181,7 @@ describe('a ticket from kiosk to done', () => {
     expect(Object.keys(res.json()).sort()).toEqual([
       'ahead',
       'estimatedWaitMinutes',
+      'estimatedWaitRange',
       'notStarted',
       'number',
       'rated',

@@ -50,6 +50,7 @@ const TRACK_KEYS = [
   'calledAt',
   'counter',
   'estimatedWaitMinutes',
+  'estimatedWaitRange',
   'notStarted',
   'number',
   'phoneAlert',

@@ -32,6 +32,35 @@ describe('the wait', () => {
   });
 });
 
+describe('the range around the wait', () => {
+  const ranged = (low: number, high: number, estimatedWaitMinutes = low): WaitFacts => ({ estimatedWaitMinutes, estimatedWaitRange: { low, high }, notStarted: null });
+
+  it('says «١٢–٢٠ دقيقة», the noun agreeing with the last number, in the hall digits', () => {
+    expect(waitWords(ranged(12, 20), 'ar', 'arab')).toBe('١٢–٢٠ دقيقة');
+    expect(waitWords(ranged(12, 20), 'ar', 'latn')).toBe('12–20 دقيقة');
+    expect(waitWords(ranged(3, 5), 'ar', 'arab')).toBe('٣–٥ دقائق');
+    expect(waitWords(ranged(8, 10), 'ar', 'arab')).toBe('٨–١٠ دقائق');
+    expect(waitWords(ranged(8, 11), 'ar', 'arab')).toBe('٨–١١ دقيقة');
+    expect(waitWords(ranged(12, 20), 'en', 'arab')).toBe('12–20 min');
+    expect(waitLineText(waitLine(ranged(12, 20, 15), 'ar', 'arab')!)).toBe('الانتظار المتوقع: ١٢–٢٠ دقيقة');
+    expect(waitLineText(waitLine(ranged(12, 20, 15), 'en', 'arab')!)).toBe('Expected wait: 12–20 min');
+  });
+
+  it('from 0 says «حتى ٣ دقائق», «حتى دقيقتين» (genitive after «حتى») / "up to 3 min"', () => {
+    expect(waitWords(ranged(0, 3), 'ar', 'arab')).toBe('حتى ٣ دقائق');
+    expect(waitWords(ranged(0, 2), 'ar', 'arab')).toBe('حتى دقيقتين');
+    expect(waitWords(ranged(0, 1), 'ar', 'arab')).toBe('حتى دقيقة واحدة');
+    expect(waitWords(ranged(0, 14), 'ar', 'arab')).toBe('حتى ١٤ دقيقة');
+    expect(waitWords(ranged(0, 3), 'en', 'arab')).toBe('up to 3 min');
+  });
+
+  it('an empty range says the estimate alone, and not started stays not started', () => {
+    expect(waitWords(ranged(0, 0, 0), 'ar', 'arab')).toBe('أقل من دقيقة');
+    expect(waitWords(ranged(4, 4, 4), 'en', 'arab')).toBe('about 4 min');
+    expect(waitWords({ ...ranged(12, 20), notStarted: { opensAt: null } }, 'ar', 'arab')).toBe('الخدمة لم تبدأ بعد');
+  });
+});
+
 describe('people ahead', () => {
   it('counts them as Arabic does, in the hall digits', () => {
     expect(peopleAhead(0, 'ar', 'arab')).toBe('لا أحد أمامك');
@@ -55,7 +84,8 @@ describe('the receipt', () => {
           [3, 2, null],
           [11, 25, null],
         ] as const) {
-          const facts = sampleFacts(lang, { digits, ahead, estimatedWaitMinutes, notStarted });
+          const estimatedWaitRange = { low: Math.floor(estimatedWaitMinutes / 2), high: estimatedWaitMinutes * 2 };
+          const facts = sampleFacts(lang, { digits, ahead, estimatedWaitMinutes, estimatedWaitRange, notStarted });
           const printed = ticketTexts(facts);
           expect(printed.ahead).toBe(peopleAhead(ahead, lang, digits));
           expect(printed.wait).toBe(waitLineText(waitLine(facts, lang, digits)!));

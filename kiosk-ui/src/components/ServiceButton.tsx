@@ -17,7 +17,8 @@ interface Props {
  */
 export function ServiceButton({ service, style, onTake }: Props) {
   const { lang, digits, t } = useUi();
-  const wait = waitWords(service, lang, digits);
+  // One number on the menu, short enough for big letters; the ticket and the phone give the range.
+  const wait = waitWords({ estimatedWaitMinutes: service.estimatedWaitMinutes, notStarted: service.notStarted }, lang, digits);
   return (
     <button
       type="button"

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { calibrate, etaRange, rangeMinutes, RANGE_RULE, type EtaOutcome, type EtaRange } from '../../server/engine/eta-range.js';
+
+const MIN = 60_000;
+const { scaleMs, priorWeight } = RANGE_RULE;
+const held = (r: EtaRange, waitMs: number) => {
+  const m = rangeMinutes(r);
+  return m.low * MIN <= waitMs && waitMs <= m.high * MIN;
+};
+
+describe('the range around an estimate', () => {
+  it('before anyone is called, is the prior: ±0.5 × (estimate + 2 min)', () => {
+    expect(calibrate([])).toEqual({ low: -0.5, high: 0.5 });
+    expect(etaRange(10 * MIN, calibrate([]))).toEqual({ lowMs: 4 * MIN, highMs: 16 * MIN });
+    // A short estimate: the low end stops at 0.
+    expect(etaRange(1 * MIN, calibrate([]))).toEqual({ lowMs: 0, highMs: 2.5 * MIN });
+  });
+
+  it("learns the day's errors: the 10th and 90th percentiles of (wait − estimate) / (estimate + 2 min), shrunk towards the prior", () => {
+    // Estimates of 15 min whose waits run 10 % short to 30 % long, evenly.
+    const n = 2001;
+    const record: EtaOutcome[] = Array.from({ length: n }, (_, i) => ({ estimateMs: 15 * MIN, waitMs: 15 * MIN * (0.9 + (0.4 * i) / (n - 1)) }));
+    const spread = calibrate(record, { ...RANGE_RULE, window: n, fit: false });
+    const z = (factor: number) => (15 * MIN * (factor - 1)) / (15 * MIN + scaleMs);
+    const shrink = (x: number, prior: number) => (n * x + priorWeight * prior) / (n + priorWeight);
+    expect(spread.low).toBeCloseTo(shrink(z(0.94), -0.5), 6);
+    expect(spread.high).toBeCloseTo(shrink(z(1.26), 0.5), 6);
+  });
+
+  it('takes narrower percentiles when whole minutes would make the range hold more than 80 % of the record', () => {
+    // 10-minute estimates, waits 6–14 min: the 10th–90th percentiles, 6.3–13.7 min, are shown
+    // as 6–14 min, which holds every one of them.
+    const record = Array.from({ length: 50 }, (_, i) => ({ estimateMs: 10 * MIN, waitMs: 6 * MIN + (8 * MIN * i) / 49 }));
+    const plain = etaRange(10 * MIN, calibrate(record, { ...RANGE_RULE, fit: false }));
+    const fitted = etaRange(10 * MIN, calibrate(record));
+    expect(record.filter((o) => held(plain, o.waitMs)).length).toBe(50);
+    const share = record.filter((o) => held(fitted, o.waitMs)).length / 50;
+    expect(share).toBeGreaterThanOrEqual(0.8);
+    expect(share).toBeLessThan(1);
+    expect(rangeMinutes(fitted).high - rangeMinutes(fitted).low).toBeLessThan(rangeMinutes(plain).high - rangeMinutes(plain).low);
+  });
+
+  it('holds the real wait about 80 % of the time, as shown, on a day like its record', () => {
+    // A steady day: the wait is the estimate × a random factor; the record calibrates, later visitors are judged.
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const visit = (): EtaOutcome => {
+      const estimateMs = random() * 40 * MIN;
+      const factor = Math.exp(0.4 * (random() + random() + random() - 1.5));
+      return { estimateMs, waitMs: estimateMs * factor + random() * 2 * MIN };
+    };
+    const spread = calibrate(Array.from({ length: RANGE_RULE.window }, visit));
+    const judged = Array.from({ length: 2000 }, visit);
+    const share = judged.filter((o) => held(etaRange(o.estimateMs, spread), o.waitMs)).length / judged.length;
+    expect(share).toBeGreaterThan(0.72);
+    expect(share).toBeLessThan(0.88);
+  });
+
+  it('uses only the latest outcomes of the window', () => {
+    const old = Array.from({ length: 500 }, () => ({ estimateMs: 10 * MIN, waitMs: 40 * MIN }));
+    const recent = Array.from({ length: RANGE_RULE.window }, () => ({ estimateMs: 10 * MIN, waitMs: 10 * MIN }));
+    expect(calibrate([...old, ...recent]).high).toBeCloseTo((priorWeight * 0.5) / (RANGE_RULE.window + priorWeight), 6);
+  });
+
+  it('narrows as the estimate shrinks, holds the estimate, never goes below 0, and rounds outwards to minutes', () => {
+    const outcome = fc.record({ estimateMs: fc.integer({ min: 0, max: 180 * MIN }), waitMs: fc.integer({ min: 0, max: 240 * MIN }) });
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 60 }), fc.integer({ min: 0, max: 180 * MIN }), fc.integer({ min: 0, max: 180 * MIN }), (record, a, b) => {
+        const spread = calibrate(record);
+        const [short, long] = [etaRange(Math.min(a, b), spread), etaRange(Math.max(a, b), spread)];
+        expect(short.highMs - short.lowMs).toBeLessThanOrEqual(long.highMs - long.lowMs + 1e-6);
+        const r = etaRange(a, spread);
+        expect(r.lowMs).toBeGreaterThanOrEqual(0);
+        expect(r.lowMs).toBeLessThanOrEqual(a);
+        expect(r.highMs).toBeGreaterThanOrEqual(a);
+        const m = rangeMinutes(r);
+        expect(m.low).toBeLessThanOrEqual(Math.ceil(a / MIN));
+        expect(m.high).toBeGreaterThanOrEqual(Math.ceil(a / MIN));
+      }),
+    );
+    expect(rangeMinutes({ lowMs: 11.9 * MIN, highMs: 19.1 * MIN })).toEqual({ low: 11, high: 20 });
+  });
+});

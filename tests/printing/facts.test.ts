@@ -46,7 +46,7 @@ describe('a receipt', () => {
     expect((await menu()).notStarted).toBeNull();
     const served = await issue();
     expect(served.notStarted).toBeNull();
-    expect(printed(served).wait).toMatch(/^الانتظار المتوقع: نحو /);
+    expect(printed(served).wait).toMatch(/^الانتظار المتوقع: ([٠-٩]+–[٠-٩]+|حتى) /);
     // The tickets taken before the counter opened are told so too.
     const view = await hall.app.inject({ method: 'GET', url: `/api/track/${early.trackingCode}` });
     expect(view.json().notStarted).toBeNull();

@@ -6,7 +6,8 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
-import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext, type HallView } from '../../server/engine/routing.js';
+import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
+import { selectNext, type HallView } from '../../server/engine/routing.js';
 import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
 import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
 

@@ -61,7 +61,16 @@ export interface RunOptions {
   appointmentEveryK?: number;
   /** An earlier day of the hall, for the configured averages the roster does not give (day.ts). */
   priorDay?: Day;
+  /** Told every step of the day, in the order it happens (to replay the day elsewhere). */
+  onEvent?: (e: SimEvent) => void;
 }
+
+/** A step of the day at `t` (s): a counter's shift, an arrival (with its estimate), a call, a visit's end. */
+export type SimEvent = { t: number } & (
+  | { kind: 'open' | 'close'; counterId: number }
+  | { kind: 'arrive'; visitor: number; etaS: number | null }
+  | { kind: 'call' | 'end'; counterId: number; visitor: number }
+);
 
 interface CounterState {
   c: DayCounter;
@@ -125,6 +134,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
         const ticket = sel.ticket;
         waiting.splice(waiting.indexOf(ticket), 1);
         const v = day.visitors[ticket.id - 1]!;
+        opts.onEvent?.({ t, kind: 'call', counterId: k.c.id, visitor: v.index });
         visits[v.index]!.waitS = t - v.arrivalS;
         visits[v.index]!.counterId = k.c.id;
         k.streak = nextPriorityStreak(k.streak, ticket);
@@ -172,6 +182,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     for (const k of counters) {
       if (!k.busy || k.busy.endS !== t) continue;
       const { ticket, startS } = k.busy;
+      opts.onEvent?.({ t, kind: 'end', counterId: k.c.id, visitor: ticket.id - 1 });
       const list = completed.get(ticket.serviceId)!;
       list.unshift({ calledAt: startS * 1000, startedAt: startS * 1000, endedAt: t * 1000 });
       list.length = Math.min(list.length, LEARNING_WINDOW);
@@ -180,13 +191,15 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
       dispatch(t);
     }
     while (nextShift < shifts.length && shifts[nextShift]!.t === t) {
-      const { k } = shifts[nextShift++]!;
+      const { k, kind } = shifts[nextShift++]!;
+      opts.onEvent?.({ t, kind: kind === 1 ? 'close' : 'open', counterId: k.c.id });
       if (k.busy === null) k.idleSince = t;
       dispatch(t);
     }
     while (nextArrival < arrivals.length && arrivals[nextArrival]!.arrivalS === t) {
       const v = arrivals[nextArrival++]!;
       if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
+      opts.onEvent?.({ t, kind: 'arrive', visitor: v.index, etaS: visits[v.index]!.etaS });
       waiting.push(ticketOf(v, v.arrivalS));
       dispatch(t);
     }

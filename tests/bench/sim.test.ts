@@ -190,6 +190,18 @@ describe('npm run bench:sim -- --json', () => {
     expect(out.stdout).toContain('Who wins what');
   });
 
+  it('takes the configured averages the roster lacks from an earlier day (--prior-day)', () => {
+    write('earlier.trace.csv', TRACE);
+    write('earlier.roster.json', JSON.stringify(ROSTER));
+    const hand = write('hand.trace.csv', TRACE);
+    const eta = (...args: string[]) => JSON.parse(cli('--trace', hand, '--roster', roster, '--json', ...args).stdout).policies.default.etaMaeS;
+    expect(eta('--prior-day', join(dir, 'earlier'))).toBe(8.3); // the hand-worked day above, A 75 s and B 30 s
+    expect(eta()).toBe(83.3); // 300 s for each
+    const missing = cli('--trace', hand, '--roster', roster, '--json', '--prior-day', join(dir, 'nowhere'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nowhere\.roster\.json/);
+  });
+
   it('rejects a bad file with a clear message and exit code 2', () => {
     const bad = write('bad.trace.csv', 'arrival_s,service,service_s,priority\n10,A,5,0\n5,A,5,0\n');
     const out = cli('--trace', bad, '--roster', roster, '--json');

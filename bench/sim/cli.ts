@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ROUTING_POLICIES, type RoutingPolicy } from '../../server/engine/types.js';
-import { DayFormatError, loadDay } from './day.js';
+import { DayFormatError, loadDay, UNKNOWN_AVERAGE_S, type Day } from './day.js';
 import { findPolicy, loadHistory, renderAdvice } from './find-policy.js';
 import { findCounters, report, runDay } from './run.js';
 import { renderReport, renderSizing } from './table.js';
 import { scaledDay } from './variants.js';
 
 const USAGE = `usage: npm run bench:sim -- --trace DAY.trace.csv --roster DAY.roster.json [--json]
+  [--prior-day PREFIX]               an earlier day (PREFIX.trace.csv, PREFIX.roster.json): the configured
+                                     average of each service the roster gives none for (else ${UNKNOWN_AVERAGE_S} s)
   [--counters N]                     what if: the roster's mix of skills and shifts scaled to N counters
   [--find-counters [--share 90] [--policy default]]
                                      the fewest counters meeting every service's target for that share
@@ -24,6 +26,7 @@ function main(argv: string[]): number {
         roster: { type: 'string' },
         json: { type: 'boolean', default: false },
         counters: { type: 'string' },
+        'prior-day': { type: 'string' },
         'find-counters': { type: 'boolean', default: false },
         share: { type: 'string', default: '90' },
         policy: { type: 'string', default: 'default' },
@@ -53,8 +56,11 @@ function main(argv: string[]): number {
   if (!values.trace || !values.roster) return console.error(USAGE), 2;
 
   let day;
+  let priorDay: Day | undefined;
   try {
     day = loadDay(values.trace, values.roster);
+    const prior = values['prior-day'];
+    if (prior !== undefined) priorDay = loadDay(`${prior}.trace.csv`, `${prior}.roster.json`);
   } catch (e) {
     if (e instanceof DayFormatError) return console.error(`bench:sim: ${e.message}`), 2;
     throw e;
@@ -75,7 +81,7 @@ function main(argv: string[]): number {
     return 0;
   }
 
-  const runs = runDay(day);
+  const runs = runDay(day, { priorDay });
   const r = report(runs);
   if (values.json) console.log(JSON.stringify(r));
   else {

@@ -169,21 +169,22 @@ export function loadDay(tracePath: string, rosterPath: string): Day {
   return buildDay(parseRoster(read(rosterPath), rosterPath), parseTrace(read(tracePath), tracePath), tracePath);
 }
 
-/** The visitor's configured average: the roster's, else the service's mean over the trace. */
-export function configuredAverageS(day: Day): Map<number, number> {
-  const sum = new Map<number, { s: number; n: number }>();
-  for (const v of day.visitors) {
-    const acc = sum.get(v.serviceId) ?? { s: 0, n: 0 };
-    acc.s += v.serviceS;
-    acc.n++;
-    sum.set(v.serviceId, acc);
+/** The configured average of a service the hall knows nothing of (no roster figure, no earlier day). */
+export const UNKNOWN_AVERAGE_S = 300;
+
+/**
+ * serviceId → the hall's configured average visit length, as a hall knows it in the morning: the
+ * roster's avgServiceS, else that service's mean service_s on `priorDay` (an earlier day of the
+ * hall, matched by service code), else UNKNOWN_AVERAGE_S. Never the day's own visits: a hall does
+ * not know them before they come.
+ */
+export function configuredAverageS(day: Day, priorDay?: Day): Map<number, number> {
+  const earlier = new Map<string, number>();
+  if (priorDay) {
+    for (const s of priorDay.services) {
+      const own = priorDay.visitors.filter((v) => v.serviceId === s.id && v.serviceS > 0);
+      if (own.length > 0) earlier.set(s.code, own.reduce((a, v) => a + v.serviceS, 0) / own.length);
+    }
   }
-  const all = [...sum.values()].reduce((a, b) => ({ s: a.s + b.s, n: a.n + b.n }), { s: 0, n: 0 });
-  const hallMean = all.n > 0 ? all.s / all.n : 300;
-  return new Map(
-    day.services.map((s) => {
-      const acc = sum.get(s.id);
-      return [s.id, s.avgServiceS ?? (acc && acc.n > 0 && acc.s > 0 ? acc.s / acc.n : hallMean || 300)];
-    }),
-  );
+  return new Map(day.services.map((s) => [s.id, s.avgServiceS ?? earlier.get(s.code) ?? UNKNOWN_AVERAGE_S]));
 }

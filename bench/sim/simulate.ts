@@ -1,13 +1,8 @@
-import {
-  estimateNewTicket,
-  learnDurationMs,
-  naiveEstimateMs,
-  remainingMs,
-  type EstimateCounter,
-  type HallForecastInput,
-} from '../../server/engine/estimate.js';
+import { estimateNewTicket, naiveEstimateMs } from '../../server/engine/estimate.js';
 import { calibrate, etaRange, rangeMinutes, type EtaOutcome } from '../../server/engine/eta-range.js';
-import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext, type HallView } from '../../server/engine/routing.js';
+import { forecastInputOf, LEARNING_WINDOW, learningSamples, learntDurations, type HallNow } from '../../server/engine/forecast-input.js';
+import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
+import { selectNext } from '../../server/engine/routing.js';
 import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
 import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
 
@@ -20,9 +15,9 @@ import { configuredAverageS, type Day, type DayCounter, type Visitor } from './d
 //   opening (startS), arrivals in trace order. After each event every open idle counter, the one
 //   idle longest first (ties by roster order), calls selectNext with the policy until nobody it
 //   may serve waits: a free counter calls at once, and an arrival is called at once by an idle
-//   counter that may serve it. selectNext gets the hall as the server's callNext passes it
-//   (forecastInput): the open counters, each busy one free in remainingMs(expected, elapsed),
-//   and the learnt durations (below); the default policy looks ahead with it.
+//   counter that may serve it. selectNext gets the hall as the server's callNext passes it: the
+//   engine's forecastInputOf (forecast-input.ts) of the open counters, with the learnt durations
+//   (below); the default policy looks ahead with it.
 // - A counter is open on [startS, endS): it makes no call at or after endS, and finishes the
 //   visit it has at endS. Visitors still waiting when every counter has closed are `unserved`.
 // - Priority: trace priority 1; maxPriorityInRow 2 (the server's default); each counter's
@@ -32,13 +27,12 @@ import { configuredAverageS, type Day, type DayCounter, type Visitor } from './d
 //   call; appointmentEveryK is the default (2). Bookings not checked in yet are in the estimate's
 //   waiting list as estimate.ts asks, expected at their slot (or now, once it has passed).
 // - At each arrival, before the ticket joins the line, the estimate the server would print is
-//   taken exactly as server/hall/state.ts forecastInput + views.ts newTicketEstimator build it:
-//   the open counters, each busy one free in remainingMs(expected, elapsed); the waiting tickets;
-//   durations learnDurationMs(prior, the service's last 50 completed visits of > 0 s); the
-//   rules. If no open counter serves the ticket, the counters not yet gone for the day count as
-//   opening now (the server's fallback). The prior is the hall's configured average: the
-//   roster's optional avgServiceS, else that service's mean service_s over the trace (what a hall
-//   would configure from past days). The naive estimate is taken at the same moment: waiting
+//   taken as views.ts newTicketEstimator takes it, from the same builder (forecastInputOf):
+//   the open counters; if none of them serves the ticket, every counter of the roster counts
+//   as opening now (a counter outside its shift is a closed counter to the server). Durations
+//   are the engine's learntDurations of the prior and the service's latest completed visits
+//   (learningSamples). The prior is the hall's configured average (day.ts configuredAverageS:
+//   never the day's own visits). The naive estimate is taken at the same moment: waiting
 //   tickets of that service ahead of it (priority ones first, as views.ts counts them) × the
 //   same learnt duration ÷ counters open for the service.
 // - With the estimate, its range (eta-range.ts) as the server shows it in whole minutes,
@@ -48,7 +42,6 @@ import { configuredAverageS, type Day, type DayCounter, type Visitor } from './d
 //   that could call someone counts one.
 
 export const MAX_PRIORITY_IN_ROW = 2;
-const LEARNING_WINDOW = 50;
 
 export interface Visit {
   /** Seconds from arrival to the call, or null if never called. */
@@ -71,7 +64,18 @@ export interface RunOptions {
   estimates?: boolean;
   /** The hall's appointmentEveryK (default: the engine's). */
   appointmentEveryK?: number;
+  /** An earlier day of the hall, for the configured averages the roster does not give (day.ts). */
+  priorDay?: Day;
+  /** Told every step of the day, in the order it happens (to replay the day elsewhere). */
+  onEvent?: (e: SimEvent) => void;
 }
+
+/** A step of the day at `t` (s): a counter's shift, an arrival (with its estimate), a call, a visit's end. */
+export type SimEvent = { t: number } & (
+  | { kind: 'open' | 'close'; counterId: number }
+  | { kind: 'arrive'; visitor: number; etaS: number | null }
+  | { kind: 'call' | 'end'; counterId: number; visitor: number }
+);
 
 interface CounterState {
   c: DayCounter;
@@ -91,8 +95,9 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     appointmentEveryK: opts.appointmentEveryK,
     services: new Map(day.services.map((s): [number, ServiceRule] => [s.id, { id: s.id, targetWaitS: s.targetWaitS }])),
   };
-  const priorMs = new Map([...configuredAverageS(day)].map(([id, s]) => [id, s * 1000]));
-  const samples = new Map<number, number[]>(day.services.map((s) => [s.id, []]));
+  const priorMs = new Map([...configuredAverageS(day, opts.priorDay)].map(([id, s]) => [id, s * 1000]));
+  /** serviceId → its latest completed visits, latest first (at most LEARNING_WINDOW). */
+  const completed = new Map(day.services.map((s) => [s.id, [] as { calledAt: number; startedAt: number; endedAt: number }[]]));
 
   const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, sinceAppointment: Infinity, idleSince: c.startS, busy: null }));
   const calling = (k: CounterState): CallingCounter => ({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak, sinceAppointment: k.sinceAppointment });
@@ -110,32 +115,32 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
   const waiting: WaitingTicket[] = [];
   let idleWhileEligible = 0;
 
-  const durations = (): Map<number, number> =>
-    new Map(day.services.map((s) => [s.id, learnDurationMs(priorMs.get(s.id)!, samples.get(s.id)!)]));
-
-  /** A counter as the server's forecastInput describes it: free in remainingMs of its visit. */
-  const asCounter = (k: CounterState, t: number, learnt: ReadonlyMap<number, number>): EstimateCounter => {
-    const current = k.busy;
-    const expected = current ? learnt.get(current.ticket.serviceId)! : 0;
-    return { ...calling(k), freeInMs: current ? remainingMs(expected, (t - current.startS) * 1000) : 0 };
-  };
-
-  /** The hall as the server's callNext passes it to selectNext (forecastInput): open counters, learnt durations. */
-  const hallView = (t: number): HallView => {
-    const learnt = durations();
-    return { counters: counters.filter((o) => isOpen(o, t)).map((o) => asCounter(o, t, learnt)), durations: learnt };
-  };
+  const bookings = day.visitors.filter((v) => v.slotS !== null);
+  /** The hall at `t` as the server reads it (state.ts inputFrom); `toCome`: the bookings for the estimate. */
+  const hallNow = (t: number, toCome: WaitingTicket[] = []): HallNow => ({
+    now: t * 1000,
+    counters: counters.map((k) => ({
+      ...calling(k),
+      open: isOpen(k, t),
+      visit: k.busy && { serviceId: k.busy.ticket.serviceId, calledAt: k.busy.startS * 1000, startedAt: k.busy.startS * 1000 },
+    })),
+    waiting,
+    bookings: toCome,
+    durations: learntDurations(priorMs, (id) => learningSamples(completed.get(id)!)),
+    rules,
+  });
 
   const dispatch = (t: number) => {
     for (;;) {
       const idle = counters.filter((k) => k.busy === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
       let called = false;
       for (const k of idle) {
-        const sel = selectNext(calling(k), waiting, t * 1000, rules, hallView(t));
+        const sel = selectNext(calling(k), waiting, t * 1000, rules, forecastInputOf(hallNow(t), { openOnly: true }));
         if (!sel) continue;
         const ticket = sel.ticket;
         waiting.splice(waiting.indexOf(ticket), 1);
         const v = day.visitors[ticket.id - 1]!;
+        opts.onEvent?.({ t, kind: 'call', counterId: k.c.id, visitor: v.index });
         const visit = visits[v.index]!;
         visit.waitS = t - v.arrivalS;
         visit.counterId = k.c.id;
@@ -149,26 +154,19 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     }
   };
 
-  const bookings = day.visitors.filter((v) => v.slotS !== null);
   const estimate = (t: number, serviceId: number, priority: boolean) => {
-    const learnt = durations();
-    const open = counters.filter((k) => isOpen(k, t));
     const toCome = bookings.filter((v) => v.arrivalS > t).map((v) => ticketOf(v, Math.max(v.slotS!, t)));
-    const input = (list: CounterState[]): HallForecastInput => ({
-      now: t * 1000,
-      counters: list.map((k) => asCounter(k, t, learnt)),
-      waiting: toCome.length > 0 ? [...waiting, ...toCome] : waiting,
-      durations: learnt,
-      rules,
-    });
-    const later = () => counters.filter((k) => t < k.c.endS);
+    const hall = hallNow(t, toCome);
     const ticket = { serviceId, priority };
-    const eta = estimateNewTicket(input(open), ticket) ?? estimateNewTicket(input(later()), ticket);
+    const eta =
+      estimateNewTicket(forecastInputOf(hall, { openOnly: true }), ticket) ?? estimateNewTicket(forecastInputOf(hall, { openOnly: false }), ticket);
 
+    const open = counters.filter((k) => isOpen(k, t));
+    const later = () => counters.filter((k) => t < k.c.endS);
     let servingIt = open.filter((k) => k.c.serviceIds.includes(serviceId)).length;
     if (servingIt === 0) servingIt = later().filter((k) => k.c.serviceIds.includes(serviceId)).length;
     const ahead = waiting.filter((w) => w.serviceId === serviceId && (w.priority || !priority)).length;
-    const naive = servingIt === 0 ? null : naiveEstimateMs(ahead, learnt.get(serviceId)!, servingIt);
+    const naive = servingIt === 0 ? null : naiveEstimateMs(ahead, hall.durations.get(serviceId)!, servingIt);
     const shown = eta === null ? null : rangeMinutes(etaRange(eta, calibrate(record)));
     return {
       etaS: eta === null ? null : eta / 1000,
@@ -197,24 +195,24 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     for (const k of counters) {
       if (!k.busy || k.busy.endS !== t) continue;
       const { ticket, startS } = k.busy;
-      const ms = (t - startS) * 1000;
-      if (ms > 0) {
-        const list = samples.get(ticket.serviceId)!;
-        list.push(ms);
-        if (list.length > LEARNING_WINDOW) list.shift();
-      }
+      opts.onEvent?.({ t, kind: 'end', counterId: k.c.id, visitor: ticket.id - 1 });
+      const list = completed.get(ticket.serviceId)!;
+      list.unshift({ calledAt: startS * 1000, startedAt: startS * 1000, endedAt: t * 1000 });
+      list.length = Math.min(list.length, LEARNING_WINDOW);
       k.busy = null;
       k.idleSince = t;
       dispatch(t);
     }
     while (nextShift < shifts.length && shifts[nextShift]!.t === t) {
-      const { k } = shifts[nextShift++]!;
+      const { k, kind } = shifts[nextShift++]!;
+      opts.onEvent?.({ t, kind: kind === 1 ? 'close' : 'open', counterId: k.c.id });
       if (k.busy === null) k.idleSince = t;
       dispatch(t);
     }
     while (nextArrival < arrivals.length && arrivals[nextArrival]!.arrivalS === t) {
       const v = arrivals[nextArrival++]!;
       if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
+      opts.onEvent?.({ t, kind: 'arrive', visitor: v.index, etaS: visits[v.index]!.etaS });
       waiting.push(ticketOf(v, v.arrivalS));
       dispatch(t);
     }

@@ -1,4 +1,4 @@
-import { aimMs, byAge, dueAt, isEligible, longestTargetMs, nextPriorityStreak, nextSinceAppointment, NO_HALL, plainChoice } from './routing.js';
+import { aimMs, byAge, dueAt, isEligible, longestTargetMs, nextPriorityStreak, nextSinceAppointment, NO_HALL, plainChoice } from './order.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // Wait estimates. Not "position × average": the hall's own routing is run forward in time, so

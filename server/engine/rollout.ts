@@ -1,5 +1,5 @@
 import { forecastWaits, meanDurationMs, type EstimateCounter } from './estimate.js';
-import { aimMs, byAge, dueAt, longestTargetMs, nextPriorityStreak, nextSinceAppointment } from './routing.js';
+import { aimMs, byAge, dueAt, longestTargetMs, nextPriorityStreak, nextSinceAppointment } from './order.js';
 import type { CallingCounter, RoutingRules, WaitingTicket } from './types.js';
 
 // The default policy's look-ahead (a one-step rollout, Bertsekas): before a counter calls, a few

@@ -2,7 +2,8 @@ import { asc, inArray } from 'drizzle-orm';
 import type { Connection, GroupMemo } from '../../db/connection.js';
 import { counterServices, counters, halls, services, tickets } from '../../db/schema.js';
 import { businessDay } from '../engine/clock.js';
-import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from '../engine/estimate.js';
+import type { HallForecastInput } from '../engine/estimate.js';
+import { forecastInputOf, LEARNING_WINDOW, learningSamples, learntDurations, type HallNow } from '../engine/forecast-input.js';
 import type { RoutingRules, ServiceRule, Ticket, WaitingTicket } from '../engine/types.js';
 import { hallAppointmentSettings } from './appointments-settings.js';
 import { HallError, notFound } from './errors.js';
@@ -104,8 +105,6 @@ export function toEngineTicket(row: TicketRow): Ticket {
   };
 }
 
-const LEARNING_WINDOW = 50;
-
 /**
  * serviceId → the durations (ms) of its latest completed visits, kept in memory per connection:
  * they change only when a visit is completed (`forgetVisits`), not on every forecast.
@@ -117,10 +116,8 @@ function recentVisitMs(conn: Connection, serviceId: number): number[] {
   if (!byService) visitsCache.set(conn, (byService = new Map()));
   let samples = byService.get(serviceId);
   if (!samples) {
-    samples = statements(conn)
-      .recentVisits.all({ serviceId, limit: LEARNING_WINDOW })
-      .map((t) => t.endedAt! - (t.startedAt ?? t.calledAt ?? t.endedAt!))
-      .filter((ms) => ms > 0);
+    const visits = statements(conn).recentVisits.all({ serviceId, limit: LEARNING_WINDOW });
+    samples = learningSamples(visits.map((v) => ({ ...v, endedAt: v.endedAt! })));
     byService.set(serviceId, samples);
   }
   return samples;
@@ -133,7 +130,7 @@ export function forgetVisits(conn: Connection, serviceId: number): void {
 
 /** serviceId → expected visit length in ms, learnt from the service's latest completed visits. */
 export function learnedDurations(conn: Connection, hallId: number, rows = statements(conn).hallServices.all({ hallId })): Map<number, number> {
-  return new Map(rows.map((service) => [service.id, learnDurationMs(service.avgServiceS * 1000, recentVisitMs(conn, service.id))]));
+  return learntDurations(new Map(rows.map((service) => [service.id, service.avgServiceS * 1000])), (id) => recentVisitMs(conn, id));
 }
 
 /** counterId → the counter's services, in its order of preference. */
@@ -216,28 +213,18 @@ export function forecastInput(conn: Connection, hall: HallRow, now: number): Hal
   return inputFrom(readHall(conn, hall, now, { bookings: false }), true);
 }
 
-/**
- * The forecast's starting point: the hall's counters with the time until each is free, the
- * waiting tickets and the bookings still to come, learnt durations and the hall's rules.
- * `openOnly` false also counts the counters that are closed now as opening at once: the
- * estimate before the hall opens.
- */
+/** The hall at `r.now` as the engine's forecast-input builder takes it (forecast-input.ts). */
 export function inputFrom(r: HallReading, openOnly: boolean): HallForecastInput {
-  const { now, durations } = r;
-  const estimateCounters: EstimateCounter[] = r.counters
-    .filter((c) => !openOnly || c.state === 'open')
-    .map((c) => {
-      const current = r.busy.find((t) => t.counterId === c.id);
-      const expected = current ? (durations.get(current.serviceId) ?? 0) : 0;
-      const since = current ? (current.startedAt ?? current.calledAt ?? now) : now;
-      return {
-        id: c.id,
-        serviceIds: r.servicesOf.get(c.id) ?? [],
-        priorityStreak: c.priorityStreak,
-        sinceAppointment: c.sinceAppointment ?? undefined,
-        freeInMs: current ? remainingMs(expected, now - since) : 0,
-      };
-    });
-  const waiting = r.bookings.length === 0 ? r.waiting : [...r.waiting, ...r.bookings];
-  return { now, counters: estimateCounters, waiting, durations, rules: r.rules };
+  const hallNow: HallNow = {
+    ...r,
+    counters: r.counters.map((c) => ({
+      id: c.id,
+      serviceIds: r.servicesOf.get(c.id) ?? [],
+      priorityStreak: c.priorityStreak,
+      sinceAppointment: c.sinceAppointment ?? undefined,
+      open: c.state === 'open',
+      visit: r.busy.find((t) => t.counterId === c.id) ?? null,
+    })),
+  };
+  return forecastInputOf(hallNow, { openOnly });
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { counters, idempotencyKeys, ticketEvents } from '../../db/schema.js';
-import { isEligible, nextPriorityStreak, nextSinceAppointment, selectNext } from '../engine/routing.js';
+import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../engine/order.js';
+import { selectNext } from '../engine/routing.js';
 import { businessDay } from '../engine/clock.js';
 import { applyAction, mayReturnNoShow, noShowNeedsConfirmation, recallAction, type TicketAction } from '../engine/tickets.js';
 import { hasRole } from '../auth/principal.js';

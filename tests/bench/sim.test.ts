@@ -44,11 +44,12 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
   // 10 s  visitor 2 (A): c2 is idle and may serve A: called at once, busy until 60.
   //       Estimate 0, naive 0.
   // 20 s  visitor 3 (B, priority): only c2 serves B; it is busy. Durations learnt from no
-  //       completed visits are the priors, the trace means: A 75 s, B 30 s. c1 would be free in
+  //       completed visits are the priors, the means of an earlier day (the same visitors):
+  //       A 75 s, B 30 s. c1 would be free in
   //       75 − 20 = 55 s but cannot serve B; c2 in 75 − 10 = 65 s. Estimate 65 s; naive: nobody
   //       ahead, 0 s. c2 is free at 60: visitor 3 waits 40 s, past B's 30 s target.
   const d = day();
-  const run = simulate(d, 'default');
+  const run = simulate(d, 'default', { priorDay: day() });
 
   it('calls whom the engine picks, when it picks', () => {
     expect(run.visits.map((v) => v.waitS)).toEqual([0, 0, 40]);
@@ -84,6 +85,13 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
       served: 3,
       unserved: 0,
     });
+  });
+
+  it('never takes the prior from the day itself: without an earlier day, every service is thought to take 300 s', () => {
+    // c2 would be free in 300 − 10 = 290 s, whatever the day's own visits take.
+    expect(simulate(d, 'default').visits[2]!.etaS).toBe(290);
+    const slower = day(ROSTER, TRACE.replace('0,A,100,0', '0,A,900,0'));
+    expect(simulate(slower, 'default').visits[2]!.etaS).toBe(290);
   });
 
   it('uses the roster\'s configured average as the prior when it has one', () => {
@@ -201,6 +209,18 @@ describe('npm run bench:sim -- --json', () => {
     expect(out.status, out.stderr).toBe(0);
     for (const p of ROUTING_POLICIES) expect(out.stdout).toContain(p);
     expect(out.stdout).toContain('Who wins what');
+  });
+
+  it('takes the configured averages the roster lacks from an earlier day (--prior-day)', () => {
+    write('earlier.trace.csv', TRACE);
+    write('earlier.roster.json', JSON.stringify(ROSTER));
+    const hand = write('hand.trace.csv', TRACE);
+    const eta = (...args: string[]) => JSON.parse(cli('--trace', hand, '--roster', roster, '--json', ...args).stdout).policies.default.etaMaeS;
+    expect(eta('--prior-day', join(dir, 'earlier'))).toBe(8.3); // the hand-worked day above, A 75 s and B 30 s
+    expect(eta()).toBe(83.3); // 300 s for each
+    const missing = cli('--trace', hand, '--roster', roster, '--json', '--prior-day', join(dir, 'nowhere'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nowhere\.roster\.json/);
   });
 
   it('rejects a bad file with a clear message and exit code 2', () => {

@@ -10,7 +10,8 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
-import { isEligible, nextSinceAppointment, pickNext } from '../../server/engine/routing.js';
+import { isEligible, nextSinceAppointment } from '../../server/engine/order.js';
+import { pickNext } from '../../server/engine/routing.js';
 import { ENGINE_POLICIES, ROUTING_POLICIES, type RoutingPolicy, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
 
 const MIN = 60_000;

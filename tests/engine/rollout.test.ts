@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { EstimateCounter } from '../../server/engine/estimate.js';
 import { candidatesOf, projectCall, SCORED, type HallView } from '../../server/engine/rollout.js';
-import { isEligible, selectNext } from '../../server/engine/routing.js';
+import { isEligible } from '../../server/engine/order.js';
+import { selectNext } from '../../server/engine/routing.js';
 import { ROUTING_POLICIES, type CallingCounter, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
 
 const MIN = 60_000;

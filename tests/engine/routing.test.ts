@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { dueAt, isEligible, nextPriorityStreak, nextSinceAppointment, selectNext } from '../../server/engine/routing.js';
+import { dueAt, isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
+import { selectNext } from '../../server/engine/routing.js';
 import { applyAction } from '../../server/engine/tickets.js';
 import {
   ROUTING_POLICIES,

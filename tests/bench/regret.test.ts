@@ -15,11 +15,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // One counter, open from 10 s, serves A first, then B; targets 300 s. B (a 600 s visit) comes
 // at 0, A (60 s) at 1. Oldest-first calls B at 10 and A at 610: A waits 609 s, past its target.
 // Calling A first (its counter's order, or the look-ahead: both within target) gives A 9 s and
-// B 70 s.
+// B 70 s. The hall's configured averages tell the look-ahead that A is the short visit.
 const ROSTER = {
   services: [
-    { code: 'A', targetWaitS: 300 },
-    { code: 'B', targetWaitS: 300 },
+    { code: 'A', targetWaitS: 300, avgServiceS: 60 },
+    { code: 'B', targetWaitS: 300, avgServiceS: 600 },
   ],
   counters: [{ id: 'c1', services: ['A', 'B'], startS: 10, endS: 2000 }],
 };

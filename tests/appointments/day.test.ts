@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkAppointments } from '../../server/plugins/appointments.js';
 import { appointmentHall } from './fixture.js';
+import { webhookGateway } from '../helpers/webhook-gateway.js';
 
 // What time does to bookings (the server's 30-second timer, run here by hand), and the messages
 // to the hall's webhook: a local gateway that records what it receives.
@@ -58,27 +57,9 @@ describe('the day of the appointment', () => {
 });
 
 describe('messages to the webhook', () => {
-  let gateway: Server;
-  let received: any[];
-  beforeEach(async () => {
-    received = [];
-    gateway = createServer((req: IncomingMessage, res) => {
-      let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => {
-        received.push(JSON.parse(data));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  });
-  afterEach(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
-  const hookOn = () =>
-    h.c.hall.setSettings({ notify: { enabled: true, webhookUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`, position: 3 }, publicUrl: 'https://queue.example.org/' });
-  const settle = async (n: number) => {
-    for (let i = 0; i < 100 && received.length < n; i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 50));
-  };
+  const gateway = webhookGateway();
+  const { received, settle } = gateway;
+  const hookOn = () => h.c.hall.setSettings({ notify: gateway.notify(), publicUrl: 'https://queue.example.org/' });
 
   it('reminds the day before and two hours before, once each, with the cancel link', async () => {
     hookOn();

@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hallStatus } from '../../server/central/status.js';
 import { appointmentHall } from '../appointments/fixture.js';
+import { webhookGateway } from '../helpers/webhook-gateway.js';
 
 // Hall closures through the real app and its SQLite file: the admin's routes, what a closed day
 // refuses, and the bookings it cancels (told at a local webhook gateway). The clock: Sunday
@@ -116,28 +115,11 @@ describe('a closed day', () => {
 });
 
 describe("closing a day cancels its bookings", () => {
-  let gateway: Server;
-  let received: any[];
-  beforeEach(async () => {
-    received = [];
-    gateway = createServer((req: IncomingMessage, res) => {
-      let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => {
-        received.push(JSON.parse(data));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  });
-  afterEach(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
-  const settle = async (n: number) => {
-    for (let i = 0; i < 100 && received.length < n; i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 50));
-  };
+  const gateway = webhookGateway();
+  const { received, settle } = gateway;
 
   it("of every service, tells those who left a number, forgets the numbers, and leaves other days' alone", async () => {
-    h.c.hall.setSettings({ notify: { enabled: true, webhookUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`, position: 3 }, publicUrl: 'https://queue.example.org/' });
+    h.c.hall.setSettings({ notify: gateway.notify(), publicUrl: 'https://queue.example.org/' });
     await h.enable();
     const told = (await h.book(h.at('2026-12-01T11:00'), { phone: '0944000001', lang: 'en' })).json().code;
     const silent = (await h.book(h.at('2026-12-01T12:00'), {}, h.c.clerk)).json().code;

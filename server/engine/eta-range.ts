@@ -41,7 +41,7 @@ export const RANGE_RULE = {
   fitFrom: 0.5,
   fitStep: 0.025,
   /** How far each miss (or hit) moves a side of the spread, in z (observe). */
-  step: 0.03,
+  step: 0.01,
 };
 
 export type RangeRule = typeof RANGE_RULE;

@@ -3,8 +3,8 @@
 // given at issue against the wait they had. Errors grow with the estimate, so each is measured
 // relative to it: z = (wait − estimate) / (estimate + scale), and the range is
 // estimate + [z_low, z_high] × (estimate + scale), two percentiles of the latest z (see
-// calibrate) shrunk towards ±prior while the record is short, then moved outwards by what the
-// day's misses teach (observe). The same code runs in the server and in bench:sim;
+// calibrate) shrunk towards ±prior while the record is short, then each side moved by the
+// day's misses on it (observe). The same code runs in the server and in bench:sim;
 // BENCHMARKS.md, "Estimate ranges", says how the constants were chosen.
 
 export interface EtaOutcome {

@@ -1,5 +1,5 @@
 import { estimateNewTicket, naiveEstimateMs } from '../../server/engine/estimate.js';
-import { calibrate, etaRange, rangeMinutes, type EtaOutcome } from '../../server/engine/eta-range.js';
+import { etaRange, observe, rangeMinutes, startTracker } from '../../server/engine/eta-range.js';
 import { forecastInputOf, LEARNING_WINDOW, learningSamples, learntDurations, type HallNow } from '../../server/engine/forecast-input.js';
 import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
 import { selectNext } from '../../server/engine/routing.js';
@@ -111,7 +111,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     .sort((a, b) => a.t - b.t || a.kind - b.kind || a.k.order - b.k.order);
 
   const visits: Visit[] = day.visitors.map(() => ({ waitS: null, etaS: null, naiveS: null, range: null, counterId: null }));
-  const record: EtaOutcome[] = [];
+  const ranges = startTracker();
   const waiting: WaitingTicket[] = [];
   let idleWhileEligible = 0;
 
@@ -144,7 +144,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
         const visit = visits[v.index]!;
         visit.waitS = t - v.arrivalS;
         visit.counterId = k.c.id;
-        if (visit.etaS !== null) record.push({ estimateMs: visit.etaS * 1000, waitMs: visit.waitS * 1000 });
+        if (visit.etaS !== null) observe(ranges, { estimateMs: visit.etaS * 1000, waitMs: visit.waitS * 1000, calledAt: t * 1000 });
         k.streak = nextPriorityStreak(k.streak, ticket);
         k.sinceAppointment = nextSinceAppointment(k.sinceAppointment, ticket);
         k.busy = { ticket, startS: t, endS: t + v.serviceS };
@@ -167,7 +167,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     if (servingIt === 0) servingIt = later().filter((k) => k.c.serviceIds.includes(serviceId)).length;
     const ahead = waiting.filter((w) => w.serviceId === serviceId && (w.priority || !priority)).length;
     const naive = servingIt === 0 ? null : naiveEstimateMs(ahead, hall.durations.get(serviceId)!, servingIt);
-    const shown = eta === null ? null : rangeMinutes(etaRange(eta, calibrate(record)));
+    const shown = eta === null ? null : rangeMinutes(etaRange(eta, ranges.spread));
     return {
       etaS: eta === null ? null : eta / 1000,
       naiveS: naive === null ? null : naive / 1000,

@@ -3,8 +3,9 @@
 // given at issue against the wait they had. Errors grow with the estimate, so each is measured
 // relative to it: z = (wait − estimate) / (estimate + scale), and the range is
 // estimate + [z_low, z_high] × (estimate + scale), two percentiles of the latest z (see
-// calibrate) shrunk towards ±prior while the record is short. The same code runs in the server
-// and in bench:sim; BENCHMARKS.md, "Estimate ranges", says how the constants were chosen.
+// calibrate) shrunk towards ±prior while the record is short, then each side moved by the
+// day's misses on it (observe). The same code runs in the server and in bench:sim;
+// BENCHMARKS.md, "Estimate ranges", says how the constants were chosen.
 
 export interface EtaOutcome {
   /** The estimate given at issue, ms. */
@@ -39,6 +40,8 @@ export const RANGE_RULE = {
   fit: true,
   fitFrom: 0.5,
   fitStep: 0.025,
+  /** How far each miss (or hit) moves a side of the spread, in z (observe). */
+  step: 0.01,
 };
 
 export type RangeRule = typeof RANGE_RULE;
@@ -98,4 +101,53 @@ export function etaRange(estimateMs: number, spread: Spread, rule: RangeRule = R
 /** The range as people read it, in whole minutes, widened outwards: it holds the rounded-up estimate. */
 export function rangeMinutes(r: EtaRange): { low: number; high: number } {
   return { low: Math.floor(r.lowMs / 60_000), high: Math.ceil(r.highMs / 60_000) };
+}
+
+/** A visitor called: the outcome and when, ms. */
+export interface EtaCall extends EtaOutcome {
+  calledAt: number;
+}
+
+/**
+ * The day's ranges so far. The last 50 calls lag on days whose errors grow (a visitor called now
+ * waited under the morning's conditions), so each side of the spread also tracks its own miss rate
+ * online (adaptive conformal inference, Gibbs & Candès 2021, on the spread itself): each visitor
+ * called is judged against the range shown at their issue, and every miss on a side moves that side
+ * out by `step` × 0.9, every hold moves it in by `step` × 0.1, so that each side misses 10% of the
+ * calls. Advanced in place, one call at a time in call order; rebuilt from the day's calls alone.
+ */
+export interface EtaTracker {
+  record: EtaOutcome[];
+  lift: Spread;
+  /** The spread in force from each call on, in call order (`spread` is the last). */
+  history: { calledAt: number; spread: Spread }[];
+  spread: Spread;
+}
+
+export const startTracker = (): EtaTracker => ({ record: [], lift: { low: 0, high: 0 }, history: [], spread: calibrate([]) });
+
+/** The spread that was in force at `t` (the latest one from a call before it). */
+export function spreadAt(tracker: EtaTracker, t: number): Spread {
+  const { history } = tracker;
+  let [lo, hi] = [0, history.length]; // the first entry called at or after t
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (history[mid]!.calledAt < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? calibrate([]) : history[lo - 1]!.spread;
+}
+
+/** A visitor was called: their wait against the range they were shown at issue moves the spread. */
+export function observe(tracker: EtaTracker, call: EtaCall, rule: RangeRule = RANGE_RULE): void {
+  const shown = rangeMinutes(etaRange(call.estimateMs, spreadAt(tracker, call.calledAt - call.waitMs), rule));
+  const tail = (1 - rule.share) / 2;
+  tracker.lift = {
+    low: tracker.lift.low + rule.step * (Number(call.waitMs < shown.low * 60_000) - tail),
+    high: tracker.lift.high + rule.step * (Number(call.waitMs > shown.high * 60_000) - tail),
+  };
+  tracker.record = [...tracker.record.slice(1 - rule.window), { estimateMs: call.estimateMs, waitMs: call.waitMs }];
+  const fitted = calibrate(tracker.record, rule);
+  tracker.spread = { low: fitted.low - tracker.lift.low, high: fitted.high + tracker.lift.high };
+  tracker.history.push({ calledAt: call.calledAt, spread: tracker.spread });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import {
   appointments,
@@ -112,13 +112,19 @@ function prepare(conn: Connection) {
       .from(hallClosures)
       .where(and(eq(hallClosures.hallId, p('hallId')), eq(hallClosures.day, p('day'))))
       .prepare(),
-    /** The day's called tickets with the estimate they were given, latest call first (eta-record.ts). */
+    /** The day's tickets called after (calledAt, id) with the estimate they were given, in call order (eta-record.ts). */
     estimatesCalled: db
-      .select({ estimatedWaitS: tickets.estimatedWaitS, issuedAt: tickets.issuedAt, calledAt: tickets.calledAt })
+      .select({ id: tickets.id, estimatedWaitS: tickets.estimatedWaitS, issuedAt: tickets.issuedAt, calledAt: tickets.calledAt })
       .from(tickets)
-      .where(and(eq(tickets.hallId, p('hallId')), eq(tickets.day, p('day')), isNotNull(tickets.calledAt), isNotNull(tickets.estimatedWaitS)))
-      .orderBy(desc(tickets.calledAt), desc(tickets.id))
-      .limit(p('limit'))
+      .where(
+        and(
+          eq(tickets.hallId, p('hallId')),
+          eq(tickets.day, p('day')),
+          isNotNull(tickets.estimatedWaitS),
+          or(gt(tickets.calledAt, p('calledAt')), and(eq(tickets.calledAt, p('calledAt')), gt(tickets.id, p('id')))),
+        ),
+      )
+      .orderBy(asc(tickets.calledAt), asc(tickets.id))
       .prepare(),
     /** A service's latest completed visits, newest first. */
     recentVisits: db

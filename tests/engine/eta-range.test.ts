@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrate, etaRange, rangeMinutes, RANGE_RULE, type EtaOutcome, type EtaRange } from '../../server/engine/eta-range.js';
+import {
+  calibrate,
+  etaRange,
+  observe,
+  rangeMinutes,
+  RANGE_RULE,
+  spreadAt,
+  startTracker,
+  type EtaCall,
+  type EtaOutcome,
+  type EtaRange,
+} from '../../server/engine/eta-range.js';
 
 const MIN = 60_000;
 const { scaleMs, priorWeight } = RANGE_RULE;
@@ -80,5 +91,52 @@ describe('the range around an estimate', () => {
       }),
     );
     expect(rangeMinutes({ lowMs: 11.9 * MIN, highMs: 19.1 * MIN })).toEqual({ low: 11, high: 20 });
+  });
+});
+
+describe("the day's ranges, call after call", () => {
+  // A day whose waits run further past their estimates as it goes: from 0.9× to 2× the estimate,
+  // with noise. Each visitor is judged against the range in force when they were issued.
+  function growingDay(): EtaCall[] {
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    return Array.from({ length: 400 }, (_, i) => {
+      const issuedAt = i * MIN;
+      const estimateMs = (5 + 25 * random()) * MIN;
+      const drift = 0.9 + (1.1 * i) / 400;
+      const waitMs = estimateMs * drift * Math.exp(0.3 * (random() + random() - 1));
+      return { estimateMs, waitMs, calledAt: issuedAt + waitMs };
+    }).sort((a, b) => a.calledAt - b.calledAt);
+  }
+  function heldShare(step: number): number {
+    const rule = { ...RANGE_RULE, step };
+    const tracker = startTracker();
+    const calls = growingDay();
+    for (const call of calls) observe(tracker, call, rule);
+    const held = calls.filter((c) => {
+      const m = rangeMinutes(etaRange(c.estimateMs, spreadAt(tracker, c.calledAt - c.waitMs), rule));
+      return m.low * MIN <= c.waitMs && c.waitMs <= m.high * MIN;
+    });
+    return held.length / calls.length;
+  }
+
+  it('widens as the misses come, where the last 50 calls alone fall behind', () => {
+    expect(heldShare(0)).toBeLessThan(0.75);
+    const share = heldShare(RANGE_RULE.step);
+    expect(share).toBeGreaterThanOrEqual(0.75);
+    expect(share).toBeLessThanOrEqual(0.85);
+  });
+
+  it('judges each call against the spread in force at its issue: the prior before the first call', () => {
+    const tracker = startTracker();
+    expect(spreadAt(tracker, 0)).toEqual(calibrate([]));
+    // Called 20 min late on a 10-minute estimate: the prior's 10 ± 6 min missed it on the high side.
+    observe(tracker, { estimateMs: 10 * MIN, waitMs: 30 * MIN, calledAt: 30 * MIN });
+    const tail = (1 - RANGE_RULE.share) / 2;
+    expect(tracker.lift).toEqual({ low: -RANGE_RULE.step * tail, high: RANGE_RULE.step * (1 - tail) });
+    expect(spreadAt(tracker, 30 * MIN)).toEqual(calibrate([]));
+    expect(spreadAt(tracker, 30 * MIN + 1)).toEqual(tracker.spread);
+    const fitted = calibrate(tracker.record);
+    expect(tracker.spread.high).toBeCloseTo(fitted.high + RANGE_RULE.step * (1 - tail), 9);
   });
 });

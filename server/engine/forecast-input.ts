@@ -89,7 +89,7 @@ export function withCallNext(input: HallForecastInput): HallForecastInput {
 /**
  * The default policy's Call next looks ahead (rollout.ts), so its estimates do too: the first
  * this many calls of a forecast are picked as Call next picks them, the rest by the plain rule
- * (BENCHMARKS.md, "Estimates on held-aside days": further calls changed no estimate's error, at
- * a look-ahead's cost each).
+ * (BENCHMARKS.md, "Estimates on held-aside days": more did not lower the error on the tuning
+ * days, and each costs a look-ahead).
  */
 export const LOOK_AHEAD_CALLS = 30;

@@ -27,7 +27,15 @@ export interface HallForecastInput {
   /** serviceId → expected service duration in ms */
   durations: ReadonlyMap<number, number>;
   rules: RoutingRules;
+  /** Who the policy's Call next picks (forecast-input.ts): the run's first `calls` calls are its, the rest the plain rule's. */
+  callNext?: { calls: number; pick: CallNext };
 }
+
+/**
+ * Who `counter`, free at `at`, calls of those in the hall (`waiting`), with the hall's counters
+ * as the forecast has them then (`freeInMs` from `at`); null when it may call nobody.
+ */
+export type CallNext = (counter: EstimateCounter, waiting: readonly WaitingTicket[], at: number, counters: readonly EstimateCounter[]) => WaitingTicket | null;
 
 /** ticketId → ms until it is called, for every waiting ticket some counter can serve. */
 export function forecastWaits(input: HallForecastInput): Map<number, number> {
@@ -56,10 +64,10 @@ export function estimateNewTicket(
 }
 
 // A discrete-event run of the hall with no new arrivals but the bookings in `waiting`: the
-// counter that frees up first (ties by id) calls whom the policy's plain rule picks at that
-// moment (a forecast never looks ahead), and is busy for the service's expected duration; with
-// nobody to call, it waits for the next booking it may serve. Call times only grow, so the run
-// may stop as soon as `stopAt` is called.
+// counter that frees up first (ties by id) calls whom the policy picks at that moment (its
+// first `callNext.calls` calls as Call next does, the rest by the plain rule), and is busy for
+// the service's expected duration; with nobody to call, it waits for the next booking it may
+// serve. Call times only grow, so the run may stop as soon as `stopAt` is called.
 function runForecast(input: HallForecastInput, stopAt: number | null): Map<number, number> {
   const { now, rules, durations } = input;
   const fallback = meanDurationMs(durations);
@@ -68,22 +76,29 @@ function runForecast(input: HallForecastInput, stopAt: number | null): Map<numbe
     .sort((a, b) => a.id - b.id);
   const line = new WaitingLine(input.waiting, rules);
   const waits = new Map<number, number>();
+  let calls = 0;
 
   while (line.size > 0 && counters.length > 0) {
     let next = 0;
     for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
     const counter = counters[next]!;
     const at = counter.freeAt;
-    const hall =
-      rules.policy === 'default' ? { longest: line.longest(), fallbackTargetMs: line.fallbackTargetMs, lateWalkIns: line.lateWalkIns(at) } : NO_HALL;
-    const selection = plainChoice(counter, line.candidates(counter, at), at, rules, hall);
-    if (selection === null) {
+    let ticket: WaitingTicket | null;
+    if (input.callNext && calls < input.callNext.calls) {
+      const hallNow = counters.map((c) => ({ ...c, freeInMs: c.freeAt - at }));
+      ticket = input.callNext.pick(counter, line.inHall(at), at, hallNow);
+    } else {
+      const hall =
+        rules.policy === 'default' ? { longest: line.longest(), fallbackTargetMs: line.fallbackTargetMs, lateWalkIns: line.lateWalkIns(at) } : NO_HALL;
+      ticket = plainChoice(counter, line.candidates(counter, at), at, rules, hall)?.ticket ?? null;
+    }
+    if (ticket === null) {
       const booking = line.nextBooking(counter, at);
       if (booking === null) counters.splice(next, 1);
       else counter.freeAt = booking;
       continue;
     }
-    const { ticket } = selection;
+    calls++;
     waits.set(ticket.id, counter.freeAt - now);
     if (ticket.id === stopAt) break;
     line.remove(ticket);
@@ -195,6 +210,13 @@ class WaitingLine {
       if (head && (!oldest || byAge(head, oldest) < 0)) oldest = head;
     }
     return oldest;
+  }
+
+  /** Every ticket in the hall at `at` (bookings expected later are not). */
+  inHall(at: number): WaitingTicket[] {
+    const out: WaitingTicket[] = [];
+    for (const g of this.groups.values()) for (const t of g.tickets) if (t.issuedAt <= at) out.push(t);
+    return out;
   }
 
   remove(t: WaitingTicket): void {

@@ -1,4 +1,5 @@
-import { learnDurationMs, remainingMs, type EstimateCounter, type HallForecastInput } from './estimate.js';
+import { learnDurationMs, remainingMs, type CallNext, type EstimateCounter, type HallForecastInput } from './estimate.js';
+import { pickNext } from './routing.js';
 import type { RoutingRules, WaitingTicket } from './types.js';
 
 // The forecast's starting point, built one way for the server (hall/state.ts, from its rows)
@@ -74,5 +75,21 @@ export function forecastInputOf(h: HallNow, { openOnly }: { openOnly: boolean })
       }),
     );
   const waiting = h.bookings.length === 0 ? h.waiting : [...h.waiting, ...h.bookings];
-  return { now: h.now, counters, waiting, durations: h.durations, rules: h.rules };
+  return withCallNext({ now: h.now, counters, waiting, durations: h.durations, rules: h.rules });
 }
+
+/** The forecast of the default policy, whose Call next looks ahead, runs its first calls as Call next. */
+export function withCallNext(input: HallForecastInput): HallForecastInput {
+  const { rules, durations } = input;
+  if (rules.policy !== 'default') return input;
+  const pick: CallNext = (counter, inHall, at, hallNow) => pickNext(counter, inHall, at, rules, { counters: hallNow, durations })?.ticket ?? null;
+  return { ...input, callNext: { calls: LOOK_AHEAD_CALLS, pick } };
+}
+
+/**
+ * The default policy's Call next looks ahead (rollout.ts), so its estimates do too: the first
+ * this many calls of a forecast are picked as Call next picks them, the rest by the plain rule
+ * (BENCHMARKS.md, "Estimates on held-aside days": more did not lower the error on the tuning
+ * days, and each costs a look-ahead).
+ */
+export const LOOK_AHEAD_CALLS = 30;

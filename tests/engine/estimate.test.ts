@@ -10,6 +10,7 @@ import {
   type EstimateCounter,
   type HallForecastInput,
 } from '../../server/engine/estimate.js';
+import { LOOK_AHEAD_CALLS, withCallNext } from '../../server/engine/forecast-input.js';
 import { isEligible, nextSinceAppointment } from '../../server/engine/order.js';
 import { pickNext } from '../../server/engine/routing.js';
 import { ENGINE_POLICIES, ROUTING_POLICIES, type RoutingPolicy, type RoutingRules, type ServiceRule, type WaitingTicket } from '../../server/engine/types.js';
@@ -246,8 +247,9 @@ describe('forecast properties', () => {
 
 // The forecast gives the routing only the tickets that could come first in each group
 // (estimate.ts, WaitingLine). The plain run below gives it every waiting ticket at every step,
-// as the rule is written: both must call the same tickets at the same moments.
-function plainForecast(input: HallForecastInput, stopAt: number | null = null): Map<number, number> {
+// as the rule is written: both must call the same tickets at the same moments. With
+// `lookAheadCalls`, its first that many calls are Call next's with the hall in view.
+function plainForecast(input: HallForecastInput, stopAt: number | null = null, lookAheadCalls = 0): Map<number, number> {
   const { now, rules, durations } = input;
   const fallback = durations.size ? [...durations.values()].reduce((a, b) => a + b, 0) / durations.size : 0;
   const counters = input.counters
@@ -259,7 +261,9 @@ function plainForecast(input: HallForecastInput, stopAt: number | null = null): 
     let next = 0;
     for (let i = 1; i < counters.length; i++) if (counters[i]!.freeAt < counters[next]!.freeAt) next = i;
     const counter = counters[next]!;
-    const picked = pickNext(counter, waiting, counter.freeAt, rules);
+    const at = counter.freeAt;
+    const view = { counters: counters.map((c) => ({ ...c, freeInMs: c.freeAt - at })), durations };
+    const picked = waits.size < lookAheadCalls ? pickNext(counter, waiting.filter((t) => t.issuedAt <= at), at, rules, view) : pickNext(counter, waiting, at, rules);
     if (picked === null) {
       const bookings = waiting.filter((t) => isEligible(counter, t) && t.issuedAt > counter.freeAt).map((t) => t.issuedAt);
       if (bookings.length === 0) counters.splice(next, 1);
@@ -344,6 +348,43 @@ describe('the forecast calls whom the routing would', () => {
         expect(estimateNewTicket(input, probe)).toBe(expected);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('with the look-ahead, a hand-worked hall (tests/engine/rollout.test.ts): b first, as Call next calls it', () => {
+    // Counter 1 serves A and B, free now; counter 2 serves A only, free in 1 min. A takes 6 min,
+    // B 4; both have a 10-min target. a (A) has waited 7 min, b (B) 5.
+    const input: HallForecastInput = {
+      now: NOW,
+      counters: [
+        { id: 1, serviceIds: [1, 2], priorityStreak: 0, freeInMs: 0 },
+        { id: 2, serviceIds: [1], priorityStreak: 0, freeInMs: MIN },
+      ],
+      waiting: [w(1, 1, 7), w(2, 2, 5)],
+      durations: new Map([[1, 6 * MIN], [2, 4 * MIN]]),
+      rules: { policy: 'default', maxPriorityInRow: 2, services: new Map([[1, { id: 1, targetWaitS: 600 }], [2, { id: 2, targetWaitS: 600 }]]) },
+    };
+    // The plain rule: counter 1 takes a now, b waits for it (6 min). Call next: counter 1 takes
+    // b, counter 2 takes a in 1 min.
+    expect(Object.fromEntries(forecastWaits(input))).toEqual({ 1: 0, 2: 6 * MIN });
+    expect(Object.fromEntries(forecastWaits(withCallNext(input)))).toEqual({ 1: MIN, 2: 0 });
+  });
+
+  // The default policy's Call next looks ahead (rollout.ts): its forecast runs the first
+  // LOOK_AHEAD_CALLS calls as Call next makes them, so an estimate forecasts the rule that calls.
+  it('with the look-ahead: its first calls as Call next makes them, the rest by the plain rule', () => {
+    fc.assert(
+      fc.property(arb, ({ input, probe }) => {
+        const ahead = withCallNext(input);
+        expect(forecastWaits(ahead)).toEqual(plainForecast(input, null, input.rules.policy === 'default' ? LOOK_AHEAD_CALLS : 0));
+        const id = input.waiting.length + 1;
+        const withProbe = { ...input, waiting: [...input.waiting, { id, ...probe, issuedAt: NOW, targetCounterId: null, slotAt: null }] };
+        const expected = input.counters.some((c) => c.serviceIds.includes(probe.serviceId))
+          ? (plainForecast(withProbe, id, input.rules.policy === 'default' ? LOOK_AHEAD_CALLS : 0).get(id) ?? null)
+          : null;
+        expect(estimateNewTicket(ahead, probe)).toBe(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -167,7 +167,7 @@ const KEYS: Record<RoutingRules['policy'], Key> = {
 //   LATE     everyone else past the target, longest wait first.
 // A held appointment waits with the late, by its due time. Ties go to the counter's order of
 // preference. With one target for every service, nobody late and no appointment this is first
-// come, first served. The wait forecast runs this plain rule. A call with the
+// come, first served. The wait forecast runs this plain rule after its first calls (forecast-input.ts). A call with the
 // hall in view (selectNext's `view`: the server's Call next, the simulator) keeps APPOINTMENT,
 // LONGEST and priority as they are and otherwise looks ahead (rollout.ts): of a few candidates, the one whose
 // projected hall keeps the longest wait no longer than calling the oldest ticket would, with the

@@ -16,7 +16,7 @@ export type { HallView } from './rollout.js';
 /**
  * The ticket `counter` calls now, or null if none it may serve waits. `view` (the hall's open
  * counters and expected durations, as the wait forecast has them) lets the `default` policy look
- * ahead (rollout.ts); without it `default` uses its plain rule, as the forecast itself does.
+ * ahead (rollout.ts); without it `default` uses its plain rule, as the forecast does after its first calls.
  * `digits` and `timeZone` are the hall's, for the reason (an appointment's time).
  */
 export function selectNext(

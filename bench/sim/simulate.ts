@@ -73,7 +73,7 @@ export interface RunOptions {
 /** A step of the day at `t` (s): a counter's shift, an arrival (with its estimate), a call, a visit's end. */
 export type SimEvent = { t: number } & (
   | { kind: 'open' | 'close'; counterId: number }
-  | { kind: 'arrive'; visitor: number; etaS: number | null }
+  | { kind: 'arrive'; visitor: number; etaS: number | null; range: Visit['range'] }
   | { kind: 'call' | 'end'; counterId: number; visitor: number }
 );
 
@@ -144,7 +144,8 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
         const visit = visits[v.index]!;
         visit.waitS = t - v.arrivalS;
         visit.counterId = k.c.id;
-        if (visit.etaS !== null) observe(ranges, { estimateMs: visit.etaS * 1000, waitMs: visit.waitS * 1000, calledAt: t * 1000 });
+        // The estimate as the hall keeps it (tickets.estimated_wait_s, whole seconds).
+        if (visit.etaS !== null) observe(ranges, { estimateMs: Math.round(visit.etaS) * 1000, waitMs: visit.waitS * 1000, calledAt: t * 1000 });
         k.streak = nextPriorityStreak(k.streak, ticket);
         k.sinceAppointment = nextSinceAppointment(k.sinceAppointment, ticket);
         k.busy = { ticket, startS: t, endS: t + v.serviceS };
@@ -212,7 +213,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
     while (nextArrival < arrivals.length && arrivals[nextArrival]!.arrivalS === t) {
       const v = arrivals[nextArrival++]!;
       if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
-      opts.onEvent?.({ t, kind: 'arrive', visitor: v.index, etaS: visits[v.index]!.etaS });
+      opts.onEvent?.({ t, kind: 'arrive', visitor: v.index, etaS: visits[v.index]!.etaS, range: visits[v.index]!.range });
       waiting.push(ticketOf(v, v.arrivalS));
       dispatch(t);
     }

@@ -9,7 +9,7 @@ import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 // The simulator and the server agree: a generated day is run through the simulator, then
 // replayed step by step through the server's own routes (a real SQLite file, a virtual clock):
 // every counter opens when the simulator opens it, every visitor takes a ticket when they arrive,
-// every Call next must call the ticket the simulator called, and every estimate at issue must be
+// every Call next must call the ticket the simulator called, and every estimate at issue (and its range) must be
 // the simulator's to the millisecond (and, in whole minutes, the one the ticket shows).
 
 const MIDNIGHT = Date.parse('2026-11-28T21:00:00Z'); // Sunday 29 November 2026, 00:00 in Damascus
@@ -95,6 +95,8 @@ describe('a day replayed through the server', () => {
           const res = await post('/api/tickets', { ...admin, 'idempotency-key': `visitor-${e.visitor}` }, { serviceId: v.serviceId, priority: v.priority });
           const ticket = res.json();
           expect(ticket.estimatedWaitMinutes, where).toBe(e.etaS === null ? null : Math.ceil(e.etaS / 60));
+          // The range printed with it, from the same day's calls so far.
+          expect(ticket.estimatedWaitRange ?? null, `${where}: range of visitor ${e.visitor}`).toEqual(e.range && { low: e.range.lowS / 60, high: e.range.highS / 60 });
           ticketOf.set(e.visitor, ticket.id);
           visitorOf.set(ticket.id, e.visitor);
           if (e.etaS !== null && e.etaS > 0) estimated++;

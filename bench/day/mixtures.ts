@@ -186,8 +186,3 @@ export function generateMixtureDay(seed: number): { hall: MixtureHall; trace: Tr
   };
   return { hall, trace, roster };
 }
-
-/** "pairs, load 0.85, 2 peaks, 4 services, 9 counters". */
-export function describeMixtureHall(hall: MixtureHall): string {
-  return `${hall.structure}, load ${hall.load.toFixed(2)}, ${hall.peaks.length} peak${hall.peaks.length > 1 ? 's' : ''}, ${hall.services.length} services, ${hall.counters.length} counters`;
-}

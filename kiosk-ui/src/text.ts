@@ -102,7 +102,6 @@ export type TextKey = keyof typeof TEXT;
 /** «موعدك الساعة ١٠:٤٠» / "Your appointment is at 10:40" (a time in the hall's digits). */
 export const appointmentAt = (time: string, lang: Lang) => (lang === 'ar' ? `موعدك الساعة ${time}` : `Your appointment is at ${time}`);
 
-export { appointmentTag } from '../../ui-kit/phrases.js';
 
 /** «العودة إلى القائمة بعد ١٥ ثانية» / "Back to the menu in 15 s". */
 export function backIn(seconds: number, lang: Lang, digits: Digits): string {

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Service, Ticket } from '../../../server/protocol/schemas.js';
 import { formatTicketNumber, formatTime, pick } from '../../../ui-kit/i18n.js';
-import { peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
-import { appointmentTag } from '../text.js';
+import { appointmentTag, peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
 import { PrinterNotice, type PrintState } from './PrinterNotice.js';

@@ -17,6 +17,8 @@ export interface EtaOutcome {
 export interface EtaRange {
   lowMs: number;
   highMs: number;
+  /** The estimate it is around. */
+  estimateMs: number;
 }
 
 /** The relative errors' low and high percentiles. */
@@ -41,7 +43,7 @@ export const RANGE_RULE = {
   fitFrom: 0.5,
   fitStep: 0.025,
   /** How far each miss (or hit) moves a side of the spread, in z (observe). */
-  step: 0.01,
+  step: 0.04,
 };
 
 export type RangeRule = typeof RANGE_RULE;
@@ -56,7 +58,7 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * The spread of the record's latest outcomes (newest last): computed once, used for every estimate.
- * The ranges shown are whole minutes, widened outwards, so on a light day a range from the 10th to
+ * The ranges shown are whole minutes, at least one wide, so on a light day a range from the 10th to
  * the 90th percentile holds far more than 80%: the percentiles taken are the closest pair whose
  * shown ranges would have held `share` of the record itself.
  */
@@ -95,12 +97,19 @@ export function etaRange(estimateMs: number, spread: Spread, rule: RangeRule = R
   return {
     lowMs: Math.max(0, Math.min(estimateMs, estimateMs + spread.low * room)),
     highMs: Math.max(estimateMs, estimateMs + spread.high * room),
+    estimateMs,
   };
 }
 
-/** The range as people read it, in whole minutes, widened outwards: it holds the rounded-up estimate. */
+/**
+ * The range as people read it, in whole minutes: each end to the nearest minute, at least a minute
+ * wide, and holding the estimate as it is shown (rounded up). Rounding outwards instead makes every
+ * range up to two minutes wider than its percentiles, so that on a light day it holds far more than 80%.
+ */
 export function rangeMinutes(r: EtaRange): { low: number; high: number } {
-  return { low: Math.floor(r.lowMs / 60_000), high: Math.ceil(r.highMs / 60_000) };
+  const shown = Math.ceil(r.estimateMs / 60_000);
+  const low = Math.min(shown, Math.round(r.lowMs / 60_000));
+  return { low, high: Math.max(low + 1, shown, Math.round(r.highMs / 60_000)) };
 }
 
 /** A visitor called: the outcome and when, ms. */

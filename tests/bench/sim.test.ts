@@ -61,12 +61,13 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
 
   it('gives each estimate the range the server would show, calibrated only on those called before', () => {
     // Nobody called yet at 0 s: the prior ±0.5 × (0 + 2 min) → 0–1 min. At 10 s visitor 1 is on
-    // record (estimate 0, wait 0): the high end shrinks to 10/11 × 0.5 × 2 min, still shown 1 min.
-    // At 20 s both are: 65 s + 10/12 × 0.5 × 185 s = 2m22s, shown 0–3 min.
+    // record (estimate 0, wait 0, held): the high end is 10/11 × 0.5 − 0.004, still shown 1 min.
+    // At 20 s both are: 65 s + (10/12 × 0.5 − 0.008) × 185 s = 2m21s, shown 0–2 min (the
+    // nearest minute; the estimate, 65 s, shows as 2 min).
     expect(run.visits.map((v) => v.range)).toEqual([
       { lowS: 0, highS: 60 },
       { lowS: 0, highS: 60 },
-      { lowS: 0, highS: 180 },
+      { lowS: 0, highS: 120 },
     ]);
   });
 
@@ -81,7 +82,7 @@ describe('the simulator on a hand-worked day of 3 visitors', () => {
       etaMaeS: 8.3, // (0 + 0 + |65 − 40|) / 3
       etaNaiveMaeS: 13.3, // (0 + 0 + |0 − 40|) / 3
       etaRangeCoveragePct: 100,
-      etaRangeMeanWidthS: 100, // (60 + 60 + 180) / 3
+      etaRangeMeanWidthS: 80, // (60 + 60 + 120) / 3
       served: 3,
       unserved: 0,
     });

@@ -23,9 +23,9 @@ const held = (r: EtaRange, waitMs: number) => {
 describe('the range around an estimate', () => {
   it('before anyone is called, is the prior: ±0.5 × (estimate + 2 min)', () => {
     expect(calibrate([])).toEqual({ low: -0.5, high: 0.5 });
-    expect(etaRange(10 * MIN, calibrate([]))).toEqual({ lowMs: 4 * MIN, highMs: 16 * MIN });
+    expect(etaRange(10 * MIN, calibrate([]))).toEqual({ lowMs: 4 * MIN, highMs: 16 * MIN, estimateMs: 10 * MIN });
     // A short estimate: the low end stops at 0.
-    expect(etaRange(1 * MIN, calibrate([]))).toEqual({ lowMs: 0, highMs: 2.5 * MIN });
+    expect(etaRange(1 * MIN, calibrate([]))).toEqual({ lowMs: 0, highMs: 2.5 * MIN, estimateMs: 1 * MIN });
   });
 
   it("learns the day's errors: the 10th and 90th percentiles of (wait − estimate) / (estimate + 2 min), shrunk towards the prior", () => {
@@ -74,7 +74,7 @@ describe('the range around an estimate', () => {
     expect(calibrate([...old, ...recent]).high).toBeCloseTo((priorWeight * 0.5) / (RANGE_RULE.window + priorWeight), 6);
   });
 
-  it('narrows as the estimate shrinks, holds the estimate, never goes below 0, and rounds outwards to minutes', () => {
+  it('narrows as the estimate shrinks, holds the estimate, never goes below 0, and is shown in whole minutes, at least one wide', () => {
     const outcome = fc.record({ estimateMs: fc.integer({ min: 0, max: 180 * MIN }), waitMs: fc.integer({ min: 0, max: 240 * MIN }) });
     fc.assert(
       fc.property(fc.array(outcome, { maxLength: 60 }), fc.integer({ min: 0, max: 180 * MIN }), fc.integer({ min: 0, max: 180 * MIN }), (record, a, b) => {
@@ -88,9 +88,18 @@ describe('the range around an estimate', () => {
         const m = rangeMinutes(r);
         expect(m.low).toBeLessThanOrEqual(Math.ceil(a / MIN));
         expect(m.high).toBeGreaterThanOrEqual(Math.ceil(a / MIN));
+        expect(m.high - m.low).toBeGreaterThanOrEqual(1);
       }),
     );
-    expect(rangeMinutes({ lowMs: 11.9 * MIN, highMs: 19.1 * MIN })).toEqual({ low: 11, high: 20 });
+  });
+
+  it('rounds each end to the nearest minute, but never past the estimate as shown (rounded up)', () => {
+    expect(rangeMinutes({ lowMs: 11.4 * MIN, highMs: 19.6 * MIN, estimateMs: 15 * MIN })).toEqual({ low: 11, high: 20 });
+    expect(rangeMinutes({ lowMs: 11.6 * MIN, highMs: 19.4 * MIN, estimateMs: 15 * MIN })).toEqual({ low: 12, high: 19 });
+    // The ticket says 20 min (19.2 rounded up): the range reaches it.
+    expect(rangeMinutes({ lowMs: 17 * MIN, highMs: 19.3 * MIN, estimateMs: 19.2 * MIN })).toEqual({ low: 17, high: 20 });
+    // Under a minute: «حتى دقيقة», never an empty range.
+    expect(rangeMinutes({ lowMs: 0, highMs: 0.4 * MIN, estimateMs: 0.3 * MIN })).toEqual({ low: 0, high: 1 });
   });
 });
 

@@ -45,20 +45,20 @@ it('gives every estimate a range in whole minutes, calibrated on the calls made 
   expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 19, high: 61 });
 
   // Ticket 1 is called as estimated (0 min): the record's one error is 0, the spread shrinks to
-  // 10/11 × 0.5, and the range it was shown held, so each side moves in by 0.01 × 0.1; read again
-  // at once. The fifth still waits 40 min: 40 ± (0.4545 − 0.001) × 42 = 40 ± 19.05 min.
+  // 10/11 × 0.5, and the range it was shown held, so each side moves in by 0.04 × 0.1; read again
+  // at once. The fifth still waits 40 min: 40 ± (0.4545 − 0.004) × 42 = 40 ± 18.9 min.
   const called = (await staff('/api/counters/1/next')).json();
-  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 20, high: 60 });
+  expect((await track(tickets[4].trackingCode)).estimatedWaitRange).toEqual({ low: 21, high: 59 });
 
   // Ten minutes later ticket 2 is called, as estimated, and served for 10 minutes: two errors of 0
-  // on record, 10/12 × 0.5 − 0.002 around the fifth's 20 min left.
+  // on record, 10/12 × 0.5 − 0.008 around the fifth's 20 min left.
   expect((await staff(`/api/tickets/${called.id}/start`)).statusCode).toBe(200);
   now += 10 * MIN;
   expect((await staff(`/api/tickets/${called.id}/complete`)).statusCode).toBe(200);
   await serveNext(10);
   const later = await track(tickets[4].trackingCode);
   expect(later.estimatedWaitMinutes).toBe(20);
-  expect(later.estimatedWaitRange).toEqual({ low: 10, high: 30 }); // 20 ± 9.1 min
+  expect(later.estimatedWaitRange).toEqual({ low: 11, high: 29 }); // 20 ± 9.0 min
   const services = (await hall.app.inject({ method: 'GET', url: '/api/services' })).json();
   const permits = services.find((s: { id: number }) => s.id === B);
   expect(permits.estimatedWaitRange.low).toBeLessThanOrEqual(permits.estimatedWaitMinutes);

@@ -4,6 +4,7 @@ import { counterEvents, counterServices, counters, services, tickets } from '../
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
 import { getCounter, type CounterRow } from './state.js';
+import { qualifiedOf } from './views.js';
 
 export type CounterState = CounterRow['state'];
 
@@ -86,7 +87,7 @@ export function changeCounterState(
 }
 
 /** A supervisor changes which services a counter calls, in its order of preference, on the fly. */
-export function setCounterServices(conn: Connection, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
+export function setCounterServices(conn: Connection, now: number, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
   return inTransaction(conn, () => {
     const counter = getCounter(conn, hallId, counterId);
     const active = new Set(
@@ -104,7 +105,13 @@ export function setCounterServices(conn: Connection, hallId: number, counterId: 
       .insert(counterServices)
       .values(serviceIds.map((serviceId, rank) => ({ counterId: counter.id, serviceId, rank })))
       .run();
+    // A supervisor who gives a counter a service vouches for its clerk: it stays among the qualified.
+    conn.db
+      .update(counters)
+      .set({ servicesChangedAt: now, qualifiedServiceIds: qualifiedOf(counter, serviceIds) })
+      .where(eq(counters.id, counter.id))
+      .run();
     // Estimates change with who serves what: the counts go out again with the counter.
-    return { value: counter, effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
+    return { value: getCounter(conn, hallId, counterId), effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
   });
 }

@@ -193,6 +193,11 @@ export const T = {
   counterServices: { ar: 'خدمات الشباك حسب الأولوية', en: 'Services in order of preference' },
   counterServicesHint: { ar: 'يُخدم الأول قبل غيره.', en: 'The first is served first.' },
   addServiceToCounter: { ar: 'إضافة خدمة إلى الشباك', en: 'Add a service to the counter' },
+  counterQualified: { ar: 'الخدمات التي يُحسنها موظف الشباك', en: "Services the counter's clerk is qualified for" },
+  counterQualifiedHint: {
+    ar: 'تشمل خدماته الحالية دائماً. لا يقترح مساعد التوزيع على الشباك خدمةً خارجها.',
+    en: 'Always includes its current services. The staffing advisor never suggests a service outside them.',
+  },
   chooseService: { ar: 'اختر خدمة…', en: 'Choose a service…' },
   counterActive: { ar: 'الشباك في الخدمة', en: 'Active (in service)' },
   state_open: { ar: 'مفتوح', en: 'Open' },

@@ -113,6 +113,20 @@ describe('the staffing advice', () => {
     expect(await servicesOf(HELPER)).toEqual([D, F]);
   });
 
+  it('is made again by itself, off the request, when a counter opens, closes, pauses or changes services', async () => {
+    const staff = { admin: await h.hall.login(), clerk: h.clerk, supervisor: h.supervisor, kiosk: h.hall.tokens.kiosk };
+    await busyMorning(h.hall.app, staff, h.tick);
+    h.hall.app.advice.check();
+    const before = await json(await send('GET', '/api/advice', h.supervisor));
+    for (const a of before) await json(await send('POST', `/api/advice/${a.id}/dismiss`, h.supervisor));
+    h.tick(31 * 60_000); // dismissals lapse; the advisor is not asked until something changes
+    expect(await json(await send('GET', '/api/advice', h.supervisor))).toEqual([]);
+    await json(await send('POST', '/api/counters/5/open', staff.admin));
+    await expect
+      .poll(async () => (await json(await send('GET', '/api/advice', h.supervisor))).length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+  });
+
   it('reaches supervisors live as `advice` (on connect and on change), never a clerk', async () => {
     const live = await LiveHall.start(() => h.now);
     try {

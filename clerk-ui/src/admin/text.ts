@@ -368,6 +368,7 @@ const FIELDS: Record<string, { ar: string; en: string }> = {
   sortOrder: { ar: 'الترتيب', en: 'Order' },
   number: T.counterNumber,
   serviceIds: T.services,
+  qualifiedServiceIds: T.counterQualified,
   widthDots: T.width,
   kioskId: T.kiosk,
   passwordReset: { ar: 'تغيير كلمة المرور', en: 'Password reset' },

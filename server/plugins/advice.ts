@@ -9,6 +9,7 @@ export const ADVICE_EVERY_MS = 10 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 /** A burst of counter changes (a morning's openings) makes one run, this long after the last. */
 const DEBOUNCE_MS = 1_000;
+const SLOW_MS = 250;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,8 +37,12 @@ export default fp(
         const key = countersKey(app);
         if (now - last.at < ADVICE_EVERY_MS && key === last.key) return;
         last = { at: now, key };
+        const started = performance.now();
         if (refreshAdvice(app.conn, app.hallId, now)) app.realtime.publishAdvice(app.hallId);
         measureFollowed(app.conn, app.hallId, now);
+        const ms = Math.round(performance.now() - started);
+        // It runs on the event loop that answers the kiosks: a slow advisor should show.
+        if (ms > SLOW_MS) app.log.warn({ ms }, 'staffing advice was slow');
       } catch (err) {
         app.log.error({ err }, 'staffing advice failed');
       }

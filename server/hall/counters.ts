@@ -3,7 +3,7 @@ import { inTransaction, type Connection } from '../../db/connection.js';
 import { counterEvents, counterServices, counters, services, tickets } from '../../db/schema.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
-import { getCounter, type CounterRow } from './state.js';
+import { counterServiceIds, getCounter, type CounterRow } from './state.js';
 import { qualifiedOf } from './views.js';
 
 export type CounterState = CounterRow['state'];
@@ -100,15 +100,17 @@ export function setCounterServices(conn: Connection, now: number, hallId: number
     );
     const unknown = serviceIds.find((id) => !active.has(id));
     if (unknown !== undefined) throw new HallError('invalid_request', `serviceIds: service ${unknown} is unknown or not active`);
+    const before = counterServiceIds(conn, [counter.id]).get(counter.id)!;
     conn.db.delete(counterServices).where(eq(counterServices.counterId, counter.id)).run();
     conn.db
       .insert(counterServices)
       .values(serviceIds.map((serviceId, rank) => ({ counterId: counter.id, serviceId, rank })))
       .run();
     // A supervisor who gives a counter a service vouches for its clerk: it stays among the qualified.
+    const changedAt = serviceIds.join() === before.join() ? counter.servicesChangedAt : now;
     conn.db
       .update(counters)
-      .set({ servicesChangedAt: now, qualifiedServiceIds: qualifiedOf(counter, serviceIds) })
+      .set({ servicesChangedAt: changedAt, qualifiedServiceIds: qualifiedOf(counter, serviceIds) })
       .where(eq(counters.id, counter.id))
       .run();
     // Estimates change with who serves what: the counts go out again with the counter.

@@ -74,5 +74,11 @@ describe('qualified services per counter', () => {
     const patched = await call('PATCH', `/api/admin/counters/${counter.id}`, { serviceIds: [b] });
     expect(patched.json()).toMatchObject({ serviceIds: [b], qualifiedServiceIds: [b, f, p] });
     expect(stored(counter.id).at).toEqual(expect.any(Number));
+
+    // The admin's form sends the services with every edit: the same list is no change.
+    hall.app.conn.sqlite.prepare('UPDATE counters SET services_changed_at = NULL WHERE id = ?').run(counter.id);
+    expect((await call('PATCH', `/api/admin/counters/${counter.id}`, { serviceIds: [b], name: 'Desk' })).statusCode).toBe(200);
+    expect((await call('PUT', `/api/counters/${counter.id}/services`, { serviceIds: [b] }, supervisor)).statusCode).toBe(200);
+    expect(stored(counter.id).at).toBeNull();
   });
 });

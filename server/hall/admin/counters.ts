@@ -103,20 +103,18 @@ export function patchCounter(conn: Connection, counterId: number, input: Counter
     const current = getCounter(conn, hallId, counterId);
     if (number !== undefined && number !== current.number) checkNumberFree(conn, hallId, number);
     if (serviceIds) checkServices(conn, hallId, serviceIds);
-    const serving = serviceIds ?? counterServiceIds(conn, [current.id]).get(current.id)!;
+    const before = counterServiceIds(conn, [current.id]).get(current.id)!;
     // New services join what the clerk is qualified for, unless the admin names the list.
     const qualifiedServiceIds = input.qualifiedServiceIds
-      ? checkQualified(conn, hallId, input.qualifiedServiceIds, serving)
+      ? checkQualified(conn, hallId, input.qualifiedServiceIds, serviceIds ?? before)
       : serviceIds && qualifiedOf(current, serviceIds);
-    if (serviceIds) {
-      setServices(conn, current.id, serviceIds);
-      conn.db.update(counters).set({ servicesChangedAt: by.at }).where(eq(counters.id, current.id)).run();
-    }
+    if (serviceIds) setServices(conn, current.id, serviceIds);
     // A counter taken out of service is closed first, so no clerk keeps calling from it.
     if (active === false && current.active && current.state !== 'closed') {
       effects.push(...setCounterState(conn, current, 'closed', by.at, by.userId === null ? {} : { userId: by.userId }));
     }
-    const set = changes({ number, name, zone, active, qualifiedServiceIds });
+    const servicesChangedAt = serviceIds && serviceIds.join() !== before.join() ? by.at : undefined;
+    const set = changes({ number, name, zone, active, qualifiedServiceIds, servicesChangedAt });
     if (set) conn.db.update(counters).set(set).where(eq(counters.id, current.id)).run();
     if (set) {
       recordAdminChange(conn, { ...by, action: 'update', entity: 'counter', entityId: current.id, details: { label: current.number, ...input } });

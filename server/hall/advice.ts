@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { adviceLog, counters, tickets, users } from '../../db/schema.js';
 import { advise } from '../engine/advisor/advise.js';
-import { SETTLE_MS, type Advice, type AdvisorInput } from '../engine/advisor/types.js';
+import { MAX_ADVICE, type Advice, type AdvisorInput } from '../engine/advisor/types.js';
 import { businessDay, isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
 import type { AdviceItem, AdviceLogEntry } from '../protocol/advice.js';
 import { arrivalHistory, dayArrivals } from './arrivals.js';
@@ -21,6 +21,8 @@ export type Advisor = (input: AdvisorInput) => Advice[];
 
 /** A window over which the effect of an open-counter advice is measured. */
 const OPEN_COUNTER_WINDOW_MIN = 60;
+/** A dismissed advice is not shown again for this long. */
+const QUIET_AFTER_DISMISS_MS = 30 * 60_000;
 
 /** The hall now, as the advisor takes it: counters with their qualifications, the line, the arrivals. */
 export function advisorInput(conn: Connection, hall: HallRow, now: number): AdvisorInput {
@@ -83,29 +85,30 @@ export function refreshAdvice(conn: Connection, hallId: number, now: number, adv
       db
         .select()
         .from(adviceLog)
-        .where(and(eq(adviceLog.hallId, hallId), eq(adviceLog.status, 'dismissed'), gte(adviceLog.decidedAt, now - SETTLE_MS)))
+        .where(and(eq(adviceLog.hallId, hallId), eq(adviceLog.status, 'dismissed'), gte(adviceLog.decidedAt, now - QUIET_AFTER_DISMISS_MS)))
         .all()
         .map(keyOf),
     );
     const shown = new Map(shownAdvice(conn, hallId).map((row) => [keyOf(row), row]));
-    let changed = false;
-    for (const advice of given) {
-      const row = {
+    const rows = given
+      .map((advice) => ({
         kind: advice.kind,
         counterId: advice.counterId,
         serviceIds: serviceIdsOf(advice),
         forMinutes: advice.kind === 'open-counter' ? null : advice.forMinutes,
         effect: advice.effect,
-      };
-      const key = keyOf(row);
-      if (dismissed.has(key)) continue;
-      const kept = shown.get(key);
-      shown.delete(key);
-      if (kept) db.update(adviceLog).set({ forMinutes: row.forMinutes, effect: row.effect }).where(eq(adviceLog.id, kept.id)).run();
-      else {
-        db.insert(adviceLog).values({ ...row, hallId, shownAt: now }).run();
-        changed = true;
-      }
+      }))
+      .filter((row) => !dismissed.has(keyOf(row)))
+      .slice(0, MAX_ADVICE);
+    let changed = false;
+    for (const row of rows) {
+      const kept = shown.get(keyOf(row));
+      shown.delete(keyOf(row));
+      if (!kept) db.insert(adviceLog).values({ ...row, hallId, shownAt: now }).run();
+      else if (kept.forMinutes !== row.forMinutes || JSON.stringify(kept.effect) !== JSON.stringify(row.effect)) {
+        db.update(adviceLog).set({ forMinutes: row.forMinutes, effect: row.effect }).where(eq(adviceLog.id, kept.id)).run();
+      } else continue;
+      changed = true;
     }
     for (const stale of shown.values()) {
       db.update(adviceLog).set({ status: 'expired', decidedAt: now }).where(eq(adviceLog.id, stale.id)).run();
@@ -177,9 +180,7 @@ function servicesAfter(conn: Connection, hallId: number, row: AdviceRow): number
 }
 
 export function dismissAdvice(conn: Connection, now: number, hallId: number, adviceId: number, actor: Actor): AdviceRow {
-  return inTransaction(conn, () => {
-    return decide(conn, shownRow(conn, hallId, adviceId), 'dismissed', now, actor);
-  });
+  return inTransaction(conn, () => decide(conn, shownRow(conn, hallId, adviceId), 'dismissed', now, actor));
 }
 
 const windowMs = (row: AdviceRow) => (row.forMinutes ?? OPEN_COUNTER_WINDOW_MIN) * 60_000;

@@ -29,9 +29,15 @@ export default async function adviceRoutes(fastify: FastifyInstance) {
 
   app.post('/:id/apply', { schema: { params: IdParams, response: { 200: Applied, ...errors } } }, async (request) => {
     const { hallId, actor } = who(request);
-    const { row, effects } = applyAdvice(app.conn, app.now(), hallId, request.params.id, actor);
+    let applied;
+    try {
+      applied = applyAdvice(app.conn, app.now(), hallId, request.params.id, actor);
+    } finally {
+      // Applied, or found stale and expired: either way the advice shown changed.
+      app.realtime.publishAdvice(hallId);
+    }
+    const { row, effects } = applied;
     app.realtime.publish(hallId, effects);
-    app.realtime.publishAdvice(hallId);
     const counter = row.kind === 'open-counter' ? null : counterView(app.conn, getCounter(app.conn, hallId, row.counterId!));
     return { advice: adviceLogEntries(app.conn, hallId, 1, [row])[0]!, counter };
   });

@@ -106,4 +106,11 @@ describe('the advice kept', () => {
     expect(expired).toEqual({ status: 'expired', decided_at: clock.now });
     expect(refresh([newer])).toBe(false);
   });
+
+  it('shows at most two, whatever the advisor says', async () => {
+    const { clock } = await clocked();
+    const { conn, hallId } = hall!.app;
+    refreshAdvice(conn, hallId, clock.now, () => [add(4, D), open, add(5, D)]);
+    expect(shownAdvice(conn, hallId).map((a) => a.kind)).toEqual(['add-service', 'open-counter']);
+  });
 });

@@ -44,7 +44,7 @@ export function CountersSection() {
               <td>{c.name ?? '—'}</td>
               <td>{c.zone ?? '—'}</td>
               <td>{c.serviceIds.map((id) => byId.get(id)?.code ?? '?').join(' › ')}</td>
-              <td>{c.qualifiedServiceIds.map((id) => byId.get(id)?.code ?? '?').join('، ')}</td>
+              <td>{c.qualifiedServiceIds.map((id) => byId.get(id)?.code ?? '?').join(ui.lang === 'ar' ? '، ' : ', ')}</td>
               <td>
                 <ActiveBadge active={c.active} /> <span class="muted">{t(`state_${c.state}`)}</span>
               </td>

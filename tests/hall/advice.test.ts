@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Advice } from '../../server/engine/advisor/types.js';
-import { advisorInput, refreshAdvice, shownAdvice } from '../../server/hall/advice.js';
-import { getHall } from '../../server/hall/state.js';
+import { advisorInput, applyAdvice, refreshAdvice, shownAdvice } from '../../server/hall/advice.js';
+import { counterServiceIds, getHall } from '../../server/hall/state.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
 // The hall as the staffing advisor takes it, and how its advice is kept (server/hall/advice.ts).
@@ -105,6 +105,23 @@ describe('the advice kept', () => {
     const expired = conn.sqlite.prepare('SELECT status, decided_at FROM advice_log WHERE id = ?').get(second!.id);
     expect(expired).toEqual({ status: 'expired', decided_at: clock.now });
     expect(refresh([newer])).toBe(false);
+  });
+
+  it('applies a drop by changing the counter’s services, and an open-counter only as a mark (a person opens it)', async () => {
+    const { clock } = await clocked();
+    const { conn, hallId } = hall!.app;
+    const drop: Advice = { kind: 'drop-service', counterId: 4, serviceId: 2, forMinutes: 30, effect: { serviceId: F, waitBeforeS: 600, waitAfterS: 300, othersDeltaS: 30 } };
+    refreshAdvice(conn, hallId, clock.now, () => [drop, open]);
+    const [dropRow, openRow] = shownAdvice(conn, hallId);
+    const supervisor = { userId: 2, role: 'supervisor' as const };
+    const dropped = applyAdvice(conn, clock.now, hallId, dropRow!.id, supervisor);
+    expect(dropped.row).toMatchObject({ status: 'applied', decidedAt: clock.now, decidedBy: 2 });
+    expect(dropped.effects).toContainEqual({ kind: 'counter', counterId: 4 });
+    expect(counterServiceIds(conn, [4]).get(4)).toEqual([F]);
+
+    const opened = applyAdvice(conn, clock.now, hallId, openRow!.id, supervisor);
+    expect(opened).toMatchObject({ row: { status: 'applied' }, effects: [] });
+    expect(conn.sqlite.prepare('SELECT state FROM counters WHERE id = 7').get()).toEqual({ state: 'closed' });
   });
 
   it('shows at most two, whatever the advisor says', async () => {

@@ -74,11 +74,13 @@ export const shownAdvice = ({ db }: Connection, hallId: number): AdviceRow[] =>
 /**
  * Asks the advisor again and writes what changed: advice still given keeps its id (and takes the
  * new figures), advice no longer given expires, new advice is shown. One the supervisor dismissed
- * is not shown again for SETTLE_MS. Answers whether the advice shown changed.
+ * is not shown again for QUIET_AFTER_DISMISS_MS. Answers whether the advice shown changed.
  */
 export function refreshAdvice(conn: Connection, hallId: number, now: number, advisor: Advisor = advise): boolean {
-  const hall = getHall(conn, hallId);
-  const given = advisor(advisorInput(conn, hall, now));
+  const input = advisorInput(conn, getHall(conn, hallId), now);
+  // Never beyond what a clerk is qualified for, whatever the advisor says.
+  const qualified = new Map(input.counters.map((c) => [c.id, c.qualifiedServiceIds]));
+  const given = advisor(input).filter((a) => a.kind !== 'add-service' || qualified.get(a.counterId)?.includes(a.serviceId));
   return inTransaction(conn, () => {
     const { db } = conn;
     const dismissed = new Set(

@@ -85,12 +85,14 @@ describe('the advice kept', () => {
     forMinutes: 40,
     effect: { serviceId, waitBeforeS: 1320, waitAfterS: 540, othersDeltaS: 60 },
   });
+  const qualify4ForD = () => hall!.app.conn.sqlite.prepare("UPDATE counters SET qualified_service_ids = '[3,2,4]' WHERE id = 4").run();
   const open: Advice = { kind: 'open-counter', counterId: 7, serviceIds: [D, F], effect: { serviceId: D, waitBeforeS: 900, waitAfterS: 300, othersDeltaS: -30 } };
 
   it('keeps the id of advice given again, expires advice no longer given, and says when what is shown changed', async () => {
     const { clock } = await clocked();
     const { conn, hallId } = hall!.app;
     const refresh = (given: Advice[]) => refreshAdvice(conn, hallId, clock.now, () => given);
+    qualify4ForD();
     expect(refresh([add(4, D), open])).toBe(true);
     const [first, second] = shownAdvice(conn, hallId);
     expect(first).toMatchObject({ kind: 'add-service', counterId: 4, serviceIds: [D], forMinutes: 40, status: 'shown' });
@@ -124,10 +126,13 @@ describe('the advice kept', () => {
     expect(conn.sqlite.prepare('SELECT state FROM counters WHERE id = 7').get()).toEqual({ state: 'closed' });
   });
 
-  it('shows at most two, whatever the advisor says', async () => {
+  it('shows at most two, and none beyond a clerk’s qualifications, whatever the advisor says', async () => {
     const { clock } = await clocked();
     const { conn, hallId } = hall!.app;
-    refreshAdvice(conn, hallId, clock.now, () => [add(4, D), open, add(5, D)]);
+    refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D)]); // counter 4 knows F and P only
+    expect(shownAdvice(conn, hallId)).toEqual([]);
+    qualify4ForD();
+    refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D), open, add(5, D)]);
     expect(shownAdvice(conn, hallId).map((a) => a.kind)).toEqual(['add-service', 'open-counter']);
   });
 });

@@ -135,6 +135,10 @@ export const counters = sqliteTable(
     priorityStreak: integer('priority_streak').notNull().default(0),
     /** Calls since this counter last called an appointment (the engine's one-in-k rule); null: none yet. */
     sinceAppointment: integer('since_appointment'),
+    /** The services its clerk is able to serve, set by the admin: always a superset of what it serves now. */
+    qualifiedServiceIds: text('qualified_service_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    /** When its services last changed (the staffing advisor leaves a counter changed recently alone); null: never. */
+    servicesChangedAt: integer('services_changed_at'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -502,3 +506,28 @@ export const centralState = sqliteTable('central_state', {
   /** The version of the city's service catalogue the hall runs (0: none yet). */
   configVersion: integer('config_version').notNull().default(0),
 });
+
+/** The staffing advisor's recommendations (server/hall/advice.ts): each one shown, and what became of it. */
+export const adviceLog = sqliteTable(
+  'advice_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull().references(() => halls.id),
+    kind: text('kind', { enum: ['add-service', 'drop-service', 'open-counter'] }).notNull(),
+    /** Null: an open-counter advice for one more clerk, at no counter in particular. */
+    counterId: integer('counter_id').references(() => counters.id),
+    /** The service added or dropped; for open-counter, those the extra clerk should take. */
+    serviceIds: text('service_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    forMinutes: integer('for_minutes'),
+    /** The predicted effect (AdviceEffect). */
+    effect: text('effect', { mode: 'json' }).$type<{ serviceId: number; waitBeforeS: number; waitAfterS: number; othersDeltaS: number }>().notNull(),
+    status: text('status', { enum: ['shown', 'applied', 'dismissed', 'expired'] }).notNull().default('shown'),
+    shownAt: integer('shown_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    /** What followed: the helped service's mean wait (s) of the tickets called in the advice's window; null: not measured yet. */
+    followedWaitS: integer('followed_wait_s'),
+    followedCalls: integer('followed_calls'),
+  },
+  (t) => [index('advice_log_hall_shown').on(t.hallId, t.shownAt)],
+);

@@ -137,7 +137,8 @@ export async function seedDatabase(
       serviceIds.set(s.code, row.id);
     });
     for (const [number, zone, codes] of DEMO_COUNTERS) {
-      const counter = db.insert(counters).values({ hallId: hall.id, number, zone }).returning().get();
+      const qualifiedServiceIds = codes.map((code) => serviceIds.get(code)!);
+      const counter = db.insert(counters).values({ hallId: hall.id, number, zone, qualifiedServiceIds }).returning().get();
       codes.forEach((code, rank) =>
         db.insert(counterServices).values({ counterId: counter.id, serviceId: serviceIds.get(code)!, rank }).run(),
       );

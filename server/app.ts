@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import type { LogStream } from './log.js';
 import { readTls } from './ops/tls.js';
+import advice from './plugins/advice.js';
 import appointments from './plugins/appointments.js';
 import auth from './plugins/auth.js';
 import backups from './plugins/backups.js';
@@ -98,6 +99,7 @@ export async function buildApp({
   await app.register(backups, { dir: backupDir, createDir: !config.BACKUP_DIR, at: config.BACKUP_AT, keep: config.BACKUP_KEEP });
   await app.register(notify, { allowLocalWebhook: config.WEBHOOK_ALLOW_LOCAL ?? false });
   await app.register(appointments);
+  await app.register(advice);
   await app.register(central, { url: config.CENTRAL_URL, token: config.CENTRAL_TOKEN, timing: centralTiming });
   await app.register(ui);
   await app.register(voice, { dataDir: config.DATA_DIR });

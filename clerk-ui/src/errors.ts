@@ -31,6 +31,11 @@ export const ERROR_TEXT: Record<ErrorCode, Bilingual> = {
     ar: 'نُودي هذا الدور منذ قليل: أكِّد أن صاحبه لم يحضر، أو أعد النداء.',
     en: 'This ticket was called only a moment ago: confirm that nobody came, or recall it.',
   },
+  advice_stale: {
+    ar: 'لم تعد هذه التوصية تناسب حال المركز، فقد تغيّر الشباك أو حلّت محلها توصية أحدث.',
+    en: 'This advice no longer fits the hall: the counter changed, or newer advice replaced it.',
+  },
+  advice_decided: { ar: 'طُبّقت هذه التوصية أو تُجوهلت من قبل.', en: 'This advice was applied or dismissed already.' },
   too_late: {
     ar: 'فات وقت إعادة هذا الدور إلى مكانه في الصف.',
     en: 'It is too late to return this ticket to its place in line.',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Counter, DisplayPresence, KioskPrinter, Ticket, WaitingCounts } from '../../server/protocol/schemas.js';
 import { deviceSocket, type LinkState } from '../../ui-kit/device-socket.js';
+import type { AdviceItem } from '../../server/protocol/advice.js';
 
 // The hall as /staff tells it: counters, the tickets still in play, waiting counts, printers and
 // displays. Every (re)connect starts with a snapshot that replaces what was known, so a network
@@ -19,6 +20,8 @@ export interface StaffLive {
   waiting: Map<number, number>;
   printers: Map<number, Printer>;
   displays: Map<number, DisplayPresence>;
+  /** The staffing advice shown now (supervisors and admins hear it); null until heard. */
+  advice: AdviceItem[] | null;
 }
 
 type Msg =
@@ -28,7 +31,9 @@ type Msg =
   | { kind: 'counter'; counter: Counter }
   | { kind: 'waiting'; waiting: WaitingCounts }
   | { kind: 'printer'; printer: Printer }
-  | { kind: 'display'; display: DisplayPresence };
+  | { kind: 'display'; display: DisplayPresence }
+  | { kind: 'advice'; advice: AdviceItem[] }
+  | { kind: 'adviceDecided'; id: number };
 
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
 const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
@@ -54,6 +59,10 @@ function reduce(s: StaffLive, m: Msg): StaffLive {
       return { ...s, printers: new Map(s.printers).set(m.printer.printerId, m.printer) };
     case 'display':
       return { ...s, displays: new Map(s.displays).set(m.display.id, m.display) };
+    case 'advice':
+      return { ...s, advice: m.advice };
+    case 'adviceDecided':
+      return { ...s, advice: s.advice && s.advice.filter((a) => a.id !== m.id) };
   }
 }
 
@@ -65,6 +74,7 @@ const EMPTY: StaffLive = {
   waiting: new Map(),
   printers: new Map(),
   displays: new Map(),
+  advice: null,
 };
 
 export function useStaffLive(token: string, onUnauthorized: () => void) {
@@ -88,12 +98,15 @@ export function useStaffLive(token: string, onUnauthorized: () => void) {
     socket.on('waiting', (waiting: WaitingCounts) => dispatch({ kind: 'waiting', waiting }));
     socket.on('printer', (printer: Printer) => dispatch({ kind: 'printer', printer }));
     socket.on('display', (display: DisplayPresence) => dispatch({ kind: 'display', display }));
+    socket.on('advice', (advice: AdviceItem[]) => dispatch({ kind: 'advice', advice }));
     return () => link.close();
   }, [token]);
 
   const applyTicket = useCallback((ticket: Ticket) => dispatch({ kind: 'ticket', ticket }), []);
   const applyCounter = useCallback((counter: Counter) => dispatch({ kind: 'counter', counter }), []);
-  return { ...state, applyTicket, applyCounter };
+  /** An advice applied or dismissed leaves the list at once, before its echo. */
+  const adviceDecided = useCallback((id: number) => dispatch({ kind: 'adviceDecided', id }), []);
+  return { ...state, applyTicket, applyCounter, adviceDecided };
 }
 
 export type Live = ReturnType<typeof useStaffLive>;

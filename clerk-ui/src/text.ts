@@ -127,6 +127,10 @@ export const TEXT = {
   confirmComplete: { ar: 'تأكيد الإنهاء', en: 'Confirm completion' },
   // supervisor
   alerts: { ar: 'التنبيهات', en: 'Alerts' },
+  advice: { ar: 'توصيات التوزيع', en: 'Staffing advice' },
+  noAdvice: { ar: 'لا توصيات الآن', en: 'No advice now' },
+  applyAdvice: { ar: 'طبّق', en: 'Apply' },
+  dismissAdvice: { ar: 'تجاهل', en: 'Dismiss' },
   allClear: { ar: 'لا توجد تنبيهات، كل شيء على ما يرام', en: 'No alerts: all is well' },
   soundOn: { ar: 'الصوت مفعّل', en: 'Sound on' },
   soundOff: { ar: 'الصوت مكتوم', en: 'Sound off' },

@@ -3,7 +3,8 @@ import { inTransaction, type Connection } from '../../db/connection.js';
 import { counterEvents, counterServices, counters, services, tickets } from '../../db/schema.js';
 import type { Actor, Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
-import { getCounter, type CounterRow } from './state.js';
+import { counterServiceIds, getCounter, type CounterRow } from './state.js';
+import { qualifiedOf } from './views.js';
 
 export type CounterState = CounterRow['state'];
 
@@ -86,7 +87,7 @@ export function changeCounterState(
 }
 
 /** A supervisor changes which services a counter calls, in its order of preference, on the fly. */
-export function setCounterServices(conn: Connection, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
+export function setCounterServices(conn: Connection, now: number, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
   return inTransaction(conn, () => {
     const counter = getCounter(conn, hallId, counterId);
     const active = new Set(
@@ -99,12 +100,20 @@ export function setCounterServices(conn: Connection, hallId: number, counterId: 
     );
     const unknown = serviceIds.find((id) => !active.has(id));
     if (unknown !== undefined) throw new HallError('invalid_request', `serviceIds: service ${unknown} is unknown or not active`);
+    const before = counterServiceIds(conn, [counter.id]).get(counter.id)!;
     conn.db.delete(counterServices).where(eq(counterServices.counterId, counter.id)).run();
     conn.db
       .insert(counterServices)
       .values(serviceIds.map((serviceId, rank) => ({ counterId: counter.id, serviceId, rank })))
       .run();
+    // A supervisor who gives a counter a service vouches for its clerk: it stays among the qualified.
+    const changedAt = serviceIds.join() === before.join() ? counter.servicesChangedAt : now;
+    conn.db
+      .update(counters)
+      .set({ servicesChangedAt: changedAt, qualifiedServiceIds: qualifiedOf(counter, serviceIds) })
+      .where(eq(counters.id, counter.id))
+      .run();
     // Estimates change with who serves what: the counts go out again with the counter.
-    return { value: counter, effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
+    return { value: getCounter(conn, hallId, counterId), effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
   });
 }

@@ -25,7 +25,11 @@ export type HallErrorCode =
   /** The whole hall is closed that day (a holiday, a closure the admin announced). */
   | 'hall_closed'
   /** The hall runs its city's service catalogue: this is changed at the city server. */
-  | 'managed_by_city';
+  | 'managed_by_city'
+  /** The staffing advice no longer fits the hall (a newer one replaced it, or its counter changed). */
+  | 'advice_stale'
+  /** The staffing advice was applied or dismissed already. */
+  | 'advice_decided';
 
 export class HallError extends Error {
   constructor(

@@ -294,6 +294,9 @@ function callRows(conn: Connection, hallId: number, limit: number, eventIds?: nu
     .all();
 }
 
+/** What the counter's clerk is able to serve: the admin's list, and whatever it serves now. */
+export const qualifiedOf = (c: typeof counters.$inferSelect, serviceIds: number[]): number[] => [...new Set([...serviceIds, ...c.qualifiedServiceIds])];
+
 function toCounter(c: typeof counters.$inferSelect, serviceIds: number[]): P.Counter {
   return {
     id: c.id,
@@ -301,6 +304,7 @@ function toCounter(c: typeof counters.$inferSelect, serviceIds: number[]): P.Cou
     name: c.name,
     zone: c.zone,
     serviceIds,
+    qualifiedServiceIds: qualifiedOf(c, serviceIds),
     state: c.state,
     pauseReason: c.pauseReason,
     userId: c.userId,

@@ -23,6 +23,8 @@ const STATUS: Record<HallErrorCode, number> = {
   already_notified: 409,
   too_many_changes: 409,
   managed_by_city: 409,
+  advice_stale: 409,
+  advice_decided: 409,
   slot_full: 409,
   outside_booking_window: 409,
   outside_check_in_window: 409,

@@ -15,7 +15,7 @@ import {
   type PrintJob,
 } from '../realtime/printer.js';
 import { publish } from '../realtime/publish.js';
-import { attachStaff } from '../realtime/staff.js';
+import { attachStaff, publishAdvice } from '../realtime/staff.js';
 import { attachTrack, type AddressOf } from '../realtime/track.js';
 import type { printers } from '../../db/schema.js';
 import type { PrintResult } from '../protocol/schemas.js';
@@ -45,6 +45,8 @@ declare module 'fastify' {
       publishPrinter(printer: typeof printers.$inferSelect): void;
       /** A print job of a ticket changed: the kiosk that issued the ticket hears it. */
       publishPrintResult(kioskId: number, result: PrintResult): void;
+      /** The staffing advice shown now changed: the hall's supervisors and admins hear it (`/staff` advice). */
+      publishAdvice(hallId: number): void;
       /** The display devices connected now (for the supervisor's board). */
       connectedDisplays(): Set<number>;
       /** Makes the sockets of a device or user reconnect, so that a revoked token or session drops out. */
@@ -121,6 +123,9 @@ export default fp(
       },
       publishPrintResult(kioskId: number, result: PrintResult) {
         attempt(ctx, 'publishing a print result', () => publishPrintResult(ctx, io.of('/kiosk'), kioskId, result));
+      },
+      publishAdvice(hallId: number) {
+        attempt(ctx, 'publishing advice', () => publishAdvice(ctx, io.of('/staff'), hallId));
       },
       connectedDisplays: () => connectedDisplayIds(io.of('/display')),
       disconnect(who: { deviceId: number } | { userId: number }) {

@@ -170,6 +170,8 @@ export const Counter = z.object({
   name: z.string().nullable(),
   zone: z.string().nullable(),
   serviceIds: z.array(z.number()),
+  /** What its clerk is able to serve (set by the admin): always includes serviceIds. */
+  qualifiedServiceIds: z.array(z.number()),
   state: z.enum(['closed', 'open', 'paused']),
   pauseReason: z.string().nullable(),
   userId: z.number().nullable(),
@@ -178,7 +180,7 @@ export const Counter = z.object({
 export type Counter = z.infer<typeof Counter>;
 
 /** What a display shows of one counter; a counter display hears it as `counter` on every change. */
-export const DisplayCounter = Counter.omit({ userId: true, active: true }).extend({
+export const DisplayCounter = Counter.omit({ userId: true, active: true, qualifiedServiceIds: true }).extend({
   /** The ticket called to or served at this counter. */
   ticket: z.object({ id: z.number(), number: z.string(), serviceId: z.number(), status: z.enum(['called', 'serving']) }).nullable(),
 });

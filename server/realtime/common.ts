@@ -28,6 +28,8 @@ export const rooms = {
   /** A counter's own display (`auth: {token, counterId}`). */
   counter: (hallId: number, counterId: number) => `hall:${hallId}:counter:${counterId}`,
   track: (ticketId: number) => `track:${ticketId}`,
+  /** The hall's supervisors and admins on /staff: they hear the staffing advice. */
+  supervisors: (hallId: number) => `hall:${hallId}:supervisors`,
   printer: (deviceId: number) => `printer-device:${deviceId}`,
 };
 

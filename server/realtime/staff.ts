@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
 import { counters, tickets } from '../../db/schema.js';
-import { authenticateToken, type Principal } from '../auth/principal.js';
+import { authenticateToken, hasRole, type Principal } from '../auth/principal.js';
+import { adviceItems } from '../hall/advice.js';
+import { AdviceList } from '../protocol/advice.js';
 import type { TicketRow } from '../hall/state.js';
 import { counterViews, ticketView, waitingCounts } from '../hall/views.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';
@@ -64,8 +66,13 @@ function sendSnapshot(ctx: Ctx, socket: Socket): void {
 export function attachStaff(nsp: Namespace, ctx: Ctx): Namespace {
   nsp.use(guard(ctx, '/staff', (socket) => admit(ctx, socket)));
   nsp.on('connection', (socket) => {
-    void socket.join(rooms.hall((socket.data as Principal).hallId));
+    const p = socket.data as Principal & { kind: 'user' };
+    void socket.join(rooms.hall(p.hallId));
     attempt(ctx, 'staff snapshot', () => sendSnapshot(ctx, socket));
+    if (hasRole(p.role, 'supervisor')) {
+      void socket.join(rooms.supervisors(p.hallId));
+      attempt(ctx, 'staff advice', () => emitChecked(ctx, socket, 'advice', AdviceList, adviceItems(ctx.conn, p.hallId)));
+    }
   });
   return nsp;
 }
@@ -83,6 +90,11 @@ export function publishStaff(ctx: Ctx, nsp: Namespace, hallId: number, news: Sta
   for (const c of news.counters) emitChecked(ctx, room, 'counter', Counter, c);
   for (const call of [...news.calls].reverse()) emitChecked(ctx, room, 'call', Call, call);
   if (news.waiting) emitChecked(ctx, room, 'waiting', WaitingCounts, news.waiting);
+}
+
+/** `advice`: the staffing advice shown now, to the hall's supervisors and admins. */
+export function publishAdvice(ctx: Ctx, nsp: Namespace, hallId: number): void {
+  emitChecked(ctx, nsp.to(rooms.supervisors(hallId)), 'advice', AdviceList, adviceItems(ctx.conn, hallId));
 }
 
 /** `display`: a display device came online or its last socket went away. */

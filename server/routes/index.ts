@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import admin from './admin/index.js';
+import advice from './advice.js';
 import appointments from './appointments.js';
 import auth from './auth.js';
 import clerk from './clerk.js';
@@ -19,6 +20,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(clerk, { prefix: '/api' });
   await app.register(printing, { prefix: '/api' });
   await app.register(supervisor, { prefix: '/api' });
+  await app.register(advice, { prefix: '/api/advice' });
   await app.register(admin, { prefix: '/api/admin' });
   await app.register(reports, { prefix: '/api/reports' });
   await app.register(track, { prefix: '/api/track' });

@@ -65,7 +65,7 @@ export default async function supervisorRoutes(fastify: FastifyInstance) {
     { schema: { params: IdParams, body: CounterServicesBody, response: { 200: Counter, ...errors } } },
     async (request) => {
       const { hallId } = who(request);
-      const { value, effects } = setCounterServices(app.conn, hallId, request.params.id, request.body.serviceIds);
+      const { value, effects } = setCounterServices(app.conn, app.now(), hallId, request.params.id, request.body.serviceIds);
       app.realtime.publish(hallId, effects);
       return counterView(app.conn, value);
     },

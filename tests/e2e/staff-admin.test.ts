@@ -265,6 +265,27 @@ describe('the admin area: devices, pairing and roles', () => {
     await form.getByText('اختر خدمة واحدة على الأقل.').waitFor();
   });
 
+  it('sets the services a counter’s clerk is qualified for (the staffing advisor keeps within them)', async () => {
+    const page = await logIn('admin', 'ar');
+    await page.goto(`${base}/clerk/#/admin/counters`);
+    await page.getByRole('button', { name: 'تعديل الشباك 4', exact: true }).click();
+    const form = page.getByRole('form', { name: 'تعديل الشباك' });
+    const qualified = form.getByRole('group', { name: 'الخدمات التي يُحسنها موظف الشباك' });
+    // What it serves (F, P) is always among them: ticked, and not to be unticked.
+    const served = qualified.getByLabel('F — الرسوم والضرائب');
+    expect(await served.isChecked()).toBe(true);
+    expect(await served.isDisabled()).toBe(true);
+    const civil = qualified.getByLabel('D — الوثائق المدنية');
+    expect(await civil.isChecked()).toBe(false);
+    await civil.check();
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    const counters = await hall.app.inject({ method: 'GET', url: '/api/admin/counters', headers: { authorization: `Bearer ${await hall.login()}` } });
+    const four = counters.json().find((c: { number: number }) => c.number === 4);
+    expect(four).toMatchObject({ serviceIds: [3, 2], qualifiedServiceIds: [3, 2, 4] });
+    expect(await lowContrast(page)).toEqual([]);
+  });
+
   it('pairs a display above a counter by the number on it, from the device screen', async () => {
     const added = await hall.app.inject({
       method: 'POST',

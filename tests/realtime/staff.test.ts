@@ -28,6 +28,7 @@ describe('/staff', () => {
       name: null,
       zone: 'B',
       serviceIds: [3, 2],
+      qualifiedServiceIds: [3, 2],
       state: 'closed',
       pauseReason: null,
       userId: null,

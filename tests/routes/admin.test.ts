@@ -140,6 +140,7 @@ describe('admin routes', () => {
         name: 'Window 9',
         zone: 'D',
         serviceIds: [f, b, p],
+        qualifiedServiceIds: [f, b, p],
         state: 'closed',
         pauseReason: null,
         userId: null,

@@ -17,7 +17,8 @@ interface Props {
 export function NoShows({ rows, services, now, busy, onReturn }: Props) {
   const { lang, digits, timeZone, t, ticket: fmt } = useUi();
   return (
-    <section class="panel grow no-shows" aria-labelledby="no-shows-title">
+    // Focusable: on a short screen the list scrolls, and a keyboard must reach it.
+    <section class="panel grow no-shows" aria-labelledby="no-shows-title" tabIndex={0}>
       <h2 id="no-shows-title">{t('noShowsToday')}</h2>
       {rows.length === 0 ? (
         <p class="muted">{t('noNoShowsToday')}</p>

@@ -12,6 +12,7 @@ import { hallAlerts, useAlertSound } from './alerts.js';
 import { useBoard } from './board.js';
 import { CountersBoard, type BoardCounter } from './CountersBoard.js';
 import { CounterServicesDialog, MoveDialog } from './dialogs.js';
+import { AdvicePanel } from './AdvicePanel.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { NoShows, type NoShow } from './NoShows.js';
 import { ServicesBoard, type BoardService } from './ServicesBoard.js';
@@ -111,6 +112,24 @@ export function SupervisorArea({ session }: AreaProps) {
           localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
           setMuted(!muted);
         }}
+      />
+      <AdvicePanel
+        advice={live.advice}
+        services={shell.hall.services}
+        busy={busy}
+        onApply={(advice) =>
+          run(async () => {
+            const { counter } = await call<{ counter: Counter | null }>('POST', `/api/advice/${advice.id}/apply`);
+            live.adviceDecided(advice.id);
+            if (counter) live.applyCounter(counter);
+          })
+        }
+        onDismiss={(advice) =>
+          run(async () => {
+            await call('POST', `/api/advice/${advice.id}/dismiss`);
+            live.adviceDecided(advice.id);
+          })
+        }
       />
       <div class="sv-grid">
         <div class="sv-col">

@@ -5,9 +5,9 @@ import type { Counter } from '../../protocol/schemas.js';
 import { setCounterState } from '../counters.js';
 import type { Effect, Outcome } from '../effects.js';
 import { notFound } from '../errors.js';
-import { getCounter } from '../state.js';
-import { counterView, counterViews } from '../views.js';
-import { changes, duplicate } from './fields.js';
+import { counterServiceIds, getCounter } from '../state.js';
+import { counterView, counterViews, qualifiedOf } from '../views.js';
+import { changes, duplicate, invalidField } from './fields.js';
 import { recordAdminChange, type ChangeBy } from './record.js';
 
 // The admin's counters: their numbers, names, zones, and the services each calls.
@@ -17,6 +17,8 @@ export interface NewCounter {
   number: number;
   /** In the counter's order of preference: the first is served first. */
   serviceIds: number[];
+  /** What its clerk is able to serve (the staffing advisor never goes beyond it); must include serviceIds. Absent: serviceIds. */
+  qualifiedServiceIds?: number[];
   name?: string | null;
   zone?: string | null;
 }
@@ -36,6 +38,20 @@ function checkServices({ db }: Connection, hallId: number, ids: number[]) {
   );
   const unknown = ids.find((id) => !known.has(id));
   if (unknown !== undefined) throw notFound('service', unknown);
+}
+
+/** The qualified services as stored: known services of the hall, including every service it serves. */
+function checkQualified(conn: Connection, hallId: number, qualified: number[], serviceIds: number[]): number[] {
+  try {
+    checkServices(conn, hallId, qualified);
+  } catch {
+    throw invalidField('qualifiedServiceIds', 'unknown', 'qualifiedServiceIds: names a service this hall does not have');
+  }
+  const missing = serviceIds.find((id) => !qualified.includes(id));
+  if (missing !== undefined) {
+    throw invalidField('qualifiedServiceIds', 'missing_service', `qualifiedServiceIds must include every service the counter serves (service ${missing} is missing)`);
+  }
+  return qualified;
 }
 
 function checkNumberFree({ db }: Connection, hallId: number, number: number) {
@@ -62,9 +78,10 @@ export function createCounter(conn: Connection, input: NewCounter, by: ChangeBy)
   const counter = inTransaction(conn, () => {
     checkNumberFree(conn, hallId, number);
     checkServices(conn, hallId, serviceIds);
+    const qualifiedServiceIds = checkQualified(conn, hallId, input.qualifiedServiceIds ?? serviceIds, serviceIds);
     const row = conn.db
       .insert(counters)
-      .values({ hallId, number, name: name ?? null, zone: zone ?? null })
+      .values({ hallId, number, name: name ?? null, zone: zone ?? null, qualifiedServiceIds })
       .returning()
       .get();
     setServices(conn, row.id, serviceIds);
@@ -85,17 +102,21 @@ export function patchCounter(conn: Connection, counterId: number, input: Counter
   const counter = inTransaction(conn, () => {
     const current = getCounter(conn, hallId, counterId);
     if (number !== undefined && number !== current.number) checkNumberFree(conn, hallId, number);
-    if (serviceIds) {
-      checkServices(conn, hallId, serviceIds);
-      setServices(conn, current.id, serviceIds);
-    }
+    if (serviceIds) checkServices(conn, hallId, serviceIds);
+    const before = counterServiceIds(conn, [current.id]).get(current.id)!;
+    // New services join what the clerk is qualified for, unless the admin names the list.
+    const qualifiedServiceIds = input.qualifiedServiceIds
+      ? checkQualified(conn, hallId, input.qualifiedServiceIds, serviceIds ?? before)
+      : serviceIds && qualifiedOf(current, serviceIds);
+    if (serviceIds) setServices(conn, current.id, serviceIds);
     // A counter taken out of service is closed first, so no clerk keeps calling from it.
     if (active === false && current.active && current.state !== 'closed') {
       effects.push(...setCounterState(conn, current, 'closed', by.at, by.userId === null ? {} : { userId: by.userId }));
     }
-    const set = changes({ number, name, zone, active });
+    const servicesChangedAt = serviceIds && serviceIds.join() !== before.join() ? by.at : undefined;
+    const set = changes({ number, name, zone, active, qualifiedServiceIds, servicesChangedAt });
     if (set) conn.db.update(counters).set(set).where(eq(counters.id, current.id)).run();
-    if (set || serviceIds) {
+    if (set) {
       recordAdminChange(conn, { ...by, action: 'update', entity: 'counter', entityId: current.id, details: { label: current.number, ...input } });
     }
     return view(conn, hallId, current.id);

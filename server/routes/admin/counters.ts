@@ -15,9 +15,16 @@ const ServiceIds = z
   .max(50)
   .refine((ids) => new Set(ids).size === ids.length, 'must not name a service twice');
 
+/** What its clerk is able to serve: every service in serviceIds, and maybe more. */
+const QualifiedServiceIds = z
+  .array(Id)
+  .max(50)
+  .refine((ids) => new Set(ids).size === ids.length, 'must not name a service twice');
+
 const CreateCounter = z.object({
   number: CounterNumber,
   serviceIds: ServiceIds,
+  qualifiedServiceIds: QualifiedServiceIds.optional(),
   name: text(100).nullish(),
   zone: text(50).nullish(),
 });
@@ -25,6 +32,7 @@ const CreateCounter = z.object({
 const PatchCounter = z.object({
   number: CounterNumber.optional(),
   serviceIds: ServiceIds.optional(),
+  qualifiedServiceIds: QualifiedServiceIds.optional(),
   name: text(100).nullish(),
   zone: text(50).nullish(),
   active: z.boolean().optional(),

@@ -8,6 +8,10 @@ import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 const SERVICES_HINTS: Hints = { too_few: { ar: 'اختر خدمة واحدة على الأقل.', en: 'Choose at least one service.' } };
+const QUALIFIED_HINTS: Hints = {
+  missing_service: { ar: 'يجب أن تشمل كل خدمة يقدّمها الشباك.', en: 'Must include every service the counter serves.' },
+  unknown: { ar: 'إحدى الخدمات المختارة لم تعد موجودة.', en: 'One of the chosen services no longer exists.' },
+};
 const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
 
 export function CountersSection() {
@@ -32,7 +36,7 @@ export function CountersSection() {
         </Panel>
       )}
       <table class="list">
-        <ListHead cols={['counterNumber', 'counterName', 'zone', 'counterServices', 'status', 'actions']} />
+        <ListHead cols={['counterNumber', 'counterName', 'zone', 'counterServices', 'counterQualified', 'status', 'actions']} />
         <tbody>
           {counters.data.map((c) => (
             <tr key={c.id}>
@@ -40,6 +44,7 @@ export function CountersSection() {
               <td>{c.name ?? '—'}</td>
               <td>{c.zone ?? '—'}</td>
               <td>{c.serviceIds.map((id) => byId.get(id)?.code ?? '?').join(' › ')}</td>
+              <td>{c.qualifiedServiceIds.map((id) => byId.get(id)?.code ?? '?').join(ui.lang === 'ar' ? '، ' : ', ')}</td>
               <td>
                 <ActiveBadge active={c.active} /> <span class="muted">{t(`state_${c.state}`)}</span>
               </td>
@@ -65,7 +70,10 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
   });
   const [chosen, setChosen] = useState<number[]>(counter?.serviceIds ?? []);
   const [adding, setAdding] = useState('');
+  // Beyond what it serves: what its clerk could also serve (the staffing advisor keeps within it).
+  const [alsoQualified, setAlsoQualified] = useState<number[]>(counter?.qualifiedServiceIds ?? []);
   const servicesError = form.errorAt('serviceIds', SERVICES_HINTS);
+  const qualifiedError = form.errorAt('qualifiedServiceIds', QUALIFIED_HINTS);
   const byId = new Map(services.map((s) => [s.id, s]));
   const v = form.values;
 
@@ -77,6 +85,7 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
       name: c.text('name', v.name, { max: 100, optional: true }),
       zone: c.text('zone', v.zone, { max: 50, optional: true }),
       serviceIds: chosen,
+      qualifiedServiceIds: [...chosen, ...alsoQualified.filter((id) => !chosen.includes(id))],
       ...(counter ? { active: v.active } : {}),
     };
     return { body, issues: c.issues };
@@ -153,6 +162,23 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
           </button>
         </div>
         {servicesError && <p class="error">{servicesError}</p>}
+      </fieldset>
+      <fieldset class={`checks${qualifiedError ? ' invalid' : ''}`}>
+        <legend>{t('counterQualified')}</legend>
+        <p class="hint">{t('counterQualifiedHint')}</p>
+        {services.map((s) => (
+          <div class="check" key={s.id}>
+            <input
+              id={`qualified-${s.id}`}
+              type="checkbox"
+              checked={chosen.includes(s.id) || alsoQualified.includes(s.id)}
+              disabled={chosen.includes(s.id)}
+              onChange={(e) => setAlsoQualified(e.currentTarget.checked ? [...alsoQualified, s.id] : alsoQualified.filter((x) => x !== s.id))}
+            />
+            <label for={`qualified-${s.id}`}>{`${s.code} — ${s.name[ui.lang]}`}</label>
+          </div>
+        ))}
+        {qualifiedError && <p class="error">{qualifiedError}</p>}
       </fieldset>
     </FormBox>
   );

@@ -40,6 +40,8 @@ export interface AdvisorInput {
   closesAt: number | null;
   /** Seeds the sampled futures, so the same input gives the same advice. */
   seed: number;
+  /** Clerks the supervisor could call in beyond the counters listed (absent: none): "open a counter" may then name no counter. */
+  reserveClerks?: number;
 }
 
 /** What a recommendation is expected to do, in seconds of mean wait over the next hour and its drain. */

@@ -1,0 +1,88 @@
+import { hallDays, SOURCE_NAMES, SPLIT, type DaySet } from './days.js';
+import { runAdvisorDay, type AdvisorReport } from './run.js';
+
+// A set of days (HELD-OUT.md) through bench:advisor, and the goal's figures over them: the gap
+// closed over all the days (the sum of what the advisor gained over the sum of the gaps), the
+// days on which it was more than 5% worse than the fixed roster on mean or p90 wait, and the
+// most switches per clerk-hour on any day.
+
+export interface SuiteDay {
+  name: string;
+  fixedMeanS: number;
+  fixedP90S: number;
+  advisorMeanS: number;
+  advisorP90S: number;
+  pooledMeanS: number;
+  gapClosedPct: number | null;
+  switches: number;
+  switchesPerClerkHour: number;
+  forecastMae: number;
+  lastWeekMae: number | null;
+}
+
+export interface SuiteReport {
+  set: DaySet;
+  accept: number;
+  trueArrivals: boolean;
+  days: SuiteDay[];
+  gapClosedPct: number;
+  /** Days more than 5% worse than the fixed roster on mean or p90 wait. */
+  worseDays: string[];
+  maxSwitchesPerClerkHour: number;
+  forecastMae: number;
+  lastWeekMae: number;
+}
+
+export const WORSE_TOLERANCE = 1.05;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void): SuiteReport {
+  const days: SuiteDay[] = [];
+  for (const source of SOURCE_NAMES)
+    for (const seed of SPLIT[set]) {
+      const { name, day, history } = hallDays(source, seed);
+      const r: AdvisorReport = runAdvisorDay(day, { history, accept, trueArrivals, estimates: false, seed });
+      const d: SuiteDay = {
+        name,
+        fixedMeanS: r.fixedRoster.meanWaitS,
+        fixedP90S: r.fixedRoster.p90WaitS,
+        advisorMeanS: r.advisor.meanWaitS,
+        advisorP90S: r.advisor.p90WaitS,
+        pooledMeanS: r.pooledFcfs.meanWaitS,
+        gapClosedPct: r.gapClosedPct,
+        switches: r.advisor.switches,
+        switchesPerClerkHour: r.advisor.switchesPerClerkHour,
+        forecastMae: r.forecast.nextHourMae,
+        lastWeekMae: r.forecast.sameTimeLastWeekMae,
+      };
+      days.push(d);
+      onDay?.(d);
+    }
+  const sum = (f: (d: SuiteDay) => number) => days.reduce((a, d) => a + f(d), 0);
+  const gap = sum((d) => Math.max(0, d.fixedMeanS - d.pooledMeanS));
+  return {
+    set,
+    accept,
+    trueArrivals,
+    days,
+    gapClosedPct: gap > 0 ? round1((100 * sum((d) => d.fixedMeanS - d.advisorMeanS)) / gap) : 0,
+    worseDays: days.filter((d) => d.advisorMeanS > WORSE_TOLERANCE * d.fixedMeanS || d.advisorP90S > WORSE_TOLERANCE * d.fixedP90S).map((d) => d.name),
+    maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
+    forecastMae: round1(sum((d) => d.forecastMae) / Math.max(1, days.length)),
+    lastWeekMae: round1(sum((d) => d.lastWeekMae ?? 0) / Math.max(1, days.length)),
+  };
+}
+
+export function renderDay(d: SuiteDay): string {
+  const gap = d.gapClosedPct === null ? '—' : `${d.gapClosedPct}%`;
+  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})`;
+}
+
+export function renderSuite(r: SuiteReport): string {
+  return [
+    `${r.set} days, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
+    `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'}; ` +
+      `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+  ].join('\n');
+}

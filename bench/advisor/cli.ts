@@ -56,7 +56,7 @@ function main(argv: string[]): number {
     if (e instanceof DayFormatError) return console.error(`bench:advisor: ${e.message}`), 2;
     throw e;
   }
-  const { log, ...report } = runAdvisorDay(day, { history, accept, trueArrivals });
+  const { log, calls, ...report } = runAdvisorDay(day, { history, accept, trueArrivals });
   if (values.json) console.log(JSON.stringify(report));
   else {
     const line = (name: string, f: { meanWaitS: number; p90WaitS: number }) => `  ${name.padEnd(12)} mean wait ${f.meanWaitS} s, p90 ${f.p90WaitS} s`;

@@ -46,6 +46,8 @@ export interface AdvisorReport {
   forecast: ForecastError;
   /** Every recommendation shown, with its time and whether it was taken. */
   log: { t: number; advice: Advice; taken: boolean }[];
+  /** Each advise() call: its CPU time (ms, wall clock) and the counters it was shown. */
+  calls: { ms: number; counters: number }[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -84,6 +86,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const pending: { atS: number; counterId: number; serviceIds: number[] }[] = [];
   const dismissed = new Map<string, number>();
   const log: AdvisorReport['log'] = [];
+  const calls: AdvisorReport['calls'] = [];
   const errors: { forecast: number; naive: number | null }[] = [];
   let switches = 0;
 
@@ -134,7 +137,10 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
         seed: t,
       };
       if (isTick(t)) errors.push(forecastError(day, input, t));
-      for (const advice of advise(input)) {
+      const started = performance.now();
+      const advised = advise(input);
+      calls.push({ ms: performance.now() - started, counters: counters.length });
+      for (const advice of advised) {
         if (advice.kind === 'open-counter' || pending.some((p) => p.counterId === advice.counterId)) continue;
         const key = `${advice.kind}/${advice.counterId}/${advice.serviceId}`;
         if (t - (dismissed.get(key) ?? -Infinity) < DISMISSED_S) continue;
@@ -151,10 +157,10 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
       return changes;
     },
   };
-  const advised = simulate(day, 'default', { estimates, staffing });
+  const withAdvice = simulate(day, 'default', { estimates, staffing });
 
   const fixedFigures = policyFigures(day, fixed);
-  const advisorFigures = policyFigures(day, advised);
+  const advisorFigures = policyFigures(day, withAdvice);
   const pooledFigures = figures(pooled, pooledRun);
   const clerkHours = day.counters.reduce((a, c) => a + (c.endS - c.startS) / 3600, 0);
   const gap = fixedFigures.meanWaitS - pooledFigures.meanWaitS;
@@ -167,6 +173,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
     forecast: { nextHourMae: round1(mean(errors.map((e) => e.forecast))), sameTimeLastWeekMae: naive.length ? round1(mean(naive)) : null },
     log,
+    calls,
   };
 }
 

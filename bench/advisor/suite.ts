@@ -1,4 +1,5 @@
 import { hallDays, SOURCE_NAMES, SPLIT, type DaySet } from './days.js';
+import { percentile } from '../sim/metrics.js';
 import { runAdvisorDay, type AdvisorReport } from './run.js';
 
 // A set of days (HELD-OUT.md) through bench:advisor, and the goal's figures over them: the gap
@@ -31,6 +32,8 @@ export interface SuiteReport {
   maxSwitchesPerClerkHour: number;
   forecastMae: number;
   lastWeekMae: number;
+  /** advise() calls with at least 10 counters on shift: how many, and their time (ms, wall clock on this machine). */
+  adviseMs: { calls: number; mean: number; p95: number; max: number };
 }
 
 export const WORSE_TOLERANCE = 1.05;
@@ -39,6 +42,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void): SuiteReport {
   const days: SuiteDay[] = [];
+  const bigHallMs: number[] = [];
   for (const source of SOURCE_NAMES)
     for (const seed of SPLIT[set]) {
       const { name, day, history } = hallDays(source, seed);
@@ -57,6 +61,7 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
         lastWeekMae: r.forecast.sameTimeLastWeekMae,
       };
       days.push(d);
+      for (const c of r.calls) if (c.counters >= 10) bigHallMs.push(c.ms);
       onDay?.(d);
     }
   const sum = (f: (d: SuiteDay) => number) => days.reduce((a, d) => a + f(d), 0);
@@ -71,6 +76,12 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
     maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
     forecastMae: round1(sum((d) => d.forecastMae) / Math.max(1, days.length)),
     lastWeekMae: round1(sum((d) => d.lastWeekMae ?? 0) / Math.max(1, days.length)),
+    adviseMs: {
+      calls: bigHallMs.length,
+      mean: round1(bigHallMs.reduce((a, b) => a + b, 0) / Math.max(1, bigHallMs.length)),
+      p95: round1(percentile(bigHallMs, 95)),
+      max: round1(Math.max(0, ...bigHallMs)),
+    },
   };
 }
 
@@ -84,5 +95,6 @@ export function renderSuite(r: SuiteReport): string {
     `${r.set} days, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
     `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'}; ` +
       `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+    `  advise() with 10+ counters on shift: ${r.adviseMs.calls} calls, mean ${r.adviseMs.mean} ms, p95 ${r.adviseMs.p95} ms, max ${r.adviseMs.max} ms`,
   ].join('\n');
 }

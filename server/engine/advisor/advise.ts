@@ -43,10 +43,7 @@ export function advise(input: AdvisorInput): Advice[] {
     // "Open a counter" only when the next hour misses the helped service's target as it is.
     const target = input.rules.services.get(candidate.helped)?.targetWaitS;
     if (candidate.kind === 'open-counter' && target !== undefined && meanWaitS(before, (id) => id === candidate.helped) <= target) continue;
-    const id = candidate.counterId ?? -1;
-    const changed = { id, serviceIds: candidate.serviceIds, priorityStreak: 0, freeInMs: SWITCH_COST_MS };
-    const plan = candidate.kind === 'open-counter' ? [...base, changed] : base.map((c) => (c.id === id ? { ...changed, freeInMs: c.freeInMs + SWITCH_COST_MS, priorityStreak: c.priorityStreak } : c));
-    const outcomes = run(plan, id);
+    const outcomes = run(planWith(base, candidate), candidate.counterId ?? NEW_COUNTER);
     const gains = outcomes.map((o, r) => before[r]!.totalMs - o.totalMs);
     const mean = gains.reduce((a, b) => a + b, 0) / gains.length;
     const sd = Math.sqrt(gains.reduce((a, g) => a + (g - mean) ** 2, 0) / Math.max(1, gains.length - 1));
@@ -78,6 +75,14 @@ function meanWaitS(outcomes: readonly Outcome[], which: (serviceId: number) => b
         n += s.n;
       }
   return n === 0 ? 0 : Math.round(sum / n / 1000);
+}
+
+const NEW_COUNTER = -1;
+
+/** The roster with the candidate's change: the counter changed (or opened) starts after SWITCH_COST_MS idle. */
+export function planWith(base: readonly PlanCounter[], c: Candidate): PlanCounter[] {
+  if (c.kind === 'open-counter') return [...base, { id: c.counterId ?? NEW_COUNTER, serviceIds: c.serviceIds, priorityStreak: 0, freeInMs: SWITCH_COST_MS }];
+  return base.map((k) => (k.id === c.counterId ? { ...k, serviceIds: c.serviceIds, freeInMs: k.freeInMs + SWITCH_COST_MS } : k));
 }
 
 function adviceOf(c: Candidate, after: readonly Outcome[], before: readonly Outcome[]): Advice {

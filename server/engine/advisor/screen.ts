@@ -30,7 +30,8 @@ const UNCOVERED = 100;
 export function pressures(input: AdvisorInput, counts: ReadonlyMap<number, number>, serving: readonly AdvisorCounter[]): Map<number, number> {
   const mean = [...input.durations.values()].reduce((a, b) => a + b, 0) / Math.max(1, input.durations.size);
   const out = new Map<number, number>();
-  for (const [id, expected] of counts) {
+  for (const id of new Set([...counts.keys(), ...input.waiting.map((t) => t.serviceId)])) {
+    const expected = counts.get(id) ?? 0;
     const waiting = input.waiting.filter((t) => t.serviceId === id).length;
     const work = (waiting + expected) * (input.durations.get(id) ?? mean);
     const share = serving.reduce((a, c) => a + (c.serviceIds.includes(id) ? 1 / c.serviceIds.length : 0), 0);
@@ -62,14 +63,11 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
       out.push({ kind: 'drop-service', counterId: c.id, serviceId: id, serviceIds: rest, helped: focus, score: p(focus) - p(id) });
     }
   }
-  for (const c of input.counters.filter((c) => c.state === 'closed')) {
-    const ids = c.serviceIds.length > 0 ? c.serviceIds : c.qualifiedServiceIds;
-    if (ids.length === 0 || p(busiest(ids)) < MIN_PRESSURE) continue;
-    out.push({ kind: 'open-counter', counterId: c.id, serviceId: null, serviceIds: ids, helped: busiest(ids), score: p(busiest(ids)) });
-  }
-  if ((input.reserveClerks ?? 0) > 0) {
-    const top = [...pressure.keys()].filter((id) => p(id) >= MIN_PRESSURE).sort((a, b) => p(b) - p(a)).slice(0, 2);
-    if (top.length > 0) out.push({ kind: 'open-counter', counterId: null, serviceId: null, serviceIds: top, helped: top[0]!, score: p(top[0]!) });
-  }
+  // A counter opened takes the (at most two) most pressed services its clerk may serve; a reserve clerk, any.
+  const mostPressed = (ids: Iterable<number>) => [...ids].filter((id) => p(id) >= MIN_PRESSURE).sort((a, b) => p(b) - p(a) || a - b).slice(0, 2);
+  const opening = input.counters.filter((c) => c.state === 'closed').map((c) => ({ id: c.id as number | null, ids: mostPressed(c.qualifiedServiceIds) }));
+  if ((input.reserveClerks ?? 0) > 0) opening.push({ id: null, ids: mostPressed(pressure.keys()) });
+  for (const { id, ids } of opening)
+    if (ids.length > 0) out.push({ kind: 'open-counter', counterId: id, serviceId: null, serviceIds: ids, helped: ids[0]!, score: p(ids[0]!) });
   return out.sort((a, b) => b.score - a.score || (a.counterId ?? 0) - (b.counterId ?? 0)).slice(0, MAX_CANDIDATES);
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../../server/engine/advisor/advise.js';
+import { MAX_ADVICE } from '../../../server/engine/advisor/types.js';
+import { counter, hall, line } from './hall.js';
+
+// Counter 1 serves A (service 1), 20 waiting; counter 2 serves B (service 2), its clerk also qualified for A.
+const lopsided = (over = {}) => hall({ counters: [counter(1, [1]), counter(2, [2], [2, 1])], waiting: line(1, 20, 1), ...over });
+
+describe('the staffing advisor', () => {
+  it('recommends the obvious switch, with its expected effect', () => {
+    const [advice, ...rest] = advise(lopsided());
+    expect(rest).toEqual([]);
+    expect(advice).toMatchObject({ kind: 'add-service', counterId: 2, serviceId: 1 });
+    if (advice?.kind !== 'add-service') throw new Error('no advice');
+    expect(advice.effect.serviceId).toBe(1);
+    // 20 visits of 5 min on one counter: the last waits over 1.5 h; on two, about half as long.
+    expect(advice.effect.waitAfterS).toBeLessThan(0.7 * advice.effect.waitBeforeS);
+    expect(advice.forMinutes).toBeGreaterThanOrEqual(20);
+    expect(advice.forMinutes).toBeLessThanOrEqual(60);
+  });
+
+  it('gives the same advice for the same input and seed', () => {
+    const busier = lopsided({ history: [new Map([[1, Array.from({ length: 96 }, () => 3)]])], today: new Map([[1, Array.from({ length: 40 }, () => 4)]]) });
+    expect(advise(busier)).toEqual(advise(busier));
+  });
+
+  it('recommends nothing on a balanced hall', () => {
+    const balanced = hall({ counters: [counter(1, [1], [1, 2]), counter(2, [2], [2, 1])], waiting: [...line(1, 3, 1), ...line(2, 3, 10)] });
+    expect(advise(balanced)).toEqual([]);
+  });
+
+  it('recommends nothing whose gain does not clearly beat the switch', () => {
+    // Eight visits of A (40 min of work) on counter 1; counter 2 is free only in 30 min: it would take one or two at most.
+    const late = [counter(1, [1]), counter(2, [2], [2, 1], { freeInMs: 30 * 60_000 })];
+    expect(advise(lopsided({ counters: late, waiting: line(1, 8, 1) }))).toEqual([]);
+  });
+
+  it('never names a service the clerk is not qualified for, nor a counter changed in the last 30 minutes', () => {
+    expect(advise(lopsided({ counters: [counter(1, [1]), counter(2, [2], [2])] }))).toEqual([]);
+    expect(advise(lopsided({ counters: [counter(1, [1]), counter(2, [2], [2, 1], { servicesChangedAt: hall().now - 10 * 60_000 })] }))).toEqual([]);
+  });
+
+  it('at most MAX_ADVICE, each on its own counter and for its own service', () => {
+    // A and B each with a long line on one counter; three counters of C (service 3, nobody waiting) qualified for both.
+    const counters = [counter(1, [1]), counter(2, [2]), ...[3, 4, 5].map((id) => counter(id, [3], [3, 1, 2]))];
+    const durations = new Map([1, 2, 3].map((id) => [id, 300_000]));
+    const advice = advise(lopsided({ counters, durations, waiting: [...line(1, 30, 1), ...line(2, 30, 100)] }));
+    expect(advice).toHaveLength(MAX_ADVICE);
+    expect(new Set(advice.map((a) => a.counterId)).size).toBe(MAX_ADVICE);
+    expect(new Set(advice.map((a) => a.effect.serviceId))).toEqual(new Set([1, 2]));
+  });
+
+  it('advises opening a closed counter when the next hour misses its target, naming the services', () => {
+    const closed = counter(3, [], [1, 2], { state: 'closed' });
+    const advice = advise(lopsided({ counters: [counter(1, [1]), counter(2, [2]), closed] }));
+    expect(advice).toEqual([expect.objectContaining({ kind: 'open-counter', counterId: 3, serviceIds: [1] })]);
+    // Two waiting, within target: no need.
+    expect(advise(lopsided({ counters: [counter(1, [1]), counter(2, [2]), closed], waiting: line(1, 2, 1) }))).toEqual([]);
+  });
+});

@@ -122,6 +122,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
           servicesChangedAt: changedAt.has(c.id) ? changedAt.get(c.id)! * 1000 : null,
           freeInMs: freeIn.get(c.id)?.freeInMs ?? 0,
           priorityStreak: freeIn.get(c.id)?.priorityStreak ?? 0,
+          closesInMs: (c.endS - t) * 1000,
         }),
       );
       const input: AdvisorInput = {

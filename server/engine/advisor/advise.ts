@@ -7,7 +7,10 @@ import { MAX_ADVICE, SWITCH_COST_MS, type Advice, type AdvisorInput } from './ty
 // (screen.ts), roll the few best out against the roster as it is on the same sampled futures
 // (rollout.ts), and recommend an action only if its paired gain, the total wait it saves over
 // the replications, is large (MIN_GAIN_MS, well above a switch's cost) and clear of the noise
-// (mean > CONFIDENCE standard errors). A switched counter starts after SWITCH_COST_MS idle.
+// (mean > CONFIDENCE standard errors), and if it does not lengthen the tail: the p90 wait over
+// the roll-outs' tickets no more than SWITCH_COST_MS longer than without it (a gain in mean wait
+// bought with a longer wait for the unlucky few is no gain). A switched counter starts after
+// SWITCH_COST_MS idle.
 // At most MAX_ADVICE recommendations, on different counters and for different services.
 
 export const REPLICATIONS = 12;
@@ -33,10 +36,17 @@ export function advise(input: AdvisorInput): Advice[] {
 
   const base: PlanCounter[] = input.counters
     .filter((c) => c.state !== 'closed')
-    .map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeInMs: c.state === 'paused' ? Math.max(c.freeInMs, PAUSE_GUESS_MS) : c.freeInMs }));
+    .map((c) => ({
+      id: c.id,
+      serviceIds: c.serviceIds,
+      priorityStreak: c.priorityStreak,
+      freeInMs: c.state === 'paused' ? Math.max(c.freeInMs, PAUSE_GUESS_MS) : c.freeInMs,
+      closesInMs: c.closesInMs,
+    }));
   const futures = sampleFutures(input.now, input.waiting, forecast, input.durations, input.seed, REPLICATIONS);
   const run = (plan: readonly PlanCounter[], watch?: number) => futures.map((f) => runPlan(plan, f, input.now, input.rules, watch));
   const before = run(base);
+  const p90Before = p90Of(before);
 
   const judged: Judged[] = [];
   for (const candidate of candidates) {
@@ -47,7 +57,8 @@ export function advise(input: AdvisorInput): Advice[] {
     const gains = outcomes.map((o, r) => before[r]!.totalMs - o.totalMs);
     const mean = gains.reduce((a, b) => a + b, 0) / gains.length;
     const sd = Math.sqrt(gains.reduce((a, g) => a + (g - mean) ** 2, 0) / Math.max(1, gains.length - 1));
-    if (mean >= MIN_GAIN_MS && mean > (CONFIDENCE * sd) / Math.sqrt(gains.length)) judged.push({ candidate, gainMs: mean, outcomes });
+    const clear = mean >= MIN_GAIN_MS && mean > (CONFIDENCE * sd) / Math.sqrt(gains.length);
+    if (clear && p90Of(outcomes) <= p90Before + SWITCH_COST_MS) judged.push({ candidate, gainMs: mean, outcomes });
   }
 
   const out: Advice[] = [];
@@ -62,6 +73,12 @@ export function advise(input: AdvisorInput): Advice[] {
     if (out.length === MAX_ADVICE) break;
   }
   return out;
+}
+
+/** The 90th percentile (nearest rank) of the waits of every ticket of every roll-out. */
+function p90Of(outcomes: readonly Outcome[]): number {
+  const all = outcomes.flatMap((o) => o.waits).sort((a, b) => a - b);
+  return all.length === 0 ? 0 : all[Math.ceil(0.9 * all.length) - 1]!;
 }
 
 /** Mean wait (s, whole) over the roll-outs of the tickets of the services `which` keeps. */

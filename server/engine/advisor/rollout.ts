@@ -17,6 +17,8 @@ export interface PlanCounter {
   /** When it may call, from now (its visit's rest, and a switch's cost). */
   freeInMs: number;
   priorityStreak: number;
+  /** It makes no call from then on (ms from now; absent: never). */
+  closesInMs?: number;
 }
 
 /** One sampled future: every ticket (waiting now and to come), by issue time, each with its visit's length. */
@@ -58,16 +60,20 @@ export interface Outcome {
   /** serviceId → the waits of its tickets, summed (ms), and how many. */
   byService: Map<number, { sumMs: number; n: number }>;
   totalMs: number;
+  /** Every ticket's wait (ms). */
+  waits: number[];
   /** serviceId → when `watch` last called one of its tickets (ms from now). */
   lastCallOf: Map<number, number>;
 }
 
 export function runPlan(plan: readonly PlanCounter[], future: Future, now: number, rules: RoutingRules, watch?: number): Outcome {
-  const counters = plan.map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + c.freeInMs }));
+  const counters = plan.map((c) => ({ id: c.id, serviceIds: c.serviceIds, priorityStreak: c.priorityStreak, freeAt: now + c.freeInMs, closesAt: now + (c.closesInMs ?? Infinity) }));
   const byService = new Map<number, { sumMs: number; n: number }>();
   const lastCallOf = new Map<number, number>();
   let totalMs = 0;
+  const waits: number[] = [];
   const count = (t: WaitingTicket, waitMs: number) => {
+    waits.push(waitMs);
     const s = byService.get(t.serviceId) ?? { sumMs: 0, n: 0 };
     s.sumMs += waitMs;
     s.n++;
@@ -82,6 +88,10 @@ export function runPlan(plan: readonly PlanCounter[], future: Future, now: numbe
     let k = counters[0]!;
     for (const c of counters) if (c.freeAt < k.freeAt) k = c;
     const t = k.freeAt;
+    if (t >= k.closesAt) {
+      counters.splice(counters.indexOf(k), 1);
+      continue;
+    }
     end = Math.max(end, t);
     while (next < future.tickets.length && future.tickets[next]!.ticket.issuedAt <= t) waiting.push(future.tickets[next++]!.ticket);
     const picked = pickNext(k, waiting, t, rules);
@@ -97,5 +107,5 @@ export function runPlan(plan: readonly PlanCounter[], future: Future, now: numbe
   }
   for (const { ticket } of future.tickets.slice(next)) waiting.push(ticket);
   for (const ticket of waiting) count(ticket, Math.max(0, end - dueAt(ticket)) + UNSERVED_PENALTY_MS);
-  return { byService, totalMs, lastCallOf };
+  return { byService, totalMs, waits, lastCallOf };
 }

@@ -18,6 +18,8 @@ export interface AdvisorCounter {
   /** ms until its current visit is expected to end (0: idle or closed). */
   freeInMs: number;
   priorityStreak: number;
+  /** ms until its clerk's shift ends, if known (absent: it stays past the advisor's horizon). */
+  closesInMs?: number;
 }
 
 /** Arrivals (walk-in tickets issued) per service, per 15-minute bin of the local day (index 0 = 00:00–00:15). */

@@ -4,8 +4,8 @@ import { BIN_MIN, expectedCounts, forecastArrivals, HORIZON_MIN } from '../../se
 import type { Advice, AdvisorCounter, AdvisorInput, BinnedArrivals } from '../../server/engine/advisor/types.js';
 import { rng } from '../day/generate.js';
 import type { Day } from '../sim/day.js';
-import { figures, policyFigures, type Figures, type PolicyFigures } from '../sim/metrics.js';
-import { simulate, type Staffing } from '../sim/simulate.js';
+import { figures, percentile, policyFigures, type Figures, type PolicyFigures } from '../sim/metrics.js';
+import { simulate, type RunResult, type Staffing } from '../sim/simulate.js';
 import { pooledDay } from '../sim/variants.js';
 
 // One day three ways (FORMAT.md "Extensions (v2)", bench:advisor): the fixed roster, the roster
@@ -44,6 +44,12 @@ export interface AdvisorReport {
   pooledFcfs: Figures;
   gapClosedPct: number | null;
   forecast: ForecastError;
+  /**
+   * Mean and p90 wait over every visitor, one never called counted as waiting until the last
+   * counter closed: the figures above are over served visitors (FORMAT.md), so a roster that serves
+   * more of a long line looks worse there than one that sends them home.
+   */
+  withUnserved: Record<'fixedRoster' | 'advisor' | 'pooledFcfs', { meanWaitS: number; p90WaitS: number }>;
   /** Every recommendation shown, with its time and whether it was taken. */
   log: { t: number; advice: Advice; taken: boolean }[];
   /** Each advise() call: its CPU time (ms, wall clock) and the counters it was shown. */
@@ -172,10 +178,17 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
     advisor: { ...advisorFigures, switches, switchesPerClerkHour: Math.round((switches / Math.max(1e-9, clerkHours)) * 1000) / 1000 },
     pooledFcfs: pooledFigures,
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
+    withUnserved: { fixedRoster: withUnserved(day, fixed), advisor: withUnserved(day, withAdvice), pooledFcfs: withUnserved(pooled, pooledRun) },
     forecast: { nextHourMae: round1(mean(errors.map((e) => e.forecast))), sameTimeLastWeekMae: naive.length ? round1(mean(naive)) : null },
     log,
     calls,
   };
+}
+
+function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90WaitS: number } {
+  const lastS = Math.max(...day.counters.map((c) => c.endS));
+  const waits = day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS));
+  return { meanWaitS: round1(waits.reduce((a, b) => a + b, 0) / Math.max(1, waits.length)), p90WaitS: round1(percentile(waits, 90)) };
 }
 
 /** At `t`: the forecast's and "same time last week"'s absolute error on each service's next-hour arrivals (mean over services). */

@@ -46,7 +46,6 @@ export function advise(input: AdvisorInput): Advice[] {
   const futures = sampleFutures(input.now, input.waiting, forecast, input.durations, input.seed, REPLICATIONS);
   const run = (plan: readonly PlanCounter[], watch?: number) => futures.map((f) => runPlan(plan, f, input.now, input.rules, watch));
   const before = run(base);
-  const p90Before = p90Of(before);
 
   const judged: Judged[] = [];
   for (const candidate of candidates) {
@@ -54,11 +53,8 @@ export function advise(input: AdvisorInput): Advice[] {
     const target = input.rules.services.get(candidate.helped)?.targetWaitS;
     if (candidate.kind === 'open-counter' && target !== undefined && meanWaitS(before, (id) => id === candidate.helped) <= target) continue;
     const outcomes = run(planWith(base, candidate), candidate.counterId ?? NEW_COUNTER);
-    const gains = outcomes.map((o, r) => before[r]!.totalMs - o.totalMs);
-    const mean = gains.reduce((a, b) => a + b, 0) / gains.length;
-    const sd = Math.sqrt(gains.reduce((a, g) => a + (g - mean) ** 2, 0) / Math.max(1, gains.length - 1));
-    const clear = mean >= MIN_GAIN_MS && mean > (CONFIDENCE * sd) / Math.sqrt(gains.length);
-    if (clear && p90Of(outcomes) <= p90Before + SWITCH_COST_MS) judged.push({ candidate, gainMs: mean, outcomes });
+    const gainMs = clearGainMs(before, outcomes);
+    if (gainMs !== null) judged.push({ candidate, gainMs, outcomes });
   }
 
   const out: Advice[] = [];
@@ -73,6 +69,15 @@ export function advise(input: AdvisorInput): Advice[] {
     if (out.length === MAX_ADVICE) break;
   }
   return out;
+}
+
+/** The mean paired gain (total wait saved, ms) of `after` over `before`, if it is large, clear of the noise and keeps the tail; else null. */
+export function clearGainMs(before: readonly Outcome[], after: readonly Outcome[]): number | null {
+  const gains = after.map((o, r) => before[r]!.totalMs - o.totalMs);
+  const mean = gains.reduce((a, b) => a + b, 0) / gains.length;
+  const sd = Math.sqrt(gains.reduce((a, g) => a + (g - mean) ** 2, 0) / Math.max(1, gains.length - 1));
+  const clear = mean >= MIN_GAIN_MS && mean > (CONFIDENCE * sd) / Math.sqrt(gains.length);
+  return clear && p90Of(after) <= p90Of(before) + SWITCH_COST_MS ? mean : null;
 }
 
 /** The 90th percentile (nearest rank) of the waits of every ticket of every roll-out. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advise } from '../../../server/engine/advisor/advise.js';
+import { advise, clearGainMs, MIN_GAIN_MS } from '../../../server/engine/advisor/advise.js';
+import type { Outcome } from '../../../server/engine/advisor/rollout.js';
 import { MAX_ADVICE } from '../../../server/engine/advisor/types.js';
 import { counter, hall, line } from './hall.js';
 
@@ -40,6 +41,12 @@ describe('the staffing advisor', () => {
     expect(advise(lopsided({ counters: [counter(1, [1]), counter(2, [2], [2, 1], { servicesChangedAt: hall().now - 10 * 60_000 })] }))).toEqual([]);
   });
 
+  it('counts on a counter only until its shift ends', () => {
+    // Counter 2 leaves before the switch (SWITCH_COST_MS) would be done.
+    const leaving = [counter(1, [1]), counter(2, [2], [2, 1], { closesInMs: 50_000 })];
+    expect(advise(lopsided({ counters: leaving }))).toEqual([]);
+  });
+
   it('at most MAX_ADVICE, each on its own counter and for its own service', () => {
     // A and B each with a long line on one counter; three counters of C (service 3, nobody waiting) qualified for both.
     const counters = [counter(1, [1]), counter(2, [2]), ...[3, 4, 5].map((id) => counter(id, [3], [3, 1, 2]))];
@@ -56,5 +63,24 @@ describe('the staffing advisor', () => {
     expect(advice).toEqual([expect.objectContaining({ kind: 'open-counter', counterId: 3, serviceIds: [1] })]);
     // Two waiting, within target: no need.
     expect(advise(lopsided({ counters: [counter(1, [1]), counter(2, [2]), closed], waiting: line(1, 2, 1) }))).toEqual([]);
+  });
+});
+
+describe('a clear gain', () => {
+  // Twelve roll-outs of ten tickets each, with these waits in minutes.
+  const outcomes = (minutes: number[]): Outcome[] =>
+    Array.from({ length: 12 }, () => {
+      const waits = minutes.map((m) => m * 60_000);
+      return { byService: new Map(), totalMs: waits.reduce((a, b) => a + b, 0), waits, lastCallOf: new Map() };
+    });
+  const before = outcomes(Array.from({ length: 10 }, () => 20));
+
+  it('is the mean wait saved, when it is large', () => {
+    expect(clearGainMs(before, outcomes(Array.from({ length: 10 }, () => 10)))).toBe(100 * 60_000);
+    expect(clearGainMs(before, outcomes([...Array.from({ length: 9 }, () => 20), 20 - MIN_GAIN_MS / 60_000 + 1]))).toBeNull();
+  });
+
+  it('is none when it lengthens the p90 wait, however much it saves on average', () => {
+    expect(clearGainMs(before, outcomes([0, 0, 0, 0, 0, 0, 0, 0, 60, 60]))).toBeNull();
   });
 });

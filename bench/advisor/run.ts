@@ -13,7 +13,7 @@ import { pooledDay } from '../sim/variants.js';
 // TICK_S and whenever a counter opens or closes, with what is known then: the arrivals so far
 // and the history days. Each recommendation is taken with probability `accept` (seeded) and
 // applied DELAY_S later (simulate.ts idles the counter SWITCH_IDLE_S); one not taken is not
-// offered again for DISMISSED_S. Only services changes are applied: the roster has no reserve
+// offered again for DISMISSED_S. Only changes of services are applied: the roster has no reserve
 // clerk, and a counter outside its shift is not shown to the advisor.
 
 export const TICK_S = 600;

@@ -2,6 +2,7 @@ import { estimateNewTicket, naiveEstimateMs } from '../../server/engine/estimate
 import { etaRange, observe, rangeMinutes, startTracker } from '../../server/engine/eta-range.js';
 import { forecastInputOf, LEARNING_WINDOW, learningSamples, learntDurations, type HallNow } from '../../server/engine/forecast-input.js';
 import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
+import { SWITCH_COST_MS } from '../../server/engine/advisor/types.js';
 import { selectNext } from '../../server/engine/routing.js';
 import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
 import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
@@ -84,7 +85,7 @@ export interface Staffing {
 }
 
 /** A counter whose services change idles this long (the clerk changes files and forms). */
-export const SWITCH_IDLE_S = 60;
+export const SWITCH_IDLE_S = SWITCH_COST_MS / 1000;
 
 /** A step of the day at `t` (s): a counter's shift, an arrival (with its estimate), a call, a visit's end. */
 export type SimEvent = { t: number } & (

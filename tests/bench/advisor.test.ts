@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdvisorDay } from '../../bench/advisor/run.js';
+import { generateFamilyDay } from '../../bench/day/families.js';
+import { withQualified } from '../../bench/day/qualified.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
 import { FIGURE_KEYS } from '../../bench/sim/metrics.js';
 import { simulate, SWITCH_IDLE_S, type Staffing } from '../../bench/sim/simulate.js';
@@ -108,5 +110,23 @@ describe('npm run bench:advisor', () => {
     const r = cli('--trace', dayTrace, '--roster', bad, '--json');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('counter c2 serves B but is not qualified for it');
+  });
+});
+
+describe('bench:day --qualified', () => {
+  it('qualifies each clerk for 1–3 more services, the same for a seed, leaving the rest of the roster as generated', () => {
+    const { roster } = generateFamilyDay(3);
+    const q = withQualified(roster, 3);
+    expect(withQualified(roster, 3)).toEqual(q);
+    expect({ ...q, counters: q.counters.map(({ qualified: _, ...c }) => c) }).toEqual(roster);
+    q.counters.forEach((c, i) => {
+      const extra = c.qualified!.filter((s) => !c.services.includes(s));
+      expect(c.qualified!.slice(0, c.services.length)).toEqual(roster.counters[i]!.services);
+      expect(extra.length).toBeGreaterThanOrEqual(Math.min(1, roster.services.length - c.services.length));
+      expect(extra.length).toBeLessThanOrEqual(3);
+      expect(new Set(c.qualified).size).toBe(c.qualified!.length);
+    });
+    expect(generateFamilyDay(3, undefined, 3).trace).toEqual(generateFamilyDay(3).trace);
+    expect(generateFamilyDay(3, undefined, 3001).trace).not.toEqual(generateFamilyDay(3).trace);
   });
 });

@@ -1,4 +1,4 @@
-import { expectedCounts, forecastArrivals, servicesOf } from './forecast.js';
+import { expectedCounts, forecastArrivals } from './forecast.js';
 import { runPlan, sampleFutures, type Outcome, type PlanCounter } from './rollout.js';
 import { screen, type Candidate } from './screen.js';
 import { MAX_ADVICE, SWITCH_COST_MS, type Advice, type AdvisorInput } from './types.js';
@@ -30,7 +30,7 @@ interface Judged {
 
 export function advise(input: AdvisorInput): Advice[] {
   if (!input.counters.some((c) => c.state === 'open')) return [];
-  const forecast = forecastArrivals(input, servicesOf(input));
+  const forecast = forecastArrivals(input);
   const candidates = screen(input, expectedCounts(forecast));
   if (candidates.length === 0) return [];
 

@@ -4,15 +4,18 @@ import { parseArgs } from 'node:util';
 import { APPOINTMENT_DEFAULTS, bookAppointments } from './appointments.js';
 import { describeHall, generateFamilyDay, LOAD_RANGE } from './families.js';
 import { generateDay, PROFILES, traceCsv } from './generate.js';
+import { withQualified } from './qualified.js';
 
 // npm run bench:day -- [--generator profiles] --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share X]
-// npm run bench:day -- --generator families --seed N --out PREFIX [--load 0.6…1]   (a hall of the family, families.ts)
+// npm run bench:day -- --generator families --seed N --out PREFIX [--load 0.6…1] [--day-seed M]   (a hall of the family, families.ts; M: another day of it)
+//   either with [--qualified] (each clerk qualified for 1–3 more services: the roster's `qualified`)
 //   either with [--appointments SHARE [--no-show-share 0.1] [--late-share 0.05] [--bookable 0.4]]
 // writes PREFIX.trace.csv and PREFIX.roster.json (shared/bench/FORMAT.md); with --appointments the
 // trace has slot_s, and PREFIX.walk-ins.trace.csv is the same day with every visitor walking in.
 
 const USAGE = `usage: npm run bench:day -- [--generator profiles] --profile normal|busy|peak --seed N --out PREFIX [--visitors N] [--priority-share 0.08]
-       npm run bench:day -- --generator families --seed N --out PREFIX [--load ${LOAD_RANGE[0]}…${LOAD_RANGE[1]}]
+       npm run bench:day -- --generator families --seed N --out PREFIX [--load ${LOAD_RANGE[0]}…${LOAD_RANGE[1]}] [--day-seed M]
+  [--qualified]                      each clerk qualified for 1–3 more services than it serves (the roster's "qualified")
   [--appointments 0.2 [--no-show-share ${APPOINTMENT_DEFAULTS.noShowShare}] [--late-share ${APPOINTMENT_DEFAULTS.lateShare}] [--bookable ${APPOINTMENT_DEFAULTS.bookableShare}]]`;
 
 const isShare = (x: number) => x >= 0 && x <= 1;
@@ -23,6 +26,8 @@ function main(): number {
       generator: { type: 'string', default: 'profiles' },
       profile: { type: 'string', default: 'normal' },
       load: { type: 'string' },
+      'day-seed': { type: 'string' },
+      qualified: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       visitors: { type: 'string' },
@@ -39,7 +44,8 @@ function main(): number {
   if (!Number.isInteger(seed) || !values.out) return console.error(USAGE), 2;
   const generated = generate(values, seed);
   if (!generated) return console.error(USAGE), 2;
-  const { trace, roster, openS, closeS } = generated;
+  const { trace, openS, closeS } = generated;
+  const roster = values.qualified ? withQualified(generated.roster, seed) : generated.roster;
   const booking = {
     share: Number(values.appointments ?? 0),
     noShowShare: Number(values['no-show-share']),
@@ -74,7 +80,9 @@ function generate(values: Record<string, string | boolean | undefined>, seed: nu
   if (values.generator === 'families') {
     const load = values.load === undefined ? undefined : Number(values.load);
     if (load !== undefined && !(load >= LOAD_RANGE[0] && load <= LOAD_RANGE[1])) return null;
-    const day = generateFamilyDay(seed, load);
+    const daySeed = values['day-seed'] === undefined ? seed : Number(values['day-seed']);
+    if (!Number.isInteger(daySeed)) return null;
+    const day = generateFamilyDay(seed, load, daySeed);
     return { ...day, about: describeHall(day.hall) };
   }
   const base = PROFILES[values.profile as string];

@@ -139,10 +139,10 @@ export function arrivalRate(hall: Pick<FamilyHall, 'peaks'>, h: number): number 
   return 1 + hall.peaks.reduce((a, p) => a + p.height * Math.exp(-(((h - p.atH) / p.widthH) ** 2) / 2), 0);
 }
 
-/** A member of the hall family and its day, the same for the same seed. */
-export function generateFamilyDay(seed: number, load?: number): FamilyDay {
+/** A member of the hall family and its day, the same for the same seed; `daySeed` draws another day of that hall. */
+export function generateFamilyDay(seed: number, load?: number, daySeed = seed): FamilyDay {
   const hall = drawHall(seed, load);
-  const random = rng(seed);
+  const random = rng(daySeed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const length = (s: FamilyService) => (s.shape === 'gamma' ? gamma(random, normal, s.meanS, s.cv) : lognormal(normal, s.meanS, s.cv));
 

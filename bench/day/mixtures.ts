@@ -148,9 +148,10 @@ export function serviceRate(hall: Pick<MixtureHall, 'peaks'>, s: Pick<MixtureSer
   return 1 + hall.peaks.reduce((a, p, i) => a + s.peakWeights[i]! * p.height * Math.max(0, 1 - Math.abs(h - p.atH) / p.halfWidthH), 0);
 }
 
-export function generateMixtureDay(seed: number): { hall: MixtureHall; trace: TraceRow[]; roster: Roster } {
+/** The hall a seed draws and its day; `daySeed` draws another day of that hall. */
+export function generateMixtureDay(seed: number, daySeed = seed): { hall: MixtureHall; trace: TraceRow[]; roster: Roster } {
   const hall = drawMixtureHall(seed);
-  const random = rng(seed);
+  const random = rng(daySeed);
   const span = hall.closeH - hall.openH;
   const steps = 600;
   const trace: TraceRow[] = [];

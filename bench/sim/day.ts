@@ -18,6 +18,8 @@ export interface DayCounter {
   code: string;
   /** Service ids in the counter's order of preference. */
   serviceIds: number[];
+  /** What its clerk is able to serve (FORMAT.md "Extensions (v2)", `qualified`): a superset of serviceIds. */
+  qualifiedServiceIds: number[];
   startS: number;
   endS: number;
 }
@@ -55,6 +57,7 @@ const RosterSchema = z.object({
     z.object({
       id: z.string().min(1),
       services: z.array(z.string().min(1)),
+      qualified: z.array(z.string().min(1)).optional(),
       startS: z.number().finite(),
       endS: z.number().finite(),
     }),
@@ -87,6 +90,9 @@ export function parseRoster(text: string, source = 'roster'): Roster {
     ids.add(c.id);
     for (const code of c.services)
       if (!codes.has(code)) throw new DayFormatError(`${source}: counter ${c.id} serves unknown service ${code}`);
+    for (const code of c.qualified ?? []) if (!codes.has(code)) throw new DayFormatError(`${source}: counter ${c.id} is qualified for unknown service ${code}`);
+    const missing = c.qualified && c.services.find((code) => !c.qualified!.includes(code));
+    if (missing) throw new DayFormatError(`${source}: counter ${c.id} serves ${missing} but is not qualified for it (qualified must include every service it serves)`);
     if (c.endS < c.startS) throw new DayFormatError(`${source}: counter ${c.id} ends (${c.endS}) before it starts (${c.startS})`);
   }
   return roster;
@@ -148,7 +154,14 @@ export function buildDay(roster: Roster, trace: TraceRow[], source = 'trace'): D
   const services = roster.services.map((s, i): DayService => ({ id: i + 1, ...s }));
   const byCode = new Map(services.map((s) => [s.code, s.id]));
   const counters = roster.counters.map(
-    (c, i): DayCounter => ({ id: i + 1, code: c.id, serviceIds: c.services.map((s) => byCode.get(s)!), startS: c.startS, endS: c.endS }),
+    (c, i): DayCounter => ({
+      id: i + 1,
+      code: c.id,
+      serviceIds: c.services.map((s) => byCode.get(s)!),
+      qualifiedServiceIds: (c.qualified ?? c.services).map((s) => byCode.get(s)!),
+      startS: c.startS,
+      endS: c.endS,
+    }),
   );
   const visitors = trace.map((r, index): Visitor => {
     const serviceId = byCode.get(r.service);

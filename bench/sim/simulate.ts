@@ -2,6 +2,7 @@ import { estimateNewTicket, naiveEstimateMs } from '../../server/engine/estimate
 import { etaRange, observe, rangeMinutes, startTracker } from '../../server/engine/eta-range.js';
 import { forecastInputOf, LEARNING_WINDOW, learningSamples, learntDurations, type HallNow } from '../../server/engine/forecast-input.js';
 import { isEligible, nextPriorityStreak, nextSinceAppointment } from '../../server/engine/order.js';
+import { SWITCH_COST_MS } from '../../server/engine/advisor/types.js';
 import { selectNext } from '../../server/engine/routing.js';
 import type { CallingCounter, EnginePolicy, RoutingRules, ServiceRule, WaitingTicket } from '../../server/engine/types.js';
 import { configuredAverageS, type Day, type DayCounter, type Visitor } from './day.js';
@@ -40,6 +41,10 @@ import { configuredAverageS, type Day, type DayCounter, type Visitor } from './d
 // - idleWhileEligible is checked apart from the dispatch: after the events of each instant,
 //   every open idle counter is checked against the waiting list with isEligible; each counter
 //   that could call someone counts one.
+// - Staffing changes (opts.staffing, the staffing advisor's bench): at the instants it asks for,
+//   after that instant's other events, it sees the hall and may give counters new services; such
+//   a counter makes no call for SWITCH_IDLE_S after its current visit (or at once, if idle), the
+//   clerk changing files and forms, and is not counted idle meanwhile.
 
 export const MAX_PRIORITY_IN_ROW = 2;
 
@@ -68,7 +73,19 @@ export interface RunOptions {
   priorDay?: Day;
   /** Told every step of the day, in the order it happens (to replay the day elsewhere). */
   onEvent?: (e: SimEvent) => void;
+  /** Changes the counters' services mid-day (bench/advisor). */
+  staffing?: Staffing;
 }
+
+export interface Staffing {
+  /** The next instant (s) after `t` it wants to see the hall at (Infinity: none). */
+  nextAt(t: number): number;
+  /** At that instant: the counters whose services change now, given the hall as the server reads it. */
+  at(t: number, hall: HallNow): { counterId: number; serviceIds: number[] }[];
+}
+
+/** A counter whose services change idles this long (the clerk changes files and forms). */
+export const SWITCH_IDLE_S = SWITCH_COST_MS / 1000;
 
 /** A step of the day at `t` (s): a counter's shift, an arrival (with its estimate), a call, a visit's end. */
 export type SimEvent = { t: number } & (
@@ -78,11 +95,14 @@ export type SimEvent = { t: number } & (
 );
 
 interface CounterState {
+  /** Its services may change mid-day (opts.staffing). */
   c: DayCounter;
   order: number;
   streak: number;
   sinceAppointment: number;
   idleSince: number;
+  /** While its services change: when it may call again. */
+  readyAt: number | null;
   /** The visit in progress, if any. */
   busy: { ticket: WaitingTicket; startS: number; endS: number } | null;
 }
@@ -99,7 +119,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
   /** serviceId → its latest completed visits, latest first (at most LEARNING_WINDOW). */
   const completed = new Map(day.services.map((s) => [s.id, [] as { calledAt: number; startedAt: number; endedAt: number }[]]));
 
-  const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, sinceAppointment: Infinity, idleSince: c.startS, busy: null }));
+  const counters: CounterState[] = day.counters.map((c, order) => ({ c, order, streak: 0, sinceAppointment: Infinity, idleSince: c.startS, readyAt: null, busy: null }));
   const calling = (k: CounterState): CallingCounter => ({ id: k.c.id, serviceIds: k.c.serviceIds, priorityStreak: k.streak, sinceAppointment: k.sinceAppointment });
   const isOpen = (k: CounterState, t: number) => k.c.startS <= t && t < k.c.endS;
   // Opening and closing, in time order; closing first at one instant.
@@ -132,7 +152,7 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
 
   const dispatch = (t: number) => {
     for (;;) {
-      const idle = counters.filter((k) => k.busy === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
+      const idle = counters.filter((k) => k.busy === null && k.readyAt === null && isOpen(k, t)).sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
       let called = false;
       for (const k of idle) {
         const sel = selectNext(calling(k), waiting, t * 1000, rules, forecastInputOf(hallNow(t), { openOnly: true }));
@@ -177,19 +197,25 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
   };
 
   const checkIdle = (t: number) => {
-    const idle = counters.filter((k) => k.busy === null && isOpen(k, t));
+    const idle = counters.filter((k) => k.busy === null && k.readyAt === null && isOpen(k, t));
     idleWhileEligible += idleWithWork(idle.map(calling), waiting);
   };
 
   let nextArrival = 0;
   let nextShift = 0;
   const arrivals = day.visitors;
+  const staffing = opts.staffing;
+  let staffingAt = staffing ? staffing.nextAt(-Infinity) : Infinity;
   for (;;) {
     // The next instant: the earliest of a visit ending, a shift change and an arrival.
     let t = Infinity;
     for (const k of counters) if (k.busy && k.busy.endS < t) t = k.busy.endS;
     if (nextShift < shifts.length) t = Math.min(t, shifts[nextShift]!.t);
     if (nextArrival < arrivals.length) t = Math.min(t, arrivals[nextArrival]!.arrivalS);
+    if (staffing) {
+      t = Math.min(t, staffingAt);
+      for (const k of counters) if (k.readyAt !== null && k.busy === null) t = Math.min(t, k.readyAt);
+    }
     if (t === Infinity) break;
 
     // Visits ending now (several may, in roster order).
@@ -204,6 +230,12 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
       k.idleSince = t;
       dispatch(t);
     }
+    for (const k of counters) {
+      if (k.readyAt !== t || k.busy !== null) continue;
+      k.readyAt = null;
+      k.idleSince = t;
+      dispatch(t);
+    }
     while (nextShift < shifts.length && shifts[nextShift]!.t === t) {
       const { k, kind } = shifts[nextShift++]!;
       opts.onEvent?.({ t, kind: kind === 1 ? 'close' : 'open', counterId: k.c.id });
@@ -215,6 +247,15 @@ export function simulate(day: Day, policy: EnginePolicy, opts: RunOptions = {}):
       if (withEstimates) Object.assign(visits[v.index]!, estimate(t, v.serviceId, v.priority));
       opts.onEvent?.({ t, kind: 'arrive', visitor: v.index, etaS: visits[v.index]!.etaS, range: visits[v.index]!.range });
       waiting.push(ticketOf(v, v.arrivalS));
+      dispatch(t);
+    }
+    if (staffing && staffingAt === t) {
+      for (const change of staffing.at(t, hallNow(t))) {
+        const k = counters.find((k) => k.c.id === change.counterId)!;
+        k.c = { ...k.c, serviceIds: change.serviceIds };
+        k.readyAt = (k.busy ? k.busy.endS : t) + SWITCH_IDLE_S;
+      }
+      staffingAt = staffing.nextAt(t);
       dispatch(t);
     }
     checkIdle(t);

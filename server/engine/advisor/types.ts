@@ -18,6 +18,8 @@ export interface AdvisorCounter {
   /** ms until its current visit is expected to end (0: idle or closed). */
   freeInMs: number;
   priorityStreak: number;
+  /** ms until its clerk's shift ends, if known (absent: it stays past the advisor's horizon). */
+  closesInMs?: number;
 }
 
 /** Arrivals (walk-in tickets issued) per service, per 15-minute bin of the local day (index 0 = 00:00–00:15). */
@@ -40,6 +42,8 @@ export interface AdvisorInput {
   closesAt: number | null;
   /** Seeds the sampled futures, so the same input gives the same advice. */
   seed: number;
+  /** Clerks the supervisor could call in beyond the counters listed (absent: none): "open a counter" may then name no counter. */
+  reserveClerks?: number;
 }
 
 /** What a recommendation is expected to do, in seconds of mean wait over the next hour and its drain. */

@@ -1,0 +1,42 @@
+import { generateFamilyDay } from '../day/families.js';
+import { generateMixtureDay } from '../day/mixtures.js';
+import { withQualified } from '../day/qualified.js';
+import { buildDay, type Day, type Roster, type TraceRow } from '../sim/day.js';
+
+// The days the advisor is tuned and judged on (HELD-OUT.md): a hall per seed, its clerks
+// qualified beyond what they serve, the seed's day, and six other days of the hall as history.
+
+export const SOURCES = {
+  families: (seed: number, daySeed: number) => generateFamilyDay(seed, undefined, daySeed),
+  mixtures: (seed: number, daySeed: number) => generateMixtureDay(seed, daySeed),
+} satisfies Record<string, (seed: number, daySeed: number) => { trace: TraceRow[]; roster: Roster }>;
+
+export type Source = keyof typeof SOURCES;
+export const SOURCE_NAMES = Object.keys(SOURCES) as Source[];
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+
+export const SPLIT = {
+  tuning: range(1, 12),
+  'held-out': range(601, 612),
+  /** Decided after the first held-out judgement (HELD-OUT.md), for the change it led to. */
+  'held-out-2': range(701, 712),
+} as const;
+export type DaySet = keyof typeof SPLIT;
+
+export const HISTORY_DAYS = 6;
+
+export interface HallDays {
+  name: string;
+  day: Day;
+  /** The same weekday on earlier weeks, most recent first. */
+  history: Day[];
+}
+
+export function hallDays(source: Source, seed: number): HallDays {
+  const make = (daySeed: number) => {
+    const { trace, roster } = SOURCES[source](seed, daySeed);
+    return buildDay(withQualified(roster, seed), trace, `${source}-${seed}`);
+  };
+  return { name: `${source}-${seed}`, day: make(seed), history: range(1, HISTORY_DAYS).map((k) => make(1000 * seed + k)) };
+}

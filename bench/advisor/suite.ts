@@ -1,0 +1,114 @@
+import { hallDays, SOURCE_NAMES, SPLIT, type DaySet } from './days.js';
+import { percentile } from '../sim/metrics.js';
+import { runAdvisorDay, type AdvisorReport } from './run.js';
+
+// A set of days (HELD-OUT.md) through bench:advisor, and the goal's figures over them: the gap
+// closed over all the days (the sum of what the advisor gained over the sum of the gaps), the
+// days on which it was more than 5% worse than the fixed roster on mean or p90 wait, and the
+// most switches per clerk-hour on any day.
+
+export interface SuiteDay {
+  name: string;
+  fixedMeanS: number;
+  fixedP90S: number;
+  advisorMeanS: number;
+  advisorP90S: number;
+  pooledMeanS: number;
+  gapClosedPct: number | null;
+  switches: number;
+  switchesPerClerkHour: number;
+  fixedUnserved: number;
+  advisorUnserved: number;
+  /** More than 5% worse than the fixed roster on mean or p90 wait: over served visitors (FORMAT.md), and over every visitor (run.ts withUnserved). */
+  worse: boolean;
+  worseWithUnserved: boolean;
+  forecastMae: number;
+  lastWeekMae: number | null;
+}
+
+export interface SuiteReport {
+  set: DaySet;
+  accept: number;
+  trueArrivals: boolean;
+  days: SuiteDay[];
+  gapClosedPct: number;
+  /** Days more than 5% worse than the fixed roster on mean or p90 wait (over served visitors), and with the unserved counted. */
+  worseDays: string[];
+  worseDaysWithUnserved: string[];
+  maxSwitchesPerClerkHour: number;
+  forecastMae: number;
+  lastWeekMae: number;
+  /** advise() calls with at least 10 counters on shift: how many, and their time (ms, wall clock on this machine). */
+  adviseMs: { calls: number; mean: number; p95: number; max: number };
+}
+
+export const WORSE_TOLERANCE = 1.05;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void): SuiteReport {
+  const days: SuiteDay[] = [];
+  const bigHallMs: number[] = [];
+  for (const source of SOURCE_NAMES)
+    for (const seed of SPLIT[set]) {
+      const { name, day, history } = hallDays(source, seed);
+      const r: AdvisorReport = runAdvisorDay(day, { history, accept, trueArrivals, estimates: false, seed });
+      const worse = (a: { meanWaitS: number; p90WaitS: number }, f: { meanWaitS: number; p90WaitS: number }) =>
+        a.meanWaitS > WORSE_TOLERANCE * f.meanWaitS || a.p90WaitS > WORSE_TOLERANCE * f.p90WaitS;
+      const d: SuiteDay = {
+        name,
+        fixedMeanS: r.fixedRoster.meanWaitS,
+        fixedP90S: r.fixedRoster.p90WaitS,
+        advisorMeanS: r.advisor.meanWaitS,
+        advisorP90S: r.advisor.p90WaitS,
+        pooledMeanS: r.pooledFcfs.meanWaitS,
+        gapClosedPct: r.gapClosedPct,
+        switches: r.advisor.switches,
+        switchesPerClerkHour: r.advisor.switchesPerClerkHour,
+        fixedUnserved: r.fixedRoster.unserved,
+        advisorUnserved: r.advisor.unserved,
+        worse: worse(r.advisor, r.fixedRoster),
+        worseWithUnserved: worse(r.withUnserved.advisor, r.withUnserved.fixedRoster),
+        forecastMae: r.forecast.nextHourMae,
+        lastWeekMae: r.forecast.sameTimeLastWeekMae,
+      };
+      days.push(d);
+      for (const c of r.calls) if (c.counters >= 10) bigHallMs.push(c.ms);
+      onDay?.(d);
+    }
+  const sum = (f: (d: SuiteDay) => number) => days.reduce((a, d) => a + f(d), 0);
+  const gap = sum((d) => Math.max(0, d.fixedMeanS - d.pooledMeanS));
+  return {
+    set,
+    accept,
+    trueArrivals,
+    days,
+    gapClosedPct: gap > 0 ? round1((100 * sum((d) => d.fixedMeanS - d.advisorMeanS)) / gap) : 0,
+    worseDays: days.filter((d) => d.worse).map((d) => d.name),
+    worseDaysWithUnserved: days.filter((d) => d.worseWithUnserved).map((d) => d.name),
+    maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
+    forecastMae: round1(sum((d) => d.forecastMae) / Math.max(1, days.length)),
+    lastWeekMae: round1(sum((d) => d.lastWeekMae ?? 0) / Math.max(1, days.length)),
+    adviseMs: {
+      calls: bigHallMs.length,
+      mean: round1(bigHallMs.reduce((a, b) => a + b, 0) / Math.max(1, bigHallMs.length)),
+      p95: round1(percentile(bigHallMs, 95)),
+      max: round1(Math.max(0, ...bigHallMs)),
+    },
+  };
+}
+
+export function renderDay(d: SuiteDay): string {
+  const gap = d.gapClosedPct === null ? '—' : `${d.gapClosedPct}%`;
+  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})`;
+}
+
+export function renderSuite(r: SuiteReport): string {
+  return [
+    `${r.set} days, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
+    `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'} ` +
+      `(with the unserved counted: ${r.worseDaysWithUnserved.length ? r.worseDaysWithUnserved.join(', ') : 'none'}); ` +
+      `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+    `  advise() with 10+ counters on shift: ${r.adviseMs.calls} calls, mean ${r.adviseMs.mean} ms, p95 ${r.adviseMs.p95} ms, max ${r.adviseMs.max} ms`,
+  ].join('\n');
+}

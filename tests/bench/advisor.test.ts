@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAdvisorDay } from '../../bench/advisor/run.js';
+import { generateFamilyDay } from '../../bench/day/families.js';
+import { withQualified } from '../../bench/day/qualified.js';
+import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
+import { FIGURE_KEYS } from '../../bench/sim/metrics.js';
+import { simulate, SWITCH_IDLE_S, type Staffing } from '../../bench/sim/simulate.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dawr-advisor-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A lopsided morning, 9:00–11:00: A (a visitor every 2.5 min, 5-min visits) has one counter, c1;
+// B (one every 10 min) has two, c2 qualified for A too, c3 not.
+const ROSTER = {
+  services: [
+    { code: 'A', targetWaitS: 600, avgServiceS: 300 },
+    { code: 'B', targetWaitS: 600, avgServiceS: 300 },
+  ],
+  counters: [
+    { id: 'c1', services: ['A'], startS: 32_400, endS: 39_600 },
+    { id: 'c2', services: ['B'], qualified: ['B', 'A'], startS: 32_400, endS: 39_600 },
+    { id: 'c3', services: ['B'], startS: 32_400, endS: 39_600 },
+  ],
+};
+function trace(shift: number): string {
+  const rows: [number, string][] = [];
+  for (let t = 32_400 + shift; t < 37_800; t += 150) rows.push([t, 'A']);
+  for (let t = 32_460 + shift; t < 37_800; t += 600) rows.push([t, 'B']);
+  rows.sort((a, b) => a[0] - b[0]);
+  return ['arrival_s,service,service_s,priority', ...rows.map(([t, s]) => `${t},${s},300,0`)].join('\n');
+}
+const day = () => buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(trace(0)));
+
+describe('qualified in a roster', () => {
+  it('is what each clerk can serve, the services it serves when absent', () => {
+    expect(day().counters.map((c) => c.qualifiedServiceIds)).toEqual([[1], [2, 1], [2]]);
+  });
+
+  it('must include every service the counter serves, and only known ones', () => {
+    const bad = (qualified: string[]) => () => parseRoster(JSON.stringify({ ...ROSTER, counters: [{ ...ROSTER.counters[1], qualified }] }), 'r.json');
+    expect(bad(['A'])).toThrow(DayFormatError);
+    expect(bad(['A'])).toThrow('r.json: counter c2 serves B but is not qualified for it (qualified must include every service it serves)');
+    expect(bad(['B', 'Z'])).toThrow('r.json: counter c2 is qualified for unknown service Z');
+  });
+});
+
+describe('a staffing change in the simulator', () => {
+  // Two A visitors at 9:00; c2 (serving B, idle) is told at 9:00:10 to serve A too.
+  const twoA = () => buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(['arrival_s,service,service_s,priority', '32400,A,300,0', '32400,A,300,0', '32405,B,50,0'].join('\n')));
+  const once = (atS: number, serviceIds: number[]): Staffing => ({ nextAt: (t) => (t < atS ? atS : Infinity), at: () => [{ counterId: 2, serviceIds }] });
+
+  it('gives the counter its new services after SWITCH_IDLE_S: after its visit if it is busy', () => {
+    const plain = simulate(twoA(), 'default', { estimates: false });
+    expect(plain.visits[1]!.waitS).toBe(300);
+    const switched = simulate(twoA(), 'default', { estimates: false, staffing: once(32_410, [2, 1]) });
+    // c2 took B at 32405 (50 s): free at 32455, then idle SWITCH_IDLE_S, then calls the second A.
+    expect(switched.visits[1]).toMatchObject({ counterId: 2, waitS: 55 + SWITCH_IDLE_S });
+    const idle = simulate(twoA(), 'default', { estimates: false, staffing: once(32_460, [2, 1]) });
+    expect(idle.visits[1]).toMatchObject({ counterId: 2, waitS: 60 + SWITCH_IDLE_S });
+    expect(switched.idleWhileEligible + idle.idleWhileEligible).toBe(0);
+  });
+});
+
+describe('the advisor through a day', () => {
+  const history = [buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(trace(30)))];
+
+  it('switches c2 to help A and closes most of the gap; with acceptance 0 it is the fixed roster', () => {
+    const r = runAdvisorDay(day(), { history, accept: 1, estimates: false });
+    expect(r.log.length).toBeGreaterThan(0);
+    expect(r.log[0]!.advice).toMatchObject({ kind: 'add-service', counterId: 2, serviceId: 1 });
+    expect(r.advisor.switches).toBeGreaterThanOrEqual(1);
+    expect(r.gapClosedPct!).toBeGreaterThan(50);
+    const none = runAdvisorDay(day(), { history, accept: 0, estimates: false });
+    expect(none.advisor.switches).toBe(0);
+    expect({ ...none.advisor, switches: undefined, switchesPerClerkHour: undefined }).toEqual({ ...none.fixedRoster, switches: undefined, switchesPerClerkHour: undefined });
+  });
+});
+
+describe('npm run bench:advisor', () => {
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const roster = write('day.roster.json', JSON.stringify(ROSTER));
+  const dayTrace = write('day.trace.csv', trace(0));
+  mkdirSync(join(dir, 'history'));
+  write('history/week1.trace.csv', trace(30));
+  write('history/week2.trace.csv', trace(60));
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bench/advisor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('prints one JSON object with the fields of FORMAT.md, the same on every run', () => {
+    const args = ['--trace', dayTrace, '--roster', roster, '--history', join(dir, 'history'), '--accept', '0.6', '--json'];
+    const a = cli(...args);
+    expect(a.status, a.stderr).toBe(0);
+    const r = JSON.parse(a.stdout);
+    for (const side of ['fixedRoster', 'advisor', 'pooledFcfs']) expect(Object.keys(r[side])).toEqual(expect.arrayContaining([...FIGURE_KEYS]));
+    expect(r.advisor).toHaveProperty('switches');
+    expect(r.advisor).toHaveProperty('switchesPerClerkHour');
+    expect(r.gapClosedPct).toBeCloseTo((100 * (r.fixedRoster.meanWaitS - r.advisor.meanWaitS)) / (r.fixedRoster.meanWaitS - r.pooledFcfs.meanWaitS), 0);
+    expect(cli(...args).stdout).toBe(a.stdout);
+  });
+
+  it('says what is wrong with a roster, and exits 2', () => {
+    const bad = write('bad.roster.json', JSON.stringify({ ...ROSTER, counters: [{ ...ROSTER.counters[1], qualified: ['A'] }] }));
+    const r = cli('--trace', dayTrace, '--roster', bad, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('counter c2 serves B but is not qualified for it');
+  });
+});
+
+describe('bench:day --qualified', () => {
+  it('qualifies each clerk for 1–3 more services, the same for a seed, leaving the rest of the roster as generated', () => {
+    const { roster } = generateFamilyDay(3);
+    const q = withQualified(roster, 3);
+    expect(withQualified(roster, 3)).toEqual(q);
+    expect({ ...q, counters: q.counters.map(({ qualified: _, ...c }) => c) }).toEqual(roster);
+    q.counters.forEach((c, i) => {
+      const extra = c.qualified!.filter((s) => !c.services.includes(s));
+      expect(c.qualified!.slice(0, c.services.length)).toEqual(roster.counters[i]!.services);
+      expect(extra.length).toBeGreaterThanOrEqual(Math.min(1, roster.services.length - c.services.length));
+      expect(extra.length).toBeLessThanOrEqual(3);
+      expect(new Set(c.qualified).size).toBe(c.qualified!.length);
+    });
+    expect(generateFamilyDay(3, undefined, 3).trace).toEqual(generateFamilyDay(3).trace);
+    expect(generateFamilyDay(3, undefined, 3001).trace).not.toEqual(generateFamilyDay(3).trace);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { planWith } from '../../../server/engine/advisor/advise.js';
+import { screen } from '../../../server/engine/advisor/screen.js';
+import { SETTLE_MS, SWITCH_COST_MS } from '../../../server/engine/advisor/types.js';
+import { counter, hall, line, NOW } from './hall.js';
+
+// Counter 1 serves A (service 1), with 20 waiting; counter 2 serves B (service 2), with nobody.
+const busyA = (c2 = counter(2, [2], [2, 1]), more = [counter(1, [1])]) => hall({ counters: [...more, c2], waiting: line(1, 20, 1) });
+const noArrivals = new Map<number, number>();
+
+describe('screening the actions', () => {
+  it('offers a counter the busy service its clerk is qualified for', () => {
+    expect(screen(busyA(), noArrivals)).toContainEqual(expect.objectContaining({ kind: 'add-service', counterId: 2, serviceId: 1, serviceIds: [2, 1], helped: 1 }));
+  });
+
+  it('never goes beyond a clerk’s qualifications', () => {
+    const candidates = screen(busyA(counter(2, [2], [2])), noArrivals);
+    expect(candidates.filter((c) => c.counterId === 2)).toEqual([]);
+  });
+
+  it('leaves alone a counter changed in the last 30 minutes', () => {
+    const recent = counter(2, [2], [2, 1], { servicesChangedAt: NOW - SETTLE_MS + 60_000 });
+    expect(screen(busyA(recent), noArrivals).filter((c) => c.counterId === 2)).toEqual([]);
+    const settled = counter(2, [2], [2, 1], { servicesChangedAt: NOW - SETTLE_MS });
+    expect(screen(busyA(settled), noArrivals).filter((c) => c.counterId === 2)).not.toEqual([]);
+  });
+
+  it('offers to drop the quiet service of a counter whose other is pressed, only while another counter serves it', () => {
+    const both = counter(2, [2, 1], [2, 1]);
+    const drop = expect.objectContaining({ kind: 'drop-service', counterId: 2, serviceId: 2, helped: 1 });
+    expect(screen(busyA(both, [counter(1, [1]), counter(3, [2])]), noArrivals)).toContainEqual(drop);
+    expect(screen(busyA(both), noArrivals)).not.toContainEqual(drop);
+  });
+
+  it('offers nothing to a paused or closed counter but opening the closed one for the pressed services its clerk may serve', () => {
+    const paused = counter(2, [2], [2, 1], { state: 'paused' });
+    expect(screen(busyA(paused), noArrivals).filter((c) => c.counterId === 2)).toEqual([]);
+    const closed = counter(2, [2], [2, 1], { state: 'closed' });
+    expect(screen(busyA(closed), noArrivals).filter((c) => c.counterId === 2)).toEqual([expect.objectContaining({ kind: 'open-counter', serviceIds: [1] })]);
+  });
+
+  it('rolls a switched counter out SWITCH_COST_MS later than its visit ends', () => {
+    const base = [
+      { id: 1, serviceIds: [1], freeInMs: 0, priorityStreak: 0 },
+      { id: 2, serviceIds: [2], freeInMs: 90_000, priorityStreak: 1 },
+    ];
+    const add = screen(busyA(), noArrivals).find((c) => c.kind === 'add-service');
+    expect(planWith(base, add!)).toEqual([base[0], { id: 2, serviceIds: [2, 1], freeInMs: 90_000 + SWITCH_COST_MS, priorityStreak: 1 }]);
+  });
+});

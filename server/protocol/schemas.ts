@@ -201,7 +201,7 @@ export const DisplaySnapshot = z.object({
     name: Bilingual,
     timeZone: z.string(),
     digits: z.enum(['arab', 'latn']),
-    languages: z.array(Lang),
+    languages: z.array(z.enum([...Lang.options, 'fr'])),
     hijriCalendar: HijriCalendar,
     display: DisplaySettings,
   }),

@@ -2,7 +2,6 @@
 
 export type Lang = 'ar' | 'en';
 export type Digits = 'arab' | 'latn';
-export type HijriCalendar = 'islamic-umalqura' | 'islamic-civil';
 export interface Bilingual {
   ar: string;
   en: string;
@@ -68,6 +67,9 @@ export function formatTime(at: Date, lang: Lang, timeZone: string, digits: Digit
   // hourCycle, not hour12: false, which gives «٢٤:٥٩» for a minute to one in Arabic.
   return new Intl.DateTimeFormat(dateLocale(lang, digits), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
+
+import type { HijriCalendar } from '../server/protocol/schemas.js';
+export type { HijriCalendar };
 
 /** Gregorian and Hijri dates of an instant in the hall's time zone (Hijri in the hall's calendar), and its time. */
 export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab', calendar: HijriCalendar = 'islamic-umalqura') {

@@ -140,6 +140,8 @@ export const HALL_SETTING_DEFAULTS = {
   appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4, appointmentEveryK: DEFAULT_APPOINTMENT_EVERY_K },
 } as const satisfies Partial<HallSettingsView>;
 
+export const hijriCalendarOf = (s: HallSettings) => s.hijriCalendar ?? HALL_SETTING_DEFAULTS.hijriCalendar;
+
 export function hallSettingsView(s: HallSettings, display: DisplaySettings): HallSettingsView {
   const d = HALL_SETTING_DEFAULTS;
   return {
@@ -154,7 +156,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     alertQueueLength: s.alertQueueLength ?? d.alertQueueLength,
     digits: s.digits,
     languages: s.languages,
-    hijriCalendar: s.hijriCalendar ?? d.hijriCalendar,
+    hijriCalendar: hijriCalendarOf(s),
     ticketFooter: s.ticketFooter,
     printWhatToBring: s.printWhatToBring ?? d.printWhatToBring,
     publicUrl: s.publicUrl ?? d.publicUrl,

@@ -4,7 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, tickets, type HallSettings } from '../../db/schema.js';
 import { counterServiceIds, type HallRow } from '../hall/state.js';
-import { HALL_SETTING_DEFAULTS } from '../protocol/admin.js';
+import { hijriCalendarOf } from '../protocol/admin.js';
 import type { DisplayCounter, DisplaySettings, DisplaySnapshot, MediaItem } from '../protocol/schemas.js';
 
 // What a display needs besides calls and counts: the hall (name, zone, digits, display
@@ -40,7 +40,7 @@ export function hallInfo(hall: HallRow): DisplaySnapshot['hall'] {
     timeZone: hall.timeZone,
     digits: hall.settings.digits,
     languages: hall.settings.languages,
-    hijriCalendar: hall.settings.hijriCalendar ?? HALL_SETTING_DEFAULTS.hijriCalendar,
+    hijriCalendar: hijriCalendarOf(hall.settings),
     display: displaySettings(hall.settings),
   };
 }

@@ -382,7 +382,7 @@ describe('the hall display', () => {
     const seconds = await page.evaluate(async () => {
       const ctx = new OfflineAudioContext(1, 48000, 48000);
       const decode = async (id: string) => (await ctx.decodeAudioData(await (await fetch(`/voice/${id}`)).arrayBuffer())).duration;
-      return Promise.all(['common/chime', 'ar/and-n20', 'en/go-to-counter'].map(decode));
+      return Promise.all(['common/chime', 'ar/and-n20', 'en/go-to-counter', 'fr/n80-followed'].map(decode));
     });
     for (const s of seconds) expect(s).toBeGreaterThan(0.2);
   });

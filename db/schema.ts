@@ -18,6 +18,8 @@ export interface HallSettings {
   digits: 'arab' | 'latn';
   languages: ('ar' | 'en')[];
   ticketFooter: { ar: string; en: string };
+  /** Hijri dates on tickets and screens (absent: Umm al-Qura). */
+  hijriCalendar?: 'islamic-umalqura' | 'islamic-civil';
   /** Print the service's "what to bring" list on the ticket (absent: true). */
   printWhatToBring?: boolean;
   /** The address printed in ticket QR codes (e.g. `https://queue.example.org`); absent: this server on the hall's network. */

@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CLIPS, CHIME, type Clip } from '../display-ui/src/voice/catalogue.js';
+import { CLIPS, CHIME, type Clip, type VoiceLang } from '../display-ui/src/voice/catalogue.js';
 
 const OUT = 'assets/voice';
-const VOICES = { ar: 'ar', en: 'en-gb' } as const;
+const VOICES: Record<VoiceLang, string> = { ar: 'ar', en: 'en-gb', fr: 'fr' };
 const tmp = mkdtempSync(join(tmpdir(), 'dawr-voice-'));
 
 function run(cmd: string, args: string[]): string {
@@ -35,7 +35,7 @@ function speak(clip: Clip, wav: string): void {
     return;
   }
   const raw = join(tmp, 'raw.wav');
-  const voice = VOICES[clip.lang as 'ar' | 'en'];
+  const voice = VOICES[clip.lang as VoiceLang];
   run('espeak-ng', ['-v', voice, '-s', clip.lang === 'ar' ? '145' : '155', '-w', raw, clip.espeak ?? clip.text]);
   // Trim silence at both ends, level, soften the edges against clicks, keep a short breath.
   const trimmed = join(tmp, 'trimmed.wav');

@@ -68,11 +68,14 @@ export function formatTime(at: Date, lang: Lang, timeZone: string, digits: Digit
   return new Intl.DateTimeFormat(dateLocale(lang, digits), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
-/** Gregorian and Hijri dates of an instant in the hall's time zone, and its time. */
-export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab') {
+import type { HijriCalendar } from '../server/protocol/schemas.js';
+export type { HijriCalendar };
+
+/** Gregorian and Hijri dates of an instant in the hall's time zone (Hijri in the hall's calendar), and its time. */
+export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab', calendar: HijriCalendar = 'islamic-umalqura') {
   const locale = dateLocale(lang, digits);
   const gregorian = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  const hijri = new Intl.DateTimeFormat(`${locale.replace('-u-', '-u-ca-islamic-umalqura-')}`, {
+  const hijri = new Intl.DateTimeFormat(`${locale.replace('-u-', `-u-ca-${calendar}-`)}`, {
     timeZone,
     day: 'numeric',
     month: 'long',

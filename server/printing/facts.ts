@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import type { Connection } from '../../db/connection.js';
 import { statements } from '../hall/prepared.js';
 import { getHall } from '../hall/state.js';
+import { hijriCalendarOf } from '../protocol/admin.js';
 import type { Ticket } from '../protocol/schemas.js';
 import type { TicketFacts } from './texts.js';
 
@@ -16,6 +17,7 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     lang,
     digits: hall.settings.digits,
     timeZone: hall.timeZone,
+    hijriCalendar: hijriCalendarOf(hall.settings),
     hallName: lang === 'ar' ? hall.nameAr : hall.nameEn,
     serviceName: service ? (lang === 'ar' ? service.nameAr : service.nameEn) : '',
     number: ticket.number,

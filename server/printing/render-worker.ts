@@ -21,6 +21,6 @@ export default function renderTicketBytes({ facts, width }: RenderTask): Uint8Ar
 
 // Loaded when the thread starts: the fonts and the canvas are ready before the first ticket.
 renderTicket(
-  { lang: 'ar', digits: 'arab', timeZone: 'UTC', hallName: 'دور', serviceName: 'دور', number: 'A001', priority: false, appointmentAt: null, issuedAt: 0, ahead: 0, estimatedWaitMinutes: null, notStarted: null, trackingUrl: 'http://localhost/t/x', whatToBring: [], footer: '' },
+  { lang: 'ar', digits: 'arab', timeZone: 'UTC', hijriCalendar: 'islamic-umalqura', hallName: 'دور', serviceName: 'دور', number: 'A001', priority: false, appointmentAt: null, issuedAt: 0, ahead: 0, estimatedWaitMinutes: null, notStarted: null, trackingUrl: 'http://localhost/t/x', whatToBring: [], footer: '' },
   384,
 );

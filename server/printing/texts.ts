@@ -2,7 +2,7 @@
 // the phone page (ui-kit/phrases.ts); the ticket number is written as on every screen
 // (formatTicketNumber).
 
-import { formatDates, formatTicketNumber, formatTime, type Digits, type Lang } from '../../ui-kit/i18n.js';
+import { formatDates, formatTicketNumber, formatTime, type Digits, type HijriCalendar, type Lang } from '../../ui-kit/i18n.js';
 import { appointmentTag, PHRASES, peopleAhead, waitLine, waitLineText, type NotStarted } from '../../ui-kit/phrases.js';
 
 export type { Digits, Lang };
@@ -12,6 +12,7 @@ export interface TicketFacts {
   lang: Lang;
   digits: Digits;
   timeZone: string;
+  hijriCalendar: HijriCalendar;
   hallName: string;
   serviceName: string;
   number: string;
@@ -54,7 +55,7 @@ export interface TicketTexts {
 }
 
 export function ticketTexts(f: TicketFacts): TicketTexts {
-  const { gregorian: date, hijri, time } = formatDates(new Date(f.issuedAt), f.lang, f.timeZone, f.digits);
+  const { gregorian: date, hijri, time } = formatDates(new Date(f.issuedAt), f.lang, f.timeZone, f.digits, f.hijriCalendar);
   const wait = waitLine(f, f.lang, f.digits);
   const cut = f.trackingUrl.lastIndexOf('/') + 1;
   return {

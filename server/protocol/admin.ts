@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HallSettings } from '../../db/schema.js';
 import { isValidTimeZone } from '../engine/clock.js';
 import { DEFAULT_APPOINTMENT_EVERY_K } from '../engine/types.js';
-import { Bilingual, DisplaySettings, IdText, Lang, RoutingPolicy, WeeklyHours } from './schemas.js';
+import { Bilingual, DisplaySettings, HijriCalendar, IdText, Lang, RoutingPolicy, WeeklyHours } from './schemas.js';
 
 // The admin's API beyond protocol/schemas.ts: the hall's settings, media files, the audit log,
 // and the per-field errors the admin's forms show next to each field. The UI imports the types.
@@ -84,6 +84,7 @@ export const HallSettingsInput = z.object({
     .min(1)
     .max(2)
     .refine((l) => new Set(l).size === l.length, because('repeated', 'must not name a language twice')),
+  hijriCalendar: HijriCalendar,
   ticketFooter: Bilingual,
   printWhatToBring: z.boolean(),
   publicUrl: HttpUrl.nullable(),
@@ -131,12 +132,15 @@ export const HALL_SETTING_DEFAULTS = {
   kioskReturnSeconds: 20,
   alertQueueLength: 15,
   printWhatToBring: true,
+  hijriCalendar: 'islamic-umalqura',
   publicUrl: null,
   remoteJoin: { enabled: false, dailyCapPerService: 50 },
   notify: { enabled: false, webhookUrl: null, position: 3 },
   retentionDays: null,
   appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4, appointmentEveryK: DEFAULT_APPOINTMENT_EVERY_K },
 } as const satisfies Partial<HallSettingsView>;
+
+export const hijriCalendarOf = (s: HallSettings) => s.hijriCalendar ?? HALL_SETTING_DEFAULTS.hijriCalendar;
 
 export function hallSettingsView(s: HallSettings, display: DisplaySettings): HallSettingsView {
   const d = HALL_SETTING_DEFAULTS;
@@ -152,6 +156,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     alertQueueLength: s.alertQueueLength ?? d.alertQueueLength,
     digits: s.digits,
     languages: s.languages,
+    hijriCalendar: hijriCalendarOf(s),
     ticketFooter: s.ticketFooter,
     printWhatToBring: s.printWhatToBring ?? d.printWhatToBring,
     publicUrl: s.publicUrl ?? d.publicUrl,

@@ -18,6 +18,9 @@ export type Bilingual = z.infer<typeof Bilingual>;
 
 export const Lang = z.enum(['ar', 'en']);
 export const TicketStatus = z.enum(TICKET_STATUSES);
+/** The Hijri calendar of the hall's tickets and screens: Umm al-Qura (Saudi Arabia's) or the tabular civil one. */
+export const HijriCalendar = z.enum(['islamic-umalqura', 'islamic-civil']);
+export type HijriCalendar = z.infer<typeof HijriCalendar>;
 export const Role = z.enum(['admin', 'supervisor', 'clerk']);
 export type Role = z.infer<typeof Role>;
 export const RoutingPolicy = z.enum(ROUTING_POLICIES);
@@ -198,7 +201,8 @@ export const DisplaySnapshot = z.object({
     name: Bilingual,
     timeZone: z.string(),
     digits: z.enum(['arab', 'latn']),
-    languages: z.array(Lang),
+    languages: z.array(z.enum([...Lang.options, 'fr'])),
+    hijriCalendar: HijriCalendar,
     display: DisplaySettings,
   }),
   /** The display's zone; null shows every counter. */
@@ -253,6 +257,7 @@ export const HallInfo = z.object({
   timeZone: z.string(),
   digits: z.enum(['arab', 'latn']),
   languages: z.array(Lang),
+  hijriCalendar: HijriCalendar,
   /** Takes tickets now, as far as the hall's opening hours and closures go. */
   open: z.boolean(),
   /** Only on a day the admin closed the whole hall (GET /api/admin/closures). */

@@ -4,6 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, tickets, type HallSettings } from '../../db/schema.js';
 import { counterServiceIds, type HallRow } from '../hall/state.js';
+import { hijriCalendarOf } from '../protocol/admin.js';
 import type { DisplayCounter, DisplaySettings, DisplaySnapshot, MediaItem } from '../protocol/schemas.js';
 
 // What a display needs besides calls and counts: the hall (name, zone, digits, display
@@ -39,6 +40,7 @@ export function hallInfo(hall: HallRow): DisplaySnapshot['hall'] {
     timeZone: hall.timeZone,
     digits: hall.settings.digits,
     languages: hall.settings.languages,
+    hijriCalendar: hijriCalendarOf(hall.settings),
     display: displaySettings(hall.settings),
   };
 }

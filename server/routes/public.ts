@@ -8,6 +8,7 @@ import { closureToday } from '../hall/closures.js';
 import { getHall } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import { PUBLIC_DIR } from '../paths.js';
+import { hijriCalendarOf } from '../protocol/admin.js';
 import { HallInfo, Service } from '../protocol/schemas.js';
 
 /** Anyone: health, the hall's name and settings, the service menu, and the landing page at `/`. */
@@ -29,6 +30,7 @@ export default async function publicRoutes(fastify: FastifyInstance) {
       timeZone: hall.timeZone,
       digits: hall.settings.digits,
       languages: hall.settings.languages,
+      hijriCalendar: hijriCalendarOf(hall.settings),
       open: !closure && hallOpenNow(hall, now),
       closure,
       ticketFooter: hall.settings.ticketFooter,

@@ -46,13 +46,13 @@ function recorder(ms: (a: Announcement) => number | Promise<void> = () => 20) {
   return { played, player, overlaps: () => overlaps };
 }
 
-function announcer(player: AnnouncementPlayer, opts: { maxPlayMs?: number; en?: boolean } = {}) {
+function announcer(player: AnnouncementPlayer, opts: { maxPlayMs?: number; en?: boolean; fr?: boolean } = {}) {
   let idle!: () => void;
   const done = new Promise<void>((r) => (idle = r));
   const pending: number[][] = [];
   const a = new Announcer({
     player: () => player,
-    options: () => ({ chime: true, ar: true, en: opts.en ?? true }),
+    options: () => ({ chime: true, ar: true, en: opts.en ?? true, fr: opts.fr }),
     hooks: { pending: (calls) => pending.push(calls.map((c) => c.id)), speaking: () => undefined, idle },
     maxPlayMs: opts.maxPlayMs,
   });
@@ -103,6 +103,29 @@ describe('the announcement queue', () => {
       ['common/chime'],
       ['ar/the-number', 'ar/latin-b', 'ar/n7', 'ar/to-counter', 'ar/n3'],
       ['en/ticket', 'en/latin-b', 'en/n7', 'en/go-to-counter', 'en/n3'],
+    ]);
+  });
+
+  it('groups the calls of a hall of Arabic and French as it does in English, French second', async () => {
+    const { played, player } = recorder();
+    const { a, done } = announcer(player, { en: false, fr: true });
+    a.enqueue([call(1, 'B071', 1), call(2, 'B080', 2), call(3, 'B091', 3), call(4, 'B201', 4)]);
+    await done;
+    expect(played.map((p) => p.clips)).toEqual([
+      ['common/chime'],
+      // Three more calls wait: Arabic only, briefly, until the queue runs dry.
+      ['ar/latin-b', 'ar/n1', 'ar/and-n70', 'ar/to-counter', 'ar/n1'],
+      ['ar/latin-b', 'ar/n80', 'ar/to-counter', 'ar/n2'],
+      ['ar/latin-b', 'ar/n1', 'ar/and-n90', 'ar/to-counter', 'ar/n3'],
+      ['ar/latin-b', 'ar/n200', 'ar/and-n1', 'ar/to-counter', 'ar/n4'],
+    ]);
+    a.enqueue([call(5, 'B171', 5)]);
+    // The queue ran dry: the next call is said in full, in Arabic, then in French.
+    await vi.waitFor(() => expect(played).toHaveLength(8));
+    expect(played.slice(5).map((p) => p.clips)).toEqual([
+      ['common/chime'],
+      ['ar/the-number', 'ar/latin-b', 'ar/n100', 'ar/and-n1', 'ar/and-n70', 'ar/to-counter', 'ar/n5'],
+      ['fr/number', 'fr/latin-b', 'fr/n100', 'fr/n60', 'fr/and-n11', 'fr/to-counter', 'fr/n5'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHIME, isClip } from '../../display-ui/src/voice/catalogue.js';
 import { letterClip } from '../../display-ui/src/voice/letters.js';
-import { PAUSE, announcement, sentenceClips, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
+import { PAUSE, announcement, sentenceClips, spokenLanguages, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
 
 // What a display says for a call, in both languages.
 
@@ -75,5 +75,28 @@ describe('the announcement of a call', () => {
     expect(splitTicketNumber('B007')).toEqual({ letters: ['B'], value: 7 });
     expect(splitTicketNumber('AB1024')).toEqual({ letters: ['A', 'B'], value: 1024 });
     expect(splitTicketNumber('XYZ')).toEqual({ letters: ['X', 'Y', 'Z'], value: null });
+  });
+});
+
+describe('the languages a hall speaks', () => {
+  const display = { chime: true, announceAr: true, announceEn: true };
+
+  it('says a call in Arabic, then in French, in a hall of Arabic and French', () => {
+    const o = spokenLanguages(['ar', 'fr'], display);
+    expect(o).toEqual({ chime: true, ar: true, en: false, fr: true });
+    expect(announcement(call('B023', 12), o).clips).toEqual([
+      CHIME,
+      'ar/the-number', 'ar/latin-b', 'ar/n3', 'ar/and-n20', 'ar/to-counter', 'ar/n12',
+      PAUSE,
+      'fr/number', 'fr/latin-b', 'fr/n23', 'fr/to-counter', 'fr/n12',
+    ]);
+    expect(announcement(call('B023', 12), o).speech.map((s) => s.lang)).toEqual(['ar', 'fr']);
+  });
+
+  it('keeps Arabic and English where the hall has no French, and the second language switch for French', () => {
+    expect(spokenLanguages(['ar', 'en'], display)).toEqual({ chime: true, ar: true, en: true, fr: false });
+    expect(spokenLanguages(['ar'], display)).toEqual({ chime: true, ar: true, en: true, fr: false });
+    expect(spokenLanguages(['fr', 'ar'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: false });
+    expect(spokenLanguages(['ar', 'fr'], { ...display, announceAr: false, chime: false })).toEqual({ chime: false, ar: false, en: false, fr: true });
   });
 });

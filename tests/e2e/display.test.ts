@@ -382,9 +382,25 @@ describe('the hall display', () => {
     const seconds = await page.evaluate(async () => {
       const ctx = new OfflineAudioContext(1, 48000, 48000);
       const decode = async (id: string) => (await ctx.decodeAudioData(await (await fetch(`/voice/${id}`)).arrayBuffer())).duration;
-      return Promise.all(['common/chime', 'ar/and-n20', 'en/go-to-counter'].map(decode));
+      return Promise.all(['common/chime', 'ar/and-n20', 'en/go-to-counter', 'fr/n80-followed'].map(decode));
     });
     for (const s of seconds) expect(s).toBeGreaterThan(0.2);
+  });
+
+  it('says a call in Arabic, then in French, in a hall of Arabic and French, and dates it in its Hijri calendar', async () => {
+    await openHall(() => T0);
+    // Set in the database as the admin would: the languages list takes "fr" once French is a hall language.
+    hall.setSettings({ languages: ['ar', 'fr'] as never, hijriCalendar: 'islamic-civil' });
+    const page = await openDisplay();
+    await issue(1);
+    await callNext(1);
+    await expect.poll(async () => (await played(page)).map((p) => p.clips)).toEqual([
+      ['common/chime'],
+      ['ar/the-number', 'ar/latin-b', 'ar/n1', 'ar/to-counter', 'ar/n1'],
+      ['fr/number', 'fr/latin-b', 'fr/n1', 'fr/to-counter', 'fr/n1'],
+    ]);
+    // Sunday 29 November 2026: 18 Jumada II 1448 by the civil calendar, 19 by Umm al-Qura.
+    expect(await page.locator('.clock-dates').textContent()).toContain('١٨ جمادى الآخرة ١٤٤٨ هـ');
   });
 
   it('fills a 1920×1080 screen right to left, readable and without scrolling', async () => {

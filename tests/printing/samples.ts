@@ -7,6 +7,7 @@ export function sampleFacts(lang: 'ar' | 'en', overrides: Partial<TicketFacts> =
     lang,
     digits: 'arab',
     timeZone: 'Asia/Damascus',
+    hijriCalendar: 'islamic-umalqura',
     hallName: ar ? 'مركز خدمة المواطن' : 'Citizen Service Centre',
     serviceName: ar ? 'رخص البناء' : 'Building permits',
     number: 'B007',

@@ -166,6 +166,7 @@ describe('/display for hall and counter screens', () => {
       timeZone: 'Asia/Damascus',
       digits: 'arab',
       languages: ['ar', 'en'],
+      hijriCalendar: 'islamic-umalqura',
       display: { recentCalls: 6, chime: true, announceAr: true, announceEn: true, ticker: null, voice: 'clips' },
     });
     expect(snapshot.zone).toBeNull();

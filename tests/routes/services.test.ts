@@ -197,6 +197,7 @@ describe('GET /api/hall', () => {
       timeZone: 'Asia/Damascus',
       digits: 'arab',
       languages: ['ar', 'en'],
+      hijriCalendar: 'islamic-umalqura',
       open: true,
       ticketFooter: { ar: expect.any(String), en: expect.any(String) },
       kioskReturnSeconds: 20,

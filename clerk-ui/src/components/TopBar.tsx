@@ -1,4 +1,4 @@
-import { formatDates, pick, type Bilingual } from '../../../ui-kit/i18n.js';
+import { formatDates, pick, type Bilingual, type HijriCalendar } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
 import { useNow } from '../hooks.js';
 import { useUi } from '../ui.js';
@@ -11,7 +11,7 @@ export interface NavItem {
 
 interface Props {
   /** The hall (or the city): its name and the zone of its date. */
-  hall: { name: Bilingual; timeZone: string } | null;
+  hall: { name: Bilingual; timeZone: string; hijriCalendar?: HijriCalendar } | null;
   session: Session;
   nav: NavItem[];
   current: string;
@@ -23,7 +23,7 @@ interface Props {
 export function TopBar({ hall, session, nav, current, onLanguage, onLogOut }: Props) {
   const { lang, digits, clockOffsetMs, t } = useUi();
   const now = useNow(15_000, clockOffsetMs);
-  const dates = hall ? formatDates(new Date(now), lang, hall.timeZone, digits) : null;
+  const dates = hall ? formatDates(new Date(now), lang, hall.timeZone, digits, hall.hijriCalendar) : null;
   const { user } = session;
   return (
     <header class="topbar">

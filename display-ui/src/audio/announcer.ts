@@ -1,5 +1,5 @@
 import type { Call } from '../../../server/protocol/schemas.js';
-import { announcement, PAUSE_SECONDS, type Announcement, type AnnounceOptions } from '../voice/sequence.js';
+import { announcement, PAUSE_SECONDS, VOICE_LANGS, type Announcement, type AnnounceOptions } from '../voice/sequence.js';
 import type { AnnouncementPlayer } from './player.js';
 
 // The announcement queue: calls are spoken strictly one after another, in the order they were
@@ -70,7 +70,7 @@ export class Announcer {
       const o = this.o.options();
       const waiting = () => this.queue.length - 1;
       if (o.chime && !grouped) await this.say(announcement(call, { chime: true, ar: false, en: false }));
-      const langs = (['ar', 'en'] as const).filter((lang) => o[lang]);
+      const langs = VOICE_LANGS.filter((lang) => o[lang]);
       for (const [i, lang] of langs.entries()) {
         short ||= waiting() > BACKLOG;
         if (i > 0) {
@@ -78,7 +78,7 @@ export class Announcer {
           await sleep(PAUSE_SECONDS * 1000);
         }
         const brief = grouped || waiting() > 0;
-        await this.say(announcement(call, { chime: false, ar: lang === 'ar', en: lang === 'en', brief }));
+        await this.say(announcement(call, { chime: false, ar: lang === 'ar', en: lang === 'en', fr: lang === 'fr', brief }));
       }
       this.queue.shift();
       hooks.pending([...this.queue]);

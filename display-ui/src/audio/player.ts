@@ -1,4 +1,4 @@
-import { CHIME } from '../voice/catalogue.js';
+import { CHIME, type VoiceLang } from '../voice/catalogue.js';
 import { PAUSE, PAUSE_SECONDS, type Announcement } from '../voice/sequence.js';
 
 // Plays announcements. The clip player decodes each clip of the voice pack once and schedules a
@@ -78,10 +78,12 @@ export class ClipPlayer implements AnnouncementPlayer {
   }
 }
 
-function speak(text: string, lang: 'ar' | 'en'): Promise<void> {
+const LOCALES: Record<VoiceLang, string> = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
+
+function speak(text: string, lang: VoiceLang): Promise<void> {
   return new Promise((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = lang === 'ar' ? 'ar-SY' : 'en-GB';
+    utterance.lang = LOCALES[lang];
     const voice = speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
     if (voice) utterance.voice = voice;
     const done = () => {

@@ -55,7 +55,7 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
         </div>
       </section>
       <footer class="counter-foot">
-        <Clock lang={lang} timeZone={s.hall.timeZone} digits={digits} skewMs={state.skewMs} />
+        <Clock lang={lang} timeZone={s.hall.timeZone} digits={digits} calendar={s.hall.hijriCalendar} skewMs={state.skewMs} />
       </footer>
       <LinkMark state={state} lang={lang} />
     </main>

@@ -156,7 +156,7 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
         <h1 class="hall-name">
           <Bi text={s.hall.name} lang={lang} both={view.both} />
         </h1>
-        <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} skewMs={state.skewMs} />
+        <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} calendar={s.hall.hijriCalendar} skewMs={state.skewMs} />
       </header>
       <Current call={featured} flash={state.flash} live={live} view={view} />
       {waitingToBeSpoken.length > 0 && <NewCalls calls={waitingToBeSpoken} speakingId={state.speaking ? (state.unspoken[0]?.id ?? null) : null} view={view} />}

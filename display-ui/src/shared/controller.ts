@@ -4,7 +4,7 @@ import { deviceToken } from '../../../ui-kit/pairing.js';
 import { Announcer } from '../audio/announcer.js';
 import { ClipPlayer, SpeechPlayer, speechAvailable, type AnnouncementPlayer } from '../audio/player.js';
 import { CLIPS } from '../voice/catalogue.js';
-import type { AnnounceOptions } from '../voice/sequence.js';
+import { spokenLanguages, type AnnounceOptions } from '../voice/sequence.js';
 import { emptyBook, takeCall, takeSnapshot, type CallBook } from './calls.js';
 
 // One display's life: its socket, what it knows (snapshot, calls, counter), the announcement
@@ -136,8 +136,8 @@ export class DisplayController {
   }
 
   private announceOptions(): AnnounceOptions {
-    const d = this.state.snapshot?.hall.display;
-    return { chime: d?.chime ?? true, ar: d?.announceAr ?? true, en: d?.announceEn ?? true };
+    const hall = this.state.snapshot?.hall;
+    return hall ? spokenLanguages(hall.languages, hall.display) : { chime: true, ar: true, en: true };
   }
 
   private onSnapshot(s: DisplaySnapshot): void {

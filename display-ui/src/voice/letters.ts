@@ -1,3 +1,5 @@
+import type { VoiceLang } from './catalogue.js';
+
 // How the letters of ticket codes are said. Codes are Latin letters (B007); a hall may also use
 // Arabic letters (ب007). Latin letters are said in Arabic as Syrians say them in everyday
 // speech; P is said with a real /p/ (پي) so that it is never heard as B (بي).
@@ -39,17 +41,17 @@ export const arabicLatinLetters: LetterClip[] = LATIN.map((l) => ({
   espeak: ESPEAK_LATIN_IN_ARABIC[l],
 }));
 
-/** Latin letters said in English: `latin-b` → "B". */
-export const englishLatinLetters: LetterClip[] = LATIN.map((l) => ({ name: `latin-${l.toLowerCase()}`, text: l }));
+/** Latin letters said in English or French, each voice by its own names: `latin-b` → "B". */
+export const latinLetters: LetterClip[] = LATIN.map((l) => ({ name: `latin-${l.toLowerCase()}`, text: l }));
 
 /** Arabic letters by their names: `arabic-ba` → «باء». */
 export const arabicLetters: LetterClip[] = ARABIC_LETTERS.map(([, name, text]) => ({ name: `arabic-${name}`, text }));
 
 /**
  * The clip that says one code letter in `lang`, or null for a character no clip says. Arabic
- * letters have Arabic clips only: their names are Arabic in an English sentence too.
+ * letters have Arabic clips only: their names are Arabic in an English or French sentence too.
  */
-export function letterClip(char: string, lang: 'ar' | 'en'): string | null {
+export function letterClip(char: string, lang: VoiceLang): string | null {
   const upper = char.toUpperCase();
   if (upper in LATIN_IN_ARABIC) return `${lang}/latin-${upper.toLowerCase()}`;
   const arabic = ARABIC_LETTERS.find(([letters]) => letters.includes(char));

@@ -1,10 +1,11 @@
-import { CHIME, clipText } from './catalogue.js';
+import { CHIME, clipText, type VoiceLang } from './catalogue.js';
 import { letterClip } from './letters.js';
 import { numberClips } from './numbers.js';
 
 // What a display says for one call: chime; «الرقم» + letter + number + «إلى الشباك رقم» +
-// counter; then "Ticket" + letter + number + "please go to counter" + counter. A brief one, for
-// calls that queue up, leaves out «الرقم» / "Ticket". Pure: the UI plays it and the tests read it.
+// counter; then "Ticket" + letter + number + "please go to counter" + counter, or in French
+// « Numéro » + letter + number + « au guichet » + counter. A brief one, for calls that queue up,
+// leaves out «الرقم» / "Ticket" / « Numéro ». Pure: the UI plays it and the tests read it.
 
 /** A breath between the Arabic and the English sentence (not a clip: the player waits). */
 export const PAUSE = 'pause';
@@ -14,6 +15,7 @@ export interface AnnounceOptions {
   chime: boolean;
   ar: boolean;
   en: boolean;
+  fr?: boolean;
   /** Number and counter only: no «الرقم» / "Ticket" before the number. */
   brief?: boolean;
 }
@@ -25,7 +27,7 @@ export interface Announcement {
   /** Clip ids in playing order, with PAUSE marks. */
   clips: string[];
   /** The same sentences as text, for speechSynthesis. */
-  speech: { lang: 'ar' | 'en'; text: string }[];
+  speech: { lang: VoiceLang; text: string }[];
   chime: boolean;
 }
 
@@ -36,14 +38,38 @@ export function splitTicketNumber(number: string): { letters: string[]; value: n
   return { letters: [...match[1]!], value: Number(match[2]) };
 }
 
-export function sentenceClips(ticketNumber: string, counterNumber: number, lang: 'ar' | 'en', brief = false): string[] {
+/** The languages in the order they are spoken: Arabic first. */
+export const VOICE_LANGS: readonly VoiceLang[] = ['ar', 'en', 'fr'];
+
+const PHRASES: Record<VoiceLang, { intro: string; toCounter: string }> = {
+  ar: { intro: 'ar/the-number', toCounter: 'ar/to-counter' },
+  en: { intro: 'en/ticket', toCounter: 'en/go-to-counter' },
+  fr: { intro: 'fr/number', toCounter: 'fr/to-counter' },
+};
+
+export function sentenceClips(ticketNumber: string, counterNumber: number, lang: VoiceLang, brief = false): string[] {
   const { letters, value } = splitTicketNumber(ticketNumber);
   const say = letters.map((l) => letterClip(l, lang)).filter((id): id is string => id !== null);
   if (value !== null) say.push(...numberClips(value, lang));
-  const intro = brief ? [] : [lang === 'ar' ? 'ar/the-number' : 'en/ticket'];
-  return lang === 'ar'
-    ? [...intro, ...say, 'ar/to-counter', ...numberClips(counterNumber, 'ar')]
-    : [...intro, ...say, 'en/go-to-counter', ...numberClips(counterNumber, 'en')];
+  const { intro, toCounter } = PHRASES[lang];
+  return [...(brief ? [] : [intro]), ...say, toCounter, ...numberClips(counterNumber, lang)];
+}
+
+/**
+ * Which languages a hall's display speaks: Arabic, then the hall's second language (French in
+ * a hall that lists it, English otherwise), each unless the hall switched it off.
+ */
+export function spokenLanguages(
+  hallLanguages: readonly string[],
+  display: { chime: boolean; announceAr: boolean; announceEn: boolean },
+): AnnounceOptions {
+  const fr = hallLanguages.includes('fr');
+  return {
+    chime: display.chime,
+    ar: display.announceAr,
+    en: display.announceEn && (!fr || hallLanguages.includes('en')),
+    fr: fr && display.announceEn,
+  };
 }
 
 const sentenceText = (clips: string[]) => clips.map((id) => clipText(id) ?? '').filter(Boolean).join(' ');
@@ -54,7 +80,7 @@ export function announcement(
 ): Announcement {
   const clips: string[] = opts.chime ? [CHIME] : [];
   const speech: Announcement['speech'] = [];
-  for (const lang of ['ar', 'en'] as const) {
+  for (const lang of VOICE_LANGS) {
     if (!opts[lang]) continue;
     const sentence = sentenceClips(call.ticket.number, call.counter.number, lang, opts.brief);
     if (speech.length) clips.push(PAUSE);

@@ -19,7 +19,7 @@ export function Attract({ hall, clockOffsetMs, onStart }: Props) {
   const { lang, digits } = useUi();
   const now = useNow(1000, clockOffsetMs);
   const other = lang === 'ar' ? 'en' : 'ar';
-  const dates = hall ? formatDates(now, lang, hall.timeZone, digits) : null;
+  const dates = hall ? formatDates(now, lang, hall.timeZone, digits, hall.hijriCalendar) : null;
   return (
     <main class="kiosk">
       {hall && <h1 class="visually-hidden">{pick(hall.name, lang)}</h1>}

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../server/protocol/admin.js';
-import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Everything the admin area says, as the hall's staff say it. English labels double as the
 // fields' accessible names in English.
@@ -390,7 +390,7 @@ const CHOICES: Record<string, (v: string) => string> = {
 };
 
 /** A field's value in the user's words; null for a structure (hours, a group of settings): its name says enough. */
-function valueText(field: string, v: unknown, lang: Lang, digits: Digits): string | null {
+function valueText(field: string, v: unknown, lang: StaffLang, digits: Digits): string | null {
   if (typeof v === 'number') return formatNumber(v, lang, digits);
   if (typeof v === 'boolean') return T[v ? 'yes' : 'no'][lang];
   if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? short(v.map((x) => valueText(field, x, lang, digits)).join(lang === 'ar' ? '، ' : ', ')) : null;
@@ -403,7 +403,7 @@ function valueText(field: string, v: unknown, lang: Lang, digits: Digits): strin
  * An admin change's details as «الاسم: …» in the user's language and the hall's digits, never the
  * server's field names; the hall's settings are listed one by one.
  */
-export function changeDetails(details: Record<string, unknown> | null, lang: Lang, digits: Digits): string {
+export function changeDetails(details: Record<string, unknown> | null, lang: StaffLang, digits: Digits): string {
   const { settings, ...rest } = details ?? {};
   const fields = { ...rest, ...(typeof settings === 'object' ? settings : {}) };
   return Object.entries(fields)
@@ -424,7 +424,7 @@ const items = (n: number, digits: Digits) =>
   arabicCount(n, digits, { one: 'عنصراً واحداً', two: 'عنصرين', few: 'عناصر', many: 'عنصراً', other: 'عنصر' });
 
 /** A field's problem in the current language; the bound in the hall's digits. */
-export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: Hints = {}): string {
+export function issueText(issue: FieldIssue, lang: StaffLang, digits: Digits, hints: Hints = {}): string {
   const own = hints[issue.code];
   if (own) return own[lang];
   const n = issue.limit === undefined ? '' : formatNumber(issue.limit, lang, digits);

@@ -42,7 +42,7 @@ const INK_BELOW = 160;
 const BLEED = 8;
 
 /** Greedy word wrap by measured width; a word wider than the line stands alone. No-break spaces (French « :») hold. */
-function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
+export function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {

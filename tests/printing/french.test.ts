@@ -1,7 +1,8 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRaster } from '../../server/printing/encode.js';
 import { ticketFacts } from '../../server/printing/facts.js';
-import { renderLine, renderTicket, type Raster } from '../../server/printing/render.js';
+import { renderLine, renderTicket, wrap, type Raster } from '../../server/printing/render.js';
 import { ticketTexts } from '../../server/printing/texts.js';
 import type { Ticket } from '../../server/protocol/schemas.js';
 import { parseEscPos, rasterDot } from '../helpers/escpos.js';
@@ -78,5 +79,16 @@ describe('a receipt in French', () => {
     const res = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: B, lang: 'de' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/lang/);
+  });
+});
+
+describe('wrapping a French line on the ticket', () => {
+  it('never breaks at a no-break space: «estimé : 12–20 min» keeps the colon and «min» with their word', () => {
+    const g = createCanvas(1, 1).getContext('2d');
+    g.font = '28px sans-serif';
+    const text = 'Temps d’attente estimé\u00a0: 12–20\u00a0min';
+    for (let width = 40; width <= 600; width += 4) {
+      for (const line of wrap(g, text, width)) expect(line, `${width} dots`).not.toMatch(/^(:|min)/);
+    }
   });
 });

@@ -95,6 +95,22 @@ describe('a hall in Arabic and French', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('phone page of a hall in three languages: two language buttons, still within 390 px', async () => {
+    const admin = await hall.login();
+    const patch = (languages: string[]) =>
+      hall.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: bearer(admin), payload: { settings: { languages } } });
+    expect((await patch(['ar', 'en', 'fr'])).statusCode).toBe(200);
+    try {
+      const page = await open(`/t/${ticket.trackingCode}?lang=fr`, { width: 390, height: 844 });
+      await page.getByRole('button', { name: 'English' }).waitFor();
+      expect(await page.getByRole('button', { name: 'العربية' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Français' }).count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await patch(['ar', 'fr']);
+    }
+  });
+
   it('display: French first, Arabic beneath, never English', async () => {
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

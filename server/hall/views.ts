@@ -24,7 +24,7 @@ import {
   type TicketRow,
 } from './state.js';
 import { hasContact, isRated } from './tracking.js';
-import { namesOf } from './names.js';
+import { namesOf, papersOf } from './names.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -257,7 +257,7 @@ export function serviceView(
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
     category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn, ...(s.categoryFr ? { fr: s.categoryFr } : {}) } : undefined,
-    whatToBring: { ar: s.whatToBringAr, en: s.whatToBringEn, ...(s.whatToBringFr ? { fr: s.whatToBringFr } : {}) },
+    whatToBring: papersOf(s),
     dailyLimit: s.dailyLimit,
     hours: s.hours,
     appointments: s.appointments ?? undefined,

@@ -4,7 +4,7 @@ import { statements } from '../hall/prepared.js';
 import { getHall } from '../hall/state.js';
 import type { Ticket } from '../protocol/schemas.js';
 import type { TicketFacts } from './texts.js';
-import { namesOf, papersIn } from '../hall/names.js';
+import { namesOf, papersOf } from '../hall/names.js';
 import { pick } from '../../ui-kit/i18n.js';
 
 // What a ticket prints, from the database and the ticket's view (the same `ahead` and estimate
@@ -29,7 +29,7 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     estimatedWaitRange: ticket.estimatedWaitRange,
     notStarted: ticket.notStarted,
     trackingUrl: `${publicBase.replace(/\/+$/, '')}/t/${ticket.trackingCode}`,
-    whatToBring: service && (hall.settings.printWhatToBring ?? true) ? papersIn(service, lang) : [],
+    whatToBring: service && (hall.settings.printWhatToBring ?? true) ? pick(papersOf(service), lang) : [],
     footer: hall.settings.ticketFooter ? pick(hall.settings.ticketFooter, lang) : '',
   };
 }

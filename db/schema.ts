@@ -16,8 +16,8 @@ export interface HallSettings {
   /** Keep tickets still waiting when the business day ends (otherwise they are cancelled). */
   carryOverWaiting: boolean;
   digits: 'arab' | 'latn';
-  languages: ('ar' | 'en')[];
-  ticketFooter: { ar: string; en: string };
+  languages: ('ar' | 'en' | 'fr')[];
+  ticketFooter: { ar: string; en: string; fr?: string };
   /** Hijri dates on tickets and screens (absent: Umm al-Qura). */
   hijriCalendar?: 'islamic-umalqura' | 'islamic-civil';
   /** Print the service's "what to bring" list on the ticket (absent: true). */
@@ -30,7 +30,7 @@ export interface HallSettings {
     chime?: boolean;
     announceAr?: boolean;
     announceEn?: boolean;
-    ticker?: { ar: string; en: string } | null;
+    ticker?: { ar: string; en: string; fr?: string } | null;
     voice?: 'clips' | 'speechSynthesis';
   };
   /** Refuse tickets outside opening hours (absent: true). The demo hall shows its hours but takes tickets any time. */
@@ -83,6 +83,7 @@ export const halls = sqliteTable('halls', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   nameAr: text('name_ar').notNull(),
   nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr'),
   timeZone: text('time_zone').notNull().default('Asia/Damascus'),
   openingHours: text('opening_hours', { mode: 'json' }).$type<OpeningHours>().notNull(),
   settings: text('settings', { mode: 'json' }).$type<HallSettings>().notNull(),
@@ -99,6 +100,7 @@ export const services = sqliteTable(
     code: text('code').notNull(),
     nameAr: text('name_ar').notNull(),
     nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr'),
     targetWaitS: integer('target_wait_s').notNull().default(900),
     /** The admin's estimate of a visit's length, the prior of the learnt duration. */
     avgServiceS: integer('avg_service_s').notNull().default(300),
@@ -111,9 +113,12 @@ export const services = sqliteTable(
     /** A heading on the kiosk's menu, for halls with many services. */
     categoryAr: text('category_ar'),
     categoryEn: text('category_en'),
+    categoryFr: text('category_fr'),
     /** Documents and fees to bring, shown when the service is chosen and on the phone page. */
     whatToBringAr: text('what_to_bring_ar', { mode: 'json' }).$type<string[]>().notNull().default([]),
     whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** null: none given in French (the English list is shown). */
+    whatToBringFr: text('what_to_bring_fr', { mode: 'json' }).$type<string[]>(),
     /** A supervisor closed it for the rest of this business day (`YYYY-MM-DD`); it reopens the next. */
     closedOnDay: text('closed_on_day'),
     /** Whether and how it takes appointments; null: it does not. */
@@ -218,7 +223,7 @@ export const tickets = sqliteTable(
     number: text('number').notNull(),
     status: text('status', { enum: ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] }).notNull(),
     priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
-    lang: text('lang', { enum: ['ar', 'en'] }).notNull().default('ar'),
+    lang: text('lang', { enum: ['ar', 'en', 'fr'] }).notNull().default('ar'),
     issuedAt: integer('issued_at').notNull(),
     calledAt: integer('called_at'),
     startedAt: integer('started_at'),
@@ -404,7 +409,7 @@ export const appointments = sqliteTable(
     day: text('day').notNull(),
     status: text('status', { enum: ['booked', 'checked_in', 'cancelled', 'no_show', 'done'] }).notNull(),
     ticketId: integer('ticket_id').references(() => tickets.id),
-    lang: text('lang', { enum: ['ar', 'en'] }).notNull().default('ar'),
+    lang: text('lang', { enum: ['ar', 'en', 'fr'] }).notNull().default('ar'),
     /** Booked by staff for a citizen (at the counter or on the phone); null: by the citizen. */
     userId: integer('user_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),

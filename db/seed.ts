@@ -3,7 +3,7 @@ import { counterServices, counters, devices, halls, printers, services, users, t
 import { hashPassword, hashToken, newToken, randomPassword } from '../server/security.js';
 
 // What a new database starts with: the hall and its admin, and with SEED=demo a municipal
-// citizen-service hall to try everything on.
+// citizen-service hall to try everything on (SEED=demo-fr: the same hall in Algiers, in Arabic and French).
 
 export const DEFAULT_SETTINGS: HallSettings = {
   routingPolicy: 'default',
@@ -62,6 +62,58 @@ export const DEMO_SERVICES = [
   },
 ];
 
+/** The demo in French: a hall of the Maghreb, Latin digits, its week Sunday to Thursday. */
+export const DEMO_FR_SETTINGS: HallSettings = {
+  ...DEMO_SETTINGS,
+  digits: 'latn',
+  languages: ['ar', 'fr'],
+  ticketFooter: {
+    ...DEFAULT_SETTINGS.ticketFooter,
+    fr: 'Nous respectons votre vie privée\u00a0: ce ticket ne porte aucune donnée personnelle.',
+  },
+};
+
+const FR_WORKDAY: [number, number][] = [[8 * 60, 16 * 60 + 30]];
+/** Sunday to Thursday 08:00–16:30, as Algerian public offices keep; Friday and Saturday closed. */
+const DEMO_FR_OPENING_HOURS: OpeningHours = { 0: FR_WORKDAY, 1: FR_WORKDAY, 2: FR_WORKDAY, 3: FR_WORKDAY, 4: FR_WORKDAY, 5: [], 6: [] };
+
+const FR_BUILDING = 'Urbanisme et foncier';
+const FR_GENERAL = 'Taxes et documents';
+
+/** The demo services' French, by code. */
+const DEMO_FRENCH: Record<string, { nameFr: string; categoryFr: string; whatToBringFr: string[] }> = {
+  B: {
+    nameFr: 'Permis de construire',
+    categoryFr: FR_BUILDING,
+    whatToBringFr: ['Une copie de votre carte d’identité', 'L’acte de propriété ou un extrait du livre foncier', 'Les plans certifiés par l’ordre des architectes', 'Le reçu de paiement des droits'],
+  },
+  P: {
+    nameFr: 'Certificats fonciers',
+    categoryFr: FR_BUILDING,
+    whatToBringFr: ['Votre carte d’identité', 'Le numéro du bien et sa section cadastrale', 'Une procuration si vous venez pour le propriétaire', 'Les timbres fiscaux demandés'],
+  },
+  F: {
+    nameFr: 'Taxes et redevances',
+    categoryFr: FR_GENERAL,
+    whatToBringFr: ['Votre carte d’identité', 'Le numéro du bien ou du local', 'Votre dernier avis ou reçu de paiement, si vous en avez un', 'La somme due, en espèces'],
+  },
+  D: {
+    nameFr: 'État civil',
+    categoryFr: FR_GENERAL,
+    whatToBringFr: ['Votre carte d’identité ou votre livret de famille', 'Deux photos d’identité récentes', 'Un certificat de résidence, si on vous l’a demandé', 'Les timbres fiscaux demandés'],
+  },
+  C: {
+    nameFr: 'Réclamations et renseignements',
+    categoryFr: FR_GENERAL,
+    whatToBringFr: ['Votre carte d’identité', 'Le numéro d’un dossier déjà déposé, si vous en avez un', 'Tout document ou photo concernant votre réclamation'],
+  },
+  E: {
+    nameFr: 'Contrôle technique des plans',
+    categoryFr: FR_BUILDING,
+    whatToBringFr: ['Le numéro du dossier', 'Les plans certifiés par l’ordre des architectes', 'Le rapport de l’architecte chargé du suivi', 'Le reçu de paiement des frais de contrôle'],
+  },
+};
+
 /** Counter number → its services by code, in its order of preference. */
 const DEMO_COUNTERS: [number, string, string[]][] = [
   [1, 'A', ['B', 'E']],
@@ -104,14 +156,16 @@ export function isNewDatabase({ db }: Connection): boolean {
 
 export async function seedDatabase(
   conn: Connection,
-  opts: { seed: 'demo' | 'none'; adminPassword?: string; demoPassword?: string },
+  opts: { seed: 'demo' | 'demo-fr' | 'none'; adminPassword?: string; demoPassword?: string },
 ): Promise<SeedReport> {
   const password = opts.adminPassword ?? randomPassword();
   const passwordHash = await hashPassword(password);
   const report: SeedReport = { hallId: 0, devices: [] };
   if (!opts.adminPassword) report.generatedAdminPassword = password;
   // Never the admin's password: a hall that forgot SEED=none must not get two more admins' keys.
-  const demoUsers = opts.seed === 'demo' ? await demoUsersOf(opts.demoPassword) : [];
+  const demo = opts.seed !== 'none';
+  const french = opts.seed === 'demo-fr';
+  const demoUsers = demo ? await demoUsersOf(opts.demoPassword) : [];
   if (demoUsers.length && !opts.demoPassword) report.generatedDemoPasswords = demoUsers.map(({ username, password }) => ({ username, password }));
 
   conn.sqlite.transaction(() => {
@@ -121,19 +175,24 @@ export async function seedDatabase(
       .values({
         nameAr: 'مركز خدمة المواطن',
         nameEn: 'Citizen Service Centre',
-        timeZone: 'Asia/Damascus',
-        openingHours: DEFAULT_OPENING_HOURS,
-        settings: opts.seed === 'demo' ? DEMO_SETTINGS : DEFAULT_SETTINGS,
+        nameFr: french ? 'Centre de services aux citoyens' : null,
+        timeZone: french ? 'Africa/Algiers' : 'Asia/Damascus',
+        openingHours: french ? DEMO_FR_OPENING_HOURS : DEFAULT_OPENING_HOURS,
+        settings: french ? DEMO_FR_SETTINGS : demo ? DEMO_SETTINGS : DEFAULT_SETTINGS,
       })
       .returning()
       .get();
     report.hallId = hall.id;
     db.insert(users).values({ hallId: hall.id, username: 'admin', passwordHash, role: 'admin', displayName: 'مدير النظام' }).run();
-    if (opts.seed !== 'demo') return;
+    if (!demo) return;
 
     const serviceIds = new Map<string, number>();
     DEMO_SERVICES.forEach((s, i) => {
-      const row = db.insert(services).values({ ...s, hallId: hall.id, sortOrder: i }).returning().get();
+      const row = db
+        .insert(services)
+        .values({ ...s, ...(french ? DEMO_FRENCH[s.code] : {}), hallId: hall.id, sortOrder: i })
+        .returning()
+        .get();
       serviceIds.set(s.code, row.id);
     });
     for (const [number, zone, codes] of DEMO_COUNTERS) {

@@ -46,7 +46,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_PASSWORD: staffPassword('admin').optional(),
-  SEED: z.enum(['demo', 'none']).default('demo'),
+  SEED: z.enum(['demo', 'demo-fr', 'none']).default('demo'),
   // The password of the demo supervisor and clerk (SEED=demo), for demos and tests; unset: each
   // gets its own, printed once.
   DEMO_PASSWORD: staffPassword().optional(),

@@ -1,3 +1,4 @@
+import type { Lang } from './i18n.js';
 import type { Service, Ticket } from '../server/protocol/schemas.js';
 import { api, newIdempotencyKey } from './api.js';
 
@@ -33,7 +34,7 @@ export const listSlots = (serviceId: number, date: string) =>
 export const holdSlot = (serviceId: number, start: string) =>
   api<{ holdId: string; expiresAt: string }>('POST', '/api/appointments/hold', { body: { serviceId, start } });
 
-export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: 'ar' | 'en' }, token?: string) =>
+export const book = (body: { serviceId: number; start: string; holdId?: string; phone?: string; lang: Lang }, token?: string) =>
   api<Appointment>('POST', '/api/appointments', { body, token });
 
 /** The day's appointments (staff). */

@@ -1,30 +1,61 @@
-// Language, direction and numbers. Arabic is the default; `?lang=en` switches to English.
+// Language, direction and numbers. Arabic is the default; `?lang=en` or `?lang=fr` switches.
 
-export type Lang = 'ar' | 'en';
+export const LANGS = ['ar', 'en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+/** The staff app and the city's pages: Arabic and English (French is the citizens' and displays' so far). */
+export type StaffLang = Exclude<Lang, 'fr'>;
 export type Digits = 'arab' | 'latn';
+/** A text of the UIs, in every language: a missing French string is a compile error. */
+export type Phrase = Record<Lang, string>;
+/** A name an admin typed (hall, service, footer): Arabic and English, French where given. */
 export interface Bilingual {
   ar: string;
   en: string;
+  fr?: string;
 }
 
+/** Each language's name in itself, for the language switch. */
+export const LANG_NAMES: Phrase = { ar: 'العربية', en: 'English', fr: 'Français' };
+
+export const dirOf = (lang: Lang) => (lang === 'ar' ? 'rtl' : 'ltr');
+
 export function initialLang(): Lang {
-  return new URL(location.href).searchParams.get('lang') === 'en' ? 'en' : 'ar';
+  const asked = new URL(location.href).searchParams.get('lang');
+  return asked === 'en' || asked === 'fr' ? asked : 'ar';
+}
+
+export function initialStaffLang(): StaffLang {
+  return initialLang() === 'en' ? 'en' : 'ar';
 }
 
 /** Sets `lang` and `dir` on <html>; every layout uses logical CSS properties, so this flips it. */
 export function applyLang(lang: Lang): void {
   document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.dir = dirOf(lang);
 }
 
-export const pick = (text: Bilingual, lang: Lang) => text[lang];
+/** Keeps the page's language in its address (`?lang=`; none for Arabic), so a reload keeps it. */
+export function setLangInAddress(lang: Lang): void {
+  const url = new URL(location.href);
+  if (lang === 'ar') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', lang);
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+}
+
+/** A name (or a list) in a language: French where given, else English, else Arabic, which always exists. */
+export const pick = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T => text[lang] ?? text.en ?? text.ar;
+
+/** A label before what it names: «الانتظار: », "Wait: ", « Attente : » (French keeps a no-break space before the colon). */
+export const labelled = (label: string, lang: Lang) => `${label}${lang === 'fr' ? '\u00a0: ' : ': '}`;
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 
-/** Numbers in the hall's digits: Arabic-Indic (٠١٢…) or Latin in Arabic; Latin in English. */
+const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
+
+/** Numbers in the hall's digits: Arabic-Indic (٠١٢…) or Latin in Arabic; Latin in English and French. */
 export function formatNumber(n: number, lang: Lang, digits: Digits = 'arab'): string {
   const system = lang === 'ar' ? digits : 'latn';
-  return new Intl.NumberFormat(`${lang === 'ar' ? 'ar-SY' : 'en-GB'}-u-nu-${system}`, { useGrouping: false }).format(n);
+  return new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-${system}`, { useGrouping: false }).format(n);
 }
 
 const arPlural = new Intl.PluralRules('ar');
@@ -48,6 +79,12 @@ export function arabicCount(n: number, digits: Digits, forms: ArabicForms): stri
   return `${formatNumber(n, 'ar', digits)} ${rule === 'few' || rule === 'many' ? forms[rule] : forms.other}`;
 }
 
+const frPlural = new Intl.PluralRules('fr');
+
+/** A counted noun as French says it: 0 and 1 take the singular («0 personne», «1 personne», «2 personnes»). */
+export const frenchCount = (n: number, singular: string, plural: string) =>
+  `${formatNumber(n, 'fr')}\u00a0${frPlural.select(n) === 'one' ? singular : plural}`;
+
 /**
  * How a ticket's number is written, on every screen in either language and on the receipt: as one
  * code, its digits in the script of its letter. A Latin letter takes Latin digits (B007, never
@@ -60,7 +97,7 @@ export function formatTicketNumber(number: string, digits: Digits): string {
   return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
 }
 
-const dateLocale = (lang: Lang, digits: Digits) => (lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB-u-nu-latn');
+const dateLocale = (lang: Lang, digits: Digits) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
 
 /** The time of an instant on the hall's 24-hour clock: «١٠:٠٢» / "10:02". */
 export function formatTime(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab'): string {

@@ -1,19 +1,28 @@
-import { arabicCount, formatNumber, type Digits, type Lang } from './i18n.js';
+import { arabicCount, formatNumber, frenchCount, labelled, type Digits, type Lang, type Phrase } from './i18n.js';
 
 // What a ticket says, in one wording for the kiosk's screen, the printed receipt (the server's
 // renderer imports this file) and the citizen's phone.
 
 export const PHRASES = {
-  yourNumber: { ar: 'رقم دورك', en: 'Your number' },
-  expectedWait: { ar: 'الانتظار المتوقع', en: 'Expected wait' },
-  scanToFollow: { ar: 'امسح الرمز لمتابعة دورك على هاتفك', en: 'Scan to follow your turn on your phone' },
-  typeAddress: { ar: 'أو اكتب هذا العنوان في متصفح هاتفك', en: "Or type this address in your phone's browser" },
-  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring' },
-  priorityTag: { ar: 'دور أولوية', en: 'Priority ticket' },
-} as const;
+  yourNumber: { ar: 'رقم دورك', en: 'Your number', fr: 'Votre numéro' },
+  expectedWait: { ar: 'الانتظار المتوقع', en: 'Expected wait', fr: 'Temps d’attente estimé' },
+  scanToFollow: {
+    ar: 'امسح الرمز لمتابعة دورك على هاتفك',
+    en: 'Scan to follow your turn on your phone',
+    fr: 'Scannez le code pour suivre votre tour sur votre téléphone',
+  },
+  typeAddress: {
+    ar: 'أو اكتب هذا العنوان في متصفح هاتفك',
+    en: "Or type this address in your phone's browser",
+    fr: 'Ou tapez cette adresse dans le navigateur de votre téléphone',
+  },
+  whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring', fr: 'Documents à apporter' },
+  priorityTag: { ar: 'دور أولوية', en: 'Priority ticket', fr: 'Ticket prioritaire' },
+} satisfies Record<string, Phrase>;
 
 /** On the ticket and its receipt: «موعد ١٠:٤٠» / "Appointment 10:40" (a time in the hall's digits). */
-export const appointmentTag = (time: string, lang: Lang) => (lang === 'ar' ? `موعد ${time}` : `Appointment ${time}`);
+export const appointmentTag = (time: string, lang: Lang) =>
+  ({ ar: `موعد ${time}`, en: `Appointment ${time}`, fr: `Rendez-vous à ${time}` })[lang];
 
 /** No counter serves the service now; `opensAt` ("08:30", the hall's time) when its hours say. */
 export interface NotStarted {
@@ -28,8 +37,9 @@ export interface WaitFacts {
   notStarted: NotStarted | null;
 }
 
-/** «لا أحد أمامك» / «أمامك ٣ أشخاص» / "3 people ahead of you". */
+/** «لا أحد أمامك» / «أمامك ٣ أشخاص» / "3 people ahead of you" / «3 personnes avant vous». */
 export function peopleAhead(n: number, lang: Lang, digits: Digits): string {
+  if (lang === 'fr') return n === 0 ? 'Personne avant vous' : `${frenchCount(n, 'personne', 'personnes')} avant vous`;
   if (lang === 'en') return n === 0 ? 'No one ahead of you' : `${n} ${n === 1 ? 'person' : 'people'} ahead of you`;
   if (n === 0) return 'لا أحد أمامك';
   return `أمامك ${arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' })}`;
@@ -46,15 +56,20 @@ export function waitWords(w: WaitFacts, lang: Lang, digits: Digits): string | nu
   if (range && range.high > range.low) return rangeWords(range.low, range.high, lang, digits);
   const minutes = w.estimatedWaitMinutes;
   if (minutes == null) return null;
-  if (minutes <= 0) return lang === 'ar' ? 'أقل من دقيقة' : 'under a minute';
+  if (minutes <= 0) return { ar: 'أقل من دقيقة', en: 'under a minute', fr: 'moins d’une minute' }[lang];
   if (lang === 'en') return `about ${minutes} min`;
+  if (lang === 'fr') return `environ ${minutes}\u00a0min`;
   // After «نحو»: genitive, «نحو دقيقتين».
   return `نحو ${arabicCount(minutes, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
 }
 
-/** «١٢–٢٠ دقيقة», «٣–٥ دقائق» (the noun agrees with the last number), «حتى دقيقتين» from 0; "12–20 min", "up to 2 min". */
+/**
+ * «١٢–٢٠ دقيقة», «٣–٥ دقائق» (the noun agrees with the last number), «حتى دقيقتين» from 0;
+ * "12–20 min", "up to 2 min"; «12–20 min», «jusqu’à 2 min».
+ */
 function rangeWords(low: number, high: number, lang: Lang, digits: Digits): string {
   if (lang === 'en') return low === 0 ? `up to ${high} min` : `${low}–${high} min`;
+  if (lang === 'fr') return low === 0 ? `jusqu’à ${high}\u00a0min` : `${low}–${high}\u00a0min`;
   if (low === 0) return `حتى ${arabicCount(high, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
   const noun = high >= 3 && high <= 10 ? 'دقائق' : 'دقيقة';
   return `${formatNumber(low, 'ar', digits)}–${formatNumber(high, 'ar', digits)} ${noun}`;
@@ -67,10 +82,12 @@ export function waitLine(w: WaitFacts, lang: Lang, digits: Digits): { label: str
   return { label: w.notStarted ? null : PHRASES.expectedWait[lang], words };
 }
 
-export const waitLineText = (line: NonNullable<ReturnType<typeof waitLine>>) => (line.label ? `${line.label}: ${line.words}` : line.words);
+export const waitLineText = (line: NonNullable<ReturnType<typeof waitLine>>, lang: Lang) =>
+  line.label ? labelled(line.label, lang) + line.words : line.words;
 
 function notStarted(opensAt: string | null, lang: Lang, digits: Digits): string {
   if (lang === 'en') return opensAt ? `Service not started yet: it starts at ${opensAt}` : 'Service not started yet';
+  if (lang === 'fr') return opensAt ? `Ce service n’a pas encore commencé\u00a0: il ouvre à ${opensAt}` : 'Ce service n’a pas encore commencé';
   const time = opensAt?.replace(/\d/g, (d) => formatNumber(Number(d), 'ar', digits));
   return time ? `الخدمة لم تبدأ بعد، وتبدأ الساعة ${time}` : 'الخدمة لم تبدأ بعد';
 }

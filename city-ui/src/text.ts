@@ -1,4 +1,4 @@
-import type { Lang } from '../../ui-kit/i18n.js';
+import type { StaffLang } from '../../ui-kit/i18n.js';
 
 // What the city's screens say, in the council's formal Arabic and in English. Log-in, language,
 // roles and the admin forms' common words come from the staff app (clerk-ui).
@@ -72,15 +72,15 @@ export const T = {
 export type TextKey = keyof typeof T;
 
 /** «الإصدار ٤، نُشر في …» / "Version 4, published …" (both already formatted). */
-export const versionLine = (version: string, publishedAt: string, lang: Lang) =>
+export const versionLine = (version: string, publishedAt: string, lang: StaffLang) =>
   lang === 'ar' ? `الإصدار ${version}، نُشر في ${publishedAt}` : `Version ${version}, published ${publishedAt}`;
 
 /** «نُشر الإصدار ٤، وسيصل إلى كل المراكز.» */
-export const publishedLine = (version: string, lang: Lang) =>
+export const publishedLine = (version: string, lang: StaffLang) =>
   lang === 'ar' ? `نُشر الإصدار ${version}، وسيصل إلى كل المراكز.` : `Version ${version} published; every hall will receive it.`;
 
 /** «لا اتصال منذ الساعة ١٠:٠٢» / "No contact since 10:02" (`since` already formatted). */
-export const noContactSince = (since: string, lang: Lang) => (lang === 'ar' ? `لا اتصال منذ ${since}` : `No contact since ${since}`);
+export const noContactSince = (since: string, lang: StaffLang) => (lang === 'ar' ? `لا اتصال منذ ${since}` : `No contact since ${since}`);
 
 /** A catalogue cell's accessible name: «الرمز، الخدمة ٢» / "Code, service 2". */
-export const cellName = (column: string, row: string, lang: Lang) => (lang === 'ar' ? `${column}، الخدمة ${row}` : `${column}, service ${row}`);
+export const cellName = (column: string, row: string, lang: StaffLang) => (lang === 'ar' ? `${column}، الخدمة ${row}` : `${column}, service ${row}`);

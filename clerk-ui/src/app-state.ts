@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
+import { applyLang, initialStaffLang, type StaffLang } from '../../ui-kit/i18n.js';
 import type { Session } from './area.js';
 import { loadSession, logOut, refreshSession } from './session.js';
 import type { TextKey } from './text.js';
@@ -9,7 +9,7 @@ import type { TextKey } from './text.js';
 
 const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
 
-function setLangInAddress(lang: Lang) {
+function setLangInAddress(lang: StaffLang) {
   const url = new URL(location.href);
   if (lang === 'en') url.searchParams.set('lang', 'en');
   else url.searchParams.delete('lang');
@@ -17,7 +17,7 @@ function setLangInAddress(lang: Lang) {
 }
 
 export function useStaffApp() {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = useState<StaffLang>(initialStaffLang);
   const [session, setSession] = useState<Session | null>(loadSession);
   const [notice, setNotice] = useState<TextKey | null>(null);
   const [route, setRoute] = useState(routeOf);

@@ -199,7 +199,7 @@ export function App() {
   return (
     <UiContext.Provider value={{ lang, digits }}>
       <div class="kiosk">
-        <Header hall={menu.hall} clockOffsetMs={menu.clockOffsetMs} onLanguage={() => setLang(lang === 'ar' ? 'en' : 'ar')} />
+        <Header hall={menu.hall} clockOffsetMs={menu.clockOffsetMs} onLanguage={setLang} />
         {(offline || (printerDown && screen.kind === 'menu')) && (
           <p class={offline ? 'banner offline' : 'banner'} role="status">
             {TEXT[offline ? 'offline' : 'menuPrinterDown'][lang]}

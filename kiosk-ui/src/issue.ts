@@ -1,5 +1,6 @@
 import type { Ticket } from '../../server/protocol/schemas.js';
 import { ApiError, api, newIdempotencyKey } from '../../ui-kit/api.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // One tap, one ticket: the tap's Idempotency-Key goes with every retry of that tap, so a lost
 // answer retried is the same ticket, never a second one.
@@ -8,7 +9,7 @@ export interface IssueOptions {
   token: string;
   serviceId: number;
   priority: boolean;
-  lang: 'ar' | 'en';
+  lang: Lang;
   /** Called before each automatic retry (the server could not be reached or failed). */
   onRetry(attempt: number): void;
   signal: AbortSignal;

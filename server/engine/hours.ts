@@ -22,10 +22,10 @@ export interface AvailabilityInput {
 }
 
 /** What a citizen reads when a service is closed. */
-export const CLOSED_REASON_TEXT: Record<ClosedReason, { ar: string; en: string }> = {
-  closed_today: { ar: 'أُغلقت الخدمة لبقية اليوم', en: 'Closed for the rest of the day' },
-  outside_hours: { ar: 'خارج أوقات الدوام', en: 'Outside opening hours' },
-  daily_limit: { ar: 'اكتمل عدد الأدوار لهذا اليوم', en: "Today's tickets are all taken" },
+export const CLOSED_REASON_TEXT: Record<ClosedReason, { ar: string; en: string; fr: string }> = {
+  closed_today: { ar: 'أُغلقت الخدمة لبقية اليوم', en: 'Closed for the rest of the day', fr: 'Fermé pour le reste de la journée' },
+  outside_hours: { ar: 'خارج أوقات الدوام', en: 'Outside opening hours', fr: 'En dehors des heures d’ouverture' },
+  daily_limit: { ar: 'اكتمل عدد الأدوار لهذا اليوم', en: "Today's tickets are all taken", fr: 'Tous les tickets du jour sont déjà pris' },
 };
 
 export function isWithinHours(hours: WeeklyHours, weekday: number, minuteOfDay: number): boolean {

@@ -5,6 +5,8 @@ import { businessDay, isoInZone } from '../engine/clock.js';
 import { hallAppointmentSettings } from './appointments-settings.js';
 import { notifySettings } from './phone-settings.js';
 import { getHall, type HallRow } from './state.js';
+import { namesOf } from './names.js';
+import { pick, type Lang } from '../../ui-kit/i18n.js';
 
 // What time does to bookings: no-shows once check-in has closed, done once their visit is, the
 // phone numbers gone once their day is over, and the reminders through the hall's webhook.
@@ -58,20 +60,19 @@ export interface AppointmentMessage {
   hallName: string;
   /** The citizen's page of the booking, with its cancel button. */
   bookingUrl: string;
-  lang: 'ar' | 'en';
+  lang: Lang;
 }
 
 type Row = ReturnType<typeof withContacts>[number];
 
 function message(hall: HallRow, r: Row, kind: AppointmentMessage['kind'], base: string): AppointmentMessage {
-  const ar = r.appointment.lang === 'ar';
   return {
     kind,
     phone: r.contact.phone,
     code: r.appointment.code,
     start: isoInZone(r.appointment.startAt, hall.timeZone),
-    serviceName: ar ? r.nameAr : r.nameEn,
-    hallName: ar ? hall.nameAr : hall.nameEn,
+    serviceName: pick(namesOf(r), r.appointment.lang),
+    hallName: pick(namesOf(hall), r.appointment.lang),
     bookingUrl: `${base}/book/?code=${r.appointment.code}`,
     lang: r.appointment.lang,
   };
@@ -79,7 +80,7 @@ function message(hall: HallRow, r: Row, kind: AppointmentMessage['kind'], base: 
 
 function withContacts(conn: Connection, hallId: number, ...where: Parameters<typeof and>) {
   return conn.db
-    .select({ appointment: appointments, contact: appointmentContacts, nameAr: services.nameAr, nameEn: services.nameEn })
+    .select({ appointment: appointments, contact: appointmentContacts, nameAr: services.nameAr, nameEn: services.nameEn, nameFr: services.nameFr })
     .from(appointmentContacts)
     .innerJoin(appointments, eq(appointments.id, appointmentContacts.appointmentId))
     .innerJoin(services, eq(services.id, appointments.serviceId))

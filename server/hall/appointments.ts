@@ -10,6 +10,7 @@ import { hallAppointmentSettings, localInstant, serviceBooking, slotMinutesOfDay
 import { closureOn, refuseIfClosed } from './closures.js';
 import { normalizePhone } from './notify.js';
 import { getHall, getService, type HallRow, type ServiceRow } from './state.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // Booking a slot: anonymous (a code, an optional phone number for reminders), capped per slot and
 // per clock hour so that walk-ins keep most of the hall, and within the hall's booking window.
@@ -135,7 +136,7 @@ export function holdSlot(conn: Connection, now: number, req: SlotRequest): { hol
 
 export interface BookRequest extends SlotRequest {
   phone?: string;
-  lang: 'ar' | 'en';
+  lang: Lang;
   holdId?: string;
 }
 

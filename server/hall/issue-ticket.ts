@@ -12,12 +12,13 @@ import { statements } from './prepared.js';
 import { rollOver } from './rollover.js';
 import { bookingTicketId, carriedReading, carryReading, getHall, getActiveService, readHall, totalChanges, type HallReading, type TicketRow } from './state.js';
 import { knownWait, newTicketEstimator, type Forecast } from './views.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 export interface IssueRequest {
   hallId: number;
   serviceId: number;
   priority: boolean;
-  lang: 'ar' | 'en';
+  lang: Lang;
   /** The client's Idempotency-Key, scoped to the device or user that sent it. */
   idempotencyKey?: string;
   /** Who sent the key when it is neither a device nor a user (a phone at /join: `ip:<addr>`). */

@@ -6,6 +6,8 @@ import { countAhead } from './views.js';
 import { notifySettings } from './phone-settings.js';
 import { statements } from './prepared.js';
 import { getHall } from './state.js';
+import { namesOf } from './names.js';
+import { pick, type Lang } from '../../ui-kit/i18n.js';
 
 // The notification hook: a citizen may leave a phone number so that an SMS or WhatsApp gateway
 // (the hall's webhook) tells them when their turn comes near. The number is kept only for that:
@@ -88,7 +90,7 @@ export interface NotifyMessage {
   serviceName: string;
   hallName: string;
   trackingUrl: string;
-  lang: 'ar' | 'en';
+  lang: Lang;
 }
 
 /**
@@ -102,7 +104,7 @@ export function claimDueMessages(conn: Connection, hallId: number, now: number, 
     const settings = notifySettings(hall);
     if (!settings.enabled) return [];
     const rows = conn.db
-      .select({ ticket: tickets, phone: ticketContacts.phone, nameAr: services.nameAr, nameEn: services.nameEn })
+      .select({ ticket: tickets, phone: ticketContacts.phone, nameAr: services.nameAr, nameEn: services.nameEn, nameFr: services.nameFr })
       .from(ticketContacts)
       .innerJoin(tickets, eq(tickets.id, ticketContacts.ticketId))
       .innerJoin(services, eq(services.id, tickets.serviceId))
@@ -113,13 +115,12 @@ export function claimDueMessages(conn: Connection, hallId: number, now: number, 
       const position = countAhead(conn, r.ticket) + 1;
       if (position > settings.position) continue;
       conn.db.update(ticketContacts).set({ notifiedAt: now }).where(eq(ticketContacts.ticketId, r.ticket.id)).run();
-      const ar = r.ticket.lang === 'ar';
       out.push({
         ticketNumber: r.ticket.number,
         position,
         phone: r.phone!,
-        serviceName: ar ? r.nameAr : r.nameEn,
-        hallName: ar ? hall.nameAr : hall.nameEn,
+        serviceName: pick(namesOf(r), r.ticket.lang),
+        hallName: pick(namesOf(hall), r.ticket.lang),
         trackingUrl: `${base}/t/${r.ticket.trackingCode}`,
         lang: r.ticket.lang,
       });

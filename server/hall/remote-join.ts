@@ -12,6 +12,7 @@ import { issueTicket, type Issued } from './issue-ticket.js';
 import { remoteJoinSettings } from './phone-settings.js';
 import { getHall, getService, type HallRow, type ServiceRow } from './state.js';
 import { serviceList } from './views.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // A ticket taken on a phone after scanning the QR code at the entrance (a hall setting, off by
 // default). Only while the hall is really open: a hall that takes kiosk tickets at any hour (the
@@ -69,7 +70,7 @@ export function remoteServices(conn: Connection, hallId: number, now: number): P
 export interface RemoteRequest {
   hallId: number;
   serviceId: number;
-  lang: 'ar' | 'en';
+  lang: Lang;
   idempotencyKey?: string;
   /** Who sent the key: `ip:<addr>`. */
   idempotencyScope: string;

@@ -24,6 +24,7 @@ import {
   type TicketRow,
 } from './state.js';
 import { hasContact, isRated } from './tracking.js';
+import { namesOf, papersOf } from './names.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -161,7 +162,7 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
   return {
     number: full.number,
     serviceId: full.serviceId,
-    service: { ar: service.nameAr, en: service.nameEn },
+    service: namesOf(service),
     status: full.status,
     ahead: full.ahead,
     estimatedWaitMinutes: full.estimatedWaitMinutes,
@@ -245,7 +246,7 @@ export function serviceView(
   return {
     id: s.id,
     code: s.code,
-    name: { ar: s.nameAr, en: s.nameEn },
+    name: namesOf(s),
     targetWaitMinutes: Math.round(s.targetWaitS / 60),
     averageServiceMinutes: Math.round(s.avgServiceS / 60),
     active: s.active,
@@ -255,8 +256,8 @@ export function serviceView(
     notStarted,
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
-    category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn } : undefined,
-    whatToBring: { ar: s.whatToBringAr, en: s.whatToBringEn },
+    category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn, ...(s.categoryFr ? { fr: s.categoryFr } : {}) } : undefined,
+    whatToBring: papersOf(s),
     dailyLimit: s.dailyLimit,
     hours: s.hours,
     appointments: s.appointments ?? undefined,

@@ -18,7 +18,7 @@ declare module 'fastify' {
 
 export interface DbOptions {
   dataDir: string;
-  seed: 'demo' | 'none';
+  seed: 'demo' | 'demo-fr' | 'none';
   adminPassword?: string;
   /** The demo supervisor's and clerk's password (DEMO_PASSWORD); else each gets its own. */
   demoPassword?: string;

@@ -5,6 +5,8 @@ import { getHall } from '../hall/state.js';
 import { hijriCalendarOf } from '../protocol/admin.js';
 import type { Ticket } from '../protocol/schemas.js';
 import type { TicketFacts } from './texts.js';
+import { namesOf, papersOf } from '../hall/names.js';
+import { pick } from '../../ui-kit/i18n.js';
 
 // What a ticket prints, from the database and the ticket's view (the same `ahead` and estimate
 // the kiosk's screen shows).
@@ -18,8 +20,8 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     digits: hall.settings.digits,
     timeZone: hall.timeZone,
     hijriCalendar: hijriCalendarOf(hall.settings),
-    hallName: lang === 'ar' ? hall.nameAr : hall.nameEn,
-    serviceName: service ? (lang === 'ar' ? service.nameAr : service.nameEn) : '',
+    hallName: pick(namesOf(hall), lang),
+    serviceName: service ? pick(namesOf(service), lang) : '',
     number: ticket.number,
     priority: ticket.priority,
     appointmentAt: ticket.appointment ? Date.parse(ticket.appointment.start) : null,
@@ -29,8 +31,8 @@ export function ticketFacts(conn: Connection, hallId: number, ticket: Ticket, pu
     estimatedWaitRange: ticket.estimatedWaitRange,
     notStarted: ticket.notStarted,
     trackingUrl: `${publicBase.replace(/\/+$/, '')}/t/${ticket.trackingCode}`,
-    whatToBring: service && (hall.settings.printWhatToBring ?? true) ? (lang === 'ar' ? service.whatToBringAr : service.whatToBringEn) : [],
-    footer: hall.settings.ticketFooter?.[lang] ?? '',
+    whatToBring: service && (hall.settings.printWhatToBring ?? true) ? pick(papersOf(service), lang) : [],
+    footer: hall.settings.ticketFooter ? pick(hall.settings.ticketFooter, lang) : '',
   };
 }
 

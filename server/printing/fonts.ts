@@ -1,6 +1,7 @@
 import { GlobalFonts } from '@napi-rs/canvas';
 import { join } from 'node:path';
 import { ROOT } from '../paths.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // The ticket's faces, committed under assets/fonts/ (SIL OFL 1.1, see OFL.txt there): the
 // printer cannot shape Arabic, so the whole ticket is drawn with these and printed as an image.
@@ -25,7 +26,7 @@ export function registerFonts(): void {
 }
 
 /** A CSS font for the canvas: the language's face first, the other as fallback. */
-export function font(px: number, lang: 'ar' | 'en', bold = false): string {
+export function font(px: number, lang: Lang, bold = false): string {
   const families = lang === 'ar' ? `"${NASKH}", "${SANS}"` : `"${SANS}", "${NASKH}"`;
   return `${bold ? 'bold ' : ''}${Math.round(px)}px ${families}`;
 }

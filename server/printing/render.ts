@@ -41,11 +41,11 @@ const INK_BELOW = 160;
 /** Room drawn around a line for strokes that reach past its box. */
 const BLEED = 8;
 
-/** Greedy word wrap by measured width; a word wider than the line stands alone. */
-function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
+/** Greedy word wrap by measured width; a word wider than the line stands alone. No-break spaces (French « :») hold. */
+export function wrap(g: SKRSContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && g.measureText(candidate).width > maxWidth) {
       lines.push(line);

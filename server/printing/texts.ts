@@ -66,7 +66,7 @@ export function ticketTexts(f: TicketFacts): TicketTexts {
     priority: f.priority ? PHRASES.priorityTag[f.lang] : null,
     appointment: f.appointmentAt == null ? null : appointmentTag(formatTime(new Date(f.appointmentAt), f.lang, f.timeZone, f.digits), f.lang),
     ahead: peopleAhead(f.ahead, f.lang, f.digits),
-    wait: wait && waitLineText(wait),
+    wait: wait && waitLineText(wait, f.lang),
     date,
     hijri,
     time,

@@ -82,8 +82,9 @@ export const HallSettingsInput = z.object({
   languages: z
     .array(Lang)
     .min(1)
-    .max(2)
-    .refine((l) => new Set(l).size === l.length, because('repeated', 'must not name a language twice')),
+    .max(3)
+    .refine((l) => new Set(l).size === l.length, because('repeated', 'must not name a language twice'))
+    .refine((l) => l[0] === 'ar', because('arabic_first', 'must start with Arabic ("ar")')),
   hijriCalendar: HijriCalendar,
   ticketFooter: Bilingual,
   printWhatToBring: z.boolean(),

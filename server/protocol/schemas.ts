@@ -10,13 +10,12 @@ export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdText = z.string().regex(/^\d+$/, 'must be an id in decimal digits').transform(Number).pipe(Id);
 export const IdParams = z.object({ id: IdText });
 
-export const Bilingual = z.object({
-  ar: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
-});
+const Name = z.string().trim().min(1).max(200);
+/** A name in Arabic and English, and in French where the hall gives one. */
+export const Bilingual = z.object({ ar: Name, en: Name, fr: Name.optional() });
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const Lang = z.enum(['ar', 'en']);
+export const Lang = z.enum(['ar', 'en', 'fr']);
 export const TicketStatus = z.enum(TICKET_STATUSES);
 /** The Hijri calendar of the hall's tickets and screens: Umm al-Qura (Saudi Arabia's) or the tabular civil one. */
 export const HijriCalendar = z.enum(['islamic-umalqura', 'islamic-civil']);
@@ -40,10 +39,8 @@ export const WeeklyHours = z.partialRecord(
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** Documents and fees to bring: a short list in each language. */
-export const WhatToBring = z.object({
-  ar: z.array(z.string().trim().min(1).max(120)).max(10),
-  en: z.array(z.string().trim().min(1).max(120)).max(10),
-});
+const Papers = z.array(z.string().trim().min(1).max(120)).max(10);
+export const WhatToBring = z.object({ ar: Papers, en: Papers, fr: Papers.optional() });
 export type WhatToBring = z.infer<typeof WhatToBring>;
 
 /**
@@ -201,7 +198,7 @@ export const DisplaySnapshot = z.object({
     name: Bilingual,
     timeZone: z.string(),
     digits: z.enum(['arab', 'latn']),
-    languages: z.array(z.enum([...Lang.options, 'fr'])),
+    languages: z.array(Lang),
     hijriCalendar: HijriCalendar,
     display: DisplaySettings,
   }),

@@ -6,6 +6,7 @@ import { counters, services, tickets, type HallSettings } from '../../db/schema.
 import { counterServiceIds, type HallRow } from '../hall/state.js';
 import { hijriCalendarOf } from '../protocol/admin.js';
 import type { DisplayCounter, DisplaySettings, DisplaySnapshot, MediaItem } from '../protocol/schemas.js';
+import { namesOf } from '../hall/names.js';
 
 // What a display needs besides calls and counts: the hall (name, zone, digits, display
 // settings), its services and counters, and the admin's media files.
@@ -36,7 +37,7 @@ export function displaySettings(settings: HallSettings): DisplaySettings {
 
 export function hallInfo(hall: HallRow): DisplaySnapshot['hall'] {
   return {
-    name: { ar: hall.nameAr, en: hall.nameEn },
+    name: namesOf(hall),
     timeZone: hall.timeZone,
     digits: hall.settings.digits,
     languages: hall.settings.languages,
@@ -48,12 +49,12 @@ export function hallInfo(hall: HallRow): DisplaySnapshot['hall'] {
 /** The hall's services; `closedToday`: a supervisor closed it for the business day `today`. */
 export function displayServices({ db }: Connection, hallId: number, today: string): DisplaySnapshot['services'] {
   return db
-    .select({ id: services.id, code: services.code, nameAr: services.nameAr, nameEn: services.nameEn, closedOnDay: services.closedOnDay })
+    .select({ id: services.id, code: services.code, nameAr: services.nameAr, nameEn: services.nameEn, nameFr: services.nameFr, closedOnDay: services.closedOnDay })
     .from(services)
     .where(and(eq(services.hallId, hallId), eq(services.active, true)))
     .orderBy(asc(services.sortOrder), asc(services.id))
     .all()
-    .map((s) => ({ id: s.id, code: s.code, name: { ar: s.nameAr, en: s.nameEn }, closedToday: s.closedOnDay === today }));
+    .map((s) => ({ id: s.id, code: s.code, name: namesOf(s), closedToday: s.closedOnDay === today }));
 }
 
 /** Active counters of the hall (of one zone, or the given ids), by number, with their ticket. */

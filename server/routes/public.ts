@@ -10,6 +10,7 @@ import { serviceList } from '../hall/views.js';
 import { PUBLIC_DIR } from '../paths.js';
 import { hijriCalendarOf } from '../protocol/admin.js';
 import { HallInfo, Service } from '../protocol/schemas.js';
+import { namesOf } from '../hall/names.js';
 
 /** Anyone: health, the hall's name and settings, the service menu, and the landing page at `/`. */
 export default async function publicRoutes(fastify: FastifyInstance) {
@@ -26,7 +27,7 @@ export default async function publicRoutes(fastify: FastifyInstance) {
     const now = app.now();
     const closure = closureToday(app.conn, hall, now) ?? undefined;
     return {
-      name: { ar: hall.nameAr, en: hall.nameEn },
+      name: namesOf(hall),
       timeZone: hall.timeZone,
       digits: hall.settings.digits,
       languages: hall.settings.languages,

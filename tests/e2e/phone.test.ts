@@ -186,7 +186,7 @@ describe('the ticket on the phone', () => {
     const said = async () => (await page.locator('.p-wait').innerText()).replace(/\s+/g, ' ').trim();
     const shown = async () => {
       const view = (await hall.app.inject({ method: 'GET', url: `/api/track/${t.trackingCode}` })).json();
-      const words = waitLineText(waitLine(view, 'ar', 'arab')!);
+      const words = waitLineText(waitLine(view, 'ar', 'arab')!, 'ar');
       expect(words).toMatch(/^الانتظار المتوقع: [٠-٩]+–[٠-٩]+ /);
       await expect.poll(said).toBe(words);
       return view.estimatedWaitRange.high - view.estimatedWaitRange.low;

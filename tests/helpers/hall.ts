@@ -28,7 +28,7 @@ export interface TestHall {
 export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 'requestTimeoutMs' | 'central'> {
   /** Settings beyond the test defaults (LOG_LEVEL=silent…), e.g. TRUST_PROXY or WEBHOOK_ALLOW_LOCAL. */
   config?: Partial<AppOptions['config']>;
-  seed?: 'demo' | 'none';
+  seed?: 'demo' | 'demo-fr' | 'none';
   /** Reopen an existing folder (a restart). */
   dataDir?: string;
   adminPassword?: string;

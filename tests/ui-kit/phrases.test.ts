@@ -28,7 +28,7 @@ describe('the wait', () => {
     expect(waitWords(wait(0, { opensAt: '08:30' }), 'en', 'arab')).toBe('Service not started yet: it starts at 08:30');
     // Not after «الانتظار المتوقع:»: it is not a wait.
     expect(waitLine(wait(3, { opensAt: null }), 'ar', 'arab')).toEqual({ label: null, words: 'الخدمة لم تبدأ بعد' });
-    expect(waitLineText(waitLine(wait(3), 'ar', 'arab')!)).toBe('الانتظار المتوقع: نحو ٣ دقائق');
+    expect(waitLineText(waitLine(wait(3), 'ar', 'arab')!, 'ar')).toBe('الانتظار المتوقع: نحو ٣ دقائق');
   });
 });
 
@@ -42,8 +42,8 @@ describe('the range around the wait', () => {
     expect(waitWords(ranged(8, 10), 'ar', 'arab')).toBe('٨–١٠ دقائق');
     expect(waitWords(ranged(8, 11), 'ar', 'arab')).toBe('٨–١١ دقيقة');
     expect(waitWords(ranged(12, 20), 'en', 'arab')).toBe('12–20 min');
-    expect(waitLineText(waitLine(ranged(12, 20, 15), 'ar', 'arab')!)).toBe('الانتظار المتوقع: ١٢–٢٠ دقيقة');
-    expect(waitLineText(waitLine(ranged(12, 20, 15), 'en', 'arab')!)).toBe('Expected wait: 12–20 min');
+    expect(waitLineText(waitLine(ranged(12, 20, 15), 'ar', 'arab')!, 'ar')).toBe('الانتظار المتوقع: ١٢–٢٠ دقيقة');
+    expect(waitLineText(waitLine(ranged(12, 20, 15), 'en', 'arab')!, 'en')).toBe('Expected wait: 12–20 min');
   });
 
   it('from 0 says «حتى ٣ دقائق», «حتى دقيقتين» (genitive after «حتى») / "up to 3 min"', () => {
@@ -88,7 +88,7 @@ describe('the receipt', () => {
           const facts = sampleFacts(lang, { digits, ahead, estimatedWaitMinutes, estimatedWaitRange, notStarted });
           const printed = ticketTexts(facts);
           expect(printed.ahead).toBe(peopleAhead(ahead, lang, digits));
-          expect(printed.wait).toBe(waitLineText(waitLine(facts, lang, digits)!));
+          expect(printed.wait).toBe(waitLineText(waitLine(facts, lang, digits)!, lang));
         }
       }
     }

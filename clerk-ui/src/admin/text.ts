@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../server/protocol/admin.js';
-import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Everything the admin area says, as the hall's staff say it. English labels double as the
 // fields' accessible names in English.
@@ -43,6 +43,7 @@ export const T = {
   offline: { ar: 'تعذّر الاتصال بالخادم. تحقّق من الشبكة وأعد المحاولة.', en: 'The server cannot be reached. Check the network and try again.' },
   nameAr: { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
   nameEn: { ar: 'الاسم بالإنكليزية', en: 'Name (English)' },
+  nameFr: { ar: 'الاسم بالفرنسية (اختياري)', en: 'Name (French, optional)' },
   name: { ar: 'الاسم', en: 'Name' },
   zone: { ar: 'المنطقة', en: 'Zone' },
   zoneHint: { ar: 'مثل A أو الطابق الأول. اتركها فارغة إن كانت الصالة منطقة واحدة.', en: 'For example A or First floor. Leave it empty if the hall is one zone.' },
@@ -53,6 +54,7 @@ export const T = {
   general: { ar: 'معلومات عامة', en: 'General' },
   hallNameAr: { ar: 'اسم الصالة بالعربية', en: 'Hall name (Arabic)' },
   hallNameEn: { ar: 'اسم الصالة بالإنكليزية', en: 'Hall name (English)' },
+  hallNameFr: { ar: 'اسم الصالة بالفرنسية (اختياري)', en: 'Hall name (French, optional)' },
   timeZone: { ar: 'المنطقة الزمنية', en: 'Time zone' },
   timeZoneHint: { ar: `مثل ${ltr('Asia/Damascus')}`, en: 'For example Asia/Damascus' },
   digits: { ar: 'شكل الأرقام', en: 'Digits' },
@@ -61,8 +63,10 @@ export const T = {
   languages: { ar: 'لغات الواجهة', en: 'Languages' },
   arabic: { ar: 'العربية', en: 'Arabic' },
   english: { ar: 'الإنكليزية', en: 'English' },
+  french: { ar: 'الفرنسية', en: 'French' },
   footerAr: { ar: 'تذييل البطاقة بالعربية', en: 'Ticket footer (Arabic)' },
   footerEn: { ar: 'تذييل البطاقة بالإنكليزية', en: 'Ticket footer (English)' },
+  footerFr: { ar: 'تذييل البطاقة بالفرنسية (اختياري)', en: 'Ticket footer (French, optional)' },
   printWhatToBring: { ar: 'طباعة الأوراق المطلوبة للخدمة على البطاقة', en: "Print the service's papers to bring on the ticket" },
   openingHours: { ar: 'أوقات الدوام', en: 'Opening hours' },
   openingHoursHint: {
@@ -386,11 +390,11 @@ const CHOICES: Record<string, (v: string) => string> = {
   kind: (v) => `kind_${v}`,
   routingPolicy: (v) => `policy_${v}`,
   digits: (v) => (v === 'latn' ? 'digitsLatn' : 'digitsArab'),
-  languages: (v) => (v === 'ar' ? 'arabic' : 'english'),
+  languages: (v) => ({ ar: 'arabic', en: 'english', fr: 'french' })[v] ?? v,
 };
 
 /** A field's value in the user's words; null for a structure (hours, a group of settings): its name says enough. */
-function valueText(field: string, v: unknown, lang: Lang, digits: Digits): string | null {
+function valueText(field: string, v: unknown, lang: StaffLang, digits: Digits): string | null {
   if (typeof v === 'number') return formatNumber(v, lang, digits);
   if (typeof v === 'boolean') return T[v ? 'yes' : 'no'][lang];
   if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? short(v.map((x) => valueText(field, x, lang, digits)).join(lang === 'ar' ? '، ' : ', ')) : null;
@@ -403,7 +407,7 @@ function valueText(field: string, v: unknown, lang: Lang, digits: Digits): strin
  * An admin change's details as «الاسم: …» in the user's language and the hall's digits, never the
  * server's field names; the hall's settings are listed one by one.
  */
-export function changeDetails(details: Record<string, unknown> | null, lang: Lang, digits: Digits): string {
+export function changeDetails(details: Record<string, unknown> | null, lang: StaffLang, digits: Digits): string {
   const { settings, ...rest } = details ?? {};
   const fields = { ...rest, ...(typeof settings === 'object' ? settings : {}) };
   return Object.entries(fields)
@@ -424,7 +428,7 @@ const items = (n: number, digits: Digits) =>
   arabicCount(n, digits, { one: 'عنصراً واحداً', two: 'عنصرين', few: 'عناصر', many: 'عنصراً', other: 'عنصر' });
 
 /** A field's problem in the current language; the bound in the hall's digits. */
-export function issueText(issue: FieldIssue, lang: Lang, digits: Digits, hints: Hints = {}): string {
+export function issueText(issue: FieldIssue, lang: StaffLang, digits: Digits, hints: Hints = {}): string {
   const own = hints[issue.code];
   if (own) return own[lang];
   const n = issue.limit === undefined ? '' : formatNumber(issue.limit, lang, digits);

@@ -1,9 +1,9 @@
-import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Numbers, durations and days as the reports page writes them, in the hall's digits.
 
 export interface Fmt {
-  lang: Lang;
+  lang: StaffLang;
   digits: Digits;
 }
 

@@ -1,6 +1,6 @@
 import type { AdviceItem } from '../../../server/protocol/advice.js';
 import type { Service } from '../../../server/protocol/schemas.js';
-import { arabicCount, formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 import { counterName, isolate, minutes, serviceName } from '../text.js';
 
 // The staffing advice in plain words (issue 18), e.g.
@@ -10,7 +10,7 @@ import { counterName, isolate, minutes, serviceName } from '../text.js';
 const toMinutes = (s: number) => Math.round(s / 60);
 
 /** «X وY وZ» / "X, Y and Z". */
-function names(list: string[], lang: Lang): string {
+function names(list: string[], lang: StaffLang): string {
   if (lang === 'ar') return list.join(' و');
   return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
@@ -22,13 +22,13 @@ function forServicesAr(list: string[]): string {
 }
 
 /** «لنحو ٤٠ دقيقة» / "for ~40 min". */
-function forAbout(n: number, lang: Lang, digits: Digits): string {
+function forAbout(n: number, lang: StaffLang, digits: Digits): string {
   if (lang === 'en') return `for ~${n} min`;
   return `لنحو ${arabicCount(n, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
 }
 
 /** «الانتظار فيها ٢٢ ← ٩ دقائق، وغيرها +١» / "its wait 22 → 9 min, others +1". */
-function effectText(advice: AdviceItem, services: Service[], lang: Lang, digits: Digits): string {
+function effectText(advice: AdviceItem, services: Service[], lang: StaffLang, digits: Digits): string {
   const { serviceId, waitBeforeS, waitAfterS, othersDeltaS } = advice.effect;
   const own = advice.kind !== 'open-counter' && advice.serviceIds[0] === serviceId;
   const before = formatNumber(toMinutes(waitBeforeS), lang, digits);
@@ -43,7 +43,7 @@ function effectText(advice: AdviceItem, services: Service[], lang: Lang, digits:
 }
 
 /** One recommendation as the supervisor reads it. */
-export function adviceText(advice: AdviceItem, services: Service[], lang: Lang, digits: Digits): string {
+export function adviceText(advice: AdviceItem, services: Service[], lang: StaffLang, digits: Digits): string {
   const service = (id: number) => isolate(serviceName(services, id, lang));
   const counter = advice.counterNumber === null ? null : counterName(advice.counterNumber, lang, digits);
   let act: string;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DisplayPresence } from '../../../server/protocol/schemas.js';
-import { formatNumber, pick, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { formatNumber, pick, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 import type { Printer } from '../live.js';
 import { isolate, minutes } from '../text.js';
 
@@ -21,7 +21,7 @@ export interface AlertInput {
   displays: DisplayPresence[];
 }
 
-export function hallAlerts(input: AlertInput, lang: Lang, digits: Digits): Alert[] {
+export function hallAlerts(input: AlertInput, lang: StaffLang, digits: Digits): Alert[] {
   const ar = lang === 'ar';
   const n = (v: number) => formatNumber(v, lang, digits);
   const out: Alert[] = [];

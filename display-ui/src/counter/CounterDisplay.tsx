@@ -1,6 +1,6 @@
 import { formatNumber, formatTicketNumber, type Lang } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
-import { Bi } from '../shared/Bi.js';
+import { alsoOf, Bi } from '../shared/Bi.js';
 import { Clock } from '../shared/Clock.js';
 import type { DisplayController } from '../shared/controller.js';
 import { useDisplayState } from '../shared/hooks.js';
@@ -27,7 +27,7 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
     );
   }
   const digits = s.hall.digits;
-  const both = s.hall.languages.length > 1;
+  const also = alsoOf(s.hall.languages, lang);
   const ticket = counter.state === 'closed' ? null : counter.ticket;
   const status = ticket ? TEXT[ticket.status] : TEXT[counter.state];
   // A call (or recall) of the ticket here highlights it; `key` restarts the animation each time.
@@ -35,13 +35,13 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
   return (
     <main class={`counter-screen state-${counter.state}`} data-state={counter.state} data-ticket={ticket?.number ?? ''}>
       <h1 class="counter-head">
-        <Bi text={TEXT.counter} lang={lang} both={both} class="counter-label" />
+        <Bi text={TEXT.counter} lang={lang} also={also} class="counter-label" />
         <span class="counter-own-number">{formatNumber(counter.number, lang, digits)}</span>
       </h1>
       <section class="counter-body">
         {ticket ? (
           <div class={`counter-ticket ${justCalled ? 'flash' : ''}`} key={state.flash}>
-            <Bi text={TEXT.ticket} lang={lang} both={both} class="counter-ticket-label" />
+            <Bi text={TEXT.ticket} lang={lang} also={also} class="counter-ticket-label" />
             <bdi class="ticket-number">{formatTicketNumber(ticket.number, digits)}</bdi>
           </div>
         ) : (
@@ -50,14 +50,14 @@ function CounterScreen({ controller, lang }: { controller: DisplayController; la
           </div>
         )}
         <div class="counter-status" role="status">
-          <Bi text={status} lang={lang} both={both} />
+          <Bi text={status} lang={lang} also={also} />
           {counter.state === 'paused' && counter.pauseReason && <span class="pause-reason">{counter.pauseReason}</span>}
         </div>
       </section>
       <footer class="counter-foot">
         <Clock lang={lang} timeZone={s.hall.timeZone} digits={digits} calendar={s.hall.hijriCalendar} skewMs={state.skewMs} />
       </footer>
-      <LinkMark state={state} lang={lang} />
+      <LinkMark state={state} lang={lang} also={also} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
+import { Fragment } from 'preact';
 import type { Call, DisplaySnapshot } from '../../../server/protocol/schemas.js';
-import { formatNumber, formatTicketNumber, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { dirOf, formatNumber, formatTicketNumber, pick, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
-import { Bi } from '../shared/Bi.js';
+import { alsoOf, Bi } from '../shared/Bi.js';
 import { Clock } from '../shared/Clock.js';
 import type { DisplayController } from '../shared/controller.js';
 import { recentList } from '../shared/calls.js';
@@ -13,7 +14,8 @@ import { Media } from './Media.js';
 interface View {
   lang: Lang;
   digits: Digits;
-  both: boolean;
+  /** The hall's other languages, shown beneath. */
+  also: Lang[];
 }
 
 function TicketNumber({ number, view }: { number: string; view: View }) {
@@ -24,7 +26,7 @@ function Current({ call, flash, live, view }: { call: Call | null; flash: number
   if (!call) {
     return (
       <section class="current current-empty">
-        <Bi text={TEXT.noCalls} lang={view.lang} both={view.both} />
+        <Bi text={TEXT.noCalls} lang={view.lang} also={view.also} />
       </section>
     );
   }
@@ -32,17 +34,17 @@ function Current({ call, flash, live, view }: { call: Call | null; flash: number
   return (
     <section class={`current ${flash === call.id ? 'flash' : ''}`} key={call.id} data-call-id={call.id} aria-live="assertive">
       <div class="current-label">
-        <Bi text={TEXT.nowCalling} lang={view.lang} both={view.both} />
-        {call.recall && live && <span class="recall-tag">{TEXT.recall[view.lang]}</span>}
+        <Bi text={TEXT.nowCalling} lang={view.lang} also={view.also} />
+        {call.recall && live && <span class="recall-tag">{pick(TEXT.recall, view.lang)}</span>}
       </div>
       <div class="current-call">
         <div class="current-part">
-          <Bi text={TEXT.ticket} lang={view.lang} both={view.both} class="part-label" />
+          <Bi text={TEXT.ticket} lang={view.lang} also={view.also} class="part-label" />
           <TicketNumber number={call.ticket.number} view={view} />
         </div>
-        <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="current-arrow" />
+        <Icon shape="arrow" points={dirOf(view.lang) === 'rtl' ? 'left' : 'right'} class="current-arrow" />
         <div class="current-part">
-          <Bi text={TEXT.counter} lang={view.lang} both={view.both} class="part-label" />
+          <Bi text={TEXT.counter} lang={view.lang} also={view.also} class="part-label" />
           <span class="counter-number">{formatNumber(call.counter.number, view.lang, view.digits)}</span>
         </div>
       </div>
@@ -55,9 +57,9 @@ function CallLine({ call, view, speaking = false }: { call: Call; view: View; sp
   return (
     <li data-call-id={call.id} class={speaking ? 'speaking' : undefined}>
       <TicketNumber number={call.ticket.number} view={view} />
-      <Icon shape="arrow" points={view.lang === 'ar' ? 'left' : 'right'} class="call-arrow" />
+      <Icon shape="arrow" points={dirOf(view.lang) === 'rtl' ? 'left' : 'right'} class="call-arrow" />
       <span class="call-counter">
-        <span class="call-counter-label">{TEXT.counter[view.lang]}</span> {formatNumber(call.counter.number, view.lang, view.digits)}
+        <span class="call-counter-label">{pick(TEXT.counter, view.lang)}</span> {formatNumber(call.counter.number, view.lang, view.digits)}
       </span>
     </li>
   );
@@ -68,7 +70,7 @@ function NewCalls({ calls, speakingId, view }: { calls: Call[]; speakingId: numb
   return (
     <section class="new-calls">
       <h2>
-        <Bi text={TEXT.newCalls} lang={view.lang} both={view.both} />
+        <Bi text={TEXT.newCalls} lang={view.lang} also={view.also} />
       </h2>
       <ol class="call-list new-list">
         {calls.map((call) => (
@@ -83,7 +85,7 @@ function Recent({ calls, view }: { calls: Call[]; view: View }) {
   return (
     <section class="recent">
       <h2>
-        <Bi text={TEXT.previous} lang={view.lang} both={view.both} />
+        <Bi text={TEXT.previous} lang={view.lang} also={view.also} />
       </h2>
       <ol class="call-list recent-list">
         {calls.map((call) => (
@@ -102,14 +104,14 @@ function Waiting({ snapshot, waiting, view }: { snapshot: DisplaySnapshot; waiti
   return (
     <section class="waiting">
       <h2>
-        <Bi text={TEXT.waiting} lang={view.lang} both={view.both} />
+        <Bi text={TEXT.waiting} lang={view.lang} also={view.also} />
       </h2>
       <ul class="waiting-list">
         {shown.map((s) => (
           <li key={s.id} data-service-id={s.id} class={s.closedToday ? 'closed' : undefined}>
             <span class="service-code">{s.code}</span>
-            <span class="service-name">{s.name[view.lang]}</span>
-            {s.closedToday && <span class="service-closed">{TEXT.closedToday[view.lang]}</span>}
+            <span class="service-name">{pick(s.name, view.lang)}</span>
+            {s.closedToday && <span class="service-closed">{pick(TEXT.closedToday, view.lang)}</span>}
             <span class="service-count">{formatNumber(counts.get(s.id) ?? 0, view.lang, view.digits)}</span>
           </li>
         ))}
@@ -118,16 +120,19 @@ function Waiting({ snapshot, waiting, view }: { snapshot: DisplaySnapshot; waiti
   );
 }
 
-function Ticker({ text, lang }: { text: Bilingual; lang: Lang }) {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+function Ticker({ text, view }: { text: Bilingual; view: View }) {
   return (
     <div class="ticker" aria-hidden="true">
       <div class="ticker-track">
-        <span lang={lang}>{text[lang]}</span>
-        <span class="ticker-dot">•</span>
-        <span lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
-          {text[other]}
-        </span>
+        <span lang={view.lang}>{pick(text, view.lang)}</span>
+        {view.also.map((other) => (
+          <Fragment key={other}>
+            <span class="ticker-dot">•</span>
+            <span lang={other} dir={dirOf(other)}>
+              {pick(text, other)}
+            </span>
+          </Fragment>
+        ))}
       </div>
     </div>
   );
@@ -144,7 +149,7 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
       </main>
     );
   }
-  const view: View = { lang, digits: s.hall.digits, both: s.hall.languages.length > 1 };
+  const view: View = { lang, digits: s.hall.digits, also: alsoOf(s.hall.languages, lang) };
   const settings = s.hall.display;
   const live = state.link === 'online';
   const featured = state.featured;
@@ -154,7 +159,7 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
     <main class={`hall ${s.media.length ? 'with-media' : ''} ${settings.ticker ? 'with-ticker' : ''} ${live ? '' : 'offline'}`}>
       <header class="hall-head">
         <h1 class="hall-name">
-          <Bi text={s.hall.name} lang={lang} both={view.both} />
+          <Bi text={s.hall.name} lang={lang} also={view.also} />
         </h1>
         <Clock lang={lang} timeZone={s.hall.timeZone} digits={s.hall.digits} calendar={s.hall.hijriCalendar} skewMs={state.skewMs} />
       </header>
@@ -163,9 +168,9 @@ export function HallDisplay({ controller, lang }: { controller: DisplayControlle
       {settings.recentCalls > 0 && <Recent calls={recent} view={view} />}
       {s.media.length > 0 && <Media items={s.media} speaking={state.speaking} />}
       <Waiting snapshot={s} waiting={state.waiting} view={view} />
-      {settings.ticker && <Ticker text={settings.ticker} lang={lang} />}
-      <LinkMark state={state} lang={lang} />
-      {state.soundBlocked && <SoundOverlay controller={controller} lang={lang} />}
+      {settings.ticker && <Ticker text={settings.ticker} view={view} />}
+      <LinkMark state={state} lang={lang} also={view.also} />
+      {state.soundBlocked && <SoundOverlay controller={controller} lang={lang} also={view.also} />}
     </main>
   );
 }

@@ -1,18 +1,23 @@
-import type { Bilingual, Lang } from '../../../ui-kit/i18n.js';
+import { dirOf, pick, type Bilingual, type Lang } from '../../../ui-kit/i18n.js';
 
-/** A text in the page's language, with the other one beneath it, smaller, when the hall uses both. */
-export function Bi({ text, lang, both, class: cls }: { text: Bilingual; lang: Lang; both: boolean; class?: string }) {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+/** A text in the page's language, with the hall's other languages (`also`) beneath it, smaller. */
+export function Bi({ text, lang, also, class: cls }: { text: Bilingual; lang: Lang; also: readonly Lang[]; class?: string }) {
   return (
     <span class={`bi ${cls ?? ''}`}>
       <span class="bi-main" lang={lang}>
-        {text[lang]}
+        {pick(text, lang)}
       </span>
-      {both && (
-        <span class="bi-sub" lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
-          {text[other]}
+      {also.map((other) => (
+        <span key={other} class="bi-sub" lang={other} dir={dirOf(other)}>
+          {pick(text, other)}
         </span>
-      )}
+      ))}
     </span>
   );
 }
+
+/** The hall's languages but the page's: what a bilingual line shows beneath. */
+export const alsoOf = (languages: readonly Lang[], lang: Lang) => languages.filter((l) => l !== lang);
+
+/** Before the hall is known (not paired, not connected yet): Arabic, and English beneath, or the page's language and Arabic. */
+export const beforeHallKnown = (lang: Lang): Lang[] => [lang === 'ar' ? 'en' : 'ar'];

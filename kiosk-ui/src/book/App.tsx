@@ -27,7 +27,7 @@ export function App() {
   return (
     <PhoneUiContext.Provider value={{ lang, digits: hall?.digits ?? 'arab' }}>
       <div class="p-page">
-        <PhoneHeader hallName={hall?.name ?? null} bilingual={!hall || hall.languages.length > 1} onLanguage={toggleLang} />
+        <PhoneHeader hallName={hall?.name ?? null} languages={hall?.languages ?? ['ar', 'en']} onLanguage={toggleLang} />
         <main class="p-main">
           {code ? <Booked code={code} hall={hall} onNew={() => show(null)} /> : <BookingFlow hall={hall} onBooked={show} />}
         </main>

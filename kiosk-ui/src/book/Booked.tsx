@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HallInfo, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError } from '../../../ui-kit/api.js';
-import { formatDates, formatTicketNumber, pick } from '../../../ui-kit/i18n.js';
+import { formatDates, formatTicketNumber, labelled, pick } from '../../../ui-kit/i18n.js';
 import { QrCode } from '../components/QrCode.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { StatusCard } from '../track/components/StatusCard.js';
@@ -84,8 +84,8 @@ function BookingCard({ appointment, service, hall }: { appointment: Appointment;
       code: appointment.code,
       start: appointment.start,
       end,
-      title: `${b('calendarTitle')}: ${pick(service.name, lang)}${lang === 'ar' ? '، ' : ', '}${pick(hall.name, lang)}`,
-      description: [`${b('yourCode')}: ${appointment.code}`, ...service.whatToBring[lang]].join('\n'),
+      title: `${labelled(b('calendarTitle'), lang)}${pick(service.name, lang)}${lang === 'ar' ? '، ' : ', '}${pick(hall.name, lang)}`,
+      description: [`${labelled(b('yourCode'), lang)}${appointment.code}`, ...pick(service.whatToBring, lang)].join('\n'),
       url: page,
       host: new URL(page).host,
     });

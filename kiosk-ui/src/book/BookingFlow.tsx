@@ -131,11 +131,11 @@ function SlotPicker({ service, hall, onBack, onBooked }: { service: Service; hal
     <>
       <section class="p-card p-bring">
         <h2>{pick(service.name, lang)}</h2>
-        {service.whatToBring[lang].length > 0 && (
+        {pick(service.whatToBring, lang).length > 0 && (
           <>
             <h3>{b('whatToBring')}</h3>
             <ul>
-              {service.whatToBring[lang].map((item) => (
+              {pick(service.whatToBring, lang).map((item) => (
                 <li key={item}>{item}</li>
               ))}
             </ul>

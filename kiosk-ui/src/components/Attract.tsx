@@ -1,6 +1,6 @@
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { useNow } from '../../../ui-kit/hooks.js';
-import { formatDates, pick } from '../../../ui-kit/i18n.js';
+import { dirOf, formatDates, pick } from '../../../ui-kit/i18n.js';
 import { TEXT } from '../text.js';
 import { useUi } from '../ui.js';
 
@@ -18,7 +18,7 @@ interface Props {
 export function Attract({ hall, clockOffsetMs, onStart }: Props) {
   const { lang, digits } = useUi();
   const now = useNow(1000, clockOffsetMs);
-  const other = lang === 'ar' ? 'en' : 'ar';
+  const others = (hall?.languages ?? ['ar', 'en']).filter((l) => l !== lang);
   const dates = hall ? formatDates(now, lang, hall.timeZone, digits, hall.hijriCalendar) : null;
   return (
     <main class="kiosk">
@@ -26,9 +26,11 @@ export function Attract({ hall, clockOffsetMs, onStart }: Props) {
       <button type="button" class="screen attract" onClick={onStart}>
         {hall && <span class="attract-hall">{pick(hall.name, lang)}</span>}{' '}
         <span class="attract-call">{TEXT.touchToStart[lang]}</span>{' '}
-        <span class="attract-call-other" lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
-          {TEXT.touchToStart[other]}
-        </span>
+        {others.map((other) => (
+          <span key={other} class="attract-call-other" lang={other} dir={dirOf(other)}>
+            {TEXT.touchToStart[other]}
+          </span>
+        ))}
         <span class="attract-hand" aria-hidden="true" />{' '}
         {dates && (
           <span class="attract-clock">

@@ -57,7 +57,7 @@ export function Menu({ services, closure, priority, onTake, onPriority, onAppoin
   const entries = appointments ? 2 : 1;
 
   if (closure) {
-    const reason = closure.reason?.[lang];
+    const reason = closure.reason && pick(closure.reason, lang);
     return (
       <main class="screen center">
         <h1>{t('hallClosedToday')}</h1>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Service, Ticket } from '../../../server/protocol/schemas.js';
-import { formatTicketNumber, formatTime, pick } from '../../../ui-kit/i18n.js';
+import { formatTicketNumber, formatTime, labelled, pick } from '../../../ui-kit/i18n.js';
 import { appointmentTag, peopleAhead, waitLine } from '../../../ui-kit/phrases.js';
 import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
@@ -50,7 +50,7 @@ export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl,
         <p class="ticket-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>
         {wait && (
           <p class="ticket-wait">
-            {wait.label && `${wait.label}: `}
+            {wait.label && labelled(wait.label, lang)}
             <strong>{wait.words}</strong>
           </p>
         )}

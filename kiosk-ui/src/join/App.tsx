@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Joined, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError, newIdempotencyKey } from '../../../ui-kit/api.js';
-import { formatNumber } from '../../../ui-kit/i18n.js';
+import { formatNumber, pick } from '../../../ui-kit/i18n.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { PhoneHeader } from '../track/components/PhoneHeader.js';
 import { StatusCard } from '../track/components/StatusCard.js';
@@ -28,7 +28,7 @@ export function App() {
   return (
     <PhoneUiContext.Provider value={{ lang, digits: hall?.digits ?? 'arab' }}>
       <div class="p-page">
-        <PhoneHeader hallName={hall?.name ?? null} bilingual={!hall || hall.languages.length > 1} onLanguage={toggleLang} />
+        <PhoneHeader hallName={hall?.name ?? null} languages={hall?.languages ?? ['ar', 'en']} onLanguage={toggleLang} />
         <main class="p-main">
           {menu.kind === 'loading' && <StatusCard text="loading" />}
           {menu.kind === 'failed' && <StatusCard text="failed" />}
@@ -55,7 +55,7 @@ function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): vo
         body: { serviceId: service.id, lang },
         headers: { 'idempotency-key': key },
       });
-      location.assign(`/t/${encodeURIComponent(joined.trackingCode)}${lang === 'en' ? '?lang=en' : ''}`);
+      location.assign(`/t/${encodeURIComponent(joined.trackingCode)}${lang === 'ar' ? '' : `?lang=${lang}`}`);
     } catch (err) {
       setBusy(false);
       setChosen(null);
@@ -86,8 +86,8 @@ function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): vo
               disabled={!s.open || busy}
               onClick={() => setChosen({ service: s, key: newIdempotencyKey() })}
             >
-              <span>{s.name[lang]}</span>
-              <small>{s.open ? `${t('waitingNow')} ${formatNumber(s.waiting, lang, digits)}` : s.closedReason?.[lang]}</small>
+              <span>{pick(s.name, lang)}</span>
+              <small>{s.open ? `${t('waitingNow')} ${formatNumber(s.waiting, lang, digits)}` : s.closedReason && pick(s.closedReason, lang)}</small>
             </button>
           </li>
         ))}
@@ -95,7 +95,7 @@ function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): vo
       {busy && <p class="p-center" role="status">{t('issuing')}</p>}
       {chosen && !busy && (
         <Confirm
-          title={chosen.service.name[lang]}
+          title={pick(chosen.service.name, lang)}
           text={`${t('joinQuestion')} ${t('mustBeInHall')}.`}
           yes={t('joinYes')}
           no={t('back')}

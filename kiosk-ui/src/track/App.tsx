@@ -38,7 +38,7 @@ export function App() {
   return (
     <PhoneUiContext.Provider value={{ lang, digits }}>
       <div class="p-page">
-        <PhoneHeader hallName={hall?.name ?? null} bilingual={!hall || hall.languages.length > 1} onLanguage={toggleLang} />
+        <PhoneHeader hallName={hall?.name ?? null} languages={hall?.languages ?? ['ar', 'en']} onLanguage={toggleLang} />
         {tracked.kind === 'ready' && tracked.offline && (
           <p class="p-banner" role="status">
             {TEXT.offline[lang]}

@@ -1,21 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api } from '../../../ui-kit/api.js';
-import { applyLang, initialLang, type Lang } from '../../../ui-kit/i18n.js';
+import { applyLang, initialLang, setLangInAddress, type Lang } from '../../../ui-kit/i18n.js';
 
-/** The page's language: `?lang=en` or Arabic; the button switches it and keeps it in the address. */
-export function useLang(): [Lang, () => void] {
+/** The page's language: `?lang=en`, `?lang=fr` or Arabic; a language button switches it and keeps it in the address. */
+export function useLang(): [Lang, (lang: Lang) => void] {
   const [lang, setLang] = useState<Lang>(initialLang);
   useEffect(() => applyLang(lang), [lang]);
-  const toggle = () => {
-    const next = lang === 'ar' ? 'en' : 'ar';
-    const url = new URL(location.href);
-    if (next === 'en') url.searchParams.set('lang', 'en');
-    else url.searchParams.delete('lang');
-    history.replaceState(null, '', url.pathname + url.search);
+  const choose = (next: Lang) => {
+    setLangInAddress(next);
     setLang(next);
   };
-  return [lang, toggle];
+  return [lang, choose];
 }
 
 /** The hall's name, digits and languages; null until known (the page works without it). */

@@ -8,6 +8,7 @@ import { getHall, getService, type ServiceRow } from '../state.js';
 import { serviceList, serviceView } from '../views.js';
 import { changes, duplicate } from './fields.js';
 import { recordAdminChange, type ChangeBy } from './record.js';
+import { nameColumns } from '../names.js';
 
 // The admin's services: what the kiosk offers, with its hours, limits and targets.
 
@@ -43,8 +44,10 @@ function detailColumns(details: ServiceDetails) {
     hours: details.hours as OpeningHours | null | undefined,
     categoryAr: details.category === undefined ? undefined : (details.category?.ar ?? null),
     categoryEn: details.category === undefined ? undefined : (details.category?.en ?? null),
+    categoryFr: details.category === undefined ? undefined : (details.category?.fr ?? null),
     whatToBringAr: details.whatToBring?.ar,
     whatToBringEn: details.whatToBring?.en,
+    whatToBringFr: details.whatToBring && (details.whatToBring.fr ?? null),
   };
 }
 
@@ -79,6 +82,7 @@ export function createService(conn: Connection, input: NewService, by: ChangeBy)
         code,
         nameAr: name.ar,
         nameEn: name.en,
+        nameFr: name.fr ?? null,
         targetWaitS: targetWaitMinutes * 60,
         avgServiceS: averageServiceMinutes * 60,
         sortOrder: (last?.n ?? -1) + 1,
@@ -107,8 +111,7 @@ export function patchService(conn: Connection, serviceId: number, input: Service
   const service = getService(conn, by.hallId, serviceId);
   const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder, appointments } = input;
   const set = changes({
-    nameAr: name?.ar,
-    nameEn: name?.en,
+    ...nameColumns(name),
     targetWaitS: targetWaitMinutes === undefined ? undefined : targetWaitMinutes * 60,
     avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
     active,

@@ -8,11 +8,12 @@ import { hallIdOf } from '../../plugins/auth.js';
 import { HALL_SETTING_DEFAULTS, HallAdmin, HallPatch, hallSettingsView } from '../../protocol/admin.js';
 import { displaySettings } from '../../realtime/display-info.js';
 import { changeBy, invalidField, recordAdminChange } from './record.js';
+import { nameColumns, namesOf } from '../../hall/names.js';
 
 /** The hall as the admin edits it: every setting, defaults filled in. */
 export function hallAdminView(hall: HallRow): HallAdmin {
   return {
-    name: { ar: hall.nameAr, en: hall.nameEn },
+    name: namesOf(hall),
     timeZone: hall.timeZone,
     openingHours: hall.openingHours,
     settings: hallSettingsView(hall.settings, displaySettings(hall.settings)),
@@ -72,8 +73,7 @@ export default async function hallRoutes(fastify: FastifyInstance) {
       const row = conn.db
         .update(halls)
         .set({
-          nameAr: name?.ar,
-          nameEn: name?.en,
+          ...nameColumns(name),
           timeZone,
           openingHours: openingHours as OpeningHours | undefined,
           settings: mergeSettings(current.settings, settings, app.notify.webhookProblem),

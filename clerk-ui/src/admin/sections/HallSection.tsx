@@ -26,12 +26,15 @@ function valuesOf(h: HallAdmin) {
   return {
     'name.ar': h.name.ar,
     'name.en': h.name.en,
+    'name.fr': h.name.fr ?? '',
     timeZone: h.timeZone,
     'settings.digits': s.digits,
     'settings.languages.ar': s.languages.includes('ar'),
     'settings.languages.en': s.languages.includes('en'),
+    'settings.languages.fr': s.languages.includes('fr'),
     'settings.ticketFooter.ar': s.ticketFooter.ar,
     'settings.ticketFooter.en': s.ticketFooter.en,
+    'settings.ticketFooter.fr': s.ticketFooter.fr ?? '',
     'settings.printWhatToBring': s.printWhatToBring,
     'settings.routingPolicy': s.routingPolicy,
     'settings.maxPriorityInRow': String(s.maxPriorityInRow),
@@ -70,10 +73,15 @@ function HallForm({ hall }: { hall: HallAdmin }) {
 
   function check(): { body: HallPatch; checks: Checks } {
     const c = new Checks();
-    const languages = (['ar', 'en'] as const).filter((l) => v[`settings.languages.${l}`]);
+    const languages = (['ar', 'en', 'fr'] as const).filter((l) => v[`settings.languages.${l}`]);
     if (languages.length === 0) c.add('settings.languages', 'too_few', 1);
+    else if (languages[0] !== 'ar') c.add('settings.languages', 'arabic_first');
     const body: HallPatch = {
-      name: { ar: c.text('name.ar', v['name.ar'], { max: 200 })!, en: c.text('name.en', v['name.en'], { max: 200 })! },
+      name: {
+        ar: c.text('name.ar', v['name.ar'], { max: 200 })!,
+        en: c.text('name.en', v['name.en'], { max: 200 })!,
+        fr: c.text('name.fr', v['name.fr'], { max: 200, optional: true }) ?? undefined,
+      },
       timeZone: c.text('timeZone', v.timeZone, { max: 64 })!,
       openingHours: hoursOf(week, 'openingHours', c),
       settings: {
@@ -82,6 +90,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
         ticketFooter: {
           ar: c.text('settings.ticketFooter.ar', v['settings.ticketFooter.ar'], { max: 200 })!,
           en: c.text('settings.ticketFooter.en', v['settings.ticketFooter.en'], { max: 200 })!,
+          fr: c.text('settings.ticketFooter.fr', v['settings.ticketFooter.fr'], { max: 200, optional: true }) ?? undefined,
         },
         printWhatToBring: v['settings.printWhatToBring'],
         routingPolicy: v['settings.routingPolicy'] as HallSettingsView['routingPolicy'],
@@ -127,7 +136,10 @@ function HallForm({ hall }: { hall: HallAdmin }) {
       () => check().checks.issues,
     );
 
-  const languagesError = form.errorAt('settings.languages', { too_few: { ar: 'اختر لغة واحدة على الأقل.', en: 'Choose at least one language.' } });
+  const languagesError = form.errorAt('settings.languages', {
+    too_few: { ar: 'اختر لغة واحدة على الأقل.', en: 'Choose at least one language.' },
+    arabic_first: { ar: 'العربية لغة الصالة الأولى دائماً، فلا بدّ من اختيارها.', en: 'Arabic is always the hall’s first language: keep it chosen.' },
+  });
   const urlHints = { invalid_format: T.httpUrl };
   return (
     <FormBox form={form} onSubmit={save} label={t('hall')}>
@@ -136,6 +148,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
         <div class="grid">
           <TextField label={t('hallNameAr')} dir="rtl" {...form.field('name.ar')} />
           <TextField label={t('hallNameEn')} dir="ltr" {...form.field('name.en')} />
+          <TextField label={t('hallNameFr')} dir="ltr" {...form.field('name.fr')} />
           <TextField label={t('timeZone')} hint={t('timeZoneHint')} dir="ltr" list="admin-time-zones" {...form.field('timeZone')} />
           <datalist id="admin-time-zones">
             {ZONES.map((z) => (
@@ -154,10 +167,12 @@ function HallForm({ hall }: { hall: HallAdmin }) {
             <legend>{t('languages')}</legend>
             <Checkbox label={t('arabic')} {...form.field('settings.languages.ar')} error={null} />
             <Checkbox label={t('english')} {...form.field('settings.languages.en')} error={null} />
+            <Checkbox label={t('french')} {...form.field('settings.languages.fr')} error={null} />
             {languagesError && <p class="error">{languagesError}</p>}
           </fieldset>
           <TextField label={t('footerAr')} dir="rtl" wide {...form.field('settings.ticketFooter.ar')} />
           <TextField label={t('footerEn')} dir="ltr" wide {...form.field('settings.ticketFooter.en')} />
+          <TextField label={t('footerFr')} dir="ltr" wide {...form.field('settings.ticketFooter.fr')} />
           <Checkbox label={t('printWhatToBring')} {...form.field('settings.printWhatToBring')} />
         </div>
       </section>

@@ -72,6 +72,7 @@ function valuesOf(s: Service | null) {
     code: s?.code ?? '',
     'name.ar': s?.name.ar ?? '',
     'name.en': s?.name.en ?? '',
+    'name.fr': s?.name.fr ?? '',
     targetWaitMinutes: String(s?.targetWaitMinutes ?? 15),
     averageServiceMinutes: String(s?.averageServiceMinutes ?? 5),
     dailyLimit: s?.dailyLimit == null ? '' : String(s.dailyLimit),
@@ -106,15 +107,21 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
     c.text('category.en', category.en, { max: 200, optional: true });
     const body = {
       ...(service ? {} : { code: c.text('code', v.code, { max: 3, pattern: /^[A-Z]{1,3}$/ }) }),
-      name: { ar: c.text('name.ar', v['name.ar'], { max: 200 }), en: c.text('name.en', v['name.en'], { max: 200 }) },
+      name: {
+        ar: c.text('name.ar', v['name.ar'], { max: 200 }),
+        en: c.text('name.en', v['name.en'], { max: 200 }),
+        fr: c.text('name.fr', v['name.fr'], { max: 200, optional: true }) ?? undefined,
+      },
       targetWaitMinutes: c.int('targetWaitMinutes', v.targetWaitMinutes, { min: 1, max: 1440 }),
       averageServiceMinutes: c.int('averageServiceMinutes', v.averageServiceMinutes, { min: 1, max: 1440 }),
       dailyLimit: c.int('dailyLimit', v.dailyLimit, { min: 1, max: 9999, optional: true }),
       hours: v.hoursMode === 'own' ? hoursOf(week, 'hours', c) : null,
-      category: category.ar && category.en ? category : null,
+      category: category.ar && category.en ? { ...category, ...(service?.category?.fr ? { fr: service.category.fr } : {}) } : null,
       whatToBring: {
         ar: c.list('whatToBring.ar', v['whatToBring.ar'], { max: 120, maxItems: 10 }),
         en: c.list('whatToBring.en', v['whatToBring.en'], { max: 120, maxItems: 10 }),
+        // Not edited here yet: kept as it is.
+        ...(service?.whatToBring.fr ? { fr: service.whatToBring.fr } : {}),
       },
       ...(service ? { active: v.active } : {}),
       // Appointments are set on an existing service (PATCH), and sent once they were ever turned on.
@@ -153,6 +160,7 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
         )}
         <TextField label={t('nameAr')} dir="rtl" {...form.field('name.ar')} />
         <TextField label={t('nameEn')} dir="ltr" {...form.field('name.en')} />
+        <TextField label={t('nameFr')} dir="ltr" {...form.field('name.fr')} />
         <TextField label={t('targetWait')} numeric {...form.field('targetWaitMinutes')} />
         <TextField label={t('averageDuration')} numeric {...form.field('averageServiceMinutes')} />
         <TextField label={t('dailyLimit')} hint={t('dailyLimitHint')} numeric {...form.field('dailyLimit')} />

@@ -1,17 +1,14 @@
-import type { Bilingual } from '../../../../ui-kit/i18n.js';
+import { pick, type Bilingual, type Lang } from '../../../../ui-kit/i18n.js';
+import { LanguageSwitch } from '../../../../ui-kit/LanguageSwitch.js';
 import { usePhoneUi } from '../ui.js';
 
-/** The hall's name and the language button. */
-export function PhoneHeader({ hallName, bilingual, onLanguage }: { hallName: Bilingual | null; bilingual: boolean; onLanguage(): void }) {
-  const { lang, t } = usePhoneUi();
+/** The hall's name, and a button for each other language of the hall. */
+export function PhoneHeader({ hallName, languages, onLanguage }: { hallName: Bilingual | null; languages: Lang[]; onLanguage(lang: Lang): void }) {
+  const { lang } = usePhoneUi();
   return (
     <header class="p-bar">
-      <span class="p-hall">{hallName?.[lang] ?? ''}</span>
-      {bilingual && (
-        <button type="button" class="p-lang" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
-          {t('language')}
-        </button>
-      )}
+      <span class="p-hall">{hallName ? pick(hallName, lang) : ''}</span>
+      <LanguageSwitch class="p-lang" languages={languages} lang={lang} onChoose={onLanguage} />
     </header>
   );
 }

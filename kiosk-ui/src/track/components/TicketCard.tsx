@@ -1,5 +1,5 @@
 import type { TrackedTicket } from '../../../../server/protocol/schemas.js';
-import { formatTicketNumber } from '../../../../ui-kit/i18n.js';
+import { formatTicketNumber, labelled, pick } from '../../../../ui-kit/i18n.js';
 import { peopleAhead, waitLine } from '../../../../ui-kit/phrases.js';
 import { usePhoneUi } from '../ui.js';
 
@@ -16,11 +16,11 @@ export function TicketCard({ ticket }: { ticket: TrackedTicket }) {
       <p class="p-number" dir="ltr" data-number={ticket.number}>
         {formatTicketNumber(ticket.number, digits)}
       </p>
-      <p class="p-service">{ticket.service[lang]}</p>
+      <p class="p-service">{pick(ticket.service, lang)}</p>
       {waiting && <p class="p-ahead">{peopleAhead(ticket.ahead, lang, digits)}</p>}
       {wait && (
         <p class="p-wait">
-          {wait.label && `${wait.label}: `}
+          {wait.label && labelled(wait.label, lang)}
           <strong>{wait.words}</strong>
         </p>
       )}

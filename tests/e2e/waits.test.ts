@@ -200,3 +200,28 @@ describe('/waits/ on a phone', () => {
     expect(await centres(page).nth(1).innerText()).toContain('٤٥–٧٥ دقيقة');
   });
 });
+
+describe("the city admin's hall location", () => {
+  it('is set on the Halls screen, checked before it is sent, and reaches /api/city/waits', async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/city/#/halls`);
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(city.adminPassword);
+    await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).click();
+    await page.getByRole('button', { name: 'موقع المركز: مركز القابون' }).click();
+    const form = page.getByRole('form', { name: 'موقع المركز' });
+    expect(await form.getByLabel('خط العرض').inputValue()).toBe('33.54');
+    await form.getByLabel('خط العرض').fill('٩١');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await expect.poll(() => form.getByLabel('خط العرض').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('خط العرض').fill('33.55');
+    await form.getByLabel('خط الطول').fill('36.34');
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await form.waitFor({ state: 'detached' });
+    shift -= 11_000; // past the 10 s the waits are kept
+    const waits = (await city.app.inject({ method: 'GET', url: '/api/city/waits', remoteAddress: '10.1.1.1' })).json();
+    expect(waits.halls.find((h: { name: { en: string } }) => h.name.en === 'Qaboun centre').location).toEqual({ lat: 33.55, lng: 36.34 });
+    await expectAccessible(page);
+  });
+});

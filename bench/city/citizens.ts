@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { HallStatus } from '../../server/protocol/city.js';
 import { quantile, round, sleep, wallNow } from '../load/stats.js';
 import type { CityServer } from './city-server.js';
@@ -38,7 +39,7 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
   const until = wallNow() + seconds * 1000;
   const latencies = { api: [] as number[], page: [] as number[] };
   let failures = 0;
-  let bytes = 0;
+  let answer = Buffer.alloc(0);
 
   const heartbeat = async (hall: Created, i: number) => {
     await sleep(Math.random() * HEARTBEAT_MS);
@@ -58,7 +59,8 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
     const started = wallNow();
     try {
       const res = await fetch(city.base + path, { headers: { 'x-forwarded-for': address }, signal: AbortSignal.timeout(10_000) });
-      bytes += (await res.arrayBuffer()).byteLength;
+      const body = Buffer.from(await res.arrayBuffer());
+      if (into === latencies.api) answer = body;
       if (res.status !== 200) failures++;
     } catch {
       failures++;
@@ -96,7 +98,9 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
     pageP50Ms: round(quantile(latencies.page, 0.5), 1),
     pageP99Ms: round(quantile(latencies.page, 0.99), 1),
     failures,
-    answerKb: round(bytes / Math.max(1, latencies.api.length + latencies.page.length) / 1024, 1),
+    /** The last answer of GET /api/city/waits, as sent and as a proxy's gzip would send it. */
+    answerKb: round(answer.byteLength / 1024, 1),
+    answerGzipKb: round(gzipSync(answer).byteLength / 1024, 1),
     /** The city's Node process and PostgreSQL, in % of one core over the run (heartbeats included). */
     cityCpuPct: round((cpu.city - cpuBefore.city) / 10 / ranS, 1),
     postgresCpuPct: round((cpu.postgres - cpuBefore.postgres) / 10 / ranS, 1),

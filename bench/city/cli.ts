@@ -173,7 +173,7 @@ async function main() {
         process.stdout.write(
           [
             `Dawr city benchmark, citizens: ${r.citizens} phones reading /api/city/waits every 30 s for ${r.seconds} s, ${r.citizenHalls} halls heartbeating every 10 s`,
-            `waits API   ${r.apiRequests} requests: p50 ${r.apiP50Ms} ms, p99 ${r.apiP99Ms} ms (${r.answerKb} KB per answer on average); ${r.failures} failed`,
+            `waits API   ${r.apiRequests} requests: p50 ${r.apiP50Ms} ms, p99 ${r.apiP99Ms} ms (answers of ${r.answerKb} KB, ${r.answerGzipKb} KB gzipped); ${r.failures} failed`,
             `/waits/     ${r.pageRequests} pages: p50 ${r.pageP50Ms} ms, p99 ${r.pageP99Ms} ms`,
             `cost        city ${r.cityCpuPct}% of a core, PostgreSQL ${r.postgresCpuPct}%; the load generator ${r.loadGeneratorCpuPct}%`,
           ].join('\n') + '\n',

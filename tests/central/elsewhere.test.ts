@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shorterElsewhere } from '../../server/central/other-centres.js';
 import type { CityWaits } from '../../server/protocol/city.js';
-import { startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 import { issue, serviceId } from './acts.js';
 import { HALL_TOKEN, startFakeCity, type FakeCity } from './fake-city.js';
 
@@ -60,7 +60,11 @@ describe('GET /api/services/:id/elsewhere', () => {
   it('names the shortest open, live centre that is much shorter, never this hall itself', async () => {
     city = await startFakeCity();
     const { id, minutes, name } = await busyHall();
-    hall!.setSettings({ suggestOtherCentres: true });
+    // The admin turns it on (PATCH /api/admin/hall); it was off.
+    const admin = { headers: bearer(await hall!.login()) };
+    expect((await hall!.app.inject({ method: 'GET', url: '/api/admin/hall', ...admin })).json().settings.suggestOtherCentres).toBe(false);
+    const patched = await hall!.app.inject({ method: 'PATCH', url: '/api/admin/hall', ...admin, payload: { settings: { suggestOtherCentres: true } } });
+    expect(patched.json().settings.suggestOtherCentres, patched.body).toBe(true);
     city.waits = {
       halls: [
         { ...centre('self', 0), name },

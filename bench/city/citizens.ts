@@ -7,7 +7,8 @@ import { hallToday, TIME_ZONE } from './sim-hall.js';
 // The citizens' case: `halls` halls each sending its status every 10 s (the shipper's heartbeat),
 // with five services, while `citizens` phones open /waits/ (its HTML, then GET /api/city/waits) and
 // read the waits again every 30 s, each from its own address (X-Forwarded-For through a trusted
-// proxy, as behind the city's reverse proxy), starting at random moments of the first 30 s.
+// proxy, as behind the city's reverse proxy), starting at random moments of the first 30 s (of
+// the whole run, when shorter).
 
 const REFRESH_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
@@ -42,7 +43,7 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
   let answer = Buffer.alloc(0);
 
   const heartbeat = async (hall: Created, i: number) => {
-    await sleep(Math.random() * HEARTBEAT_MS);
+    await sleep(Math.random() * Math.min(HEARTBEAT_MS, seconds * 1000));
     while (wallNow() < until) {
       const res = await fetch(`${city.base}/api/city/hall/events`, {
         method: 'POST',
@@ -70,12 +71,12 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
 
   const citizen = async (n: number) => {
     const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-    await sleep(Math.random() * REFRESH_MS);
+    await sleep(Math.random() * Math.min(REFRESH_MS, seconds * 1000));
     await get('/waits/', address, latencies.page);
-    while (wallNow() < until) {
+    do {
       await get('/api/city/waits', address, latencies.api);
       await sleep(REFRESH_MS);
-    }
+    } while (wallNow() < until);
   };
 
   // The halls are heard from before the phones come.

@@ -14,6 +14,7 @@ export const PAGES: Record<string, string> = {
   counter: 'display-ui/counter.html',
   clerk: 'clerk-ui/index.html',
   city: 'city-ui/index.html',
+  waits: 'city-ui/waits.html',
 };
 
 export default defineConfig({

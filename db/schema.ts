@@ -37,6 +37,8 @@ export interface HallSettings {
   enforceHours?: boolean;
   /** Seconds the kiosk shows a ticket before going back to the menu (absent: 20). */
   kioskReturnSeconds?: number;
+  /** With CENTRAL_URL: the kiosk and phone page name another centre whose wait is much shorter (absent: false). */
+  suggestOtherCentres?: boolean;
   /** Tickets taken on a phone at /join (QR code at the entrance); absent: off. */
   remoteJoin?: { enabled: boolean; dailyCapPerService: number };
   /** A webhook (SMS or WhatsApp gateway) told when a ticket with a phone number is N-th in line; absent: off. */

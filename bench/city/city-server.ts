@@ -66,7 +66,8 @@ function postgresCpuMs(postmaster: number): number {
   return ms;
 }
 
-export async function startCity(): Promise<CityServer> {
+/** `extraEnv`: more of the city's environment (the citizens' case trusts the loopback proxy header). */
+export async function startCity(extraEnv: NodeJS.ProcessEnv = {}): Promise<CityServer> {
   execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'ignore' });
   // PostgreSQL runs as the `postgres` user when we are root: it must reach its folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'dawr-bench-city-'));
@@ -75,7 +76,7 @@ export async function startCity(): Promise<CityServer> {
   const base = `http://127.0.0.1:${port}`;
   const adminPassword = `bench-${Math.random().toString(36).slice(2)}`;
   let output = '';
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, SEED: 'none', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, SEED: 'none', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL; // the embedded PostgreSQL
   const child: ChildProcess = spawn(process.execPath, ['dist/city.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));

@@ -2,6 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { io } from 'socket.io-client';
 import { BoardRow, CreatedHall, MAX_BATCH, type EventBatch, type HallStatus } from '../../server/protocol/city.js';
 import { quantile, round, sleep, wallNow } from '../load/stats.js';
+import { citizensCase } from './citizens.js';
 import { startCity, type CityServer } from './city-server.js';
 import { hallDay, type HallDay } from './hall-day.js';
 import { options as o } from './options.js';
@@ -11,6 +12,7 @@ import { hallToday, ReplayClock, SimHall, TIME_ZONE, type Samples } from './sim-
 // replaying a generated day through a faithful copy of the hall's shipper, against a real city
 // server on its embedded PostgreSQL, with a board open on its /city socket; then a raw-ingest
 // phase of full batches as fast as the city answers. Prints one JSON object with --json.
+// `--citizens N --halls H`: the citizens' case instead (bench/city/citizens.ts).
 
 /** Distinct generated days, shared round the halls (generating and simulating one takes ~0.1 s). */
 const DISTINCT_DAYS = 10;
@@ -158,11 +160,26 @@ async function main() {
   const loadStart = round(loadavg()[0]!);
   // Before any connection is open: a long synchronous stretch would let the city close idle ones.
   const days = Array.from({ length: Math.min(o.halls, DISTINCT_DAYS) }, (_, i) => hallDay(o.profile, i + 1, o.scale));
-  const city = await startCity();
+  const city = await startCity(o.citizens > 0 ? { TRUST_PROXY: 'loopback' } : {});
   try {
     const login = await post(city, '/api/auth/login', { username: 'admin', password: city.adminPassword });
     if (login.status !== 200) throw new Error(`city admin login: ${login.status} ${JSON.stringify(login.body)}`);
     const admin = login.body.token as string;
+    if (o.citizens > 0) {
+      const r = await citizensCase(city, await createHalls(city, admin, o.halls, 'bench'), o.citizens, o.citizenSeconds);
+      const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageStart: loadStart, loadAverageEnd: round(loadavg()[0]!) };
+      if (o.json) process.stdout.write(JSON.stringify({ ...r, machine }) + '\n');
+      else
+        process.stdout.write(
+          [
+            `Dawr city benchmark, citizens: ${r.citizens} phones reading /api/city/waits every 30 s for ${r.seconds} s, ${r.citizenHalls} halls heartbeating every 10 s`,
+            `waits API   ${r.apiRequests} requests: p50 ${r.apiP50Ms} ms, p99 ${r.apiP99Ms} ms (answers of ${r.answerKb} KB, ${r.answerGzipKb} KB gzipped); ${r.failures} failed`,
+            `/waits/     ${r.pageRequests} pages: p50 ${r.pageP50Ms} ms, p99 ${r.pageP99Ms} ms`,
+            `cost        city ${r.cityCpuPct}% of a core, PostgreSQL ${r.postgresCpuPct}%; the load generator ${r.loadGeneratorCpuPct}%`,
+          ].join('\n') + '\n',
+        );
+      return;
+    }
     const r = await replay(city, admin, days);
     const raw = o.rawSeconds > 0 ? await rawIngest(city, admin) : null;
     const result = {

@@ -12,6 +12,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     'raw-seconds': { type: 'string', default: '20' },
     'raw-halls': { type: 'string', default: '10' },
+    citizens: { type: 'string', default: '0' },
+    'citizen-seconds': { type: 'string', default: '90' },
     json: { type: 'boolean', default: false },
   },
   strict: true,
@@ -37,5 +39,8 @@ export const options = {
   /** The raw-ingest phase: halls POSTing full batches as fast as the city answers (0: skip it). */
   rawSeconds: num('raw-seconds', 0),
   rawHalls: num('raw-halls', 1),
+  /** The citizens' case instead: that many phones reading GET /api/city/waits every 30 s, the halls heartbeating (0: the replay). */
+  citizens: num('citizens', 0),
+  citizenSeconds: num('citizen-seconds', 1),
   json: values.json!,
 };

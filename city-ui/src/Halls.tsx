@@ -7,6 +7,7 @@ import { Checks } from '../../clerk-ui/src/admin/validate.js';
 import { Loading, Panel, SectionHead } from '../../clerk-ui/src/admin/sections/common.js';
 import { CopyLine } from '../../clerk-ui/src/admin/sections/DevicesSection.js';
 import { DEFAULT_ZONE } from './area.js';
+import { HallPlaceForm } from './HallPlace.js';
 import { T } from './text.js';
 
 // The city's halls: each with its last contact, the catalogue version it runs and how far its
@@ -26,6 +27,7 @@ export function HallsSection() {
   const { data, error, reload } = useLoad<CityHall[]>('/halls');
   const [editing, setEditing] = useState<CityHall | 'new' | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const [placing, setPlacing] = useState<CityHall | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (!data) return <Loading error={error} retry={reload} />;
 
@@ -66,6 +68,11 @@ export function HallsSection() {
           />
         </Panel>
       )}
+      {placing && (
+        <Panel title={`${T.hallPlace[lang]}: ${pick(placing.name, lang)}`} onClose={() => setPlacing(null)}>
+          <HallPlaceForm key={placing.id} hall={placing} onSaved={() => (setPlacing(null), reload())} />
+        </Panel>
+      )}
       <table class="list">
         <thead>
           <tr>
@@ -91,6 +98,9 @@ export function HallsSection() {
                 <div class="buttons">
                   <button type="button" class="secondary small" aria-label={`${T.rename[lang]}: ${pick(h.name, lang)}`} onClick={() => setEditing(h)}>
                     {T.rename[lang]}
+                  </button>
+                  <button type="button" class="secondary small" aria-label={`${T.hallPlace[lang]}: ${pick(h.name, lang)}`} onClick={() => setPlacing(h)}>
+                    {T.hallPlace[lang]}
                   </button>
                   <button type="button" class="danger small" aria-label={`${T.newToken[lang]}: ${pick(h.name, lang)}`} onClick={() => replaceToken(h)}>
                     {T.newToken[lang]}

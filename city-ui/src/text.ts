@@ -36,6 +36,10 @@ export const T = {
   configVersion: { ar: 'إصدار الدليل المطبَّق', en: 'Catalogue version applied' },
   ackedSeq: { ar: 'الأحداث المستلَمة', en: 'Events received' },
   rename: { ar: 'تعديل الاسم', en: 'Rename' },
+  hallPlace: { ar: 'موقع المركز', en: 'Hall location' },
+  latitude: { ar: 'خط العرض', en: 'Latitude' },
+  longitude: { ar: 'خط الطول', en: 'Longitude' },
+  degreesHint: { ar: 'بالدرجات العشرية، مثل 33.5138؛ اترك الحقلين فارغين لإزالة الموقع', en: 'In decimal degrees, such as 33.5138; leave both empty to remove the location' },
   renameHall: { ar: 'تعديل اسم المركز', en: 'Rename the hall' },
   newToken: { ar: 'إصدار رمز جديد', en: 'New token' },
   newTokenConfirm: {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CatalogueService, HallStatus } from '../../server/protocol/city.js';
 import type { StoredRows } from '../../server/reports/day.js';
 
@@ -24,6 +24,9 @@ export const halls = pgTable('halls', {
   status: jsonb('status').$type<HallStatus>(),
   software: text('software'),
   createdAt: epochMs('created_at').notNull(),
+  /** Where the hall stands (degrees), set by the city admin: citizens' phones order centres by distance. */
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
 });
 
 export const hallEvents = pgTable(

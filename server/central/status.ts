@@ -1,11 +1,12 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, tickets } from '../../db/schema.js';
-import { businessDay } from '../engine/clock.js';
+import { businessDay, isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
+import { minutesUntilOpen } from '../engine/next-opening.js';
 import { hallOpenNow } from '../hall/availability.js';
 import { closureOn } from '../hall/closures.js';
 import { remoteJoinSettings } from '../hall/phone-settings.js';
-import { getHall } from '../hall/state.js';
+import { getHall, type HallRow } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import type { HallStatus } from '../protocol/city.js';
 
@@ -44,11 +45,15 @@ export function hallStatus(conn: Connection, hallId: number, now: number): HallS
   // The services as GET /api/services shows them: live waiting counts and estimates.
   const list = serviceList(conn, hallId, now);
   const { publicUrl } = hall.settings;
+  const closedToday = closureOn(conn, hallId, day) !== null;
+  const openNow = hallOpenNow(hall, now) && !closedToday;
+  const nextOpening = openNow ? null : nextOpeningOf(hall, now, closedToday);
   return {
     at: now,
     timeZone: hall.timeZone,
     day,
-    openNow: hallOpenNow(hall, now) && closureOn(conn, hallId, day) === null,
+    openNow,
+    ...(nextOpening ? { nextOpening } : {}),
     waiting: waiting.n,
     longestWaitS: longest ? Math.max(0, Math.floor((now - longest.issuedAt) / 1000)) : null,
     longestWaitTargetS: longest?.targetWaitS ?? null,
@@ -63,7 +68,15 @@ export function hallStatus(conn: Connection, hallId: number, now: number): HallS
       active: s.active,
       waiting: s.waiting,
       estimatedWaitMinutes: s.estimatedWaitMinutes,
+      ...(s.estimatedWaitRange ? { estimatedWaitRange: s.estimatedWaitRange } : {}),
     })),
     ...(remoteJoinSettings(hall).enabled && publicUrl ? { joinUrl: new URL('/join', publicUrl).href } : {}),
   };
+}
+
+/** When a closed hall's hours next open, in its local time (whole minutes); null: not within a week. */
+function nextOpeningOf(hall: HallRow, now: number, closedToday: boolean): string | null {
+  const minute = localMinuteOfDay(now, hall.timeZone);
+  const wait = minutesUntilOpen(hall.openingHours, localWeekday(now, hall.timeZone), minute, closedToday);
+  return wait === null ? null : isoInZone(Math.floor(now / 60_000) * 60_000 + wait * 60_000, hall.timeZone);
 }

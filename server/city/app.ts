@@ -15,7 +15,10 @@ import routes from './routes/index.js';
 /** A request must arrive whole within this: the city faces the WAN, where a slow sender is an attack as often as a bad line. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
-export const CITY_PAGES: [address: string, html: string][] = [['/city/', 'city-ui/index.html']];
+export const CITY_PAGES: [address: string, html: string][] = [
+  ['/city/', 'city-ui/index.html'],
+  ['/waits/', 'city-ui/waits.html'],
+];
 
 export interface CityAppOptions {
   config: Pick<CityConfig, 'DATA_DIR' | 'SEED' | 'LOG_LEVEL'> & Partial<Pick<CityConfig, 'DATABASE_URL' | 'ADMIN_PASSWORD' | 'TRUST_PROXY'>>;

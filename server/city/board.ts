@@ -1,5 +1,5 @@
 import type { halls } from '../../db/city/schema.js';
-import { STALE_AFTER_MS, type BoardRow, type CityHall } from '../protocol/city.js';
+import { STALE_AFTER_MS, type BoardRow, type CityHall, type HallLocation } from '../protocol/city.js';
 
 // What the city shows of a hall, from its row: pure, so that the board route, the live board and
 // the staleness timer agree. A hall not heard from for STALE_AFTER_MS shows no figure as current.
@@ -27,7 +27,10 @@ export function boardRow(hall: HallRow, now: number): BoardRow {
   };
 }
 
+export const locationOf = (hall: HallRow): HallLocation | null => (hall.lat === null || hall.lng === null ? null : { lat: hall.lat, lng: hall.lng });
+
 export function cityHall(hall: HallRow): CityHall {
+  const location = locationOf(hall);
   return {
     id: hall.id,
     name: { ar: hall.nameAr, en: hall.nameEn },
@@ -35,5 +38,6 @@ export function cityHall(hall: HallRow): CityHall {
     lastHeardAt: iso(hall.lastHeardAt),
     configVersion: hall.configVersion,
     ackedSeq: hall.ackedSeq,
+    ...(location ? { location } : {}),
   };
 }

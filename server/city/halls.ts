@@ -1,7 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { audit, configVersions, halls } from '../../db/city/schema.js';
 import { notFound } from '../hall/errors.js';
-import type { Catalogue, ConfigDocument } from '../protocol/city.js';
+import type { Catalogue, ConfigDocument, HallLocation } from '../protocol/city.js';
 import type { Bilingual } from '../protocol/schemas.js';
 import { hashToken, newToken } from '../security.js';
 import type { StaffBy } from '../staff/users.js';
@@ -36,6 +36,20 @@ export async function renameHall(db: CityDb, id: number, name: Bilingual, by: Ci
     const [row] = await tx.update(halls).set({ nameAr: name.ar, nameEn: name.en }).where(eq(halls.id, id)).returning();
     if (!row) throw notFound('hall', id);
     await record(tx, by, 'update', 'hall', id, { name });
+    return row;
+  });
+}
+
+/** Where the hall stands, for citizens ordering centres by distance; null: not shown. */
+export async function locateHall(db: CityDb, id: number, location: HallLocation | null, by: CityChange): Promise<HallRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(halls)
+      .set({ lat: location?.lat ?? null, lng: location?.lng ?? null })
+      .where(eq(halls.id, id))
+      .returning();
+    if (!row) throw notFound('hall', id);
+    await record(tx, by, 'update', 'hall', id, { location });
     return row;
   });
 }

@@ -1,11 +1,12 @@
 import fp from 'fastify-plugin';
+import { cityWaitsReader, type CityWaitsReader } from '../central/other-centres.js';
 import { createShipper, type Shipper, type ShipperTiming } from '../central/shipper.js';
 import { VERSION } from '../version.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The hall's link to its city server (CENTRAL_URL); null when the hall stands alone. */
-    central: Pick<Shipper, 'state'> | null;
+    central: (Pick<Shipper, 'state'> & { cityWaits: CityWaitsReader }) | null;
   }
 }
 
@@ -34,7 +35,7 @@ export default fp<CentralOptions>(
       publish: (effects) => app.realtime.publish(app.hallId, effects),
       timing: opts.timing,
     });
-    app.decorate('central', { state: shipper.state });
+    app.decorate('central', { state: shipper.state, cityWaits: cityWaitsReader(opts.url, app.now) });
     app.addHook('onReady', async () => shipper.start());
     app.addHook('preClose', () => shipper.stop());
   },

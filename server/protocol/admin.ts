@@ -90,6 +90,7 @@ export const HallSettingsInput = z.object({
   printWhatToBring: z.boolean(),
   publicUrl: HttpUrl.nullable(),
   remoteJoin: RemoteJoinInput,
+  suggestOtherCentres: z.boolean(),
   notify: NotifyInput,
   /** Days before notes, comments and phone numbers are purged; null: kept. */
   retentionDays: z.number().int().min(7).max(3650).nullable(),
@@ -136,6 +137,7 @@ export const HALL_SETTING_DEFAULTS = {
   hijriCalendar: 'islamic-umalqura',
   publicUrl: null,
   remoteJoin: { enabled: false, dailyCapPerService: 50 },
+  suggestOtherCentres: false,
   notify: { enabled: false, webhookUrl: null, position: 3 },
   retentionDays: null,
   appointments: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, minLeadMinutes: 30, windowDays: 30, maxBookableShare: 0.4, appointmentEveryK: DEFAULT_APPOINTMENT_EVERY_K },
@@ -162,6 +164,7 @@ export function hallSettingsView(s: HallSettings, display: DisplaySettings): Hal
     printWhatToBring: s.printWhatToBring ?? d.printWhatToBring,
     publicUrl: s.publicUrl ?? d.publicUrl,
     remoteJoin: { ...d.remoteJoin, ...s.remoteJoin },
+    suggestOtherCentres: s.suggestOtherCentres ?? d.suggestOtherCentres,
     notify: { ...d.notify, ...s.notify, webhookUrl: s.notify?.webhookUrl || d.notify.webhookUrl },
     retentionDays: s.retentionDays ?? d.retentionDays,
     appointments: { ...d.appointments, ...s.appointments },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Summary } from './reports.js';
-import { Bilingual, Id } from './schemas.js';
+import { Bilingual, Id, WaitRange } from './schemas.js';
 
 // The contract between a hall server and the city server (../shared/API.md, "Many halls"): what a
 // hall ships, what the city answers, and the catalogue it publishes. Both sides import this one
@@ -71,6 +71,8 @@ export const HallServiceInfo = z.object({
   /** Live figures, for the board and for citizens choosing a centre. */
   waiting: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+  /** The range the hall shows around its estimate, when it has one. */
+  estimatedWaitRange: WaitRange.optional(),
 });
 
 /** The hall's state when it wrote the batch (its own clock): the board's figures. */
@@ -80,6 +82,8 @@ export const HallStatus = z.object({
   /** The business day (YYYY-MM-DD, hall's zone) the "today" figures are for. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   openNow: z.boolean(),
+  /** When closed: when its hours next open (ISO, the hall's local time), if within a week. */
+  nextOpening: z.string().max(40).optional(),
   waiting: z.number().int().nonnegative(),
   /** The longest current wait, and that ticket's service target; null when nobody waits. */
   longestWaitS: z.number().int().nonnegative().nullable(),
@@ -146,6 +150,10 @@ export const ConfigDocument = z.object({
 });
 export type ConfigDocument = z.infer<typeof ConfigDocument>;
 
+/** Where a hall stands (WGS 84 degrees), set by the city admin: citizens' phones order the centres by distance. */
+export const HallLocation = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+export type HallLocation = z.infer<typeof HallLocation>;
+
 /** A hall as the city lists it (GET /api/city/halls). */
 export const CityHall = z.object({
   id: Id,
@@ -156,6 +164,7 @@ export const CityHall = z.object({
   configVersion: z.number().int().nonnegative(),
   /** The highest seq the city holds without a gap. */
   ackedSeq: z.number().int().nonnegative(),
+  location: HallLocation.optional(),
 });
 export type CityHall = z.infer<typeof CityHall>;
 
@@ -238,7 +247,10 @@ export const CityArrivalsQuery = z.object({ from: LocalDay, to: LocalDay, hallId
 export const CitySummary = Summary.extend({ groupBy: z.enum(CITY_GROUPINGS) });
 export type CitySummary = z.infer<typeof CitySummary>;
 
-/** GET /api/city/waits (anyone): what a citizen needs to choose a centre; a stale hall's figures are null. */
+/**
+ * GET /api/city/waits (anyone): what a citizen needs to choose a centre; a stale hall's figures
+ * are null. Beyond API.md: the range, the next opening and the hall's location, when known.
+ */
 export const CityWaits = z.object({
   halls: z.array(
     z.object({
@@ -246,11 +258,20 @@ export const CityWaits = z.object({
       name: Bilingual,
       stale: z.boolean(),
       openNow: z.boolean().nullable(),
+      nextOpening: z.string().optional(),
+      location: HallLocation.optional(),
       services: z.array(
-        z.object({ code: z.string(), name: Bilingual, waiting: z.number().int().nullable(), estimatedWaitMinutes: z.number().int().nullable() }),
+        z.object({
+          code: z.string(),
+          name: Bilingual,
+          waiting: z.number().int().nullable(),
+          estimatedWaitMinutes: z.number().int().nullable(),
+          estimatedWaitRange: WaitRange.optional(),
+        }),
       ),
       joinUrl: z.string().optional(),
     }),
   ),
 });
 export type CityWaits = z.infer<typeof CityWaits>;
+export type CityWaitsHall = CityWaits['halls'][number];

@@ -4,6 +4,7 @@ import advice from './advice.js';
 import appointments from './appointments.js';
 import auth from './auth.js';
 import clerk from './clerk.js';
+import elsewhere from './elsewhere.js';
 import join from './join.js';
 import kiosk from './kiosk.js';
 import printing from './printing.js';
@@ -17,6 +18,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(publicRoutes);
   await app.register(auth, { prefix: '/api/auth' });
   await app.register(kiosk, { prefix: '/api' });
+  await app.register(elsewhere, { prefix: '/api' });
   await app.register(clerk, { prefix: '/api' });
   await app.register(printing, { prefix: '/api' });
   await app.register(supervisor, { prefix: '/api' });

@@ -69,4 +69,12 @@ describe('npm run bench:city', () => {
     expect(r.postFailures).toBe(0);
     expect(r.boardUpdates).toBeGreaterThan(0);
   });
+
+  it("runs the citizens' case: phones reading the waits of heartbeating halls, each from its own address", { timeout: 240_000 }, async () => {
+    const { code, stdout, stderr } = await run(['--citizens', '20', '--halls', '3', '--citizen-seconds', '2', '--json'], 230_000);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout.trim());
+    expect(r).toMatchObject({ citizens: 20, citizenHalls: 3, apiRequests: 20, pageRequests: 20, failures: 0 });
+    for (const k of ['apiP50Ms', 'apiP99Ms', 'pageP99Ms', 'cityCpuPct', 'answerKb', 'answerGzipKb']) expect(r[k], k).toBeGreaterThan(0);
+  });
 });

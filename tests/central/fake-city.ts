@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { EventBatch, type ConfigDocument, type HallEvent } from '../../server/protocol/city.js';
+import { EventBatch, type CityWaits, type ConfigDocument, type HallEvent } from '../../server/protocol/city.js';
 
 // A test double of the city server for the hall's tests: the two routes a hall calls, with the
 // contract's schemas, over real HTTP on loopback. It keeps what it was sent so tests can look.
@@ -20,6 +20,8 @@ export interface FakeCity {
   mode: 'ok' | 500 | 'hang';
   /** The catalogue it publishes (absent: none yet). */
   published?: ConfigDocument;
+  /** What GET /api/city/waits answers (anyone); absent: 404. */
+  waits?: CityWaits;
   /** `since` of every catalogue request. */
   configRequests: number[];
   /** The city restored from an older backup: it holds seqs 1…`through` only. */
@@ -64,8 +66,9 @@ export async function startFakeCity(port = 0): Promise<FakeCity> {
     void (async () => {
       if (city.mode === 'hang') return;
       if (city.mode !== 'ok') return json(res, city.mode, { error: { code: 'internal_error', message: 'down' } });
-      if (req.headers.authorization !== `Bearer ${HALL_TOKEN}`) return json(res, 401, { error: { code: 'unauthorized', message: 'bad token' } });
       const url = new URL(req.url ?? '/', 'http://city');
+      if (req.method === 'GET' && url.pathname === '/api/city/waits' && city.waits) return json(res, 200, city.waits);
+      if (req.headers.authorization !== `Bearer ${HALL_TOKEN}`) return json(res, 401, { error: { code: 'unauthorized', message: 'bad token' } });
       if (req.method === 'POST' && url.pathname === '/api/city/hall/events') {
         const parsed = EventBatch.safeParse(await bodyOf(req));
         if (!parsed.success) return json(res, 400, { error: { code: 'invalid_request', message: parsed.error.message } });

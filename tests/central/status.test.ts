@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hallStatus } from '../../server/central/status.js';
 import { HallStatus } from '../../server/protocol/city.js';
+import { halls } from '../../db/schema.js';
 import { clockedHall } from '../helpers/hall.js';
 import { act, issue } from './acts.js';
 
@@ -38,7 +39,7 @@ describe("the hall's status", () => {
     // The services as GET /api/services shows them.
     const shown = (await hall.app.inject({ method: 'GET', url: '/api/services' })).json() as any[];
     expect(status().services).toEqual(
-      shown.map((s) => ({ id: s.id, code: s.code, name: s.name, targetWaitS: s.targetWaitMinutes * 60, active: true, waiting: s.waiting, estimatedWaitMinutes: s.estimatedWaitMinutes })),
+      shown.map((s) => ({ id: s.id, code: s.code, name: s.name, targetWaitS: s.targetWaitMinutes * 60, active: true, waiting: s.waiting, estimatedWaitMinutes: s.estimatedWaitMinutes, estimatedWaitRange: s.estimatedWaitRange })),
     );
     expect(status().services.find((s) => s.code === 'F')).toMatchObject({ waiting: 2, estimatedWaitMinutes: expect.any(Number) });
 
@@ -51,5 +52,18 @@ describe("the hall's status", () => {
     expect(status().joinUrl).toBeUndefined();
     c.hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
     expect(status().joinUrl).toBe('https://queue.example.org/join');
+  });
+
+  it('says when a closed hall next opens, in its own time, and nothing while it is open', () => {
+    // Sunday 2026-11-29, 10:00 in Damascus; hours Sunday–Thursday 08:00–14:00, enforced.
+    const weekdays = Object.fromEntries(['0', '1', '2', '3', '4'].map((d) => [d, [[480, 840]] as [number, number][]]));
+    c.hall.app.conn.db.update(halls).set({ openingHours: weekdays }).run();
+    c.hall.setSettings({ enforceHours: true });
+    expect(status()).toMatchObject({ openNow: true });
+    expect(status().nextOpening).toBeUndefined();
+    c.tick(5 * 3600_000); // 15:00
+    expect(status()).toMatchObject({ openNow: false, nextOpening: '2026-11-30T08:00:00.000+03:00' });
+    c.tick(4 * 24 * 3600_000); // Thursday 15:00: the weekend comes first
+    expect(status().nextOpening).toBe('2026-12-06T08:00:00.000+03:00');
   });
 });

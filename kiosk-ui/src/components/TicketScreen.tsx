@@ -6,6 +6,7 @@ import { useUi } from '../ui.js';
 import { Countdown } from './Countdown.js';
 import { PrinterNotice, type PrintState } from './PrinterNotice.js';
 import { QrCode } from './QrCode.js';
+import { ShorterWait } from './ShorterWait.js';
 import { WhatToBring } from './WhatToBring.js';
 
 interface Props {
@@ -54,6 +55,7 @@ export function TicketScreen({ ticket, service, print, returnSeconds, publicUrl,
             <strong>{wait.words}</strong>
           </p>
         )}
+        <ShorterWait serviceId={service.id} lang={lang} digits={digits} />
         <PrinterNotice state={print} />
       </section>
       <section class="ticket-side">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Joined, Service } from '../../../server/protocol/schemas.js';
 import { api, ApiError, newIdempotencyKey } from '../../../ui-kit/api.js';
 import { formatNumber, pick } from '../../../ui-kit/i18n.js';
+import { useShorterWait } from '../components/ShorterWait.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { PhoneHeader } from '../track/components/PhoneHeader.js';
 import { StatusCard } from '../track/components/StatusCard.js';
@@ -43,6 +44,7 @@ export function App() {
 function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): void }) {
   const { lang, digits, t } = usePhoneUi();
   const [chosen, setChosen] = useState<{ service: Service; key: string } | null>(null);
+  const shorterWait = useShorterWait(chosen?.service.id ?? null, lang, digits);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TextKey | null>(null);
   const anyOpen = services.some((s) => s.open);
@@ -96,7 +98,7 @@ function ServiceMenu({ services, onStale }: { services: Service[]; onStale(): vo
       {chosen && !busy && (
         <Confirm
           title={pick(chosen.service.name, lang)}
-          text={`${t('joinQuestion')} ${t('mustBeInHall')}.`}
+          text={`${t('joinQuestion')} ${t('mustBeInHall')}.${shorterWait ? ` ${shorterWait}.` : ''}`}
           yes={t('joinYes')}
           no={t('back')}
           onYes={() => take(chosen.service, chosen.key)}

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Board, CityHall, CreatedHall, NewHall } from '../../protocol/city.js';
+import { Board, CityHall, CreatedHall, HallLocation, NewHall } from '../../protocol/city.js';
 import { Bilingual, IdParams } from '../../protocol/schemas.js';
 import { boardRow, cityHall, type HallRow } from '../board.js';
-import { createHall, listHalls, renameHall, replaceHallToken, type CityChange } from '../halls.js';
+import { createHall, listHalls, locateHall, renameHall, replaceHallToken, type CityChange } from '../halls.js';
 
 export const changeBy = (request: FastifyRequest): CityChange => ({
   userId: request.caller?.kind === 'user' ? request.caller.userId : null,
@@ -32,6 +32,12 @@ export default async function hallsRoutes(fastify: FastifyInstance) {
     app.cityBoard.publish(hall);
     return cityHall(hall);
   });
+
+  app.put(
+    '/halls/:id/location',
+    { preHandler: admin, schema: { params: IdParams, body: HallLocation.nullable(), response: { 200: CityHall } } },
+    async (request) => cityHall(await locateHall(app.city.db, request.params.id, request.body, changeBy(request))),
+  );
 
   app.post('/halls/:id/token', { preHandler: admin, schema: { params: IdParams, response: { 200: CreatedHall } } }, async (request) => {
     const { hall, token } = await replaceHallToken(app.city.db, request.params.id, changeBy(request));

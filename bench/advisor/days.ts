@@ -21,6 +21,8 @@ export const SPLIT = {
   'held-out': range(601, 612),
   /** Decided after the first held-out judgement (HELD-OUT.md), for the change it led to. */
   'held-out-2': range(701, 712),
+  /** Decided before the changes for mixtures-712 (HELD-OUT.md), to judge them once. */
+  'held-out-3': range(801, 812),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

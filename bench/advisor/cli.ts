@@ -11,7 +11,7 @@ const USAGE = `usage: npm run bench:advisor -- --trace DAY.trace.csv --roster DA
                                      one day: the fixed roster, with the advisor, and pooled FCFS; DIR holds the
                                      same weekday's earlier days (*.trace.csv, the roster's services; the names
                                      sorting last are the most recent; at most ${HISTORY_DAYS} are read)
-       npm run bench:advisor -- --set tuning|held-out|held-out-2 [--accept 1|0.6] [--true-arrivals] [--json]
+       npm run bench:advisor -- --set tuning|held-out|held-out-2|held-out-3 [--accept 1|0.6] [--true-arrivals] [--json]
                                      the generated days of bench/advisor/HELD-OUT.md
   --true-arrivals                    the forecast is fed the day's own arrivals (to tell forecast error from choices)`;
 

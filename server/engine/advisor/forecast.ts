@@ -55,21 +55,6 @@ export function todayRatios(input: Pick<AdvisorInput, 'history' | 'today' | 'min
   return new Map(serviceIds.map((id) => [id, (SHRINK * hall + observed.get(id)!) / (SHRINK + expected.get(id)!)]));
 }
 
-/** serviceId → arrivals expected from `fromMinute` (of the day) for `minutes`: the baseline × today's ratio (empty without history). */
-export function windowCounts(input: AdvisorInput, fromMinute: number, minutes: number, serviceIds: readonly number[] = servicesOf(input)): Map<number, number> {
-  if (input.history.length === 0) return new Map();
-  const baseline = baselineOf(input.history);
-  const ratios = todayRatios(input, serviceIds);
-  const from = Math.floor(fromMinute);
-  return new Map(
-    serviceIds.map((id) => {
-      let sum = 0;
-      for (let m = from; m < from + minutes; m++) sum += baseline(id, binOf(m)) / BIN_MIN;
-      return [id, ratios.get(id)! * sum];
-    }),
-  );
-}
-
 export function forecastArrivals(input: AdvisorInput, serviceIds: readonly number[] = servicesOf(input)): ArrivalForecast {
   const minutes = Math.min(HORIZON_MIN, input.closesAt === null ? HORIZON_MIN : Math.max(0, Math.ceil((input.closesAt - input.now) / 60_000)));
   const start = Math.floor(input.minuteOfDay);

@@ -1,5 +1,4 @@
 import { HORIZON_MIN } from './forecast.js';
-import { starvesAtPeak } from './peak.js';
 import { SETTLE_MS, type AdvisorCounter, type AdvisorInput } from './types.js';
 
 // The screening (issue 18, "How it decides" 2): of every action within the rules (add or drop
@@ -7,8 +6,7 @@ import { SETTLE_MS, type AdvisorCounter, type AdvisorInput } from './types.js';
 // SETTLE_MS; open a closed counter), the few worth rolling out. Each service's pressure is its
 // work over the next hour (the tickets waiting and the arrivals forecast, × its mean length)
 // over the counter time it gets (a counter serving k services gives each 1/k of the hour). An
-// action is worth trying when it moves capacity from a less pressed service to a more pressed one,
-// and an add is not when it would starve a service of the counter at a coming peak (peak.ts).
+// action is worth trying when it moves capacity from a less pressed service to a more pressed one.
 
 /** A change to try: the counter and the services it would serve (a new counter: id null). */
 export interface Candidate {
@@ -53,7 +51,7 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
   for (const c of input.counters.filter((c) => c.state === 'open' && settled(c))) {
     const own = c.serviceIds.length === 0 ? 0 : p(busiest(c.serviceIds));
     for (const id of c.qualifiedServiceIds) {
-      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own || starvesAtPeak(input, c, [...c.serviceIds, id])) continue;
+      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own) continue;
       out.push({ kind: 'add-service', counterId: c.id, serviceId: id, serviceIds: [...c.serviceIds, id], helped: id, score: p(id) - own });
     }
     if (c.serviceIds.length < 2) continue;

@@ -128,6 +128,12 @@ describe('npm run bench:advisor', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('counter c2 serves B but is not qualified for it');
   });
+
+  it('refuses a --reserve that is not a small whole number, and exits 2', () => {
+    const r = cli('--set', 'tuning', '--reserve', 'two');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--reserve must be a whole number from 0 to 5');
+  });
 });
 
 describe('bench:day --qualified', () => {

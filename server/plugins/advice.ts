@@ -58,7 +58,9 @@ export default fp(
         const key = countersKey(app);
         if (now - last.at < ADVICE_EVERY_MS && key === last.key) return;
         last = { at: now, key };
-        if (await refreshAdvice(app.conn, app.hallId, now, (input) => pool.run(input))) app.realtime.publishAdvice(app.hallId);
+        // A hall with no counter open has no advice (advise.ts): no thread is started for it.
+        const advisor = (input: AdvisorInput) => (input.counters.some((c) => c.state === 'open') ? pool.run(input) : []);
+        if (await refreshAdvice(app.conn, app.hallId, now, advisor)) app.realtime.publishAdvice(app.hallId);
         measureFollowed(app.conn, app.hallId, now);
       } catch (err) {
         app.log.error({ err }, 'staffing advice failed');

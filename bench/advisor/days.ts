@@ -25,6 +25,8 @@ export const SPLIT = {
   'held-out-2': range(701, 712),
   /** Decided before the changes for mixtures-712 (HELD-OUT.md), to judge them once. */
   'held-out-3': range(801, 812),
+  /** Decided before the second change for mixtures-712 (HELD-OUT.md). */
+  'held-out-4': range(901, 912),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -55,8 +55,9 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
   const busiest = (ids: readonly number[]) => ids.reduce((best, id) => (p(id) > p(best) ? id : best), ids[0]!);
   const settled = (c: AdvisorCounter) => c.servicesChangedAt === null || input.now - c.servicesChangedAt >= SETTLE_MS;
   const out: Candidate[] = [];
-  const length = (id: number) => input.durations.get(id) ?? Infinity;
-  const muchLonger = (id: number, ids: readonly number[]) => ids.length > 0 && length(id) > LONG_RATIO * Math.min(...ids.map(length));
+  // A service of unknown length is not held back, nor compared with.
+  const muchLonger = (id: number, ids: readonly number[]) =>
+    (input.durations.get(id) ?? 0) > LONG_RATIO * Math.min(...ids.map((s) => input.durations.get(s) ?? Infinity));
 
   for (const c of input.counters.filter((c) => c.state === 'open' && settled(c))) {
     const own = c.serviceIds.length === 0 ? 0 : p(busiest(c.serviceIds));

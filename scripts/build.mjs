@@ -1,5 +1,6 @@
-// Builds what `npm start` runs: the server bundle (dist/server.mjs) and the thread that draws
-// tickets beside it (dist/render-worker.mjs, started by server/printing/pool.ts), the city
+// Builds what `npm start` runs: the server bundle (dist/server.mjs) and the threads beside it,
+// that draw tickets (dist/render-worker.mjs, started by server/printing/pool.ts) and that make the
+// staffing advice (dist/advise-worker.mjs, server/plugins/advice.ts), the city
 // server's bundle (dist/city.mjs, `npm run central`), the UIs (dist/ui), then a stamp that
 // ensure-build compares with the sources.
 import { build } from 'esbuild';
@@ -12,7 +13,7 @@ process.env.NODE_ENV = 'production';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { server: 'server/main.ts', city: 'server/city/main.ts', 'render-worker': 'server/printing/render-worker.ts' },
+  entryPoints: { server: 'server/main.ts', city: 'server/city/main.ts', 'render-worker': 'server/printing/render-worker.ts', 'advise-worker': 'server/engine/advisor/worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -31,4 +32,4 @@ if (pages.length > 0) {
   console.log(`built dist/ui (${pages.length} pages)`);
 }
 writeFileSync('dist/.build-stamp', new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15) + '\n');
-console.log('built dist/server.mjs, dist/city.mjs and dist/render-worker.mjs');
+console.log('built dist/server.mjs, dist/city.mjs, dist/render-worker.mjs and dist/advise-worker.mjs');

@@ -11,8 +11,11 @@ const USAGE = `usage: npm run bench:advisor -- --trace DAY.trace.csv --roster DA
                                      one day: the fixed roster, with the advisor, and pooled FCFS; DIR holds the
                                      same weekday's earlier days (*.trace.csv, the roster's services; the names
                                      sorting last are the most recent; at most ${HISTORY_DAYS} are read)
-       npm run bench:advisor -- --set tuning|held-out|held-out-2 [--accept 1|0.6] [--true-arrivals] [--json]
+                                     a counter with a shift and no services ("services": []) is a reserve clerk,
+                                     closed until the advisor's "open a counter" is taken
+       npm run bench:advisor -- --set tuning|held-out|held-out-2|held-out-3|held-out-4 [--accept 1|0.6] [--true-arrivals] [--reserve 0|1|2] [--json]
                                      the generated days of bench/advisor/HELD-OUT.md
+  --reserve N                        N reserve clerks more in each day's roster
   --true-arrivals                    the forecast is fed the day's own arrivals (to tell forecast error from choices)`;
 
 function main(argv: string[]): number {
@@ -27,6 +30,7 @@ function main(argv: string[]): number {
         accept: { type: 'string', default: '1' },
         'true-arrivals': { type: 'boolean', default: false },
         set: { type: 'string' },
+        reserve: { type: 'string', default: '0' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -38,10 +42,12 @@ function main(argv: string[]): number {
   const accept = Number(values.accept);
   if (!(accept >= 0 && accept <= 1)) return console.error(`bench:advisor: --accept must be between 0 and 1\n${USAGE}`), 2;
   const trueArrivals = values['true-arrivals'];
+  const reserve = Number(values.reserve);
+  if (!Number.isInteger(reserve) || reserve < 0 || reserve > 5) return console.error(`bench:advisor: --reserve must be a whole number from 0 to 5\n${USAGE}`), 2;
 
   if (values.set !== undefined) {
     if (!(values.set in SPLIT)) return console.error(`bench:advisor: --set must be ${Object.keys(SPLIT).join(' or ')}\n${USAGE}`), 2;
-    const report = runSuite(values.set as DaySet, accept, trueArrivals, values.json ? undefined : (d) => console.log(renderDay(d)));
+    const report = runSuite(values.set as DaySet, accept, trueArrivals, values.json ? undefined : (d) => console.log(renderDay(d)), reserve);
     console.log(values.json ? JSON.stringify(report) : renderSuite(report));
     return 0;
   }
@@ -64,7 +70,7 @@ function main(argv: string[]): number {
       [
         `${values.trace}: ${day.visitors.length} visitors, ${day.counters.length} counters, ${history.length} history days, acceptance ${accept}`,
         line('fixed roster', report.fixedRoster),
-        `${line('advisor', report.advisor)}, ${report.advisor.switches} switches (${report.advisor.switchesPerClerkHour} per clerk-hour)`,
+        `${line('advisor', report.advisor)}, ${report.advisor.switches} switches (${report.advisor.switchesPerClerkHour} per clerk-hour), ${report.advisor.opened} reserve counters opened`,
         line('pooled FCFS', report.pooledFcfs),
         `  with the unserved counted as waiting until closing: fixed ${report.withUnserved.fixedRoster.meanWaitS} s (p90 ${report.withUnserved.fixedRoster.p90WaitS}), ` +
           `advisor ${report.withUnserved.advisor.meanWaitS} s (p90 ${report.withUnserved.advisor.p90WaitS}); unserved ${report.fixedRoster.unserved} → ${report.advisor.unserved}`,

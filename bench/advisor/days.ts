@@ -4,7 +4,9 @@ import { withQualified } from '../day/qualified.js';
 import { buildDay, type Day, type Roster, type TraceRow } from '../sim/day.js';
 
 // The days the advisor is tuned and judged on (HELD-OUT.md): a hall per seed, its clerks
-// qualified beyond what they serve, the seed's day, and six other days of the hall as history.
+// qualified beyond what they serve, the seed's day, and six other days of the hall as history;
+// with `reserve`, that many reserve clerks more (run.ts): counters with a shift and no services,
+// each with the shift and qualifications of a counter of the roster spread evenly over it.
 
 export const SOURCES = {
   families: (seed: number, daySeed: number) => generateFamilyDay(seed, undefined, daySeed),
@@ -21,6 +23,10 @@ export const SPLIT = {
   'held-out': range(601, 612),
   /** Decided after the first held-out judgement (HELD-OUT.md), for the change it led to. */
   'held-out-2': range(701, 712),
+  /** Decided before the changes for mixtures-712 (HELD-OUT.md), to judge them once. */
+  'held-out-3': range(801, 812),
+  /** Decided before the second change for mixtures-712 (HELD-OUT.md). */
+  'held-out-4': range(901, 912),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 
@@ -33,10 +39,16 @@ export interface HallDays {
   history: Day[];
 }
 
-export function hallDays(source: Source, seed: number): HallDays {
+export function hallDays(source: Source, seed: number, reserve = 0): HallDays {
   const make = (daySeed: number) => {
     const { trace, roster } = SOURCES[source](seed, daySeed);
-    return buildDay(withQualified(roster, seed), trace, `${source}-${seed}`);
+    return buildDay(withReserve(withQualified(roster, seed), reserve), trace, `${source}-${seed}`);
   };
   return { name: `${source}-${seed}`, day: make(seed), history: range(1, HISTORY_DAYS).map((k) => make(1000 * seed + k)) };
+}
+
+function withReserve(roster: Roster, reserve: number): Roster {
+  const m = roster.counters.length;
+  const like = (i: number) => roster.counters[Math.floor(((i + 1) * m) / (reserve + 1))]!;
+  return { ...roster, counters: [...roster.counters, ...range(1, reserve).map((i) => ({ ...like(i - 1), id: `R${i}`, services: [] }))] };
 }

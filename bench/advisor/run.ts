@@ -13,8 +13,10 @@ import { pooledDay } from '../sim/variants.js';
 // TICK_S and whenever a counter opens or closes, with what is known then: the arrivals so far
 // and the history days. Each recommendation is taken with probability `accept` (seeded) and
 // applied DELAY_S later (simulate.ts idles the counter SWITCH_IDLE_S); one not taken is not
-// offered again for DISMISSED_S. Only changes of services are applied: the roster has no reserve
-// clerk, and a counter outside its shift is not shown to the advisor.
+// offered again for DISMISSED_S. A counter with a shift and no services in the roster is a reserve
+// clerk: shown to the advisor as closed, it serves from when an "open a counter" naming it is taken
+// (and applied DELAY_S later) to the end of its shift; pooled FCFS is run without it. A counter
+// outside its shift is not shown to the advisor.
 
 export const TICK_S = 600;
 export const DELAY_S = 180;
@@ -40,7 +42,8 @@ export interface ForecastError {
 
 export interface AdvisorReport {
   fixedRoster: PolicyFigures;
-  advisor: PolicyFigures & { switches: number; switchesPerClerkHour: number };
+  /** `opened`: reserve counters opened on the advisor's word (not counted in `switches`). */
+  advisor: PolicyFigures & { switches: number; opened: number; switchesPerClerkHour: number };
   pooledFcfs: Figures;
   gapClosedPct: number | null;
   forecast: ForecastError;
@@ -81,7 +84,8 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const estimates = opts.estimates ?? true;
   const history = (opts.trueArrivals ? [day] : opts.history).map((h) => historyOf(day, h));
   const fixed = simulate(day, 'default', { estimates });
-  const pooled = pooledDay(day);
+  const reserve = new Set(day.counters.filter((c) => c.serviceIds.length === 0).map((c) => c.id));
+  const pooled = pooledDay({ ...day, counters: day.counters.filter((c) => !reserve.has(c.id)) });
   const pooledRun = simulate(pooled, 'oldest-first', { estimates });
 
   const random = rng((opts.seed ?? 1) * 7 + 1);
@@ -90,6 +94,8 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const services = new Map(day.counters.map((c) => [c.id, c.serviceIds]));
   const changedAt = new Map<number, number>();
   const pending: { atS: number; counterId: number; serviceIds: number[] }[] = [];
+  /** Reserve counters opened, and when. */
+  const openedAt = new Map<number, number>();
   const dismissed = new Map<string, number>();
   const log: AdvisorReport['log'] = [];
   const calls: AdvisorReport['calls'] = [];
@@ -109,9 +115,10 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
       const changes = pending.filter((p) => p.atS === t);
       for (const p of changes) {
         pending.splice(pending.indexOf(p), 1);
+        if (reserve.has(p.counterId) && !openedAt.has(p.counterId)) openedAt.set(p.counterId, t);
+        else switches++;
         services.set(p.counterId, p.serviceIds);
         changedAt.set(p.counterId, t);
-        switches++;
       }
       if (!isTick(t) && !shifts.includes(t)) return changes;
 
@@ -124,7 +131,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
           number: c.id,
           serviceIds: services.get(c.id)!,
           qualifiedServiceIds: c.qualifiedServiceIds,
-          state: 'open',
+          state: services.get(c.id)!.length === 0 ? 'closed' : 'open',
           servicesChangedAt: changedAt.has(c.id) ? changedAt.get(c.id)! * 1000 : null,
           freeInMs: freeIn.get(c.id)?.freeInMs ?? 0,
           priorityStreak: freeIn.get(c.id)?.priorityStreak ?? 0,
@@ -148,8 +155,8 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
       const advised = advise(input);
       calls.push({ ms: performance.now() - started, counters: counters.length });
       for (const advice of advised) {
-        if (advice.kind === 'open-counter' || pending.some((p) => p.counterId === advice.counterId)) continue;
-        const key = `${advice.kind}/${advice.counterId}/${advice.serviceId}`;
+        if (advice.counterId === null || pending.some((p) => p.counterId === advice.counterId)) continue;
+        const key = `${advice.kind}/${advice.counterId}/${advice.kind === 'open-counter' ? advice.serviceIds : advice.serviceId}`;
         if (t - (dismissed.get(key) ?? -Infinity) < DISMISSED_S) continue;
         const taken = random() < opts.accept;
         log.push({ t, advice, taken });
@@ -158,7 +165,8 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
           continue;
         }
         const now = services.get(advice.counterId)!;
-        const next = advice.kind === 'add-service' ? [...now, advice.serviceId] : now.filter((id) => id !== advice.serviceId);
+        const next =
+          advice.kind === 'open-counter' ? advice.serviceIds : advice.kind === 'add-service' ? [...now, advice.serviceId] : now.filter((id) => id !== advice.serviceId);
         pending.push({ atS: t + DELAY_S, counterId: advice.counterId, serviceIds: next });
       }
       return changes;
@@ -169,13 +177,13 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const fixedFigures = policyFigures(day, fixed);
   const advisorFigures = policyFigures(day, withAdvice);
   const pooledFigures = figures(pooled, pooledRun);
-  const clerkHours = day.counters.reduce((a, c) => a + (c.endS - c.startS) / 3600, 0);
+  const clerkHours = day.counters.reduce((a, c) => a + (c.endS - (reserve.has(c.id) ? (openedAt.get(c.id) ?? c.endS) : c.startS)) / 3600, 0);
   const gap = fixedFigures.meanWaitS - pooledFigures.meanWaitS;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const naive = errors.map((e) => e.naive).filter((x) => x !== null);
   return {
     fixedRoster: fixedFigures,
-    advisor: { ...advisorFigures, switches, switchesPerClerkHour: Math.round((switches / Math.max(1e-9, clerkHours)) * 1000) / 1000 },
+    advisor: { ...advisorFigures, switches, opened: openedAt.size, switchesPerClerkHour: Math.round((switches / Math.max(1e-9, clerkHours)) * 1000) / 1000 },
     pooledFcfs: pooledFigures,
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
     withUnserved: { fixedRoster: withUnserved(day, fixed), advisor: withUnserved(day, withAdvice), pooledFcfs: withUnserved(pooled, pooledRun) },

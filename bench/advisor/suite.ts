@@ -17,6 +17,8 @@ export interface SuiteDay {
   gapClosedPct: number | null;
   switches: number;
   switchesPerClerkHour: number;
+  /** Reserve counters opened (with `reserve`). */
+  opened: number;
   fixedUnserved: number;
   advisorUnserved: number;
   /** More than 5% worse than the fixed roster on mean or p90 wait: over served visitors (FORMAT.md), and over every visitor (run.ts withUnserved). */
@@ -30,6 +32,8 @@ export interface SuiteReport {
   set: DaySet;
   accept: number;
   trueArrivals: boolean;
+  /** Reserve clerks added to each day's roster (days.ts). */
+  reserve: number;
   days: SuiteDay[];
   gapClosedPct: number;
   /** Days more than 5% worse than the fixed roster on mean or p90 wait (over served visitors), and with the unserved counted. */
@@ -46,12 +50,12 @@ export const WORSE_TOLERANCE = 1.05;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void): SuiteReport {
+export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void, reserve = 0): SuiteReport {
   const days: SuiteDay[] = [];
   const bigHallMs: number[] = [];
   for (const source of SOURCE_NAMES)
     for (const seed of SPLIT[set]) {
-      const { name, day, history } = hallDays(source, seed);
+      const { name, day, history } = hallDays(source, seed, reserve);
       const r: AdvisorReport = runAdvisorDay(day, { history, accept, trueArrivals, estimates: false, seed });
       const worse = (a: { meanWaitS: number; p90WaitS: number }, f: { meanWaitS: number; p90WaitS: number }) =>
         a.meanWaitS > WORSE_TOLERANCE * f.meanWaitS || a.p90WaitS > WORSE_TOLERANCE * f.p90WaitS;
@@ -65,6 +69,7 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
         gapClosedPct: r.gapClosedPct,
         switches: r.advisor.switches,
         switchesPerClerkHour: r.advisor.switchesPerClerkHour,
+        opened: r.advisor.opened,
         fixedUnserved: r.fixedRoster.unserved,
         advisorUnserved: r.advisor.unserved,
         worse: worse(r.advisor, r.fixedRoster),
@@ -82,6 +87,7 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
     set,
     accept,
     trueArrivals,
+    reserve,
     days,
     gapClosedPct: gap > 0 ? round1((100 * sum((d) => d.fixedMeanS - d.advisorMeanS)) / gap) : 0,
     worseDays: days.filter((d) => d.worse).map((d) => d.name),
@@ -100,15 +106,15 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
 
 export function renderDay(d: SuiteDay): string {
   const gap = d.gapClosedPct === null ? '—' : `${d.gapClosedPct}%`;
-  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})`;
+  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  opened ${d.opened}  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})`;
 }
 
 export function renderSuite(r: SuiteReport): string {
   return [
-    `${r.set} days, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
+    `${r.set} days${r.reserve ? ` with ${r.reserve} reserve clerk${r.reserve > 1 ? 's' : ''}` : ''}, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
     `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'} ` +
       `(with the unserved counted: ${r.worseDaysWithUnserved.length ? r.worseDaysWithUnserved.join(', ') : 'none'}); ` +
-      `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+      `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; ${r.days.reduce((a, d) => a + d.opened, 0)} reserve counters opened on ${r.days.filter((d) => d.opened > 0).length} days; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
     `  advise() with 10+ counters on shift: ${r.adviseMs.calls} calls, mean ${r.adviseMs.mean} ms, p95 ${r.adviseMs.p95} ms, max ${r.adviseMs.max} ms`,
   ].join('\n');
 }

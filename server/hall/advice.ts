@@ -17,7 +17,8 @@ import { qualifiedOf } from './views.js';
 // with it. The advisor itself is pure (server/engine/advisor/advise.ts).
 
 export type AdviceRow = typeof adviceLog.$inferSelect;
-export type Advisor = (input: AdvisorInput) => Advice[];
+/** advise() itself, or the thread pool that runs it (server/plugins/advice.ts). */
+export type Advisor = (input: AdvisorInput) => Advice[] | Promise<Advice[]>;
 
 /** A window over which the effect of an open-counter advice is measured. */
 const OPEN_COUNTER_WINDOW_MIN = 60;
@@ -74,13 +75,14 @@ export const shownAdvice = ({ db }: Connection, hallId: number): AdviceRow[] =>
 /**
  * Asks the advisor again and writes what changed: advice still given keeps its id (and takes the
  * new figures), advice no longer given expires, new advice is shown. One the supervisor dismissed
- * is not shown again for QUIET_AFTER_DISMISS_MS. Answers whether the advice shown changed.
+ * is not shown again for QUIET_AFTER_DISMISS_MS. Answers whether the advice shown changed. The
+ * hall may change while the advisor thinks: applying advice checks it still fits (servicesAfter).
  */
-export function refreshAdvice(conn: Connection, hallId: number, now: number, advisor: Advisor = advise): boolean {
+export async function refreshAdvice(conn: Connection, hallId: number, now: number, advisor: Advisor = advise): Promise<boolean> {
   const input = advisorInput(conn, getHall(conn, hallId), now);
   // Never beyond what a clerk is qualified for, whatever the advisor says.
   const qualified = new Map(input.counters.map((c) => [c.id, c.qualifiedServiceIds]));
-  const given = advisor(input).filter((a) => a.kind !== 'add-service' || qualified.get(a.counterId)?.includes(a.serviceId));
+  const given = (await advisor(input)).filter((a) => a.kind !== 'add-service' || qualified.get(a.counterId)?.includes(a.serviceId));
   return inTransaction(conn, () => {
     const { db } = conn;
     const dismissed = new Set(

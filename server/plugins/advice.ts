@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Piscina } from 'piscina';
+import type { Advice, AdvisorInput } from '../engine/advisor/types.js';
 import { measureFollowed, refreshAdvice } from '../hall/advice.js';
 import { counterServiceIds } from '../hall/state.js';
 import { statements } from '../hall/prepared.js';
@@ -9,13 +11,21 @@ export const ADVICE_EVERY_MS = 10 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 /** A burst of counter changes (a morning's openings) makes one run, this long after the last. */
 const DEBOUNCE_MS = 1_000;
-const SLOW_MS = 250;
+
+// advise() runs on a thread of its own (tens of ms here, several times that on a hall's mini PC),
+// never on the event loop that answers the kiosks; as with the receipts (server/printing/pool.ts),
+// from the sources the thread loads the .ts file through tsx, from the bundle dist/advise-worker.mjs.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCES ? '../engine/advisor/worker.ts' : './advise-worker.mjs', import.meta.url).href;
 
 declare module 'fastify' {
   interface FastifyInstance {
     advice: {
-      /** Runs the advisor now if ADVICE_EVERY_MS passed on the hall's clock, or the counters changed since the last run. */
-      check(): void;
+      /**
+       * Runs the advisor if ADVICE_EVERY_MS passed on the hall's clock, or the counters changed
+       * since the last run; resolves once the advice is written. Runs never overlap.
+       */
+      check(): Promise<void>;
     };
   }
 }
@@ -30,23 +40,34 @@ function countersKey(app: FastifyInstance): string {
 /** The staffing advisor, off the request path: on its timer and after counter changes, debounced. */
 export default fp(
   async (app) => {
+    // One thread, started with the first run, at the lowest priority: advice can wait a little.
+    const pool = new Piscina<AdvisorInput, Advice[]>({
+      filename: WORKER,
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: Infinity,
+      niceIncrement: 19,
+      execArgv: FROM_SOURCES ? ['--import', 'tsx'] : [],
+    });
     let last = { at: -Infinity, key: '' };
-    const check = () => {
+    let closing = false;
+    const run = async () => {
+      if (closing) return;
       try {
         const now = app.now();
         const key = countersKey(app);
         if (now - last.at < ADVICE_EVERY_MS && key === last.key) return;
         last = { at: now, key };
-        const started = performance.now();
-        if (refreshAdvice(app.conn, app.hallId, now)) app.realtime.publishAdvice(app.hallId);
+        // A hall with no counter open has no advice (advise.ts): no thread is started for it.
+        const advisor = (input: AdvisorInput) => (input.counters.some((c) => c.state === 'open') ? pool.run(input) : []);
+        if (await refreshAdvice(app.conn, app.hallId, now, advisor)) app.realtime.publishAdvice(app.hallId);
         measureFollowed(app.conn, app.hallId, now);
-        const ms = Math.round(performance.now() - started);
-        // It runs on the event loop that answers the kiosks: a slow advisor should show.
-        if (ms > SLOW_MS) app.log.warn({ ms }, 'staffing advice was slow');
       } catch (err) {
         app.log.error({ err }, 'staffing advice failed');
       }
     };
+    let running = Promise.resolve();
+    const check = () => (running = running.then(run));
     app.decorate('advice', { check });
 
     let debounce: NodeJS.Timeout | undefined;
@@ -58,13 +79,16 @@ export default fp(
     });
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
-      check();
+      void check();
       timer = setInterval(check, CHECK_EVERY_MS);
       timer.unref();
     });
     app.addHook('onClose', async () => {
+      closing = true;
       clearInterval(timer);
       clearTimeout(debounce);
+      await running;
+      await pool.close();
     });
   },
   { name: 'advice', dependencies: ['db', 'clock', 'realtime'] },

@@ -76,7 +76,24 @@ describe('the advisor through a day', () => {
     expect(r.gapClosedPct!).toBeGreaterThan(50);
     const none = runAdvisorDay(day(), { history, accept: 0, estimates: false });
     expect(none.advisor.switches).toBe(0);
-    expect({ ...none.advisor, switches: undefined, switchesPerClerkHour: undefined }).toEqual({ ...none.fixedRoster, switches: undefined, switchesPerClerkHour: undefined });
+    expect({ ...none.advisor, switches: undefined, opened: undefined, switchesPerClerkHour: undefined }).toEqual({ ...none.fixedRoster, switches: undefined, opened: undefined, switchesPerClerkHour: undefined });
+  });
+
+  // c2 now a reserve clerk: a shift, no services (closed until opened), qualified for A.
+  const reserveRoster = { ...ROSTER, counters: [ROSTER.counters[0]!, { ...ROSTER.counters[1]!, id: 'r1', services: [] }, ROSTER.counters[2]!] };
+  const withReserve = () => buildDay(parseRoster(JSON.stringify(reserveRoster)), parseTrace(trace(0)));
+
+  it('opens a reserve counter for A when told to, and pooled FCFS is run without it', () => {
+    const r = runAdvisorDay(withReserve(), { history, accept: 1, estimates: false });
+    expect(r.log[0]!.advice).toMatchObject({ kind: 'open-counter', counterId: 2, serviceIds: [1] });
+    expect(r.advisor).toMatchObject({ opened: 1, switches: 0 });
+    expect(r.gapClosedPct!).toBeGreaterThan(50);
+    const staffed = { ...withReserve(), counters: withReserve().counters.filter((c) => c.id !== 2) };
+    expect(r.pooledFcfs).toEqual(runAdvisorDay(staffed, { history, accept: 0, estimates: false }).pooledFcfs);
+
+    const none = runAdvisorDay(withReserve(), { history, accept: 0, estimates: false });
+    expect(none.advisor).toMatchObject({ opened: 0, meanWaitS: r.fixedRoster.meanWaitS });
+    expect(none.log.every((l) => !l.taken)).toBe(true);
   });
 });
 
@@ -110,6 +127,12 @@ describe('npm run bench:advisor', () => {
     const r = cli('--trace', dayTrace, '--roster', bad, '--json');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('counter c2 serves B but is not qualified for it');
+  });
+
+  it('refuses a --reserve that is not a small whole number, and exits 2', () => {
+    const r = cli('--set', 'tuning', '--reserve', 'two');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--reserve must be a whole number from 0 to 5');
   });
 });
 

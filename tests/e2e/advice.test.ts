@@ -64,7 +64,7 @@ for (const lang of ['ar', 'en'] as const) {
         return res.json().find((c: { id: number }) => c.id === HELPER).serviceIds as number[];
       };
       await busyMorning(hall.app, staff, tick);
-      hall.app.advice.check();
+      await hall.app.advice.check();
 
       const help = panel.getByRole('listitem').filter({ hasText: t('الشباك ٤: أضف خدمة', 'Counter 4: also serve') });
       await help.waitFor({ timeout: 10_000 });
@@ -84,7 +84,7 @@ for (const lang of ['ar', 'en'] as const) {
 
       // Half an hour on, the line is still there: the advice comes back, and is applied.
       tick(31 * 60_000);
-      hall.app.advice.check();
+      await hall.app.advice.check();
       await help.waitFor({ timeout: 10_000 });
       await help.getByRole('button', { name: t('طبّق', 'Apply'), exact: true }).click();
       await help.waitFor({ state: 'detached', timeout: 10_000 });

@@ -93,27 +93,27 @@ describe('the advice kept', () => {
     const { conn, hallId } = hall!.app;
     const refresh = (given: Advice[]) => refreshAdvice(conn, hallId, clock.now, () => given);
     qualify4ForD();
-    expect(refresh([add(4, D), open])).toBe(true);
+    expect(await refresh([add(4, D), open])).toBe(true);
     const [first, second] = shownAdvice(conn, hallId);
     expect(first).toMatchObject({ kind: 'add-service', counterId: 4, serviceIds: [D], forMinutes: 40, status: 'shown' });
     expect(second).toMatchObject({ kind: 'open-counter', counterId: 7, serviceIds: [D, F], forMinutes: null });
 
     clock.now += 10 * 60_000;
     const newer = { ...add(4, D), effect: { ...add(4, D).effect, waitBeforeS: 1500 } };
-    expect(refresh([newer])).toBe(true);
+    expect(await refresh([newer])).toBe(true);
     const shown = shownAdvice(conn, hallId);
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ id: first!.id, effect: { waitBeforeS: 1500 } });
     const expired = conn.sqlite.prepare('SELECT status, decided_at FROM advice_log WHERE id = ?').get(second!.id);
     expect(expired).toEqual({ status: 'expired', decided_at: clock.now });
-    expect(refresh([newer])).toBe(false);
+    expect(await refresh([newer])).toBe(false);
   });
 
   it('applies a drop by changing the counter’s services, and an open-counter only as a mark (a person opens it)', async () => {
     const { clock } = await clocked();
     const { conn, hallId } = hall!.app;
     const drop: Advice = { kind: 'drop-service', counterId: 4, serviceId: 2, forMinutes: 30, effect: { serviceId: F, waitBeforeS: 600, waitAfterS: 300, othersDeltaS: 30 } };
-    refreshAdvice(conn, hallId, clock.now, () => [drop, open]);
+    await refreshAdvice(conn, hallId, clock.now, () => [drop, open]);
     const [dropRow, openRow] = shownAdvice(conn, hallId);
     const supervisor = { userId: 2, role: 'supervisor' as const };
     const dropped = applyAdvice(conn, clock.now, hallId, dropRow!.id, supervisor);
@@ -129,10 +129,10 @@ describe('the advice kept', () => {
   it('shows at most two, and none beyond a clerk’s qualifications, whatever the advisor says', async () => {
     const { clock } = await clocked();
     const { conn, hallId } = hall!.app;
-    refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D)]); // counter 4 knows F and P only
+    await refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D)]); // counter 4 knows F and P only
     expect(shownAdvice(conn, hallId)).toEqual([]);
     qualify4ForD();
-    refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D), open, add(5, D)]);
+    await refreshAdvice(conn, hallId, clock.now, () => [add(4, 5), add(4, D), open, add(5, D)]);
     expect(shownAdvice(conn, hallId).map((a) => a.kind)).toEqual(['add-service', 'open-counter']);
   });
 });

@@ -20,7 +20,7 @@ async function json(res: Awaited<ReturnType<typeof send>>, status = 200) {
 async function morning() {
   const staff = { admin: await h.hall.login(), clerk: h.clerk, supervisor: h.supervisor, kiosk: h.hall.tokens.kiosk };
   await busyMorning(h.hall.app, staff, h.tick);
-  h.hall.app.advice.check();
+  await h.hall.app.advice.check();
   const shown = await json(await send('GET', '/api/advice', h.supervisor));
   const help = shown.find((a: any) => a.kind === 'add-service' && a.counterId === HELPER && a.serviceIds[0] === D);
   expect(help, JSON.stringify(shown)).toBeDefined();
@@ -57,7 +57,7 @@ describe('the staffing advice', () => {
     }
     // Asked again with nothing changed, the same advice keeps its id.
     h.tick(11 * 60_000);
-    h.hall.app.advice.check();
+    await h.hall.app.advice.check();
     const again = await json(await send('GET', '/api/advice', h.supervisor));
     expect(again.find((a: any) => a.kind === 'add-service' && a.counterId === HELPER)?.id).toBe(help.id);
   });
@@ -85,7 +85,7 @@ describe('the staffing advice', () => {
     // What followed: once its window is over, the helped service's waits in it.
     await json(await send('POST', `/api/counters/${HELPER}/next`, h.supervisor));
     h.tick(help.forMinutes * 60_000);
-    h.hall.app.advice.check();
+    await h.hall.app.advice.check();
     const log = await json(await send('GET', '/api/advice/log', h.supervisor));
     expect(log.find((e: any) => e.id === help.id)).toMatchObject({ status: 'applied', followed: { calls: 1, waitS: expect.any(Number) } });
     expect(log.find((e: any) => e.id === help.id).followed.waitS).toBeGreaterThan(30 * 60);
@@ -97,7 +97,7 @@ describe('the staffing advice', () => {
     expect(dismissed).toMatchObject({ id: help.id, status: 'dismissed', followed: null });
     expect(await servicesOf(HELPER)).toEqual([F]);
     h.tick(11 * 60_000);
-    h.hall.app.advice.check();
+    await h.hall.app.advice.check();
     const shown = await json(await send('GET', '/api/advice', h.supervisor));
     expect(shown.some((a: any) => a.kind === 'add-service' && a.counterId === HELPER && a.serviceIds[0] === D)).toBe(false);
     const log = await json(await send('GET', '/api/advice/log', h.supervisor));
@@ -116,7 +116,7 @@ describe('the staffing advice', () => {
   it('is made again by itself, off the request, when a counter opens, closes, pauses or changes services', async () => {
     const staff = { admin: await h.hall.login(), clerk: h.clerk, supervisor: h.supervisor, kiosk: h.hall.tokens.kiosk };
     await busyMorning(h.hall.app, staff, h.tick);
-    h.hall.app.advice.check();
+    await h.hall.app.advice.check();
     const before = await json(await send('GET', '/api/advice', h.supervisor));
     for (const a of before) await json(await send('POST', `/api/advice/${a.id}/dismiss`, h.supervisor));
     h.tick(31 * 60_000); // dismissals lapse; the advisor is not asked until something changes
@@ -137,7 +137,7 @@ describe('the staffing advice', () => {
       expect(await watching.inbox.next('advice')).toEqual([]);
       const staff = { admin: await live.hall.login(), clerk, supervisor, kiosk: live.hall.tokens.kiosk };
       await busyMorning(live.hall.app, staff, h.tick);
-      live.hall.app.advice.check();
+      await live.hall.app.advice.check();
       const heard = await watching.inbox.next('advice', (list) => list.some((a: any) => a.counterId === HELPER));
       const help = heard.find((a: any) => a.counterId === HELPER);
       await live.act(`/api/advice/${help.id}/dismiss`, supervisor);

@@ -6,7 +6,8 @@ import { SETTLE_MS, type AdvisorCounter, type AdvisorInput } from './types.js';
 // SETTLE_MS; open a closed counter), the few worth rolling out. Each service's pressure is its
 // work over the next hour (the tickets waiting and the arrivals forecast, × its mean length)
 // over the counter time it gets (a counter serving k services gives each 1/k of the hour). An
-// action is worth trying when it moves capacity from a less pressed service to a more pressed one.
+// action is worth trying when it moves capacity from a less pressed service to a more pressed one
+// (an add, not of a service of much longer visits than the counter's quickest: LONG_RATIO).
 
 /** A change to try: the counter and the services it would serve (a new counter: id null). */
 export interface Candidate {
@@ -24,6 +25,13 @@ export interface Candidate {
 export const MAX_CANDIDATES = 5;
 /** A service this pressed (work ÷ counter time) or less needs no help. */
 export const MIN_PRESSURE = 0.6;
+/**
+ * A service whose visits are more than this many times as long as the counter's quickest service's
+ * is not added to it: at a later peak, calling the oldest first, the long visits take the counter's
+ * time from the quick service, past the hour the roll-out sees (mixtures-712, BENCHMARKS.md).
+ * Tuned on the tuning days: the smallest value of 1.5, 2, 3 keeping their gap closed above 60%.
+ */
+export const LONG_RATIO = 2;
 /** The pressure of a service with work and no counter serving it. */
 const UNCOVERED = 100;
 
@@ -47,11 +55,14 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
   const busiest = (ids: readonly number[]) => ids.reduce((best, id) => (p(id) > p(best) ? id : best), ids[0]!);
   const settled = (c: AdvisorCounter) => c.servicesChangedAt === null || input.now - c.servicesChangedAt >= SETTLE_MS;
   const out: Candidate[] = [];
+  // A service of unknown length is not held back, nor compared with.
+  const muchLonger = (id: number, ids: readonly number[]) =>
+    (input.durations.get(id) ?? 0) > LONG_RATIO * Math.min(...ids.map((s) => input.durations.get(s) ?? Infinity));
 
   for (const c of input.counters.filter((c) => c.state === 'open' && settled(c))) {
     const own = c.serviceIds.length === 0 ? 0 : p(busiest(c.serviceIds));
     for (const id of c.qualifiedServiceIds) {
-      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own) continue;
+      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own || muchLonger(id, c.serviceIds)) continue;
       out.push({ kind: 'add-service', counterId: c.id, serviceId: id, serviceIds: [...c.serviceIds, id], helped: id, score: p(id) - own });
     }
     if (c.serviceIds.length < 2) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planWith } from '../../../server/engine/advisor/advise.js';
-import { screen } from '../../../server/engine/advisor/screen.js';
+import { LONG_RATIO, screen } from '../../../server/engine/advisor/screen.js';
 import { SETTLE_MS, SWITCH_COST_MS } from '../../../server/engine/advisor/types.js';
 import { counter, hall, line, NOW } from './hall.js';
 
@@ -11,6 +11,13 @@ const noArrivals = new Map<number, number>();
 describe('screening the actions', () => {
   it('offers a counter the busy service its clerk is qualified for', () => {
     expect(screen(busyA(), noArrivals)).toContainEqual(expect.objectContaining({ kind: 'add-service', counterId: 2, serviceId: 1, serviceIds: [2, 1], helped: 1 }));
+  });
+
+  it('never adds to a counter a service of visits more than LONG_RATIO times as long as its quickest', () => {
+    const lengths = (a: number, b: number) => new Map([[1, a], [2, b]]);
+    const add = (durations: Map<number, number>) => screen({ ...busyA(), durations }, noArrivals).filter((c) => c.kind === 'add-service' && c.counterId === 2);
+    expect(add(lengths(LONG_RATIO * 60_000 + 1_000, 60_000))).toEqual([]);
+    expect(add(lengths(LONG_RATIO * 60_000, 60_000))).toEqual([expect.objectContaining({ serviceId: 1 })]);
   });
 
   it('never goes beyond a clerk’s qualifications', () => {

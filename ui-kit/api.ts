@@ -1,12 +1,13 @@
 // The UIs talk to the server only through API.md: JSON over HTTP with a bearer token.
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  // Declared, not class fields: the es2020 build would otherwise ship a defineProperty helper to
+  // every phone page for these two (tests/e2e/track-budget.test.ts).
+  declare readonly status: number;
+  declare readonly code: string;
+  constructor(status: number, code: string, message: string) {
     super(message);
+    Object.assign(this, { status, code });
   }
 }
 

@@ -378,6 +378,8 @@ const FIELDS: Record<string, { ar: string; en: string }> = {
   passwordReset: { ar: 'تغيير كلمة المرور', en: 'Password reset' },
   replaced: { ar: 'استبدال ملف سابق', en: 'Replaced a file' },
   jobId: { ar: 'رقم مهمة الطباعة', en: 'Print job' },
+  hijriCalendar: { ar: 'التقويم الهجري', en: 'Hijri calendar' },
+  suggestOtherCentres: { ar: 'اقتراح مركز انتظاره أقصر', en: 'Suggest a centre with a shorter wait' },
 };
 const OTHER_FIELD = { ar: 'حقل آخر', en: 'Other field' };
 

@@ -12,7 +12,7 @@ import { distanceWords, opensWords, W, waitingWords } from './text.js';
 const REFRESH_MS = 30_000;
 const DIGITS: Digits = 'arab';
 
-type Sheet = { kind: 'loading' } | { kind: 'failed'; last?: CityWaits } | { kind: 'ready'; waits: CityWaits; at: Date };
+type Sheet = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; waits: CityWaits; at: Date };
 type Place = { kind: 'off' } | { kind: 'locating' } | { kind: 'denied' } | { kind: 'known'; at: HallLocation };
 
 function useWaits(): Sheet {

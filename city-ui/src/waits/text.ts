@@ -18,7 +18,6 @@ export const W = {
   openNow: { ar: 'مفتوح الآن', en: 'Open now' },
   closedNow: { ar: 'مغلق الآن', en: 'Closed now' },
   noLiveData: { ar: 'لا بيانات حية الآن', en: 'No live data now' },
-  expectedWait: { ar: 'الانتظار المتوقع', en: 'Expected wait' },
   noEstimate: { ar: 'لا تقدير الآن', en: 'No estimate now' },
   takeTicket: { ar: 'خذ رقماً هنا', en: 'Take a ticket here' },
   updated: { ar: 'حُدّثت الساعة', en: 'Updated at' },

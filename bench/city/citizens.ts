@@ -42,14 +42,17 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
   let failures = 0;
   let answer = Buffer.alloc(0);
 
+  const ship = (hall: Created, i: number) =>
+    fetch(`${city.base}/api/city/hall/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.token}` },
+      body: JSON.stringify({ events: [], status: statusOf(i), configVersion: 0 }),
+    });
+
   const heartbeat = async (hall: Created, i: number) => {
     await sleep(Math.random() * Math.min(HEARTBEAT_MS, seconds * 1000));
     while (wallNow() < until) {
-      const res = await fetch(`${city.base}/api/city/hall/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.token}` },
-        body: JSON.stringify({ events: [], status: statusOf(i), configVersion: 0 }),
-      });
+      const res = await ship(hall, i);
       await res.arrayBuffer();
       if (res.status !== 200) failures++;
       await sleep(HEARTBEAT_MS);
@@ -80,7 +83,7 @@ export async function citizensCase(city: CityServer, halls: Created[], citizens:
   };
 
   // The halls are heard from before the phones come.
-  await Promise.all(halls.map((h, i) => fetch(`${city.base}/api/city/hall/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` }, body: JSON.stringify({ events: [], status: statusOf(i), configVersion: 0 }) }).then((r) => r.arrayBuffer())));
+  await Promise.all(halls.map((h, i) => ship(h, i).then((r) => r.arrayBuffer())));
   const cpuBefore = city.cpuMs();
   const own = process.cpuUsage();
   const started = wallNow();

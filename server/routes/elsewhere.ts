@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { shorterElsewhere } from '../central/other-centres.js';
 import { notFound } from '../hall/errors.js';
-import { getHall } from '../hall/state.js';
+import { getHall, getService } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import { Bilingual, ErrorBody, IdParams } from '../protocol/schemas.js';
 
@@ -21,12 +21,15 @@ export default async function elsewhereRoutes(fastify: FastifyInstance) {
     { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { params: IdParams, response: { 200: Answer, 404: ErrorBody } } },
     async (request) => {
       const hall = getHall(app.conn, app.hallId);
-      const service = serviceList(app.conn, app.hallId, app.now()).find((s) => s.id === request.params.id);
-      if (!service) throw notFound('service', request.params.id);
+      const service = getService(app.conn, app.hallId, request.params.id);
+      if (!service.active) throw notFound('service', service.id);
       if (!hall.settings.suggestOtherCentres || !app.central) return { elsewhere: null };
       const waits = await app.central.cityWaits.read();
+      if (!waits) return { elsewhere: null };
+      // The estimates only once there is a city to compare them with: the kiosk asks on every ticket.
+      const own = serviceList(app.conn, app.hallId, app.now()).find((s) => s.id === service.id);
       const self = { ar: hall.nameAr, en: hall.nameEn };
-      return { elsewhere: waits && shorterElsewhere(waits, self, service.code, service.estimatedWaitMinutes) };
+      return { elsewhere: shorterElsewhere(waits, self, service.code, own?.estimatedWaitMinutes ?? null) };
     },
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CityWaits, HallLocation } from '../../../server/protocol/city.js';
 import { applyLang, formatTime, initialStaffLang, pick, type Digits, type StaffLang as Lang } from '../../../ui-kit/i18n.js';
-import { waitWords } from '../../../ui-kit/phrases.js';
+import { PHRASES, waitWords } from '../../../ui-kit/phrases.js';
 import { choicesFor, servicesOf, type Choice } from './order.js';
 import { distanceWords, opensWords, W, waitingWords } from './text.js';
 
@@ -12,7 +12,7 @@ import { distanceWords, opensWords, W, waitingWords } from './text.js';
 const REFRESH_MS = 30_000;
 const DIGITS: Digits = 'arab';
 
-type Sheet = { kind: 'loading' } | { kind: 'failed'; last?: CityWaits } | { kind: 'ready'; waits: CityWaits; at: Date };
+type Sheet = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; waits: CityWaits; at: Date };
 type Place = { kind: 'off' } | { kind: 'locating' } | { kind: 'denied' } | { kind: 'known'; at: HallLocation };
 
 function useWaits(): Sheet {
@@ -166,7 +166,7 @@ function Centre({ lang, choice: { hall, service, distanceM }, today }: { lang: L
           {hall.openNow && (
             <>
               <p class="w-wait">
-                {W.expectedWait[lang]}: <strong>{wait ?? W.noEstimate[lang]}</strong>
+                {PHRASES.expectedWait[lang]}: <strong>{wait ?? W.noEstimate[lang]}</strong>
               </p>
               {service.waiting != null && <p>{waitingWords(service.waiting, lang, DIGITS)}</p>}
             </>

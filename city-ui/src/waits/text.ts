@@ -18,7 +18,6 @@ export const W = {
   openNow: { ar: 'مفتوح الآن', en: 'Open now' },
   closedNow: { ar: 'مغلق الآن', en: 'Closed now' },
   noLiveData: { ar: 'لا بيانات حية الآن', en: 'No live data now' },
-  expectedWait: { ar: 'الانتظار المتوقع', en: 'Expected wait' },
   noEstimate: { ar: 'لا تقدير الآن', en: 'No estimate now' },
   takeTicket: { ar: 'خذ رقماً هنا', en: 'Take a ticket here' },
   updated: { ar: 'حُدّثت الساعة', en: 'Updated at' },
@@ -44,11 +43,6 @@ export function distanceWords(metres: number, lang: Lang, digits: Digits): strin
   return lang === 'ar' ? `على بعد ${words}` : `${words} away`;
 }
 
-const WEEKDAYS = {
-  ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-
 /**
  * When a closed hall opens, from its ISO time in the hall's zone (`2026-12-08T08:00:00.000+03:00`):
  * «يفتح غداً الساعة ٠٨:٠٠», «يفتح الأحد الساعة ٠٨:٠٠»; `today` is the citizen's date (YYYY-MM-DD).
@@ -58,7 +52,7 @@ export function opensWords(iso: string, today: string, lang: Lang, digits: Digit
   const time = lang === 'ar' ? clock.replace(/\d/g, (d) => formatNumber(Number(d), 'ar', digits)) : clock;
   const dayMs = Date.parse(`${date}T00:00:00Z`);
   const ahead = Math.round((dayMs - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  const weekday = WEEKDAYS[lang][new Date(dayMs).getUTCDay()]!;
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(dayMs);
   if (lang === 'en') return `Opens ${ahead === 0 ? 'today' : ahead === 1 ? 'tomorrow' : `on ${weekday}`} at ${time}`;
   return `يفتح ${ahead === 0 ? 'اليوم' : ahead === 1 ? 'غداً' : `يوم ${weekday}`} الساعة ${time}`;
 }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { counters, services, tickets } from '../../db/schema.js';
 import { businessDay, isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
-import { minutesUntilOpen } from '../engine/next-opening.js';
+import { minutesUntilOpen } from '../engine/hours.js';
 import { hallOpenNow } from '../hall/availability.js';
 import { closureOn } from '../hall/closures.js';
 import { remoteJoinSettings } from '../hall/phone-settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesUntilOpen } from '../../server/engine/next-opening.js';
+import { minutesUntilOpen } from '../../server/engine/hours.js';
 
 // Sunday–Thursday 08:00–14:00, Thursday also 16:00–18:00; Friday and Saturday closed.
 const hours = { '0': [[480, 840]], '1': [[480, 840]], '2': [[480, 840]], '3': [[480, 840]], '4': [[480, 840], [960, 1080]] } as Record<string, [number, number][]>;

@@ -249,7 +249,8 @@ function itemOf(row: AdviceRow, numbers: Map<number, number>, timeZone: string):
   };
 }
 
-export function adviceItems(conn: Connection, hallId: number, rows = shownAdvice(conn, hallId)): AdviceItem[] {
+export function adviceItems(conn: Connection, hallId: number): AdviceItem[] {
+  const rows = shownAdvice(conn, hallId);
   const { timeZone } = getHall(conn, hallId);
   const numbers = counterNumbers(conn, rows);
   return rows.map((row) => itemOf(row, numbers, timeZone));

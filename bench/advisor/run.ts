@@ -18,9 +18,9 @@ import { pooledDay } from '../sim/variants.js';
 // (and applied DELAY_S later) to the end of its shift; pooled FCFS is run without it. A counter
 // outside its shift is not shown to the advisor.
 
-export const TICK_S = 600;
-export const DELAY_S = 180;
-export const DISMISSED_S = 3600;
+const TICK_S = 600;
+const DELAY_S = 180;
+const DISMISSED_S = 3600;
 
 export interface AdvisorOptions {
   history: readonly Day[];
@@ -62,7 +62,7 @@ export interface AdvisorReport {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** serviceId → arrivals per 15-minute bin of a day's walk-ins, those before `untilS` only. */
-export function binned(day: Day, untilS = Infinity): Map<number, number[]> {
+function binned(day: Day, untilS = Infinity): Map<number, number[]> {
   const out = new Map<number, number[]>(day.services.map((s) => [s.id, []]));
   for (const v of day.visitors) {
     if (v.slotS !== null || v.arrivalS >= untilS) continue;

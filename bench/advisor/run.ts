@@ -18,9 +18,9 @@ import { pooledDay } from '../sim/variants.js';
 // (and applied DELAY_S later) to the end of its shift; pooled FCFS is run without it. A counter
 // outside its shift is not shown to the advisor.
 
-export const TICK_S = 600;
-export const DELAY_S = 180;
-export const DISMISSED_S = 3600;
+const TICK_S = 600;
+const DELAY_S = 180;
+const DISMISSED_S = 3600;
 
 export interface AdvisorOptions {
   history: readonly Day[];
@@ -60,9 +60,10 @@ export interface AdvisorReport {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 /** serviceId → arrivals per 15-minute bin of a day's walk-ins, those before `untilS` only. */
-export function binned(day: Day, untilS = Infinity): Map<number, number[]> {
+function binned(day: Day, untilS = Infinity): Map<number, number[]> {
   const out = new Map<number, number[]>(day.services.map((s) => [s.id, []]));
   for (const v of day.visitors) {
     if (v.slotS !== null || v.arrivalS >= untilS) continue;
@@ -179,7 +180,6 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const pooledFigures = figures(pooled, pooledRun);
   const clerkHours = day.counters.reduce((a, c) => a + (c.endS - (reserve.has(c.id) ? (openedAt.get(c.id) ?? c.endS) : c.startS)) / 3600, 0);
   const gap = fixedFigures.meanWaitS - pooledFigures.meanWaitS;
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const naive = errors.map((e) => e.naive).filter((x) => x !== null);
   return {
     fixedRoster: fixedFigures,
@@ -196,7 +196,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
 function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90WaitS: number } {
   const lastS = Math.max(...day.counters.map((c) => c.endS));
   const waits = day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS));
-  return { meanWaitS: round1(waits.reduce((a, b) => a + b, 0) / Math.max(1, waits.length)), p90WaitS: round1(percentile(waits, 90)) };
+  return { meanWaitS: round1(mean(waits)), p90WaitS: round1(percentile(waits, 90)) };
 }
 
 /** At `t`: the forecast's and "same time last week"'s absolute error on each service's next-hour arrivals (mean over services). */

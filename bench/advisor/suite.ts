@@ -46,7 +46,7 @@ export interface SuiteReport {
   adviseMs: { calls: number; mean: number; p95: number; max: number };
 }
 
-export const WORSE_TOLERANCE = 1.05;
+const WORSE_TOLERANCE = 1.05;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -249,16 +249,22 @@ function itemOf(row: AdviceRow, numbers: Map<number, number>, timeZone: string):
   };
 }
 
-export function adviceItems(conn: Connection, hallId: number, rows = shownAdvice(conn, hallId)): AdviceItem[] {
+export function adviceItems(conn: Connection, hallId: number): AdviceItem[] {
+  const rows = shownAdvice(conn, hallId);
   const { timeZone } = getHall(conn, hallId);
   const numbers = counterNumbers(conn, rows);
   return rows.map((row) => itemOf(row, numbers, timeZone));
 }
 
 /** The log, newest first. */
-export function adviceLogEntries(conn: Connection, hallId: number, limit: number, rows?: AdviceRow[]): AdviceLogEntry[] {
+export function adviceLogEntries(conn: Connection, hallId: number, limit: number): AdviceLogEntry[] {
+  return entriesOf(conn, hallId, conn.db.select().from(adviceLog).where(eq(adviceLog.hallId, hallId)).orderBy(desc(adviceLog.id)).limit(limit).all());
+}
+
+export const adviceLogEntry = (conn: Connection, hallId: number, row: AdviceRow): AdviceLogEntry => entriesOf(conn, hallId, [row])[0]!;
+
+function entriesOf(conn: Connection, hallId: number, list: AdviceRow[]): AdviceLogEntry[] {
   const { db } = conn;
-  const list = rows ?? db.select().from(adviceLog).where(eq(adviceLog.hallId, hallId)).orderBy(desc(adviceLog.id)).limit(limit).all();
   const { timeZone } = getHall(conn, hallId);
   const numbers = counterNumbers(conn, list);
   const deciders = new Map(

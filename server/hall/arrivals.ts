@@ -2,16 +2,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { tickets } from '../../db/schema.js';
 import { zoneOffsetMinutes } from '../engine/clock.js';
+import { BIN_MIN } from '../engine/advisor/forecast.js';
 import type { BinnedArrivals } from '../engine/advisor/types.js';
 
 // How many walk-ins came for each service, per 15-minute bin of the local day: the staffing
 // advisor's forecast reads the same weekday of earlier weeks and today so far. Appointments are
 // not arrivals (they are booked ahead); a ticket taken on a phone is.
 
-export const BIN_MINUTES = 15;
-const BINS_PER_DAY = (24 * 60) / BIN_MINUTES;
+const BINS_PER_DAY = (24 * 60) / BIN_MIN;
 /** Same weekdays looked back on. */
-export const HISTORY_WEEKS = 6;
+const HISTORY_WEEKS = 6;
 
 /** One local day's walk-ins (`day`: `YYYY-MM-DD`), read through the tickets' (hall, day) index. */
 export function dayArrivals({ db }: Connection, hallId: number, day: string, timeZone: string): Map<number, number[]> {
@@ -27,14 +27,14 @@ export function dayArrivals({ db }: Connection, hallId: number, day: string, tim
   for (const { serviceId, issuedAt } of rows) {
     let bins = out.get(serviceId);
     if (!bins) out.set(serviceId, (bins = new Array<number>(BINS_PER_DAY).fill(0)));
-    const bin = Math.floor(((((issuedAt + offsetMs) % 86_400_000) + 86_400_000) % 86_400_000) / (BIN_MINUTES * 60_000));
+    const bin = Math.floor(((((issuedAt + offsetMs) % 86_400_000) + 86_400_000) % 86_400_000) / (BIN_MIN * 60_000));
     bins[bin]! += 1;
   }
   return out;
 }
 
 /** The day `weeks` weeks before `day`, both `YYYY-MM-DD`. */
-export const weeksBefore = (day: string, weeks: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+const weeksBefore = (day: string, weeks: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
 const historyCache = new WeakMap<Connection, Map<string, BinnedArrivals[]>>();
 

@@ -7,7 +7,7 @@ import { counterServiceIds } from '../hall/state.js';
 import { statements } from '../hall/prepared.js';
 
 /** The advice is made again this often, and whenever the hall's counters change. */
-export const ADVICE_EVERY_MS = 10 * 60_000;
+const ADVICE_EVERY_MS = 10 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 /** A burst of counter changes (a morning's openings) makes one run, this long after the last. */
 const DEBOUNCE_MS = 1_000;

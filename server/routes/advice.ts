@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adviceItems, adviceLogEntries, applyAdvice, dismissAdvice } from '../hall/advice.js';
+import { adviceItems, adviceLogEntries, adviceLogEntry, applyAdvice, dismissAdvice } from '../hall/advice.js';
 import { counterView } from '../hall/views.js';
 import { getCounter } from '../hall/state.js';
 import { AdviceList, AdviceLogEntry } from '../protocol/advice.js';
@@ -39,13 +39,13 @@ export default async function adviceRoutes(fastify: FastifyInstance) {
     const { row, effects } = applied;
     app.realtime.publish(hallId, effects);
     const counter = row.kind === 'open-counter' ? null : counterView(app.conn, getCounter(app.conn, hallId, row.counterId!));
-    return { advice: adviceLogEntries(app.conn, hallId, 1, [row])[0]!, counter };
+    return { advice: adviceLogEntry(app.conn, hallId, row), counter };
   });
 
   app.post('/:id/dismiss', { schema: { params: IdParams, response: { 200: AdviceLogEntry, ...errors } } }, async (request) => {
     const { hallId, actor } = who(request);
     const row = dismissAdvice(app.conn, app.now(), hallId, request.params.id, actor);
     app.realtime.publishAdvice(hallId);
-    return adviceLogEntries(app.conn, hallId, 1, [row])[0]!;
+    return adviceLogEntry(app.conn, hallId, row);
   });
 }

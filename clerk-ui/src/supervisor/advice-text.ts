@@ -10,10 +10,7 @@ import { counterName, isolate, minutes, serviceName } from '../text.js';
 const toMinutes = (s: number) => Math.round(s / 60);
 
 /** «X وY وZ» / "X, Y and Z". */
-function names(list: string[], lang: StaffLang): string {
-  if (lang === 'ar') return list.join(' و');
-  return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-}
+const names = (list: string[], lang: StaffLang) => new Intl.ListFormat(lang === 'ar' ? 'ar' : 'en-GB').format(list);
 
 /** «لخدمة X» / «لخدمتَي X وY» / «لخدمات X وY وZ». */
 function forServicesAr(list: string[]): string {

@@ -13,12 +13,12 @@ import { MAX_ADVICE, SWITCH_COST_MS, type Advice, type AdvisorInput } from './ty
 // SWITCH_COST_MS idle.
 // At most MAX_ADVICE recommendations, on different counters and for different services.
 
-export const REPLICATIONS = 12;
+const REPLICATIONS = 12;
 /** A recommendation must save at least this much waiting in all (the visitors' waits summed). */
 export const MIN_GAIN_MS = 15 * SWITCH_COST_MS;
-export const CONFIDENCE = 2;
+const CONFIDENCE = 2;
 /** A paused counter is expected back after this long. */
-export const PAUSE_GUESS_MS = 10 * 60_000;
+const PAUSE_GUESS_MS = 10 * 60_000;
 /** forMinutes is the time the helped service keeps the counter busy in the roll-out, in these bounds. */
 const FOR_MINUTES = [20, 60] as const;
 

@@ -27,9 +27,9 @@ export interface Future {
 }
 
 /** A visit's length varies this much around the service's mean (coefficient of variation). */
-export const LENGTH_CV = 0.7;
+const LENGTH_CV = 0.7;
 /** A ticket the roster never calls counts as waiting this much longer than the run. */
-export const UNSERVED_PENALTY_MS = 60 * 60_000;
+const UNSERVED_PENALTY_MS = 60 * 60_000;
 
 export function sampleFutures(
   now: number,

@@ -22,9 +22,9 @@ export interface Candidate {
 }
 
 /** At most this many candidates are rolled out. */
-export const MAX_CANDIDATES = 5;
+const MAX_CANDIDATES = 5;
 /** A service this pressed (work ÷ counter time) or less needs no help. */
-export const MIN_PRESSURE = 0.6;
+const MIN_PRESSURE = 0.6;
 /**
  * A service whose visits are more than this many times as long as the counter's quickest service's
  * is not added to it: at a later peak, calling the oldest first, the long visits take the counter's
@@ -35,7 +35,7 @@ export const LONG_RATIO = 2;
 /** The pressure of a service with work and no counter serving it. */
 const UNCOVERED = 100;
 
-export function pressures(input: AdvisorInput, counts: ReadonlyMap<number, number>, serving: readonly AdvisorCounter[]): Map<number, number> {
+function pressures(input: AdvisorInput, counts: ReadonlyMap<number, number>, serving: readonly AdvisorCounter[]): Map<number, number> {
   const mean = [...input.durations.values()].reduce((a, b) => a + b, 0) / Math.max(1, input.durations.size);
   const out = new Map<number, number>();
   for (const id of new Set([...counts.keys(), ...input.waiting.map((t) => t.serviceId)])) {

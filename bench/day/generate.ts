@@ -1,3 +1,4 @@
+import { lognormal, seeded as rng } from '../../server/engine/advisor/random.js';
 import type { Roster, TraceRow } from '../sim/day.js';
 
 // A synthetic day in a municipal citizen-service hall, seeded and reproducible. Arrivals per
@@ -73,24 +74,8 @@ export const PROFILES: Record<string, DaySpec> = {
   peak: { ...BASE, visitors: 430, shape: [[8, 1.2], [8.5, 2.0], [10.5, 2.0], [11, 1.2], [12, 0.9], [13, 0.8], [14, 0.6]] },
 };
 
-/** mulberry32: a small, fast, seedable generator; [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function lognormal(random: () => number, mean: number, cv: number): number {
-  const s2 = Math.log(1 + cv * cv);
-  const mu = Math.log(mean) - s2 / 2;
-  const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return Math.exp(mu + Math.sqrt(s2) * z);
-}
+/** mulberry32, the same seeded generator the advisor samples with. */
+export { rng };
 
 function shapeAt(shape: [number, number][], h: number): number {
   if (h <= shape[0]![0]) return shape[0]![1];

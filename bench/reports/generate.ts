@@ -3,6 +3,7 @@ import { seedDatabase } from '../../db/seed.js';
 import { businessDay } from '../../server/engine/clock.js';
 import { MIGRATIONS_DIR } from '../../server/paths.js';
 import { nextDay, startOfLocalDay } from '../../server/reports/zone.js';
+import { lognormal } from '../../server/engine/advisor/random.js';
 import { rng } from '../day/generate.js';
 
 // A year of a busy hall written straight into a SQLite file: the demo hall (Asia/Damascus) grown
@@ -43,12 +44,6 @@ export interface GenerateOptions {
   to: string;
   ticketsPerDay: number;
   seed: number;
-}
-
-function lognormal(random: () => number, mean: number, cv: number): number {
-  const s2 = Math.log(1 + cv * cv);
-  const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * z);
 }
 
 function rateAt(h: number): number {

@@ -63,7 +63,7 @@ export const DEMO_SERVICES = [
 ];
 
 /** The demo in French: a hall of the Maghreb, Latin digits, its week Sunday to Thursday. */
-export const DEMO_FR_SETTINGS: HallSettings = {
+const DEMO_FR_SETTINGS: HallSettings = {
   ...DEMO_SETTINGS,
   digits: 'latn',
   languages: ['ar', 'fr'],

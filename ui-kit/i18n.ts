@@ -1,5 +1,8 @@
 // Language, direction and numbers. Arabic is the default; `?lang=en` or `?lang=fr` switches.
 
+import type { HijriCalendar } from '../server/protocol/schemas.js';
+export type { HijriCalendar };
+
 export const LANGS = ['ar', 'en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
 /** The staff app and the city's pages: Arabic and English (French is the citizens' and displays' so far). */
@@ -52,10 +55,12 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 
 const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
 
+/** The language's locale with the digits it writes: the hall's in Arabic, Latin in English and French. */
+const localeOf = (lang: Lang, digits: Digits) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
+
 /** Numbers in the hall's digits: Arabic-Indic (٠١٢…) or Latin in Arabic; Latin in English and French. */
 export function formatNumber(n: number, lang: Lang, digits: Digits = 'arab'): string {
-  const system = lang === 'ar' ? digits : 'latn';
-  return new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-${system}`, { useGrouping: false }).format(n);
+  return new Intl.NumberFormat(localeOf(lang, digits), { useGrouping: false }).format(n);
 }
 
 const arPlural = new Intl.PluralRules('ar');
@@ -97,20 +102,15 @@ export function formatTicketNumber(number: string, digits: Digits): string {
   return number.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!);
 }
 
-const dateLocale = (lang: Lang, digits: Digits) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
-
 /** The time of an instant on the hall's 24-hour clock: «١٠:٠٢» / "10:02". */
 export function formatTime(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab'): string {
   // hourCycle, not hour12: false, which gives «٢٤:٥٩» for a minute to one in Arabic.
-  return new Intl.DateTimeFormat(dateLocale(lang, digits), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat(localeOf(lang, digits), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
-
-import type { HijriCalendar } from '../server/protocol/schemas.js';
-export type { HijriCalendar };
 
 /** Gregorian and Hijri dates of an instant in the hall's time zone (Hijri in the hall's calendar), and its time. */
 export function formatDates(at: Date, lang: Lang, timeZone: string, digits: Digits = 'arab', calendar: HijriCalendar = 'islamic-umalqura') {
-  const locale = dateLocale(lang, digits);
+  const locale = localeOf(lang, digits);
   const gregorian = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
   const hijri = new Intl.DateTimeFormat(`${locale.replace('-u-', `-u-ca-${calendar}-`)}`, {
     timeZone,

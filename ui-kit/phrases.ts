@@ -1,7 +1,7 @@
 import { arabicCount, formatNumber, frenchCount, labelled, type Digits, type Lang, type Phrase } from './i18n.js';
 
-// What a ticket says, in one wording for the kiosk's screen, the printed receipt (the server's
-// renderer imports this file) and the citizen's phone.
+// What a ticket says, and what taking one says, in one wording for the kiosk's screen, the
+// printed receipt (the server's renderer imports this file) and the citizen's phone (/join).
 
 export const PHRASES = {
   yourNumber: { ar: 'رقم دورك', en: 'Your number', fr: 'Votre numéro' },
@@ -18,6 +18,10 @@ export const PHRASES = {
   },
   whatToBring: { ar: 'الأوراق المطلوبة', en: 'What to bring', fr: 'Documents à apporter' },
   priorityTag: { ar: 'دور أولوية', en: 'Priority ticket', fr: 'Ticket prioritaire' },
+  chooseService: { ar: 'اختر الخدمة التي جئت من أجلها', en: 'Choose the service you came for', fr: 'Choisissez le service pour lequel vous êtes venu' },
+  /** Before a service's count of people waiting. */
+  waiting: { ar: 'في الانتظار:', en: 'Waiting:', fr: 'En attente\u00a0:' },
+  issuing: { ar: 'جارٍ إصدار دورك…', en: 'Issuing your ticket…', fr: 'Édition de votre ticket…' },
 } satisfies Record<string, Phrase>;
 
 /** On the ticket and its receipt: «موعد ١٠:٤٠» / "Appointment 10:40" (a time in the hall's digits). */

@@ -5,7 +5,7 @@ import { PHRASES } from '../../ui-kit/phrases.js';
 // worded once for the kiosk, the receipt and the phone (ui-kit/phrases.ts).
 
 export const TEXT = {
-  chooseService: { ar: 'اختر الخدمة التي جئت من أجلها', en: 'Choose the service you came for', fr: 'Choisissez le service pour lequel vous êtes venu' },
+  chooseService: PHRASES.chooseService,
   priorityEntry: { ar: 'أولوية (كبار السن، ذوو الإعاقة، الحوامل)', en: 'Priority (elderly, disabled, pregnant)', fr: 'Prioritaire (personnes âgées, handicapées, femmes enceintes)' },
   priorityIsFor: {
     ar: 'دور الأولوية مخصّص لكبار السن وذوي الإعاقة والحوامل.',
@@ -18,9 +18,9 @@ export const TEXT = {
   priorityMode: { ar: 'دور أولوية: اختر الخدمة', en: 'Priority ticket: choose the service', fr: 'Ticket prioritaire\u00a0: choisissez le service' },
   priorityCancel: { ar: 'إلغاء الأولوية', en: 'Cancel priority', fr: 'Annuler la priorité' },
   priorityTag: PHRASES.priorityTag,
-  waiting: { ar: 'في الانتظار:', en: 'Waiting:', fr: 'En attente\u00a0:' },
+  waiting: PHRASES.waiting,
   otherServices: { ar: 'خدمات أخرى', en: 'Other services', fr: 'Autres services' },
-  issuing: { ar: 'جارٍ إصدار دورك…', en: 'Issuing your ticket…', fr: 'Édition de votre ticket…' },
+  issuing: PHRASES.issuing,
   retrying: { ar: 'تعذّر الاتصال بالخادم. جارٍ المحاولة مجدداً…', en: 'Cannot reach the server. Trying again…', fr: 'Impossible de joindre le serveur. Nouvelle tentative…' },
   cancel: { ar: 'إلغاء', en: 'Cancel', fr: 'Annuler' },
   yourNumber: PHRASES.yourNumber,

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../ui-kit/i18n.js';
 import { arabicLatinLetters, arabicLetters, latinLetters, type LetterClip } from './letters.js';
 
 // Every clip of the voice pack: its id (`<folder>/<name>`, the file assets/voice/<folder>/<name>.ogg
@@ -5,8 +6,8 @@ import { arabicLatinLetters, arabicLetters, latinLetters, type LetterClip } from
 // where it reads another one better. scripts/voice-build.ts makes the pack from this list and
 // docs/voice-clips.md gives it to a voice artist.
 
-/** The languages a call is spoken in. */
-export type VoiceLang = 'ar' | 'en' | 'fr';
+/** The languages a call is spoken in: every language of the UIs. */
+export type VoiceLang = Lang;
 
 export interface Clip {
   id: string;

@@ -1,3 +1,4 @@
+import { LANGS } from '../../../ui-kit/i18n.js';
 import { CHIME, clipText, type VoiceLang } from './catalogue.js';
 import { letterClip } from './letters.js';
 import { numberClips } from './numbers.js';
@@ -39,7 +40,7 @@ export function splitTicketNumber(number: string): { letters: string[]; value: n
 }
 
 /** The languages in the order they are spoken: Arabic first. */
-export const VOICE_LANGS: readonly VoiceLang[] = ['ar', 'en', 'fr'];
+export const VOICE_LANGS: readonly VoiceLang[] = LANGS;
 
 const PHRASES: Record<VoiceLang, { intro: string; toCounter: string }> = {
   ar: { intro: 'ar/the-number', toCounter: 'ar/to-counter' },

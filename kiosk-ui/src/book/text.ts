@@ -1,5 +1,6 @@
 import type { Phrase } from '../../../ui-kit/i18n.js';
 import { PHRASES } from '../../../ui-kit/phrases.js';
+import { TEXT as PHONE_TEXT } from '../track/text.js';
 import { usePhoneUi } from '../track/ui.js';
 
 // Everything /book/ says, in the words of the hall's own staff.
@@ -40,9 +41,9 @@ export const TEXT = {
     fr: 'Vous avez déjà une réservation pour ce service ce jour-là.',
   },
   closedThatDay: { ar: 'الخدمة مغلقة في هذا اليوم، اختر يوماً آخر.', en: 'The service is closed on this day: choose another day.', fr: 'Le service est fermé ce jour-là\u00a0: choisissez un autre jour.' },
-  badPhone: { ar: 'رقم الهاتف غير صحيح.', en: 'This phone number is not valid.', fr: 'Ce numéro de téléphone n’est pas valide.' },
+  badPhone: PHONE_TEXT.phoneInvalid,
   tooMany: { ar: 'طلبات كثيرة، حاول بعد قليل.', en: 'Too many requests. Please try again shortly.', fr: 'Trop de demandes. Veuillez réessayer dans un instant.' },
-  failed: { ar: 'تعذّر إتمام الطلب، حاول مرة أخرى.', en: 'That did not work. Please try again.', fr: 'Cela n’a pas fonctionné. Veuillez réessayer.' },
+  failed: PHONE_TEXT.failed,
   booked: { ar: 'تم الحجز', en: 'Booked', fr: 'Réservation confirmée' },
   yourCode: { ar: 'رمز موعدك', en: 'Your appointment code', fr: 'Votre code de rendez-vous' },
   codeHelp: {

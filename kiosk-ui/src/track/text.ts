@@ -66,15 +66,15 @@ export const TEXT = {
   phoneInvalid: { ar: 'رقم الهاتف غير صحيح.', en: 'This phone number is not valid.', fr: 'Ce numéro de téléphone n’est pas valide.' },
   // /join
   joinTitle: { ar: 'خذ دورك من هاتفك', en: 'Take a ticket on your phone', fr: 'Prenez un ticket sur votre téléphone' },
-  chooseService: { ar: 'اختر الخدمة التي جئت من أجلها', en: 'Choose the service you came for', fr: 'Choisissez le service pour lequel vous êtes venu' },
-  waitingNow: { ar: 'في الانتظار:', en: 'Waiting:', fr: 'En attente\u00a0:' },
+  chooseService: PHRASES.chooseService,
+  waitingNow: PHRASES.waiting,
   joinOff: { ar: 'لا يمكن أخذ دور من الهاتف في هذه الصالة', en: 'This hall does not give tickets on phones', fr: 'Ce centre ne délivre pas de tickets sur téléphone' },
   joinClosed: { ar: 'لا يمكن أخذ دور من الهاتف الآن', en: 'Tickets cannot be taken on phones right now', fr: 'Impossible de prendre un ticket sur téléphone pour le moment' },
   useKiosk: { ar: 'يمكنك أخذ دور من جهاز الأدوار في الصالة.', en: 'You can take a ticket at the ticket machine in the hall.', fr: 'Vous pouvez prendre un ticket à la borne de la salle.' },
   joinQuestion: { ar: 'هل تريد أخذ دور لهذه الخدمة؟', en: 'Do you want a ticket for this service?', fr: 'Voulez-vous un ticket pour ce service\u00a0?' },
   joinYes: { ar: 'نعم، أعطني دوراً', en: 'Yes, give me a ticket', fr: 'Oui, donnez-moi un ticket' },
   back: { ar: 'رجوع', en: 'Back', fr: 'Retour' },
-  issuing: { ar: 'جارٍ إصدار دورك…', en: 'Issuing your ticket…', fr: 'Édition de votre ticket…' },
+  issuing: PHRASES.issuing,
   tooMany: {
     ar: 'طلبات كثيرة من هذا الجهاز. حاول مجدداً بعد دقائق.',
     en: 'Too many requests from this device. Please try again in a few minutes.',

@@ -86,6 +86,25 @@ export function changeCounterState(
   });
 }
 
+/** The counter's services in its order of preference, as rows: the first is served first. */
+export function writeCounterServices({ db }: Connection, counterId: number, serviceIds: number[]) {
+  db.delete(counterServices).where(eq(counterServices.counterId, counterId)).run();
+  db.insert(counterServices)
+    .values(serviceIds.map((serviceId, rank) => ({ counterId, serviceId, rank })))
+    .run();
+}
+
+/**
+ * Gives a counter these services, in its order of preference (inside a transaction). Whoever gives a
+ * counter a service vouches for its clerk: it joins the qualified ones unless they are named.
+ */
+export function replaceCounterServices(conn: Connection, counter: CounterRow, serviceIds: number[], now: number, qualified = qualifiedOf(counter, serviceIds)) {
+  const before = counterServiceIds(conn, [counter.id]).get(counter.id)!;
+  writeCounterServices(conn, counter.id, serviceIds);
+  const changedAt = serviceIds.join() === before.join() ? counter.servicesChangedAt : now;
+  conn.db.update(counters).set({ servicesChangedAt: changedAt, qualifiedServiceIds: qualified }).where(eq(counters.id, counter.id)).run();
+}
+
 /** A supervisor changes which services a counter calls, in its order of preference, on the fly. */
 export function setCounterServices(conn: Connection, now: number, hallId: number, counterId: number, serviceIds: number[]): Outcome<CounterRow> {
   return inTransaction(conn, () => {
@@ -100,19 +119,7 @@ export function setCounterServices(conn: Connection, now: number, hallId: number
     );
     const unknown = serviceIds.find((id) => !active.has(id));
     if (unknown !== undefined) throw new HallError('invalid_request', `serviceIds: service ${unknown} is unknown or not active`);
-    const before = counterServiceIds(conn, [counter.id]).get(counter.id)!;
-    conn.db.delete(counterServices).where(eq(counterServices.counterId, counter.id)).run();
-    conn.db
-      .insert(counterServices)
-      .values(serviceIds.map((serviceId, rank) => ({ counterId: counter.id, serviceId, rank })))
-      .run();
-    // A supervisor who gives a counter a service vouches for its clerk: it stays among the qualified.
-    const changedAt = serviceIds.join() === before.join() ? counter.servicesChangedAt : now;
-    conn.db
-      .update(counters)
-      .set({ servicesChangedAt: changedAt, qualifiedServiceIds: qualifiedOf(counter, serviceIds) })
-      .where(eq(counters.id, counter.id))
-      .run();
+    replaceCounterServices(conn, counter, serviceIds, now);
     // Estimates change with who serves what: the counts go out again with the counter.
     return { value: getCounter(conn, hallId, counterId), effects: [{ kind: 'counter', counterId: counter.id }, { kind: 'waiting' }] };
   });

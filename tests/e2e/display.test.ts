@@ -204,7 +204,7 @@ describe('the hall display', () => {
     await page.locator('.link-mark').waitFor({ state: 'detached', timeout: 45_000 });
     await issue(3);
     await callNext(4);
-    await page.locator('.current .ticket-number', { hasText: 'F001' }).waitFor({ timeout: 1000 });
+    await page.locator('.current .ticket-number', { hasText: 'F001' }).waitFor({ timeout: 10_000 });
   }, 90_000);
 
   it('says across the whole screen that it is offline, and drops a recall tag that may be stale', async () => {

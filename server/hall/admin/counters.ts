@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../../db/connection.js';
-import { counterServices, counters, services } from '../../../db/schema.js';
+import { counters, services } from '../../../db/schema.js';
 import type { Counter } from '../../protocol/schemas.js';
-import { setCounterState } from '../counters.js';
+import { replaceCounterServices, setCounterState, writeCounterServices } from '../counters.js';
 import type { Effect, Outcome } from '../effects.js';
 import { notFound } from '../errors.js';
 import { counterServiceIds, getCounter } from '../state.js';
@@ -63,13 +63,6 @@ function checkNumberFree({ db }: Connection, hallId: number, number: number) {
   if (taken) throw duplicate('number', `counter number ${number} is already used`);
 }
 
-function setServices({ db }: Connection, counterId: number, ids: number[]) {
-  db.delete(counterServices).where(eq(counterServices.counterId, counterId)).run();
-  db.insert(counterServices)
-    .values(ids.map((serviceId, rank) => ({ counterId, serviceId, rank })))
-    .run();
-}
-
 const view = (conn: Connection, hallId: number, counterId: number) => counterView(conn, getCounter(conn, hallId, counterId));
 
 export function createCounter(conn: Connection, input: NewCounter, by: ChangeBy): Outcome<Counter> {
@@ -84,7 +77,7 @@ export function createCounter(conn: Connection, input: NewCounter, by: ChangeBy)
       .values({ hallId, number, name: name ?? null, zone: zone ?? null, qualifiedServiceIds })
       .returning()
       .get();
-    setServices(conn, row.id, serviceIds);
+    writeCounterServices(conn, row.id, serviceIds);
     recordAdminChange(conn, { ...by, action: 'create', entity: 'counter', entityId: row.id, details: { label: number, ...input } });
     return view(conn, hallId, row.id);
   });
@@ -108,15 +101,14 @@ export function patchCounter(conn: Connection, counterId: number, input: Counter
     const qualifiedServiceIds = input.qualifiedServiceIds
       ? checkQualified(conn, hallId, input.qualifiedServiceIds, serviceIds ?? before)
       : serviceIds && qualifiedOf(current, serviceIds);
-    if (serviceIds) setServices(conn, current.id, serviceIds);
+    if (serviceIds) replaceCounterServices(conn, current, serviceIds, by.at, qualifiedServiceIds);
     // A counter taken out of service is closed first, so no clerk keeps calling from it.
     if (active === false && current.active && current.state !== 'closed') {
       effects.push(...setCounterState(conn, current, 'closed', by.at, by.userId === null ? {} : { userId: by.userId }));
     }
-    const servicesChangedAt = serviceIds && serviceIds.join() !== before.join() ? by.at : undefined;
-    const set = changes({ number, name, zone, active, qualifiedServiceIds, servicesChangedAt });
+    const set = changes({ number, name, zone, active, qualifiedServiceIds: serviceIds ? undefined : qualifiedServiceIds });
     if (set) conn.db.update(counters).set(set).where(eq(counters.id, current.id)).run();
-    if (set) {
+    if (set || serviceIds) {
       recordAdminChange(conn, { ...by, action: 'update', entity: 'counter', entityId: current.id, details: { label: current.number, ...input } });
     }
     return view(conn, hallId, current.id);

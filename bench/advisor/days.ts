@@ -27,6 +27,8 @@ export const SPLIT = {
   'held-out-3': range(801, 812),
   /** Decided before the second change for mixtures-712 (HELD-OUT.md). */
   'held-out-4': range(901, 912),
+  /** Decided after the fourth judgement, to judge the advisor as it stands once more (HELD-OUT.md). */
+  'held-out-5': range(1101, 1112),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -9,7 +9,7 @@ import { startHall, type TestHall } from '../helpers/hall.js';
 // form and a kiosk shows it; form errors (the browser's own checks and the server's 409 fields)
 // appear next to their field in Arabic and in English; the audit log names a change's fields in
 // the user's words; a login the server cannot serve says so; a clerk sees no admin screens and the
-// API refuses them. One browser and one hall for the whole file.
+// API refuses them; the admin area in French, in a hall of the Maghreb. One browser for the file.
 
 const SCREEN = { width: 1366, height: 768 };
 
@@ -32,13 +32,13 @@ afterEach(async () => {
   context = undefined;
 });
 
-async function logIn(username: string, lang: 'ar' | 'en'): Promise<Page> {
+async function logIn(username: string, lang: 'ar' | 'en' | 'fr'): Promise<Page> {
   context ??= await browser.newContext({ viewport: SCREEN });
   const page = await context.newPage();
-  await page.goto(`${base}/clerk/${lang === 'en' ? '?lang=en' : ''}`);
+  await page.goto(`${base}/clerk/${lang === 'ar' ? '' : `?lang=${lang}`}`);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(hall.adminPassword);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول' }).click();
+  await page.locator('input[name="password"]').press('Enter');
   return page;
 }
 
@@ -67,6 +67,8 @@ describe('the admin area', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     expect(await fieldError(code)).toContain('This field is required.');
     expect(await fieldError(form.getByLabel('Name (Arabic)'))).toContain('This field is required.');
+    // The demo hall speaks English: a name in English is needed too.
+    expect(await fieldError(form.getByLabel('Name (English)'))).toContain('This field is required.');
 
     // Checked by the server: the code is taken (409 with fields).
     await code.fill('b');
@@ -350,5 +352,97 @@ describe('the admin area: devices, pairing and roles', () => {
       return (await fetch('/api/admin/users', { headers: { authorization: `Bearer ${token}` } })).status;
     });
     expect(status).toBe(403);
+  });
+});
+
+// A hall of the Maghreb (SEED=demo-fr: Arabic and French, Latin digits), its admin working in French.
+describe('the admin area in French', () => {
+  const NBSP = '\u00a0';
+  const admin = async () => ({ authorization: `Bearer ${await hall.login()}` });
+  const readHall = async () => (await hall.app.inject({ method: 'GET', url: '/api/admin/hall', headers: await admin() })).json();
+
+  beforeAll(async () => {
+    await hall.close();
+    hall = await startHall({ seed: 'demo-fr' });
+    base = lanBase(await hall.listen());
+  });
+
+  it('says a field error in French, left to right, and never sends an empty English name', async () => {
+    const page = await logIn('admin', 'fr');
+    await page.goto(`${base}/clerk/?lang=fr#/admin/users`);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('button', { name: 'Utilisateurs' }).waitFor();
+
+    // The panel puts the focus in its first field as it opens, never later, when a field is being filled.
+    const focused = await page.evaluate(async () => {
+      Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Nouvel utilisateur'))!.click();
+      let password: HTMLInputElement | null = null;
+      for (let i = 0; i < 20 && !password; i++) password = await Promise.resolve(document.querySelector<HTMLInputElement>('input[type="password"]'));
+      password!.focus();
+      await new Promise((done) => setTimeout(done, 400));
+      return document.activeElement?.getAttribute('name');
+    });
+    expect(focused).toBe('password');
+
+    const form = page.getByRole('form', { name: 'Nouvel utilisateur' });
+    await form.getByLabel('Nom d’utilisateur').fill('clerk');
+    await form.getByLabel('Mot de passe').fill('short');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(await fieldError(form.getByLabel('Mot de passe'))).toBe(`Utilisez au moins 10${NBSP}caractères.`);
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés ci-dessous.');
+    await form.getByLabel('Mot de passe').fill('long-enough-1');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(await fieldError(form.getByLabel('Nom d’utilisateur'))).toBe('Ce nom d’utilisateur est déjà pris.');
+
+    // The hall speaks Arabic and French: the English name is optional, and not sent when empty.
+    await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('button', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Nouveau service' }).click();
+    const service = page.getByRole('form', { name: 'Nouveau service' });
+    await service.getByLabel('Code du service').fill('ps');
+    await service.getByLabel('Nom (arabe)').fill('جوازات السفر');
+    await service.getByLabel('Nom (français, facultatif)').fill('Passeports');
+    expect(await service.getByText(`Facultatif${NBSP}: l’anglais n’est pas une langue de la salle.`).count()).toBe(2); // the name's and the category's
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/admin/services'));
+    await service.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ code: 'PS', name: { ar: 'جوازات السفر', fr: 'Passeports' }, category: null });
+    expect((await sent).postDataJSON().name).not.toHaveProperty('en');
+    expect(await lowContrast(page)).toEqual([]);
+  });
+
+  it('saves the Hijri calendar and the other-centre suggestion, and shows them again', async () => {
+    expect(await readHall()).toMatchObject({ settings: { hijriCalendar: 'islamic-umalqura', suggestOtherCentres: false } });
+    const page = await logIn('admin', 'fr');
+    await page.goto(`${base}/clerk/?lang=fr#/admin/hall`);
+    let form = page.getByRole('form', { name: 'Salle' });
+    const calendar = () => form.getByRole('group', { name: 'Calendrier hégirien' });
+    expect(await calendar().getByLabel('Umm al-Qura').isChecked()).toBe(true);
+    await calendar().getByLabel('Tabulaire (civil)').check();
+    await form.getByLabel('Proposer un centre où l’attente est plus courte').check();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByRole('status').getByText('Enregistré').waitFor();
+    expect(await readHall()).toMatchObject({ settings: { hijriCalendar: 'islamic-civil', suggestOtherCentres: true } });
+
+    await page.reload();
+    form = page.getByRole('form', { name: 'Salle' });
+    expect(await calendar().getByLabel('Tabulaire (civil)').isChecked()).toBe(true);
+    expect(await form.getByLabel('Proposer un centre où l’attente est plus courte').isChecked()).toBe(true);
+  });
+
+  it("keeps the displays' French ticker when their settings are saved", async () => {
+    const ticker = { ar: 'أهلاً بكم في المركز', en: 'Welcome to the centre', fr: 'Bienvenue au centre' };
+    const set = await hall.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: await admin(), payload: { settings: { display: { ticker } } } });
+    expect(set.statusCode).toBe(200);
+    const page = await logIn('admin', 'fr');
+    await page.goto(`${base}/clerk/?lang=fr#/admin/displays`);
+    const form = page.getByRole('form', { name: 'Réglages des écrans' });
+    await form.getByLabel('Appels précédents affichés').fill('6');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByRole('status').getByText('Enregistré').waitFor();
+    expect((await readHall()).settings.display).toMatchObject({ recentCalls: 6, ticker });
+
+    // And the French is edited there.
+    await form.getByLabel('Bandeau (français, facultatif)').fill('Bienvenue au centre de services');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(async () => (await readHall()).settings.display.ticker.fr).toBe('Bienvenue au centre de services');
   });
 });

@@ -52,7 +52,8 @@ export default function AdminArea({ session, lang }: AreaProps) {
   }, [session.token, hallTick]);
 
   const ui = useMemo(
-    () => makeUi(session.token, lang, hall?.settings.digits ?? 'arab', hall?.timeZone ?? 'Asia/Damascus', () => setHallTick((n) => n + 1)),
+    () =>
+      makeUi(session.token, lang, hall?.settings.digits ?? 'arab', hall?.timeZone ?? 'Asia/Damascus', () => setHallTick((n) => n + 1), undefined, hall?.settings.languages),
     [session.token, lang, hall],
   );
 

@@ -1,4 +1,5 @@
 import type { WeeklyHours } from '../../../server/protocol/schemas.js';
+import type { Phrase } from '../../../ui-kit/i18n.js';
 import { TimeField } from '../components/DateTime.js';
 import { useAdmin } from './context.js';
 import type { Checks } from './validate.js';
@@ -14,14 +15,14 @@ export interface Period {
 export type WeekDraft = Record<Day, Period[]>;
 
 const DAYS: Day[] = ['6', '0', '1', '2', '3', '4', '5'];
-const DAY_NAMES: Record<Day, { ar: string; en: string }> = {
-  '0': { ar: 'الأحد', en: 'Sunday' },
-  '1': { ar: 'الاثنين', en: 'Monday' },
-  '2': { ar: 'الثلاثاء', en: 'Tuesday' },
-  '3': { ar: 'الأربعاء', en: 'Wednesday' },
-  '4': { ar: 'الخميس', en: 'Thursday' },
-  '5': { ar: 'الجمعة', en: 'Friday' },
-  '6': { ar: 'السبت', en: 'Saturday' },
+const DAY_NAMES: Record<Day, Phrase> = {
+  '0': { ar: 'الأحد', en: 'Sunday', fr: 'Dimanche' },
+  '1': { ar: 'الاثنين', en: 'Monday', fr: 'Lundi' },
+  '2': { ar: 'الثلاثاء', en: 'Tuesday', fr: 'Mardi' },
+  '3': { ar: 'الأربعاء', en: 'Wednesday', fr: 'Mercredi' },
+  '4': { ar: 'الخميس', en: 'Thursday', fr: 'Jeudi' },
+  '5': { ar: 'الجمعة', en: 'Friday', fr: 'Vendredi' },
+  '6': { ar: 'السبت', en: 'Saturday', fr: 'Samedi' },
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
-import { formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, type Digits, type Lang, type StaffLang } from '../../../ui-kit/i18n.js';
 import { errorText } from '../errors.js';
 import { adminApi, AdminError, type Body } from './api.js';
 import { T, type TextKey } from './text.js';
@@ -10,6 +10,10 @@ export interface AdminUi {
   lang: StaffLang;
   digits: Digits;
   timeZone: string;
+  /** The hall speaks English: names and texts need their English. */
+  english: boolean;
+  /** Dates in the current language and the hall's digits (Latin in English and French). */
+  locale: string;
   t(key: TextKey): string;
   num(n: number): string;
   /** A date and time in the hall's zone, in the current language and digits. */
@@ -27,16 +31,18 @@ export function useAdmin(): AdminUi {
   return ui;
 }
 
-/** `base`: where the admin API lives (the city's users are under /api/city). */
-export function makeUi(token: string, lang: StaffLang, digits: Digits, timeZone: string, hallChanged: () => void, base?: string): AdminUi {
+/** `base`: where the admin API lives (the city's users are under /api/city); `languages`: the hall's. */
+export function makeUi(token: string, lang: StaffLang, digits: Digits, timeZone: string, hallChanged: () => void, base?: string, languages: Lang[] = ['ar', 'en']): AdminUi {
+  const locale = { ar: `ar-SY-u-nu-${digits}`, en: 'en-GB', fr: 'fr-FR' }[lang];
   return {
     lang,
     digits,
     timeZone,
+    english: languages.includes('en'),
+    locale,
     t: (key) => T[key][lang],
     num: (n) => formatNumber(n, lang, digits),
-    time: (iso) =>
-      new Intl.DateTimeFormat(lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    time: (iso) => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     call: (method, path, body) => adminApi(token, method, path, body, base),
     hallChanged,
   };

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../server/protocol/admin.js';
+import type { Bilingual } from '../../../server/protocol/schemas.js';
 
 // The checks a form makes before it sends anything, in the server's terms (paths and codes), so
 // that both kinds of problem are shown the same way. The server checks everything again.
@@ -37,6 +38,18 @@ export class Checks {
     else if (t.length > o.max) this.add(path, 'too_long', o.max);
     else if (o.pattern && !o.pattern.test(t)) this.add(path, 'invalid_format');
     return t;
+  }
+
+  /**
+   * A name or a text in the hall's languages (`path.ar`, `path.en`, `path.fr`): Arabic always,
+   * English when the hall speaks it, French where given. English and French are sent only when
+   * filled, so that clearing one removes it.
+   */
+  names(path: string, text: { ar: string; en: string; fr: string }, o: { max: number; english: boolean }): Bilingual {
+    const ar = this.text(`${path}.ar`, text.ar, { max: o.max }) ?? '';
+    const en = this.text(`${path}.en`, text.en, { max: o.max, optional: !o.english });
+    const fr = this.text(`${path}.fr`, text.fr, { max: o.max, optional: true });
+    return { ar, ...(en ? { en } : {}), ...(fr ? { fr } : {}) } as Bilingual;
   }
 
   /** A whole number within bounds; answers it, or null when empty and optional. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Closure } from '../../../../server/protocol/schemas.js';
+import { pick } from '../../../../ui-kit/i18n.js';
 import { DateField } from '../../components/DateTime.js';
 import { localDay } from '../../reports/format.js';
 import { failureText, useAdmin, useLoad, type AdminUi } from '../context.js';
@@ -10,7 +11,7 @@ import { ListHead, Loading, SectionHead } from './common.js';
 
 /** «الخميس، ٢٤ كانون الأول ٢٠٢٦»: a local day as the hall reads it (the day names no instant, so no zone). */
 const dayText = (date: string, ui: AdminUi) =>
-  new Intl.DateTimeFormat(ui.lang === 'ar' ? `ar-SY-u-nu-${ui.digits}` : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat(ui.locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** Days the whole hall is closed: a holiday, a power cut announced. */
 export function ClosuresSection() {
@@ -52,7 +53,7 @@ export function ClosuresSection() {
             {data.map((c) => (
               <tr key={c.date}>
                 <td>{dayText(c.date, ui)}</td>
-                <td>{c.reason ? (ui.lang === 'en' && c.reason.en ? c.reason.en : c.reason.ar) : '—'}</td>
+                <td>{c.reason ? pick(c.reason, ui.lang) : '—'}</td>
                 <td>
                   <button type="button" class="secondary small" aria-label={`${t('reopen')}: ${dayText(c.date, ui)}`} onClick={() => reopen(c)}>
                     {t('reopen')}

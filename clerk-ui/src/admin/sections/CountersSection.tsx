@@ -1,18 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { Counter, Service } from '../../../../server/protocol/schemas.js';
+import { pick } from '../../../../ui-kit/i18n.js';
 import { Icon } from '../../../../ui-kit/icons.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, TextField, useForm } from '../form.js';
-import type { Hints } from '../text.js';
+import { listed, type Hints } from '../text.js';
 import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
-const SERVICES_HINTS: Hints = { too_few: { ar: 'اختر خدمة واحدة على الأقل.', en: 'Choose at least one service.' } };
+const SERVICES_HINTS: Hints = { too_few: { ar: 'اختر خدمة واحدة على الأقل.', en: 'Choose at least one service.', fr: 'Choisissez au moins un service.' } };
 const QUALIFIED_HINTS: Hints = {
-  missing_service: { ar: 'يجب أن تشمل كل خدمة يقدّمها الشباك.', en: 'Must include every service the counter serves.' },
-  unknown: { ar: 'إحدى الخدمات المختارة لم تعد موجودة.', en: 'One of the chosen services no longer exists.' },
+  missing_service: { ar: 'يجب أن تشمل كل خدمة يقدّمها الشباك.', en: 'Must include every service the counter serves.', fr: 'Doit comprendre tous les services que le guichet assure.' },
+  unknown: { ar: 'إحدى الخدمات المختارة لم تعد موجودة.', en: 'One of the chosen services no longer exists.', fr: 'L’un des services choisis n’existe plus.' },
 };
-const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.' } };
+const NUMBER_HINTS: Hints = { duplicate: { ar: 'يوجد شباك آخر بهذا الرقم.', en: 'Another counter has this number.', fr: 'Un autre guichet porte déjà ce numéro.' } };
 
 export function CountersSection() {
   const ui = useAdmin();
@@ -44,7 +45,7 @@ export function CountersSection() {
               <td>{c.name ?? '—'}</td>
               <td>{c.zone ?? '—'}</td>
               <td>{c.serviceIds.map((id) => byId.get(id)?.code ?? '?').join(' › ')}</td>
-              <td>{c.qualifiedServiceIds.map((id) => byId.get(id)?.code ?? '?').join(ui.lang === 'ar' ? '، ' : ', ')}</td>
+              <td>{listed(c.qualifiedServiceIds.map((id) => byId.get(id)?.code ?? '?'), ui.lang)}</td>
               <td>
                 <ActiveBadge active={c.active} /> <span class="muted">{t(`state_${c.state}`)}</span>
               </td>
@@ -119,11 +120,12 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
         <p class="hint">{t('counterServicesHint')}</p>
         <ol>
           {chosen.map((id, i) => {
-            const name = byId.get(id)?.name[ui.lang] ?? String(id);
+            const service = byId.get(id);
+            const name = service ? pick(service.name, ui.lang) : String(id);
             return (
               <li key={id}>
                 <span>
-                  <strong class="code">{byId.get(id)?.code}</strong> {name}
+                  <strong class="code">{service?.code}</strong> {name}
                 </span>
                 <button type="button" class="icon" aria-label={`${t('moveUp')}: ${name}`} disabled={i === 0} onClick={() => move(i, -1)}>
                   <Icon shape="arrow" points="up" />
@@ -145,7 +147,7 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
               .filter((s) => !chosen.includes(s.id))
               .map((s) => (
                 <option key={s.id} value={String(s.id)}>
-                  {`${s.code} — ${s.name[ui.lang]}`}
+                  {`${s.code} — ${pick(s.name, ui.lang)}`}
                 </option>
               ))}
           </select>
@@ -175,7 +177,7 @@ function CounterForm({ counter, services, onSaved }: { counter: Counter | null; 
               disabled={chosen.includes(s.id)}
               onChange={(e) => setAlsoQualified(e.currentTarget.checked ? [...alsoQualified, s.id] : alsoQualified.filter((x) => x !== s.id))}
             />
-            <label for={`qualified-${s.id}`}>{`${s.code} — ${s.name[ui.lang]}`}</label>
+            <label for={`qualified-${s.id}`}>{`${s.code} — ${pick(s.name, ui.lang)}`}</label>
           </div>
         ))}
         {qualifiedError && <p class="error">{qualifiedError}</p>}

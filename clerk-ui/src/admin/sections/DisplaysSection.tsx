@@ -32,6 +32,7 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
     tickerOn: d.ticker !== null,
     'settings.display.ticker.ar': d.ticker?.ar ?? '',
     'settings.display.ticker.en': d.ticker?.en ?? '',
+    'settings.display.ticker.fr': d.ticker?.fr ?? '',
   });
   const v = form.values;
   const check = () => {
@@ -43,10 +44,11 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
       announceEn: v['settings.display.announceEn'],
       voice: v['settings.display.voice'],
       ticker: v.tickerOn
-        ? {
-            ar: c.text('settings.display.ticker.ar', v['settings.display.ticker.ar'], { max: 200 }),
-            en: c.text('settings.display.ticker.en', v['settings.display.ticker.en'], { max: 200 }),
-          }
+        ? c.names(
+            'settings.display.ticker',
+            { ar: v['settings.display.ticker.ar'], en: v['settings.display.ticker.en'], fr: v['settings.display.ticker.fr'] },
+            { max: 200, english: ui.english },
+          )
         : null,
     };
     return { body: { settings: { display } }, issues: c.issues };
@@ -71,7 +73,16 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
           <Checkbox label={t('announceEn')} {...form.field('settings.display.announceEn')} />
           <Checkbox label={t('tickerOn')} {...form.field('tickerOn')} />
           {v.tickerOn && <TextField label={t('tickerAr')} dir="rtl" wide {...form.field('settings.display.ticker.ar')} />}
-          {v.tickerOn && <TextField label={t('tickerEn')} dir="ltr" wide {...form.field('settings.display.ticker.en')} />}
+          {v.tickerOn && (
+            <TextField
+              label={t('tickerEn')}
+              hint={ui.english ? undefined : t('englishOptionalHint')}
+              dir="ltr"
+              wide
+              {...form.field('settings.display.ticker.en')}
+            />
+          )}
+          {v.tickerOn && <TextField label={t('tickerFr')} hint={t('frenchHint')} dir="ltr" wide {...form.field('settings.display.ticker.fr')} />}
         </div>
       </section>
     </FormBox>
@@ -164,7 +175,7 @@ function MediaList() {
               <span dir="ltr" class="mono">
                 {m.name}
               </span>
-              <span class="muted">{`${ui.num(Math.max(0.1, Math.round(m.size / 104857.6) / 10))} MB`}</span>
+              <span class="muted">{`${ui.num(Math.max(0.1, Math.round(m.size / 104857.6) / 10))}\u00a0${t('megabytes')}`}</span>
               <button type="button" class="danger small" aria-label={`${t('remove')}: ${m.name}`} onClick={() => remove(m)}>
                 {t('remove')}
               </button>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HallAdmin, HallPatch, HallSettingsView } from '../../../../server/protocol/admin.js';
+import type { HijriCalendar } from '../../../../server/protocol/schemas.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, SelectField, TextField, useForm } from '../form.js';
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
@@ -8,6 +9,7 @@ import { Checks } from '../validate.js';
 import { Loading, SectionHead } from './common.js';
 
 const POLICIES = ['default', 'oldest-first', 'service-order', 'novosga'] as const;
+const HIJRI_CALENDARS: HijriCalendar[] = ['islamic-umalqura', 'islamic-civil'];
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 export function HallSection() {
@@ -25,15 +27,16 @@ function valuesOf(h: HallAdmin) {
   const s = h.settings;
   return {
     'name.ar': h.name.ar,
-    'name.en': h.name.en,
+    'name.en': h.name.en ?? '',
     'name.fr': h.name.fr ?? '',
     timeZone: h.timeZone,
     'settings.digits': s.digits,
+    'settings.hijriCalendar': s.hijriCalendar as string,
     'settings.languages.ar': s.languages.includes('ar'),
     'settings.languages.en': s.languages.includes('en'),
     'settings.languages.fr': s.languages.includes('fr'),
     'settings.ticketFooter.ar': s.ticketFooter.ar,
-    'settings.ticketFooter.en': s.ticketFooter.en,
+    'settings.ticketFooter.en': s.ticketFooter.en ?? '',
     'settings.ticketFooter.fr': s.ticketFooter.fr ?? '',
     'settings.printWhatToBring': s.printWhatToBring,
     'settings.routingPolicy': s.routingPolicy,
@@ -49,6 +52,7 @@ function valuesOf(h: HallAdmin) {
     'settings.publicUrl': s.publicUrl ?? '',
     'settings.remoteJoin.enabled': s.remoteJoin.enabled,
     'settings.remoteJoin.dailyCapPerService': String(s.remoteJoin.dailyCapPerService),
+    'settings.suggestOtherCentres': s.suggestOtherCentres,
     'settings.notify.enabled': s.notify.enabled,
     'settings.notify.webhookUrl': s.notify.webhookUrl ?? '',
     'settings.notify.position': String(s.notify.position),
@@ -76,22 +80,20 @@ function HallForm({ hall }: { hall: HallAdmin }) {
     const languages = (['ar', 'en', 'fr'] as const).filter((l) => v[`settings.languages.${l}`]);
     if (languages.length === 0) c.add('settings.languages', 'too_few', 1);
     else if (languages[0] !== 'ar') c.add('settings.languages', 'arabic_first');
+    const english = languages.includes('en');
     const body: HallPatch = {
-      name: {
-        ar: c.text('name.ar', v['name.ar'], { max: 200 })!,
-        en: c.text('name.en', v['name.en'], { max: 200 })!,
-        fr: c.text('name.fr', v['name.fr'], { max: 200, optional: true }) ?? undefined,
-      },
+      name: c.names('name', { ar: v['name.ar'], en: v['name.en'], fr: v['name.fr'] }, { max: 200, english }),
       timeZone: c.text('timeZone', v.timeZone, { max: 64 })!,
       openingHours: hoursOf(week, 'openingHours', c),
       settings: {
         digits: v['settings.digits'] as 'arab' | 'latn',
         languages,
-        ticketFooter: {
-          ar: c.text('settings.ticketFooter.ar', v['settings.ticketFooter.ar'], { max: 200 })!,
-          en: c.text('settings.ticketFooter.en', v['settings.ticketFooter.en'], { max: 200 })!,
-          fr: c.text('settings.ticketFooter.fr', v['settings.ticketFooter.fr'], { max: 200, optional: true }) ?? undefined,
-        },
+        hijriCalendar: v['settings.hijriCalendar'] as HijriCalendar,
+        ticketFooter: c.names(
+          'settings.ticketFooter',
+          { ar: v['settings.ticketFooter.ar'], en: v['settings.ticketFooter.en'], fr: v['settings.ticketFooter.fr'] },
+          { max: 200, english },
+        ),
         printWhatToBring: v['settings.printWhatToBring'],
         routingPolicy: v['settings.routingPolicy'] as HallSettingsView['routingPolicy'],
         maxPriorityInRow: c.int('settings.maxPriorityInRow', v['settings.maxPriorityInRow'], { min: 1, max: 10 })!,
@@ -107,6 +109,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
           enabled: v['settings.remoteJoin.enabled'],
           dailyCapPerService: c.int('settings.remoteJoin.dailyCapPerService', v['settings.remoteJoin.dailyCapPerService'], { min: 1, max: 1000 })!,
         },
+        suggestOtherCentres: v['settings.suggestOtherCentres'],
         notify: {
           enabled: v['settings.notify.enabled'],
           webhookUrl: c.url('settings.notify.webhookUrl', v['settings.notify.webhookUrl'], { max: 200, optional: !v['settings.notify.enabled'] }),
@@ -137,18 +140,19 @@ function HallForm({ hall }: { hall: HallAdmin }) {
     );
 
   const languagesError = form.errorAt('settings.languages', {
-    too_few: { ar: 'اختر لغة واحدة على الأقل.', en: 'Choose at least one language.' },
-    arabic_first: { ar: 'العربية لغة الصالة الأولى دائماً، فلا بدّ من اختيارها.', en: 'Arabic is always the hall’s first language: keep it chosen.' },
+    too_few: { ar: 'اختر لغة واحدة على الأقل.', en: 'Choose at least one language.', fr: 'Choisissez au moins une langue.' },
+    arabic_first: { ar: 'العربية لغة الصالة الأولى دائماً، فلا بدّ من اختيارها.', en: 'Arabic is always the hall’s first language: keep it chosen.', fr: 'L’arabe est toujours la première langue de la salle\u00a0: gardez-le coché.' },
   });
   const urlHints = { invalid_format: T.httpUrl };
+  const englishHint = v['settings.languages.en'] ? undefined : t('englishOptionalHint');
   return (
     <FormBox form={form} onSubmit={save} label={t('hall')}>
       <section class="card">
         <h3>{t('general')}</h3>
         <div class="grid">
           <TextField label={t('hallNameAr')} dir="rtl" {...form.field('name.ar')} />
-          <TextField label={t('hallNameEn')} dir="ltr" {...form.field('name.en')} />
-          <TextField label={t('hallNameFr')} dir="ltr" {...form.field('name.fr')} />
+          <TextField label={t('hallNameEn')} hint={englishHint} dir="ltr" {...form.field('name.en')} />
+          <TextField label={t('hallNameFr')} hint={t('frenchHint')} dir="ltr" {...form.field('name.fr')} />
           <TextField label={t('timeZone')} hint={t('timeZoneHint')} dir="ltr" list="admin-time-zones" {...form.field('timeZone')} />
           <datalist id="admin-time-zones">
             {ZONES.map((z) => (
@@ -163,6 +167,11 @@ function HallForm({ hall }: { hall: HallAdmin }) {
             ]}
             {...form.field('settings.digits')}
           />
+          <Radios
+            label={t('hijriCalendar')}
+            options={HIJRI_CALENDARS.map((c) => [c, t(`hijri_${c}`)])}
+            {...form.field('settings.hijriCalendar')}
+          />
           <fieldset class={`checks${languagesError ? ' invalid' : ''}`}>
             <legend>{t('languages')}</legend>
             <Checkbox label={t('arabic')} {...form.field('settings.languages.ar')} error={null} />
@@ -171,8 +180,8 @@ function HallForm({ hall }: { hall: HallAdmin }) {
             {languagesError && <p class="error">{languagesError}</p>}
           </fieldset>
           <TextField label={t('footerAr')} dir="rtl" wide {...form.field('settings.ticketFooter.ar')} />
-          <TextField label={t('footerEn')} dir="ltr" wide {...form.field('settings.ticketFooter.en')} />
-          <TextField label={t('footerFr')} dir="ltr" wide {...form.field('settings.ticketFooter.fr')} />
+          <TextField label={t('footerEn')} hint={englishHint} dir="ltr" wide {...form.field('settings.ticketFooter.en')} />
+          <TextField label={t('footerFr')} hint={t('frenchHint')} dir="ltr" wide {...form.field('settings.ticketFooter.fr')} />
           <Checkbox label={t('printWhatToBring')} {...form.field('settings.printWhatToBring')} />
         </div>
       </section>
@@ -216,6 +225,7 @@ function HallForm({ hall }: { hall: HallAdmin }) {
               <TextField label={t('dailyCapPerService')} numeric {...form.field('settings.remoteJoin.dailyCapPerService')} />
             )}
           </div>
+          <Checkbox label={t('suggestOtherCentres')} hint={t('suggestOtherCentresHint')} {...form.field('settings.suggestOtherCentres')} />
           <div class="stack">
             <Checkbox label={t('notify')} {...form.field('settings.notify.enabled')} />
             {v['settings.notify.enabled'] && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Service } from '../../../../server/protocol/schemas.js';
+import { pick } from '../../../../ui-kit/i18n.js';
 import { useAdmin, useLoad } from '../context.js';
 import { Checkbox, FormBox, Radios, TextArea, TextField, useForm } from '../form.js';
 import { HoursEditor, draftOf, hoursOf } from '../HoursEditor.js';
@@ -8,9 +9,9 @@ import { Checks } from '../validate.js';
 import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead, saveItem } from './common.js';
 
 const CODE_HINTS: Hints = {
-  invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
-  too_long: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).' },
-  duplicate: { ar: 'هذا الرمز مستخدم لخدمة أخرى.', en: 'Another service already uses this code.' },
+  invalid_format: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).', fr: 'Utilisez 1 à 3 lettres latines majuscules (A–Z).' },
+  too_long: { ar: 'الرمز من حرف إلى ثلاثة أحرف لاتينية كبيرة (A–Z).', en: 'Use 1 to 3 capital Latin letters (A–Z).', fr: 'Utilisez 1 à 3 lettres latines majuscules (A–Z).' },
+  duplicate: { ar: 'هذا الرمز مستخدم لخدمة أخرى.', en: 'Another service already uses this code.', fr: 'Un autre service utilise déjà ce code.' },
 };
 
 export function ServicesSection() {
@@ -43,8 +44,8 @@ export function ServicesSection() {
                 <td>
                   <span class="code">{s.code}</span>
                 </td>
-                <td>{s.name[ui.lang]}</td>
-                <td>{s.category?.[ui.lang] ?? '—'}</td>
+                <td>{pick(s.name, ui.lang)}</td>
+                <td>{s.category ? pick(s.category, ui.lang) : '—'}</td>
                 <td>{ui.num(s.targetWaitMinutes)}</td>
                 <td>{s.dailyLimit === null ? '—' : ui.num(s.dailyLimit)}</td>
                 <td>{ui.num(s.waiting)}</td>
@@ -52,7 +53,7 @@ export function ServicesSection() {
                   <ActiveBadge active={s.active} />
                 </td>
                 <td>
-                  <EditButton name={s.name[ui.lang]} onClick={() => setEditing(s)} />
+                  <EditButton name={pick(s.name, ui.lang)} onClick={() => setEditing(s)} />
                 </td>
               </tr>
             ))}
@@ -79,8 +80,10 @@ function valuesOf(s: Service | null) {
     hoursMode: s?.hours ? 'own' : 'hall',
     'category.ar': s?.category?.ar ?? '',
     'category.en': s?.category?.en ?? '',
+    'category.fr': s?.category?.fr ?? '',
     'whatToBring.ar': (s?.whatToBring.ar ?? []).join('\n'),
     'whatToBring.en': (s?.whatToBring.en ?? []).join('\n'),
+    'whatToBring.fr': (s?.whatToBring.fr ?? []).join('\n'),
     active: s?.active ?? true,
   };
 }
@@ -97,31 +100,26 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
 
   function check() {
     const c = new Checks();
-    const category = { ar: v['category.ar'].trim(), en: v['category.en'].trim() };
+    const category = { ar: v['category.ar'], en: v['category.en'], fr: v['category.fr'] };
+    const hasCategory = Object.values(category).some((text) => text.trim());
+    const frenchPapers = c.list('whatToBring.fr', v['whatToBring.fr'], { max: 120, maxItems: 10 });
     // Empty: the server's defaults (the average duration; the counters serving the service).
     const on = v['appointments.enabled'];
     const slotMinutes = on ? c.int('appointments.slotMinutes', v['appointments.slotMinutes'], { min: 5, max: 240, optional: true }) : null;
     const perSlot = on ? c.int('appointments.perSlot', v['appointments.perSlot'], { min: 1, max: 50, optional: true }) : null;
-    if (!category.ar !== !category.en) c.add(category.ar ? 'category.en' : 'category.ar', 'both_or_none');
-    c.text('category.ar', category.ar, { max: 200, optional: true });
-    c.text('category.en', category.en, { max: 200, optional: true });
+    if (hasCategory && !category.ar.trim()) c.add('category.ar', 'needs_arabic');
     const body = {
       ...(service ? {} : { code: c.text('code', v.code, { max: 3, pattern: /^[A-Z]{1,3}$/ }) }),
-      name: {
-        ar: c.text('name.ar', v['name.ar'], { max: 200 }),
-        en: c.text('name.en', v['name.en'], { max: 200 }),
-        fr: c.text('name.fr', v['name.fr'], { max: 200, optional: true }) ?? undefined,
-      },
+      name: c.names('name', { ar: v['name.ar'], en: v['name.en'], fr: v['name.fr'] }, { max: 200, english: ui.english }),
       targetWaitMinutes: c.int('targetWaitMinutes', v.targetWaitMinutes, { min: 1, max: 1440 }),
       averageServiceMinutes: c.int('averageServiceMinutes', v.averageServiceMinutes, { min: 1, max: 1440 }),
       dailyLimit: c.int('dailyLimit', v.dailyLimit, { min: 1, max: 9999, optional: true }),
       hours: v.hoursMode === 'own' ? hoursOf(week, 'hours', c) : null,
-      category: category.ar && category.en ? { ...category, ...(service?.category?.fr ? { fr: service.category.fr } : {}) } : null,
+      category: hasCategory && category.ar.trim() ? c.names('category', category, { max: 200, english: ui.english }) : null,
       whatToBring: {
         ar: c.list('whatToBring.ar', v['whatToBring.ar'], { max: 120, maxItems: 10 }),
         en: c.list('whatToBring.en', v['whatToBring.en'], { max: 120, maxItems: 10 }),
-        // Not edited here yet: kept as it is.
-        ...(service?.whatToBring.fr ? { fr: service.whatToBring.fr } : {}),
+        ...(frenchPapers.length ? { fr: frenchPapers } : {}),
       },
       ...(service ? { active: v.active } : {}),
       // Appointments are set on an existing service (PATCH), and sent once they were ever turned on.
@@ -139,6 +137,7 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
     return { body, issues: c.issues };
   }
 
+  const englishHint = ui.english ? undefined : t('englishOptionalHint');
   const save = () =>
     form.submit(
       async () => {
@@ -159,15 +158,17 @@ function ServiceForm({ service, onSaved }: { service: Service | null; onSaved():
           <TextField label={t('serviceCode')} hint={t('serviceCodeHint')} dir="ltr" upper {...form.field('code', CODE_HINTS)} />
         )}
         <TextField label={t('nameAr')} dir="rtl" {...form.field('name.ar')} />
-        <TextField label={t('nameEn')} dir="ltr" {...form.field('name.en')} />
-        <TextField label={t('nameFr')} dir="ltr" {...form.field('name.fr')} />
+        <TextField label={t('nameEn')} hint={englishHint} dir="ltr" {...form.field('name.en')} />
+        <TextField label={t('nameFr')} hint={t('frenchHint')} dir="ltr" {...form.field('name.fr')} />
         <TextField label={t('targetWait')} numeric {...form.field('targetWaitMinutes')} />
         <TextField label={t('averageDuration')} numeric {...form.field('averageServiceMinutes')} />
         <TextField label={t('dailyLimit')} hint={t('dailyLimitHint')} numeric {...form.field('dailyLimit')} />
         <TextField label={t('categoryAr')} hint={t('categoryHint')} dir="rtl" {...form.field('category.ar')} />
-        <TextField label={t('categoryEn')} dir="ltr" {...form.field('category.en')} />
+        <TextField label={t('categoryEn')} hint={englishHint} dir="ltr" {...form.field('category.en')} />
+        <TextField label={t('categoryFr')} hint={t('frenchHint')} dir="ltr" {...form.field('category.fr')} />
         <TextArea label={t('bringAr')} hint={t('bringHint')} dir="rtl" {...form.field('whatToBring.ar')} />
         <TextArea label={t('bringEn')} hint={t('bringHint')} dir="ltr" {...form.field('whatToBring.en')} />
+        <TextArea label={t('bringFr')} hint={`${t('bringHint')} ${t('frenchHint')}`} dir="ltr" {...form.field('whatToBring.fr')} />
         <Radios
           label={t('serviceHours')}
           options={[

@@ -8,8 +8,8 @@ import { ActiveBadge, EditButton, ListHead, Loading, Panel, SectionHead } from '
 
 const ROLES = ['clerk', 'supervisor', 'admin'] as const;
 const USERNAME_HINTS: Hints = {
-  invalid_format: { ar: 'استخدم أحرفاً لاتينية صغيرة وأرقاماً والنقطة والشرطة فقط.', en: 'Use only small Latin letters, digits, dot, underscore and hyphen.' },
-  duplicate: { ar: 'اسم المستخدم هذا مأخوذ من قبل.', en: 'This username is already taken.' },
+  invalid_format: { ar: 'استخدم أحرفاً لاتينية صغيرة وأرقاماً والنقطة والشرطة فقط.', en: 'Use only small Latin letters, digits, dot, underscore and hyphen.', fr: 'Utilisez uniquement des lettres latines minuscules, des chiffres, le point, le tiret bas et le trait d’union.' },
+  duplicate: { ar: 'اسم المستخدم هذا مأخوذ من قبل.', en: 'This username is already taken.', fr: 'Ce nom d’utilisateur est déjà pris.' },
 };
 
 export function UsersSection() {

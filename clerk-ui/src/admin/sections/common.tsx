@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useAdmin, type AdminUi } from '../context.js';
 import type { TextKey } from '../text.js';
 
@@ -22,7 +22,8 @@ export function Loading({ error, retry }: { error: string | null; retry(): void 
 export function Panel({ title, onClose, children }: { title: string; onClose(): void; children: ComponentChildren }) {
   const ui = useAdmin();
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // On opening, before anything can be typed: a later effect took the focus from a field being filled.
+  useLayoutEffect(() => {
     ref.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea')?.focus();
   }, []);
   return (

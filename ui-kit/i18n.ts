@@ -5,8 +5,8 @@ export type { HijriCalendar };
 
 export const LANGS = ['ar', 'en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
-/** The staff app and the city's pages: Arabic and English (French is the citizens' and displays' so far). */
-export type StaffLang = Exclude<Lang, 'fr'>;
+/** The staff app and the city's pages: every language of the UIs. */
+export type StaffLang = Lang;
 export type Digits = 'arab' | 'latn';
 /** A text of the UIs, in every language: a missing French string is a compile error. */
 export type Phrase = Record<Lang, string>;
@@ -28,7 +28,7 @@ export function initialLang(): Lang {
 }
 
 export function initialStaffLang(): StaffLang {
-  return initialLang() === 'en' ? 'en' : 'ar';
+  return initialLang();
 }
 
 /** Sets `lang` and `dir` on <html>; every layout uses logical CSS properties, so this flips it. */

@@ -46,7 +46,7 @@ export function ServicesBoard({ rows, queueLimit, busy, onCloseToday, onReopen, 
                   <span class="code">{s.code}</span> {name}
                 </th>
                 <td class={`num${s.waiting > queueLimit ? ' bad' : ''}`}>
-                  <button type="button" class="link" aria-label={`${labelled(t('waitingTickets'), lang)}${name}: ${num(s.waiting)}`} onClick={() => onShowTickets(s)}>
+                  <button type="button" class="link" aria-label={`${labelled(t('waitingTickets'), lang)}${labelled(name, lang)}${num(s.waiting)}`} onClick={() => onShowTickets(s)}>
                     {num(s.waiting)}
                   </button>
                 </td>

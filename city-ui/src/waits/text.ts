@@ -1,4 +1,4 @@
-import { arabicCount, formatNumber, frenchCount, type Digits, type Lang, type Phrase } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, frenchCount, localeOf, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 
 // What /waits/ says: the council's plain Arabic, English and French.
 
@@ -35,15 +35,13 @@ export function waitingWords(n: number, lang: Lang, digits: Digits): string {
   return `ينتظر ${arabicCount(n, digits, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' })}`;
 }
 
-const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
-
 /** «على بعد ٢٫٤ كم» / "2.4 km away" / « à 2,4 km »; under a kilometre in metres, to the nearest 100. */
 export function distanceWords(metres: number, lang: Lang, digits: Digits): string {
   const unit = (ar: string, latin: string) => (lang === 'ar' ? ` ${ar}` : `${lang === 'fr' ? '\u00a0' : ' '}${latin}`);
   const words =
     metres < 1000
       ? `${formatNumber(Math.max(100, Math.round(metres / 100) * 100), lang, digits)}${unit('م', 'm')}`
-      : `${new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`, { maximumFractionDigits: 1 }).format(metres / 1000)}${unit('كم', 'km')}`;
+      : `${new Intl.NumberFormat(localeOf(lang, digits), { maximumFractionDigits: 1 }).format(metres / 1000)}${unit('كم', 'km')}`;
   return { ar: `على بعد ${words}`, en: `${words} away`, fr: `à ${words}` }[lang];
 }
 

@@ -1,4 +1,4 @@
-import { formatNumber, labelled, type Digits, type Phrase, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, labelled, localeOf, type Digits, type Phrase, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Dates and times picked with the hall's words and digits. A native <input type=date|time>
 // speaks the browser's locale («12/07/2026», «08:00 AM») whatever the page's language.
@@ -17,7 +17,6 @@ const PART: Record<'day' | 'month' | 'year' | 'hour' | 'minute', Phrase> = {
   hour: { ar: 'الساعة', en: 'Hour', fr: 'Heure' },
   minute: { ar: 'الدقيقة', en: 'Minute', fr: 'Minute' },
 };
-const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -25,7 +24,7 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 
 /** «كانون الثاني» / "January" / « janvier », as the hall's calendars name the months. */
 const monthName = (month: number, lang: StaffLang) =>
-  new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  new Intl.DateTimeFormat(localeOf(lang, 'arab'), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 
 interface DateProps extends Common {
   /** `YYYY-MM-DD`; '' for none when `optional`. */

@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type Phrase, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, localeOf, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Numbers, durations and days as the reports page writes them, in the hall's digits.
 
@@ -11,10 +11,8 @@ export interface Fmt {
 export const inDigits = (text: string, { lang, digits }: Fmt) =>
   lang === 'ar' && digits === 'arab' ? text.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!) : text;
 
-const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
-
-/** The locale that writes numbers and dates in the hall's digits (Latin in English and French). */
-const locale = ({ lang, digits }: Fmt) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
+/** The locale that writes numbers and dates in the hall's digits. */
+const locale = (f: Fmt) => localeOf(f.lang, f.digits);
 
 export const num = (n: number | null, f: Fmt) => (n === null ? '—' : formatNumber(n, f.lang, f.digits));
 
@@ -55,6 +53,6 @@ export function hijriDay(day: string, f: Fmt): string {
 }
 
 export const weekdayName = (weekday: number, f: Fmt) =>
-  new Intl.DateTimeFormat(LOCALES[f.lang], { timeZone: 'UTC', weekday: 'long' }).format(
+  new Intl.DateTimeFormat(locale(f), { timeZone: 'UTC', weekday: 'long' }).format(
     new Date(Date.UTC(2026, 2, 1 + weekday)), // 1 March 2026 was a Sunday
   );

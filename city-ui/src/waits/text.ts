@@ -37,11 +37,12 @@ export function waitingWords(n: number, lang: Lang, digits: Digits): string {
 
 /** «على بعد ٢٫٤ كم» / "2.4 km away" / « à 2,4 km »; under a kilometre in metres, to the nearest 100. */
 export function distanceWords(metres: number, lang: Lang, digits: Digits): string {
-  const unit = (ar: string, latin: string) => (lang === 'ar' ? ` ${ar}` : `${lang === 'fr' ? '\u00a0' : ' '}${latin}`);
+  const [m, km] = lang === 'ar' ? ['م', 'كم'] : ['m', 'km'];
+  const space = lang === 'fr' ? '\u00a0' : ' ';
   const words =
     metres < 1000
-      ? `${formatNumber(Math.max(100, Math.round(metres / 100) * 100), lang, digits)}${unit('م', 'm')}`
-      : `${new Intl.NumberFormat(localeOf(lang, digits), { maximumFractionDigits: 1 }).format(metres / 1000)}${unit('كم', 'km')}`;
+      ? `${formatNumber(Math.max(100, Math.round(metres / 100) * 100), lang, digits)}${space}${m}`
+      : `${new Intl.NumberFormat(localeOf(lang, digits), { maximumFractionDigits: 1 }).format(metres / 1000)}${space}${km}`;
   return { ar: `على بعد ${words}`, en: `${words} away`, fr: `à ${words}` }[lang];
 }
 

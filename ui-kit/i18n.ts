@@ -56,7 +56,7 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const LOCALES: Phrase = { ar: 'ar-SY', en: 'en-GB', fr: 'fr-FR' };
 
 /** The language's locale with the digits it writes: the hall's in Arabic, Latin in English and French. */
-const localeOf = (lang: Lang, digits: Digits) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
+export const localeOf = (lang: Lang, digits: Digits) => `${LOCALES[lang]}-u-nu-${lang === 'ar' ? digits : 'latn'}`;
 
 /** Numbers in the hall's digits: Arabic-Indic (٠١٢…) or Latin in Arabic; Latin in English and French. */
 export function formatNumber(n: number, lang: Lang, digits: Digits = 'arab'): string {

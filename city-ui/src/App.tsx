@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CityHall } from '../../server/protocol/city.js';
 import { api } from '../../ui-kit/api.js';
+import { LANGS } from '../../ui-kit/i18n.js';
 import { UsersSection } from '../../clerk-ui/src/admin/sections/UsersSection.js';
 import { useStaffApp } from '../../clerk-ui/src/app-state.js';
 import { hasRole, type Role } from '../../clerk-ui/src/area.js';
@@ -38,7 +39,7 @@ function useCityZone(token: string | null): string {
 }
 
 export function App() {
-  const { lang, session, notice, route, checkSession, toggleLang, loggedIn, logOut } = useStaffApp();
+  const { lang, session, notice, route, checkSession, chooseLang, loggedIn, logOut } = useStaffApp();
   const timeZone = useCityZone(session?.token ?? null);
 
   const ui = { lang, digits: 'arab' as const, timeZone, clockOffsetMs: 0 };
@@ -47,7 +48,7 @@ export function App() {
   if (!session) {
     return (
       <UiContext.Provider value={ui}>
-        <Login hall={city} notice={notice} onLanguage={toggleLang} onLoggedIn={loggedIn} />
+        <Login hall={city} notice={notice} languages={LANGS} onLanguage={chooseLang} onLoggedIn={loggedIn} />
       </UiContext.Provider>
     );
   }
@@ -63,7 +64,8 @@ export function App() {
           session={session}
           nav={areas.map((a) => ({ id: a.id, label: T[a.id][lang] }))}
           current={area.id}
-          onLanguage={toggleLang}
+          languages={LANGS}
+          onLanguage={chooseLang}
           onLogOut={logOut}
         />
         <div class="area" key={area.id}>

@@ -1,4 +1,4 @@
-import { pick } from '../../ui-kit/i18n.js';
+import { labelled, pick } from '../../ui-kit/i18n.js';
 import { useNow } from '../../clerk-ui/src/hooks.js';
 import { TEXT } from '../../clerk-ui/src/text.js';
 import { useUi } from '../../clerk-ui/src/ui.js';
@@ -24,10 +24,10 @@ export function Board({ session, checkSession }: CityAreaProps) {
         <h1 id="board-title">{T.boardTitle[lang]}</h1>
         <p class="city-counts">
           <span class="chip open">
-            {T.inContact[lang]}: {ui.num(counts.live)}
+            {labelled(T.inContact[lang], lang)}{ui.num(counts.live)}
           </span>
           <span class={`chip ${counts.stale ? 'bad' : 'closed'}`}>
-            {T.outOfContact[lang]}: {ui.num(counts.stale)}
+            {labelled(T.outOfContact[lang], lang)}{ui.num(counts.stale)}
           </span>
         </p>
       </header>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CityHall } from '../../server/protocol/city.js';
-import { pick } from '../../ui-kit/i18n.js';
+import { labelled, pick } from '../../ui-kit/i18n.js';
 import { failureText, useAdmin, useLoad } from '../../clerk-ui/src/admin/context.js';
 import { FormBox, SelectField, TextField, useForm } from '../../clerk-ui/src/admin/form.js';
 import { Checks } from '../../clerk-ui/src/admin/validate.js';
@@ -32,7 +32,7 @@ export function HallsSection() {
   if (!data) return <Loading error={error} retry={reload} />;
 
   async function replaceToken(h: CityHall) {
-    if (!confirm(`${pick(h.name, lang)}: ${T.newTokenConfirm[lang]}`)) return;
+    if (!confirm(`${labelled(pick(h.name, lang), lang)}${T.newTokenConfirm[lang]}`)) return;
     try {
       const { token } = await ui.call<{ token: string }>('POST', `/halls/${h.id}/token`);
       setProblem(null);
@@ -56,7 +56,7 @@ export function HallsSection() {
       )}
       {issued && <TokenBox issued={issued} onClose={() => setIssued(null)} />}
       {editing && (
-        <Panel title={editing === 'new' ? T.newHall[lang] : `${T.renameHall[lang]}: ${pick(editing.name, lang)}`} onClose={() => setEditing(null)}>
+        <Panel title={editing === 'new' ? T.newHall[lang] : `${labelled(T.renameHall[lang], lang)}${pick(editing.name, lang)}`} onClose={() => setEditing(null)}>
           <HallForm
             key={editing === 'new' ? 'new' : editing.id}
             hall={editing === 'new' ? null : editing}
@@ -69,7 +69,7 @@ export function HallsSection() {
         </Panel>
       )}
       {placing && (
-        <Panel title={`${T.hallPlace[lang]}: ${pick(placing.name, lang)}`} onClose={() => setPlacing(null)}>
+        <Panel title={`${labelled(T.hallPlace[lang], lang)}${pick(placing.name, lang)}`} onClose={() => setPlacing(null)}>
           <HallPlaceForm key={placing.id} hall={placing} onSaved={() => (setPlacing(null), reload())} />
         </Panel>
       )}
@@ -96,13 +96,13 @@ export function HallsSection() {
               <td>{ui.num(h.ackedSeq)}</td>
               <td>
                 <div class="buttons">
-                  <button type="button" class="secondary small" aria-label={`${T.rename[lang]}: ${pick(h.name, lang)}`} onClick={() => setEditing(h)}>
+                  <button type="button" class="secondary small" aria-label={`${labelled(T.rename[lang], lang)}${pick(h.name, lang)}`} onClick={() => setEditing(h)}>
                     {T.rename[lang]}
                   </button>
-                  <button type="button" class="secondary small" aria-label={`${T.hallPlace[lang]}: ${pick(h.name, lang)}`} onClick={() => setPlacing(h)}>
+                  <button type="button" class="secondary small" aria-label={`${labelled(T.hallPlace[lang], lang)}${pick(h.name, lang)}`} onClick={() => setPlacing(h)}>
                     {T.hallPlace[lang]}
                   </button>
-                  <button type="button" class="danger small" aria-label={`${T.newToken[lang]}: ${pick(h.name, lang)}`} onClick={() => replaceToken(h)}>
+                  <button type="button" class="danger small" aria-label={`${labelled(T.newToken[lang], lang)}${pick(h.name, lang)}`} onClick={() => replaceToken(h)}>
                     {T.newToken[lang]}
                   </button>
                 </div>
@@ -146,7 +146,7 @@ function TokenBox({ issued, onClose }: { issued: Issued; onClose(): void }) {
   const { lang, t } = useAdmin();
   const name = pick(issued.name, lang);
   return (
-    <section class="panel token-box" aria-label={`${T.hallToken[lang]}: ${name}`}>
+    <section class="panel token-box" aria-label={`${labelled(T.hallToken[lang], lang)}${name}`}>
       <header>
         <h3>{name}</h3>
         <button type="button" class="secondary small" onClick={onClose}>

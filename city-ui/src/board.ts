@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS, type BoardRow } from '../../server/protocol/city.js';
-import { formatNumber, formatTime, type Digits, type StaffLang } from '../../ui-kit/i18n.js';
+import { formatNumber, formatTime, localeOf, type Digits, type StaffLang } from '../../ui-kit/i18n.js';
 import { minutes } from '../../clerk-ui/src/text.js';
 import { localDay } from '../../ui-kit/days.js';
 import { noContactSince, T } from './text.js';
@@ -18,10 +18,10 @@ export function isStale(row: BoardRow, now: number): boolean {
   return row.stale || row.lastHeardAt === null || now - Date.parse(row.lastHeardAt) > STALE_AFTER_MS;
 }
 
-/** «الآن», «قبل ٣ دقائق», «قبل ساعتين», «أمس» / "now", "3 minutes ago"; null: never heard. */
+/** «الآن», «قبل ٣ دقائق», «قبل ساعتين», «أمس» / "now", "3 minutes ago" / « maintenant », « il y a 3 minutes »; null: never heard. */
 export function heardAgo(at: string | null, now: number, lang: StaffLang, digits: Digits): string | null {
   if (at === null) return null;
-  const format = new Intl.RelativeTimeFormat(lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB', { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(localeOf(lang, digits), { numeric: 'auto' });
   const s = Math.max(0, (now - Date.parse(at)) / 1000);
   if (s < 60) return format.format(s < 15 ? 0 : -Math.floor(s), 'second');
   // Rounded, as people say it: the city's clock is known here to the second at best.
@@ -37,9 +37,8 @@ function since(at: string, now: number, f: Fmt): string {
   const clock = formatTime(new Date(at), f.lang, f.timeZone, f.digits);
   const time = f.lang === 'ar' ? `الساعة ${clock}` : clock;
   if (localDay(Date.parse(at), f.timeZone) === localDay(now, f.timeZone)) return time;
-  const locale = f.lang === 'ar' ? `ar-SY-u-nu-${f.digits}` : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { timeZone: f.timeZone, day: 'numeric', month: 'long' }).format(new Date(at));
-  return `${day}${f.lang === 'ar' ? '،' : ','} ${time}`;
+  const day = new Intl.DateTimeFormat(localeOf(f.lang, f.digits), { timeZone: f.timeZone, day: 'numeric', month: 'long' }).format(new Date(at));
+  return { ar: `${day}، ${time}`, en: `${day}, ${time}`, fr: `le ${day} à ${time}` }[f.lang];
 }
 
 export interface RowView {

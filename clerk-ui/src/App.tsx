@@ -37,9 +37,11 @@ const AREAS: Area[] = [
 const HOME: Record<Role, string[]> = { clerk: ['clerk'], supervisor: ['supervisor'], admin: ['admin', 'supervisor'] };
 
 export function App() {
-  const { lang, session, notice, route, checkSession, toggleLang, loggedIn, logOut } = useStaffApp();
+  const { lang, session, notice, route, checkSession, chooseLang, loggedIn, logOut } = useStaffApp();
   const hall = useHall(session?.token ?? null);
 
+  // The hall's languages (Arabic first); none offered until the hall has said which.
+  const languages = hall.info?.languages ?? [];
   const ui = {
     lang,
     digits: hall.info?.digits ?? 'arab',
@@ -50,7 +52,7 @@ export function App() {
   if (!session) {
     return (
       <UiContext.Provider value={ui}>
-        <Login hall={hall.info} notice={notice} onLanguage={toggleLang} onLoggedIn={loggedIn} />
+        <Login hall={hall.info} notice={notice} languages={languages} onLanguage={chooseLang} onLoggedIn={loggedIn} />
       </UiContext.Provider>
     );
   }
@@ -69,7 +71,8 @@ export function App() {
             session={session}
             nav={areas.map((a) => ({ id: a.id, label: TEXT[a.label][lang] }))}
             current={area.id}
-            onLanguage={toggleLang}
+            languages={languages}
+            onLanguage={chooseLang}
             onLogOut={logOut}
           />
           <div class="area" key={area.id}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyLang, initialStaffLang, type StaffLang } from '../../ui-kit/i18n.js';
+import { applyLang, initialStaffLang, setLangInAddress, type StaffLang } from '../../ui-kit/i18n.js';
 import type { Session } from './area.js';
 import { loadSession, logOut, refreshSession } from './session.js';
 import type { TextKey } from './text.js';
@@ -8,13 +8,6 @@ import type { TextKey } from './text.js';
 // session and the section in the address (#/<section>).
 
 const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-
-function setLangInAddress(lang: StaffLang) {
-  const url = new URL(location.href);
-  if (lang === 'en') url.searchParams.set('lang', 'en');
-  else url.searchParams.delete('lang');
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-}
 
 export function useStaffApp() {
   const [lang, setLang] = useState<StaffLang>(initialStaffLang);
@@ -48,8 +41,7 @@ export function useStaffApp() {
     notice,
     route,
     checkSession,
-    toggleLang() {
-      const next = lang === 'ar' ? 'en' : 'ar';
+    chooseLang(next: StaffLang) {
       setLang(next);
       setLangInAddress(next);
     },

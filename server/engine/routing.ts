@@ -96,14 +96,17 @@ function heldPastSlack(
   }
   return null;
 }
-// The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة";
-// for an appointment "appointment 10:40, 3 min late" / "موعد ١٠:٤٠، متأخر بـ٣ دقائق".
+// The reason, as a clerk reads it: "waited 18 min, target 15 min" / "انتظر ١٨ دقيقة، والهدف ١٥ دقيقة" /
+// « a attendu 18 min, objectif 15 min »; for an appointment "appointment 10:40, 3 min late" /
+// "موعد ١٠:٤٠، متأخر بـ٣ دقائق" / « rendez-vous à 10:40, 3 min de retard ».
 
 const arNumber = {
   arab: new Intl.NumberFormat('ar-SY-u-nu-arab', { maximumFractionDigits: 1 }),
   latn: new Intl.NumberFormat('ar-SY-u-nu-latn', { maximumFractionDigits: 1 }),
 };
 const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const frMinutes = (n: number) => `${frNumber.format(n)}\u00a0min`;
 
 function explain(
   t: WaitingTicket,
@@ -116,42 +119,53 @@ function explain(
 ): Selection['reason'] {
   const ar: string[] = [];
   const en: string[] = [];
+  const fr: string[] = [];
+  const reason = () => ({ ar: ar.join('، '), en: en.join(', '), fr: fr.join(', ') });
   if (t.targetCounterId === counter.id) {
     ar.push('محوَّل إلى هذا الشباك');
     en.push('transferred to this counter');
+    fr.push('transféré à ce guichet');
   }
   if (t.priority) {
     ar.push('مراجع ذو أولوية');
     en.push('priority visitor');
+    fr.push('usager prioritaire');
   } else if (capped) {
     ar.push('دور المراجعين العاديين بعد نداءات الأولوية');
     en.push('regular turn after priority calls');
+    fr.push('tour des usagers ordinaires après les appels prioritaires');
   }
   if (t.slotAt !== null) {
     ar.push(`موعد ${clockTime(t.slotAt, timeZone, digits)}`);
     en.push(`appointment ${clockTime(t.slotAt, timeZone, 'latn')}`);
+    fr.push(`rendez-vous à ${clockTime(t.slotAt, timeZone, 'latn')}`);
     const off = Math.floor(Math.abs(now - t.slotAt) / 60000);
     if (off === 0) {
       ar.push('في موعده');
       en.push('on time');
+      fr.push('à l’heure');
     } else if (now > t.slotAt) {
       ar.push(`متأخر ${withBi(arMinutes(off, digits))}`);
       en.push(`${off} min late`);
+      fr.push(`${frMinutes(off)} de retard`);
     } else {
       ar.push(`قبل موعده ${withBi(arMinutes(off, digits))}`);
       en.push(`${off} min early`);
+      fr.push(`${frMinutes(off)} d’avance`);
     }
-    return { ar: ar.join('، '), en: en.join(', ') };
+    return reason();
   }
   const minutes = Math.max(0, Math.floor((now - t.issuedAt) / 60000));
   ar.push(`انتظر ${arMinutes(minutes, digits)}`);
   en.push(minutes === 0 ? 'waited under 1 min' : `waited ${minutes} min`);
+  fr.push(minutes === 0 ? 'a attendu moins d’une minute' : `a attendu ${frMinutes(minutes)}`);
   const target = targetMs(t, rules);
   if (target !== null) {
     ar.push(`والهدف ${arMinutes(target / 60000, digits, 'دقيقتان')}`);
     en.push(`target ${enNumber.format(target / 60000)} min`);
+    fr.push(`objectif ${frMinutes(target / 60000)}`);
   }
-  return { ar: ar.join('، '), en: en.join(', ') };
+  return reason();
 }
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();

@@ -76,8 +76,8 @@ export const DEFAULT_APPOINTMENT_EVERY_K = 2;
 
 export interface Selection {
   ticket: WaitingTicket;
-  /** A short reason a clerk can read, e.g. "waited 18 min, target 15". Bilingual. */
-  reason: { ar: string; en: string };
+  /** A short reason a clerk can read, e.g. "waited 18 min, target 15", in Arabic, English and French. */
+  reason: { ar: string; en: string; fr: string };
 }
 
 /** Errors at the engine's edge are values, never exceptions. */

@@ -96,7 +96,7 @@ export interface CallResult {
 /** How long a replayed Call next (same Idempotency-Key, user and counter) answers the first call's ticket. */
 export const NEXT_REPLAY_MS = 5 * 60_000;
 
-const SPECIFIC_REASON = { ar: 'نداء مباشر من قائمة الانتظار', en: 'called from the waiting list' };
+const SPECIFIC_REASON = { ar: 'نداء مباشر من قائمة الانتظار', en: 'called from the waiting list', fr: 'appelé depuis la file d’attente' };
 
 /**
  * Before a call: the hall rolled over, the counter free of tickets, and opened for the caller if

@@ -9,6 +9,7 @@ const now = Date.parse('2026-12-07T08:00:00Z'); // 11:00 in Damascus
 const ago = (ms: number) => new Date(now - ms).toISOString();
 const AR = { lang: 'ar' as const, digits: 'arab' as const, timeZone: 'Asia/Damascus' };
 const EN = { ...AR, lang: 'en' as const };
+const FR = { ...AR, lang: 'fr' as const };
 
 const row = (patch: Partial<BoardRow> = {}): BoardRow => ({
   id: 1,
@@ -54,6 +55,8 @@ describe('a hall on the board', () => {
   it('silent since an earlier day says the day too', () => {
     expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, AR).badge).toBe('لا اتصال منذ ٥ كانون الأول، الساعة ١٨:٣٠');
     expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, EN).badge).toBe('No contact since 5 December, 18:30');
+    expect(rowView(row({ lastHeardAt: '2026-12-05T15:30:00Z' }), now, FR).badge).toBe('Pas de contact depuis le 5 décembre à 18:30');
+    expect(rowView(row({ lastHeardAt: ago(STALE_AFTER_MS + 1_000) }), now, FR).badge).toBe('Pas de contact depuis 10:58');
   });
 });
 
@@ -65,6 +68,8 @@ describe('last heard', () => {
     expect(heardAgo(ago(2 * 3_600_000), now, 'ar', 'arab')).toBe('قبل ساعتين');
     expect(heardAgo(ago(3 * 86_400_000), now, 'ar', 'arab')).toBe('قبل ٣ أيام');
     expect(heardAgo(ago(3 * 60_000), now, 'en', 'arab')).toBe('3 minutes ago');
+    expect(heardAgo(ago(3 * 60_000), now, 'fr', 'arab')).toBe('il y a 3 minutes');
+    expect(heardAgo(ago(86_400_000), now, 'fr', 'arab')).toBe('hier');
     expect(heardAgo(null, now, 'ar', 'arab')).toBeNull();
   });
 });

@@ -44,6 +44,13 @@ describe("the page's words", () => {
     expect([0, 1, 2, 3, 11, 100].map((n) => waitingWords(n, 'ar', 'arab'))).toEqual(['لا أحد ينتظر', 'ينتظر شخص واحد', 'ينتظر شخصان', 'ينتظر ٣ أشخاص', 'ينتظر ١١ شخصاً', 'ينتظر ١٠٠ شخص']);
     expect(waitingWords(1, 'en', 'arab')).toBe('1 person waiting');
   });
+  it('counts them as French does, the singular for one, in Latin digits', () => {
+    expect([0, 1, 2, 14].map((n) => waitingWords(n, 'fr', 'arab'))).toEqual(['Personne n’attend', '1\u00a0personne en attente', '2\u00a0personnes en attente', '14\u00a0personnes en attente']);
+    expect(distanceWords(40, 'fr', 'arab')).toBe('à 100\u00a0m');
+    expect(distanceWords(2_430, 'fr', 'arab')).toBe('à 2,4\u00a0km');
+    expect(opensWords('2026-12-08T08:00:00.000+01:00', '2026-12-07', 'fr', 'arab')).toBe('Ouvre demain à 08:00');
+    expect(opensWords('2026-12-13T08:00:00.000+01:00', '2026-12-10', 'fr', 'arab')).toBe('Ouvre dimanche à 08:00');
+  });
   it('gives the distance in metres under a kilometre, else in km to a tenth', () => {
     expect(distanceWords(40, 'ar', 'arab')).toBe('على بعد ١٠٠ م');
     expect(distanceWords(2_430, 'ar', 'arab')).toBe('على بعد ٢٫٤ كم');

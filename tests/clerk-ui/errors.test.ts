@@ -10,6 +10,8 @@ import { ApiError } from '../../ui-kit/api.js';
 // The staff app words every refusal the server can answer, and never shows the server's English.
 
 const LATIN = /[A-Za-z]/;
+/** French puts a no-break space, never none nor a plain one, before « : ; ? ! » (not in «m:ss»). */
+const FRENCH_SPACING = / [:;?!]|[^\s\u00a0][:;?!](\s|$)/;
 
 /** Every error code written in the server's source: thrown, or sent as `{error: {code}}`. */
 function codesInServer(dir = 'server'): Set<string> {
@@ -34,6 +36,8 @@ describe('the error table', () => {
       expect(text.ar, code).toMatch(/^[\u0600-\u06FF]/);
       expect(text.ar, code).not.toMatch(LATIN);
       expect(text.en, code).toMatch(/^[A-Z]/);
+      expect(text.fr, code).toMatch(/^[A-ZÀ-Ý]/);
+      expect(text.fr, code).not.toMatch(FRENCH_SPACING);
     }
   });
 
@@ -48,6 +52,13 @@ describe('the error table', () => {
     }
     expect(errorText(unknown, 'ar')).not.toMatch(LATIN);
     expect(errorText(new ApiError(0, 'offline', 'the server cannot be reached'), 'en')).toMatch(/connection is down/);
+  });
+
+  it('words a refusal in French, with the no-break space before « : » and « ; »', () => {
+    expect(errorText(new ApiError(409, 'invalid_transition', 'x'), 'fr')).toBe(
+      'L’état du ticket ou du guichet ne permet plus cette opération\u00a0; quelqu’un a peut-être agi avant vous. Rechargez la page.',
+    );
+    expect(errorText(new ApiError(0, 'offline', 'x'), 'fr')).toBe('Non envoyé\u00a0: la connexion est coupée. Réessayez.');
   });
 
   it('says at login that the server is busy or failing, not that the connection is down', () => {

@@ -148,6 +148,20 @@ describe('the city board', () => {
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
     await expect.poll(() => hallRow(page, /Midan hall/).getByRole('rowheader').textContent()).toMatch(/No contact since \d\d:\d\d/);
   });
+
+  it('switches to French, left to right, its colon after a no-break space', async () => {
+    const page = await logIn('ar');
+    await page.getByRole('heading', { level: 1, name: 'لوحة المراكز' }).waitFor();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tableau des centres' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Centre', 'En attente', 'Attente la plus longue / objectif', 'Guichets ouverts', 'Tickets délivrés aujourd’hui', 'Servis aujourd’hui', 'Dernier contact']);
+    await expect.poll(() => hallRow(page, /Mezzeh hall/).locator('td').nth(1).textContent()).toBe('20\u00a0min / 15\u00a0min Objectif dépassé');
+    await expect.poll(() => hallRow(page, /Midan hall/).getByRole('rowheader').textContent()).toMatch(/Pas de contact depuis \d\d:\d\d/);
+    expect(await hallRow(page, /Midan hall/).locator('td').last().textContent()).toBe('il y a 10 minutes');
+    await expect.poll(() => page.locator('.city-counts').textContent()).toBe('En contact\u00a0: 1Sans contact\u00a0: 1');
+    await expectAccessible(page);
+  });
 });
 
 describe("the city admin's screens", () => {

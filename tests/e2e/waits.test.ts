@@ -8,7 +8,7 @@ import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
 
 // /waits/ in real Chromium on a phone (390×844) against a real city server with four halls that
 // shipped their status with their tokens: two open with different waits, one closed until
-// tomorrow, one silent for ten minutes. Arabic first, then English; the phone's position (given
+// tomorrow, one silent for ten minutes. Arabic first, then English and French; the phone's position (given
 // to Chromium, never to the server) orders by distance; the page reads the city again every 30 s.
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, timezoneId: 'Asia/Damascus' };
@@ -35,7 +35,7 @@ async function call<T>(method: string, path: string, token: string | null, paylo
 const service = (code: 'P' | 'C', waiting: number, minutes: number | null, range?: { low: number; high: number }): z.infer<typeof HallServiceInfo> => ({
   id: code === 'P' ? 1 : 2,
   code,
-  name: code === 'P' ? { ar: 'جوازات السفر', en: 'Passports' } : { ar: 'السجل المدني', en: 'Civil registry' },
+  name: code === 'P' ? { ar: 'جوازات السفر', en: 'Passports', fr: 'Passeports' } : { ar: 'السجل المدني', en: 'Civil registry', fr: 'État civil' },
   targetWaitS: 900,
   active: true,
   waiting,
@@ -153,6 +153,41 @@ describe('/waits/ on a phone', () => {
     expect(await centres(page).nth(1).getByRole('link', { name: 'Take a ticket here' }).getAttribute('href')).toBe('https://mezzeh.example.org/join?lang=en');
     expect(kafrSousa).toContain('Closed now · Opens tomorrow at 08:00');
     expect(qaboun).toContain('No live data now');
+    expect(await fitsTheScreen(page)).toBe(true);
+    await expectAccessible(page);
+  });
+
+  it('in French, left to right, in Latin digits, every word French but the names', async () => {
+    const page = await open('?lang=fr&service=P');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    await page.getByRole('heading', { level: 1, name: 'Temps d’attente dans les centres de service aux citoyens' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Passeports' }).waitFor();
+    // The city's halls have no French name: their English one stands in.
+    expect(await names(page)).toEqual(['Midan centre', 'Mezzeh centre', 'Kafr Sousa centre', 'Qaboun centre']);
+    const [midan, mezzeh, kafrSousa, qaboun] = await centres(page).allInnerTexts();
+    expect(midan).toContain('Ouvert en ce moment');
+    expect(midan).toContain('Temps d’attente estimé\u00a0: 5–12\u00a0min');
+    expect(midan).toContain('3\u00a0personnes en attente');
+    expect(mezzeh).toContain('14\u00a0personnes en attente');
+    expect(await centres(page).nth(1).getByRole('link', { name: 'Prendre un ticket ici' }).getAttribute('href')).toBe('https://mezzeh.example.org/join?lang=fr');
+    expect(kafrSousa).toContain('Fermé en ce moment · Ouvre demain à 08:00');
+    expect(qaboun).toContain('Pas de données en direct pour le moment');
+    const languages = page.getByRole('navigation', { name: 'Langue' });
+    expect(await languages.getByRole('link').allTextContents()).toEqual(['العربية', 'English']);
+    expect(await languages.getByRole('link', { name: 'English' }).getAttribute('href')).toBe('/waits/?lang=en&service=P');
+    expect(await languages.getByRole('link', { name: 'العربية' }).getAttribute('href')).toBe('/waits/?service=P');
+
+    await page.getByRole('button', { name: 'Changer de service' }).click();
+    await page.getByRole('button', { name: 'État civil' }).click();
+    await expect.poll(() => names(page)).toEqual(['Mezzeh centre']);
+    const civil = await centres(page).first().innerText();
+    expect(civil).toContain('Temps d’attente estimé\u00a0: environ 4\u00a0min');
+    expect(civil).toContain('1\u00a0personne en attente');
+
+    // No Arabic but the switch's «العربية», none of the English the page says in English.
+    const text = (await page.locator('body').innerText()).replace('العربية', '');
+    expect(text).not.toMatch(/[\u0600-\u06FF]/);
+    expect(text).not.toMatch(/Open now|Closed now|Expected wait|waiting|Take a ticket|Change service|Nearest|Ordered by|Updated at/);
     expect(await fitsTheScreen(page)).toBe(true);
     await expectAccessible(page);
   });

@@ -207,6 +207,7 @@ describe('the reason a clerk reads', () => {
     const s = selectNext(C1, [w(1, 1, 2)], NOW, rules('default'))!;
     expect(s.reason.en).toBe('waited 18 min, target 15 min');
     expect(s.reason.ar).toBe('انتظر ١٨ دقيقة، والهدف ١٥ دقيقة');
+    expect(s.reason.fr).toBe('a attendu 18\u00a0min, objectif 15\u00a0min');
   });
 
   it("writes the Arabic reason in the hall's digits", () => {
@@ -342,10 +343,10 @@ describe('appointments in the same line', () => {
   it("gives the clerk the appointment's time and how late or early it is, in the hall's zone and digits", () => {
     const reason = (slotMin: number, digits: 'arab' | 'latn' = 'arab') =>
       selectNext(C1, [appt(1, 1, 0, slotMin)], NOW, rules('default'), undefined, digits, 'Asia/Damascus')!.reason;
-    expect(reason(17)).toEqual({ en: 'appointment 09:17, 3 min late', ar: 'موعد ٠٩:١٧، متأخر بـ٣ دقائق' });
+    expect(reason(17)).toEqual({ en: 'appointment 09:17, 3 min late', ar: 'موعد ٠٩:١٧، متأخر بـ٣ دقائق', fr: 'rendez-vous à 09:17, 3\u00a0min de retard' });
     expect(reason(18).ar).toBe('موعد ٠٩:١٨، متأخر بدقيقتين');
-    expect(reason(20)).toEqual({ en: 'appointment 09:20, on time', ar: 'موعد ٠٩:٢٠، في موعده' });
-    expect(reason(30)).toEqual({ en: 'appointment 09:30, 10 min early', ar: 'موعد ٠٩:٣٠، قبل موعده بـ١٠ دقائق' });
+    expect(reason(20)).toEqual({ en: 'appointment 09:20, on time', ar: 'موعد ٠٩:٢٠، في موعده', fr: 'rendez-vous à 09:20, à l’heure' });
+    expect(reason(30)).toEqual({ en: 'appointment 09:30, 10 min early', ar: 'موعد ٠٩:٣٠، قبل موعده بـ١٠ دقائق', fr: 'rendez-vous à 09:30, 10\u00a0min d’avance' });
     expect(reason(17, 'latn').ar).toBe('موعد 09:17، متأخر بـ3 دقائق');
   });
 });

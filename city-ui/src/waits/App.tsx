@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CityWaits, HallLocation } from '../../../server/protocol/city.js';
-import { applyLang, formatTime, initialStaffLang, pick, type Digits, type StaffLang as Lang } from '../../../ui-kit/i18n.js';
+import { applyLang, formatTime, initialLang, labelled, LANG_NAMES, LANGS, pick, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { PHRASES, waitWords } from '../../../ui-kit/phrases.js';
 import { choicesFor, servicesOf, type Choice } from './order.js';
 import { distanceWords, opensWords, W, waitingWords } from './text.js';
@@ -35,7 +35,7 @@ function useWaits(): Sheet {
 const urlService = () => new URL(location.href).searchParams.get('service');
 
 export function App() {
-  const [lang] = useState<Lang>(initialStaffLang);
+  const [lang] = useState<Lang>(initialLang);
   useEffect(() => applyLang(lang), [lang]);
   const sheet = useWaits();
   const [code, setCode] = useState<string | null>(urlService);
@@ -56,17 +56,25 @@ export function App() {
       { maximumAge: 5 * 60_000, timeout: 15_000 },
     );
   };
-  const other = new URL(location.href);
-  if (lang === 'ar') other.searchParams.set('lang', 'en');
-  else other.searchParams.delete('lang');
+  /** This page in another language: no `lang` for Arabic, as everywhere. */
+  const inLang = (other: Lang) => {
+    const url = new URL(location.href);
+    if (other === 'ar') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', other);
+    return url.pathname + url.search;
+  };
 
   return (
     <div class="p-page w-page">
       <header class="w-head">
         <h1>{W.title[lang]}</h1>
-        <a class="w-lang" href={other.pathname + other.search} lang={lang === 'ar' ? 'en' : 'ar'}>
-          {W.otherLanguage[lang]}
-        </a>
+        <nav class="w-langs" aria-label={W.language[lang]}>
+          {LANGS.filter((l) => l !== lang).map((l) => (
+            <a key={l} class="w-lang" href={inLang(l)} lang={l}>
+              {LANG_NAMES[l]}
+            </a>
+          ))}
+        </nav>
       </header>
       <main class="w-main">
         {sheet.kind === 'loading' && <p role="status">{W.loading[lang]}</p>}
@@ -166,7 +174,8 @@ function Centre({ lang, choice: { hall, service, distanceM }, today }: { lang: L
           {hall.openNow && (
             <>
               <p class="w-wait">
-                {PHRASES.expectedWait[lang]}: <strong>{wait ?? W.noEstimate[lang]}</strong>
+                {labelled(PHRASES.expectedWait[lang], lang)}
+                <strong>{wait ?? W.noEstimate[lang]}</strong>
               </p>
               {service.waiting != null && <p>{waitingWords(service.waiting, lang, DIGITS)}</p>}
             </>
@@ -174,7 +183,7 @@ function Centre({ lang, choice: { hall, service, distanceM }, today }: { lang: L
         </>
       )}
       {hall.joinUrl && !hall.stale && hall.openNow && (
-        <a class="p-primary w-take" href={lang === 'en' ? `${hall.joinUrl}?lang=en` : hall.joinUrl}>
+        <a class="p-primary w-take" href={lang === 'ar' ? hall.joinUrl : `${hall.joinUrl}?lang=${lang}`}>
           {W.takeTicket[lang]}
         </a>
       )}

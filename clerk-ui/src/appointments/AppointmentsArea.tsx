@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cancelAppointment, dayAppointments, takesAppointments, type DayAppointment } from '../../../ui-kit/appointments.js';
 import { localDay } from '../../../ui-kit/days.js';
-import { formatTime } from '../../../ui-kit/i18n.js';
+import { formatTime, labelled } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { useShell } from '../shell.js';
 import { serviceName } from '../text.js';
@@ -91,7 +91,7 @@ export function AppointmentsArea({ session }: AreaProps) {
                         <td>{a.ticketNumber ? ticket(a.ticketNumber) : ''}</td>
                         <td>
                           {a.status === 'booked' && (
-                            <button type="button" class="btn tiny" aria-label={`${t('cancelAppointment')}: ${a.code}`} onClick={() => cancel(a.code)}>
+                            <button type="button" class="btn tiny" aria-label={`${labelled(t('cancelAppointment'), lang)}${a.code}`} onClick={() => cancel(a.code)}>
                               {t('cancelAppointment')}
                             </button>
                           )}

@@ -1,4 +1,5 @@
 import type { Counter, Service } from '../../../server/protocol/schemas.js';
+import { labelled } from '../../../ui-kit/i18n.js';
 import { counterName, listOf, serviceCode } from '../text.js';
 import { useUi } from '../ui.js';
 import { ActionButton } from './ActionButton.js';
@@ -26,8 +27,7 @@ export function CounterBar({ counter, services, mine, occupied, busy, onOpen, on
     <div class="counter-bar">
       <h1 class="counter-title">{counterName(counter.number, lang, digits)}</h1>
       <span class={`chip ${counter.state}`} role="status">
-        {t(`state_${counter.state}`)}
-        {counter.state === 'paused' && counter.pauseReason ? `: ${pauseReasonText(counter.pauseReason, lang)}` : ''}
+        {counter.state === 'paused' && counter.pauseReason ? labelled(t('state_paused'), lang) + pauseReasonText(counter.pauseReason, lang) : t(`state_${counter.state}`)}
         {counter.state !== 'closed' && !mine ? ` · ${t('inUse')}` : ''}
       </span>
       <span class="counter-services" title={t('services')}>

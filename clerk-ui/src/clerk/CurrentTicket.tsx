@@ -1,12 +1,12 @@
 import type { Service, Ticket } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
+import { labelled, pick, type Bilingual } from '../../../ui-kit/i18n.js';
 import { clock, minutes } from '../text.js';
 import { useUi } from '../ui.js';
 
 interface Props {
   ticket: Ticket | null;
   service: Service | undefined;
-  reason: { ar: string; en: string } | undefined;
+  reason: Bilingual | undefined;
   now: number;
   /** The result of the latest Call next when it found nobody. */
   nothingWaiting: boolean;
@@ -20,7 +20,7 @@ export function CurrentTicket({ ticket, service, reason, now, nothingWaiting, pa
   if (!ticket) {
     return (
       <section class="current empty" aria-label={t('atCounter')}>
-        <p class="current-empty-title">{paused ? `${t('pausedBanner')}: ${paused}` : t('noTicket')}</p>
+        <p class="current-empty-title">{paused ? `${labelled(t('pausedBanner'), lang)}${paused}` : t('noTicket')}</p>
         <p class="current-empty-help" role="status">
           {nothingWaiting ? t('nothingWaiting') : paused ? t('pausedHelp') : t('pressCallNext')}
         </p>
@@ -61,7 +61,7 @@ export function CurrentTicket({ ticket, service, reason, now, nothingWaiting, pa
       </dl>
       {reason && (
         <p class="why">
-          <strong>{t('whyThis')}:</strong> <span>{pick(reason, lang)}</span>
+          <strong>{labelled(t('whyThis'), lang)}</strong> <span>{pick(reason, lang)}</span>
         </p>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, labelled, localeOf, type Digits, type Phrase, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Dates and times picked with the hall's words and digits. A native <input type=date|time>
 // speaks the browser's locale («12/07/2026», «08:00 AM») whatever the page's language.
@@ -10,21 +10,21 @@ interface Common {
   digits: Digits;
 }
 
-const PART = {
-  day: { ar: 'اليوم', en: 'Day' },
-  month: { ar: 'الشهر', en: 'Month' },
-  year: { ar: 'السنة', en: 'Year' },
-  hour: { ar: 'الساعة', en: 'Hour' },
-  minute: { ar: 'الدقيقة', en: 'Minute' },
+const PART: Record<'day' | 'month' | 'year' | 'hour' | 'minute', Phrase> = {
+  day: { ar: 'اليوم', en: 'Day', fr: 'Jour' },
+  month: { ar: 'الشهر', en: 'Month', fr: 'Mois' },
+  year: { ar: 'السنة', en: 'Year', fr: 'Année' },
+  hour: { ar: 'الساعة', en: 'Hour', fr: 'Heure' },
+  minute: { ar: 'الدقيقة', en: 'Minute', fr: 'Minute' },
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** «كانون الثاني» / "January", as the hall's calendars name the months. */
+/** «كانون الثاني» / "January" / « janvier », as the hall's calendars name the months. */
 const monthName = (month: number, lang: StaffLang) =>
-  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SY' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  new Intl.DateTimeFormat(localeOf(lang, 'arab'), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 
 interface DateProps extends Common {
   /** `YYYY-MM-DD`; '' for none when `optional`. */
@@ -57,7 +57,7 @@ export function DateField({ label, lang, digits, value, today, optional = false,
   const num = (n: number) => formatNumber(n, lang, digits);
   return (
     <span class="date-field" role="group" aria-label={label}>
-      <select aria-label={`${label}: ${PART.day[lang]}`} value={shown(d)} onChange={(e) => set('d', e.currentTarget.value)}>
+      <select aria-label={labelled(label, lang) + PART.day[lang]} value={shown(d)} onChange={(e) => set('d', e.currentTarget.value)}>
         {none}
         {range(1, daysIn(y, m)).map((n) => (
           <option key={n} value={String(n)}>
@@ -65,7 +65,7 @@ export function DateField({ label, lang, digits, value, today, optional = false,
           </option>
         ))}
       </select>
-      <select aria-label={`${label}: ${PART.month[lang]}`} value={shown(m)} onChange={(e) => set('m', e.currentTarget.value)}>
+      <select aria-label={labelled(label, lang) + PART.month[lang]} value={shown(m)} onChange={(e) => set('m', e.currentTarget.value)}>
         {none}
         {range(1, 12).map((n) => (
           <option key={n} value={String(n)}>
@@ -73,7 +73,7 @@ export function DateField({ label, lang, digits, value, today, optional = false,
           </option>
         ))}
       </select>
-      <select aria-label={`${label}: ${PART.year[lang]}`} value={shown(y)} onChange={(e) => set('y', e.currentTarget.value)}>
+      <select aria-label={labelled(label, lang) + PART.year[lang]} value={shown(y)} onChange={(e) => set('y', e.currentTarget.value)}>
         {none}
         {years.map((n) => (
           <option key={n} value={String(n)}>
@@ -100,7 +100,7 @@ export function TimeField({ label, lang, digits, value, onChange, invalid, descr
   const attrs = { 'aria-invalid': invalid ? ('true' as const) : undefined, 'aria-describedby': describedBy };
   return (
     <span class="time-field" role="group" aria-label={label} dir="ltr">
-      <select aria-label={`${label}: ${PART.hour[lang]}`} value={h} {...attrs} onChange={(e) => onChange(`${e.currentTarget.value}:${m}`)}>
+      <select aria-label={labelled(label, lang) + PART.hour[lang]} value={h} {...attrs} onChange={(e) => onChange(`${e.currentTarget.value}:${m}`)}>
         {range(0, 23).map((n) => (
           <option key={n} value={pad(n)}>
             {two(n)}
@@ -108,7 +108,7 @@ export function TimeField({ label, lang, digits, value, onChange, invalid, descr
         ))}
       </select>
       <span aria-hidden="true">:</span>
-      <select aria-label={`${label}: ${PART.minute[lang]}`} value={m} {...attrs} onChange={(e) => onChange(`${h}:${e.currentTarget.value}`)}>
+      <select aria-label={labelled(label, lang) + PART.minute[lang]} value={m} {...attrs} onChange={(e) => onChange(`${h}:${e.currentTarget.value}`)}>
         {range(0, 59).map((n) => (
           <option key={n} value={pad(n)}>
             {two(n)}

@@ -1,20 +1,22 @@
 import { useState } from 'preact/hooks';
-import { pick, type Bilingual } from '../../../ui-kit/i18n.js';
+import { pick, type Bilingual, type Lang } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
 import { loginErrorText } from '../errors.js';
 import { logIn } from '../session.js';
 import type { TextKey } from '../text.js';
 import { useUi } from '../ui.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 
 interface Props {
   /** The hall (or the city) whose staff log in here. */
   hall: { name: Bilingual } | null;
   notice: TextKey | null;
-  onLanguage(): void;
+  languages: readonly Lang[];
+  onLanguage(lang: Lang): void;
   onLoggedIn(session: Session): void;
 }
 
-export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
+export function Login({ hall, notice, languages, onLanguage, onLoggedIn }: Props) {
   const { lang, t } = useUi();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -39,9 +41,7 @@ export function Login({ hall, notice, onLanguage, onLoggedIn }: Props) {
 
   return (
     <main class="login">
-      <button type="button" class="btn lang-button login-lang" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
-        {t('language')}
-      </button>
+      <LanguageSwitch class="login-lang" offered={languages} onLanguage={onLanguage} />
       <form class="login-card" onSubmit={submit}>
         <p class="login-brand">{t('appName')}</p>
         <h1>{t('loginTitle')}</h1>

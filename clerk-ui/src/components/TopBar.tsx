@@ -1,7 +1,8 @@
-import { formatDates, pick, type Bilingual, type HijriCalendar } from '../../../ui-kit/i18n.js';
+import { formatDates, pick, type Bilingual, type HijriCalendar, type Lang } from '../../../ui-kit/i18n.js';
 import type { Session } from '../area.js';
 import { useNow } from '../hooks.js';
 import { useUi } from '../ui.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 
 export interface NavItem {
   id: string;
@@ -15,12 +16,13 @@ interface Props {
   session: Session;
   nav: NavItem[];
   current: string;
-  onLanguage(): void;
+  languages: readonly Lang[];
+  onLanguage(lang: Lang): void;
   onLogOut(): void;
 }
 
 /** The app's frame: sections by role, the hall and its date (Gregorian and Hijri), the user. */
-export function TopBar({ hall, session, nav, current, onLanguage, onLogOut }: Props) {
+export function TopBar({ hall, session, nav, current, languages, onLanguage, onLogOut }: Props) {
   const { lang, digits, clockOffsetMs, t } = useUi();
   const now = useNow(15_000, clockOffsetMs);
   const dates = hall ? formatDates(new Date(now), lang, hall.timeZone, digits, hall.hijriCalendar) : null;
@@ -51,9 +53,7 @@ export function TopBar({ hall, session, nav, current, onLanguage, onLogOut }: Pr
         <span>{user.displayName ?? user.username}</span>
         <span class="topbar-role">{t(`role_${user.role}`)}</span>
       </span>
-      <button type="button" class="btn lang-button" lang={lang === 'ar' ? 'en' : 'ar'} onClick={onLanguage}>
-        {t('language')}
-      </button>
+      <LanguageSwitch offered={languages} onLanguage={onLanguage} />
       <button type="button" class="btn ghost" onClick={onLogOut}>
         {t('logOut')}
       </button>

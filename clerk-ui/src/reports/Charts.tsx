@@ -1,6 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Arrivals, Histograms as HistogramData } from '../../../server/protocol/reports.js';
+import { labelled } from '../../../ui-kit/i18n.js';
 import { inDigits, num, weekdayName, type Fmt } from './format.js';
 import { T } from './text.js';
 
@@ -47,7 +48,7 @@ function Histogram({ title, buckets, fmt, color }: { title: string; buckets: Buc
     <figure class="reports-chart">
       <figcaption>{title}</figcaption>
       <div class="reports-chart-box">
-        <canvas ref={canvas} role="img" aria-label={`${title}: ${num(total, fmt)} ${T.visitors[fmt.lang]}`} />
+        <canvas ref={canvas} role="img" aria-label={`${labelled(title, fmt.lang)}${num(total, fmt)} ${T.visitors[fmt.lang]}`} />
       </div>
     </figure>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportRow } from '../../../server/protocol/reports.js';
-import { formatDates, type Bilingual } from '../../../ui-kit/i18n.js';
+import { formatDates, labelled, type Bilingual } from '../../../ui-kit/i18n.js';
 import { DateField } from '../components/DateTime.js';
 import { errorText } from '../errors.js';
 import type { AreaProps } from '../area.js';
@@ -200,7 +200,7 @@ export default function ReportsArea({ session, lang, source = HALL_REPORTS }: Ar
         <p>
           {T.printedAt[lang]} {printedAt.gregorian} {printedAt.time}
         </p>
-        <p class="signature">{T.signature[lang]}: </p>
+        <p class="signature">{labelled(T.signature[lang], lang)}</p>
       </footer>
     </main>
   );

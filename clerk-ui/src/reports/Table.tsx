@@ -1,4 +1,5 @@
 import type { ReportRow, Summary } from '../../../server/protocol/reports.js';
+import { pick } from '../../../ui-kit/i18n.js';
 import type { ReportGrouping } from './api.js';
 import { duration, num, percent, rating, type Fmt } from './format.js';
 import { GROUPING_TEXT, T, type TextKey } from './text.js';
@@ -57,7 +58,7 @@ export function ReportTable({ summary, fmt }: { summary: Summary; fmt: Fmt }) {
         <tbody>
           {summary.rows.map((r) => (
             <tr key={r.key ?? '—'}>
-              <th scope="row">{r.label[lang]}</th>
+              <th scope="row">{pick(r.label, lang)}</th>
               {columns.map((c) => (
                 <td key={c.head}>{c.cell(r, fmt)}</td>
               ))}

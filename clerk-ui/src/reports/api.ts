@@ -1,7 +1,7 @@
 import { GROUPINGS, type Arrivals, type Grouping, type Histograms, type Summary } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api, refusal } from '../../../ui-kit/api.js';
-import type { Bilingual, Digits } from '../../../ui-kit/i18n.js';
+import type { Bilingual, Digits, StaffLang } from '../../../ui-kit/i18n.js';
 
 // The reports API, as the page calls it: a hall's own (/api/reports), or the city's across its
 // halls (/api/city/reports), with the same rows, definitions and CSV.
@@ -63,9 +63,12 @@ export async function loadReport(source: ReportSource, token: string, q: Query, 
   return { summary, histograms, arrivals };
 }
 
-/** Fetches the CSV with the session's token and hands it to the browser as a download. */
-export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: 'ar' | 'en'): Promise<void> {
-  const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang}`, {
+/**
+ * Fetches the CSV with the session's token and hands it to the browser as a download. The server
+ * heads it in Arabic or English: a French page asks for Arabic, the hall's first language.
+ */
+export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: StaffLang): Promise<void> {
+  const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang === 'en' ? 'en' : 'ar'}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) throw refusal(res, await res.json().catch(() => null));

@@ -1,4 +1,4 @@
-import { formatNumber, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, localeOf, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Numbers, durations and days as the reports page writes them, in the hall's digits.
 
@@ -12,14 +12,14 @@ export const inDigits = (text: string, { lang, digits }: Fmt) =>
   lang === 'ar' && digits === 'arab' ? text.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!) : text;
 
 /** The locale that writes numbers and dates in the hall's digits. */
-const locale = ({ lang, digits }: Fmt) => (lang === 'ar' ? `ar-SY-u-nu-${digits}` : 'en-GB');
+const locale = (f: Fmt) => localeOf(f.lang, f.digits);
 
 export const num = (n: number | null, f: Fmt) => (n === null ? '—' : formatNumber(n, f.lang, f.digits));
 
 export function percent(n: number | null, f: Fmt): string {
   if (n === null) return '—';
   const text = new Intl.NumberFormat(locale(f), { maximumFractionDigits: 1 }).format(n);
-  return text + (f.lang === 'ar' ? '٪' : '%');
+  return text + { ar: '٪', en: '%', fr: '\u00a0%' }[f.lang];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -49,11 +49,10 @@ export function longDay(day: string, f: Fmt): string {
 
 /** The same day in the Hijri calendar (Umm al-Qura). */
 export function hijriDay(day: string, f: Fmt): string {
-  const hijri = f.lang === 'ar' ? `ar-SY-u-ca-islamic-umalqura-nu-${f.digits}` : 'en-GB-u-ca-islamic-umalqura';
-  return new Intl.DateTimeFormat(hijri, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(f).replace('-u-', '-u-ca-islamic-umalqura-'), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export const weekdayName = (weekday: number, f: Fmt) =>
-  new Intl.DateTimeFormat(f.lang === 'ar' ? 'ar-SY' : 'en-GB', { timeZone: 'UTC', weekday: 'long' }).format(
+  new Intl.DateTimeFormat(locale(f), { timeZone: 'UTC', weekday: 'long' }).format(
     new Date(Date.UTC(2026, 2, 1 + weekday)), // 1 March 2026 was a Sunday
   );

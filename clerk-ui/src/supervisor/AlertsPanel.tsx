@@ -1,4 +1,5 @@
 import type { DisplayPresence } from '../../../server/protocol/schemas.js';
+import { labelled } from '../../../ui-kit/i18n.js';
 import type { Printer } from '../live.js';
 import { useUi } from '../ui.js';
 import type { Alert } from './alerts.js';
@@ -13,7 +14,9 @@ interface Props {
 
 /** What needs the supervisor now, in words and in colour; and the hall's devices at a glance. */
 export function AlertsPanel({ alerts, muted, printers, displays, onToggleSound }: Props) {
-  const { t, num } = useUi();
+  const { lang, t, num } = useUi();
+  /** Between a device's name and its state: «: », or « : » in French. */
+  const colon = labelled('', lang);
   return (
     <section class={`alerts${alerts.length ? ' active' : ''}`} aria-labelledby="alerts-title">
       <h2 id="alerts-title">
@@ -36,7 +39,9 @@ export function AlertsPanel({ alerts, muted, printers, displays, onToggleSound }
             {printers.length === 0 && t('none')}
             {printers.map((p) => (
               <span key={p.printerId} class={`chip printer-${p.status}`}>
-                <bdi>{p.name}</bdi>: {t(`printer_${p.status}`)}
+                <bdi>{p.name}</bdi>
+                {colon}
+                {t(`printer_${p.status}`)}
               </span>
             ))}
           </dd>
@@ -47,7 +52,9 @@ export function AlertsPanel({ alerts, muted, printers, displays, onToggleSound }
             {displays.length === 0 && t('none')}
             {displays.map((d) => (
               <span key={d.id} class={`chip ${d.connected ? 'open' : d.lastSeenAt ? 'bad' : 'closed'}`}>
-                <bdi>{d.name}</bdi>: {t(d.connected ? 'displayOnline' : d.lastSeenAt ? 'displayOffline' : 'displayNeverSeen')}
+                <bdi>{d.name}</bdi>
+                {colon}
+                {t(d.connected ? 'displayOnline' : d.lastSeenAt ? 'displayOffline' : 'displayNeverSeen')}
               </span>
             ))}
           </dd>

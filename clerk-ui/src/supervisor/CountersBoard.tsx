@@ -1,5 +1,5 @@
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
+import { labelled, pick } from '../../../ui-kit/i18n.js';
 import { pauseReasonText } from '../clerk/pause.js';
 import { clock, counterName, listOf, serviceCode } from '../text.js';
 import { useUi } from '../ui.js';
@@ -51,7 +51,7 @@ export function CountersBoard({ rows, services, now, onEditServices }: Props) {
               )}
               <footer>
                 <span class="card-services">{listOf(c.serviceIds.map((id) => serviceCode(services, id)), lang)}</span>
-                <button type="button" class="btn tiny" aria-label={`${t('editServices')}: ${name}`} onClick={() => onEditServices(c)}>
+                <button type="button" class="btn tiny" aria-label={`${labelled(t('editServices'), lang)}${name}`} onClick={() => onEditServices(c)}>
                   {t('editServices')}
                 </button>
               </footer>

@@ -1,5 +1,5 @@
 import type { Service, SupervisorBoard } from '../../../server/protocol/schemas.js';
-import { formatTime } from '../../../ui-kit/i18n.js';
+import { formatTime, labelled } from '../../../ui-kit/i18n.js';
 import { ago, calledAtTime, counterName, isolate, listOf, serviceName } from '../text.js';
 import { useUi } from '../ui.js';
 
@@ -41,7 +41,7 @@ export function NoShows({ rows, services, now, busy, onReturn }: Props) {
                 </span>
               </span>
               <span class="line-wait">{ago(n.markedAt, now, lang, digits)}</span>
-              <button type="button" class="btn small" disabled={busy} aria-label={`${t('returnToLine')}: ${fmt(n.number)}`} onClick={() => onReturn(n)}>
+              <button type="button" class="btn small" disabled={busy} aria-label={`${labelled(t('returnToLine'), lang)}${fmt(n.number)}`} onClick={() => onReturn(n)}>
                 {t('returnToLine')}
               </button>
             </li>

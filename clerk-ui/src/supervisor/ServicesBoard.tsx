@@ -1,4 +1,4 @@
-import { pick } from '../../../ui-kit/i18n.js';
+import { labelled, pick } from '../../../ui-kit/i18n.js';
 import type { SupervisorBoard } from '../../../server/protocol/schemas.js';
 import { useUi } from '../ui.js';
 
@@ -46,7 +46,7 @@ export function ServicesBoard({ rows, queueLimit, busy, onCloseToday, onReopen, 
                   <span class="code">{s.code}</span> {name}
                 </th>
                 <td class={`num${s.waiting > queueLimit ? ' bad' : ''}`}>
-                  <button type="button" class="link" aria-label={`${t('waitingTickets')}: ${name}: ${num(s.waiting)}`} onClick={() => onShowTickets(s)}>
+                  <button type="button" class="link" aria-label={`${labelled(t('waitingTickets'), lang)}${labelled(name, lang)}${num(s.waiting)}`} onClick={() => onShowTickets(s)}>
                     {num(s.waiting)}
                   </button>
                 </td>
@@ -59,11 +59,11 @@ export function ServicesBoard({ rows, queueLimit, busy, onCloseToday, onReopen, 
                   <span class="service-state">
                     {!s.open && <span class="chip closed">{s.closedReason ? pick(s.closedReason, lang) : ''}</span>}
                     {s.closedToday ? (
-                      <button type="button" class="btn tiny" disabled={busy} aria-label={`${t('reopen')}: ${name}`} onClick={() => onReopen(s)}>
+                      <button type="button" class="btn tiny" disabled={busy} aria-label={`${labelled(t('reopen'), lang)}${name}`} onClick={() => onReopen(s)}>
                         {t('reopen')}
                       </button>
                     ) : (
-                      <button type="button" class="btn tiny" disabled={busy} aria-label={`${t('closeToday')}: ${name}`} onClick={() => onCloseToday(s)}>
+                      <button type="button" class="btn tiny" disabled={busy} aria-label={`${labelled(t('closeToday'), lang)}${name}`} onClick={() => onCloseToday(s)}>
                         {t('closeToday')}
                       </button>
                     )}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Counter, DisplayPresence, Ticket } from '../../../server/protocol/schemas.js';
 import { api } from '../../../ui-kit/api.js';
-import { pick } from '../../../ui-kit/i18n.js';
+import { labelled, pick } from '../../../ui-kit/i18n.js';
 import type { AreaProps } from '../area.js';
 import { Dialog } from '../components/Dialog.js';
 import { useNow } from '../hooks.js';
@@ -186,7 +186,7 @@ export function SupervisorArea({ session }: AreaProps) {
       )}
       {pending?.kind === 'cancel' && (
         <Dialog
-          title={`${t('cancelTicket')}: ${fmt(pending.ticket.number)}`}
+          title={`${labelled(t('cancelTicket'), lang)}${fmt(pending.ticket.number)}`}
           confirm={t('cancelTicket')}
           dismiss={t('keepTicket')}
           danger
@@ -200,7 +200,7 @@ export function SupervisorArea({ session }: AreaProps) {
       )}
       {pending?.kind === 'closeToday' && (
         <Dialog
-          title={`${t('closeToday')}: ${pick(pending.service.name, lang)}`}
+          title={`${labelled(t('closeToday'), lang)}${pick(pending.service.name, lang)}`}
           confirm={t('closeToday')}
           danger
           busy={busy}
@@ -213,7 +213,7 @@ export function SupervisorArea({ session }: AreaProps) {
       )}
       {pending?.kind === 'return' && (
         <Dialog
-          title={`${t('returnToLine')}: ${fmt(pending.noShow.number)}`}
+          title={`${labelled(t('returnToLine'), lang)}${fmt(pending.noShow.number)}`}
           confirm={t('returnToLine')}
           dismiss={t('goBack')}
           busy={busy}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DisplayPresence } from '../../../server/protocol/schemas.js';
-import { formatNumber, pick, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, frenchCount, labelled, pick, type Bilingual, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
 import type { Printer } from '../live.js';
 import { isolate, minutes } from '../text.js';
 
@@ -15,49 +15,54 @@ export interface Alert {
 }
 
 export interface AlertInput {
-  services: { id: number; name: { ar: string; en: string }; waiting: number; longestWaitS: number; targetWaitS: number }[];
+  services: { id: number; name: Bilingual; waiting: number; longestWaitS: number; targetWaitS: number }[];
   queueLimit: number;
   printers: Printer[];
   displays: DisplayPresence[];
 }
 
 export function hallAlerts(input: AlertInput, lang: StaffLang, digits: Digits): Alert[] {
-  const ar = lang === 'ar';
   const n = (v: number) => formatNumber(v, lang, digits);
+  /** A device's name as quoted in a sentence: «الطابعة «…»», "Printer “…”", « L’imprimante « … » ». */
+  const quoted = (name: string) => ({ ar: `«${isolate(name)}»`, en: `“${isolate(name)}”`, fr: `«\u00a0${isolate(name)}\u00a0»` })[lang];
   const out: Alert[] = [];
   for (const s of input.services) {
-    const name = isolate(pick(s.name, lang));
+    const name = labelled(isolate(pick(s.name, lang)), lang);
     if (s.waiting > 0 && s.longestWaitS > s.targetWaitS) {
       const waited = minutes(Math.floor(s.longestWaitS / 60), lang, digits);
       const target = minutes(Math.round(s.targetWaitS / 60), lang, digits);
-      out.push({
-        key: `target:${s.id}`,
-        level: 'danger',
-        text: ar ? `${name}: أقدم دور ينتظر منذ ${waited}، والهدف ${target}` : `${name}: longest wait ${waited}, target ${target}`,
-      });
+      const text = {
+        ar: `أقدم دور ينتظر منذ ${waited}، والهدف ${target}`,
+        en: `longest wait ${waited}, target ${target}`,
+        fr: `le plus ancien ticket attend depuis ${waited}, objectif ${target}`,
+      }[lang];
+      out.push({ key: `target:${s.id}`, level: 'danger', text: name + text });
     }
     if (s.waiting > input.queueLimit) {
-      out.push({
-        key: `queue:${s.id}`,
-        level: 'warn',
-        text: ar
-          ? `${name}: ${n(s.waiting)} بالانتظار، أكثر من الحد (${n(input.queueLimit)})`
-          : `${name}: ${s.waiting} waiting, over the limit of ${input.queueLimit}`,
-      });
+      const text = {
+        ar: `${n(s.waiting)} بالانتظار، أكثر من الحد (${n(input.queueLimit)})`,
+        en: `${s.waiting} waiting, over the limit of ${input.queueLimit}`,
+        fr: `${frenchCount(s.waiting, 'personne', 'personnes')} en attente, au-delà de la limite de ${input.queueLimit}`,
+      }[lang];
+      out.push({ key: `queue:${s.id}`, level: 'warn', text: name + text });
     }
   }
   for (const p of input.printers) {
-    const name = ar ? `«${isolate(p.name)}»` : `“${isolate(p.name)}”`;
+    const name = quoted(p.name);
     if (p.status === 'offline') {
-      out.push({ key: `printer:${p.printerId}:offline`, level: 'danger', text: ar ? `الطابعة ${name} غير متصلة` : `Printer ${name} is offline` });
+      const text = { ar: `الطابعة ${name} غير متصلة`, en: `Printer ${name} is offline`, fr: `L’imprimante ${name} est hors ligne` }[lang];
+      out.push({ key: `printer:${p.printerId}:offline`, level: 'danger', text });
     } else if (p.status === 'paper_out') {
-      out.push({ key: `printer:${p.printerId}:paper`, level: 'danger', text: ar ? `نفد الورق من الطابعة ${name}` : `Printer ${name} is out of paper` });
+      const text = { ar: `نفد الورق من الطابعة ${name}`, en: `Printer ${name} is out of paper`, fr: `L’imprimante ${name} n’a plus de papier` }[lang];
+      out.push({ key: `printer:${p.printerId}:paper`, level: 'danger', text });
     }
   }
   // A display that never connected is not installed yet; one that went away is offline.
   for (const d of input.displays) {
     if (!d.connected && d.lastSeenAt) {
-      out.push({ key: `display:${d.id}`, level: 'warn', text: ar ? `الشاشة «${isolate(d.name)}» غير متصلة` : `Display “${isolate(d.name)}” is offline` });
+      const name = quoted(d.name);
+      const text = { ar: `الشاشة ${name} غير متصلة`, en: `Display ${name} is offline`, fr: `L’écran ${name} est hors ligne` }[lang];
+      out.push({ key: `display:${d.id}`, level: 'warn', text });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Counter, Service, Ticket } from '../../../server/protocol/schemas.js';
-import { pick } from '../../../ui-kit/i18n.js';
+import { labelled, pick } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
 import { Dialog, type DialogState } from '../components/Dialog.js';
 import { OtherServiceSelect } from '../components/ServiceSelect.js';
@@ -46,7 +46,7 @@ export function CounterServicesDialog({ counter, services, busy, error, onClose,
                 <span class="code">{s.code}</span> {pick(s.name, lang)}
               </label>
               {rank > 0 && (
-                <button type="button" class="btn small" aria-label={`${t('moveUp')}: ${pick(s.name, lang)}`} onClick={() => up(s.id)}>
+                <button type="button" class="btn small" aria-label={`${labelled(t('moveUp'), lang)}${pick(s.name, lang)}`} onClick={() => up(s.id)}>
                   <Icon shape="arrow" points="up" />
                 </button>
               )}
@@ -63,11 +63,11 @@ export function MoveDialog({ ticket, services, busy, error, onClose, onMove }: D
   services: Service[];
   onMove(serviceId: number): void;
 }) {
-  const { t, ticket: fmt } = useUi();
+  const { lang, t, ticket: fmt } = useUi();
   const [serviceId, setServiceId] = useState<number | null>(null);
   return (
     <Dialog
-      title={`${t('moveTitle')}: ${fmt(ticket.number)}`}
+      title={`${labelled(t('moveTitle'), lang)}${fmt(ticket.number)}`}
       confirm={t('confirmMove')}
       confirmDisabled={serviceId === null}
       busy={busy}

@@ -6,9 +6,9 @@ import type { Service } from '../../../server/protocol/schemas.js';
 // The staffing advice in plain words, as the supervisor's board shows it (issue 18).
 
 const services = [
-  { id: 3, name: { ar: 'الرسوم والضرائب', en: 'Fees and taxes' } },
-  { id: 4, name: { ar: 'الوثائق المدنية', en: 'Civil documents' } },
-  { id: 5, name: { ar: 'الشكاوى', en: 'Complaints' } },
+  { id: 3, name: { ar: 'الرسوم والضرائب', en: 'Fees and taxes', fr: 'Frais et taxes' } },
+  { id: 4, name: { ar: 'الوثائق المدنية', en: 'Civil documents', fr: 'Documents civils' } },
+  { id: 5, name: { ar: 'الشكاوى', en: 'Complaints', fr: 'Réclamations' } },
 ] as Service[];
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 const base = { id: 1, counterId: 4, counterNumber: 4, forMinutes: 40, shownAt: '2026-11-29T10:00:00.000+03:00' };
@@ -20,6 +20,22 @@ describe('the advice in words', () => {
     expect(plain(adviceText(add, services, 'ar', 'arab'))).toBe('الشباك ٤: أضف خدمة الوثائق المدنية لنحو ٤٠ دقيقة — الانتظار فيها ٢٢ ← ٩ دقائق، وغيرها +١');
     expect(plain(adviceText(add, services, 'en', 'arab'))).toBe('Counter 4: also serve Civil documents for ~40 min — its wait 22 → 9 min, others +1');
     expect(plain(adviceText(add, services, 'ar', 'latn'))).toBe('الشباك 4: أضف خدمة الوثائق المدنية لنحو 40 دقيقة — الانتظار فيها 22 ← 9 دقائق، وغيرها +1');
+  });
+
+  it('in French, the service « between guillemets », no-break spaces before « : » and « min »', () => {
+    const add: AdviceItem = { ...base, kind: 'add-service', serviceIds: [4], effect: effect(4) };
+    expect(plain(adviceText(add, services, 'fr', 'arab'))).toBe('Guichet 4\u00a0: servir aussi «\u00a0Documents civils\u00a0» pendant ~40\u00a0min — attente 22 → 9\u00a0min, autres +1');
+    const drop: AdviceItem = { ...base, kind: 'drop-service', serviceIds: [3], forMinutes: 2, effect: effect(4, -120) };
+    expect(plain(adviceText(drop, services, 'fr', 'arab'))).toBe(
+      'Guichet 4\u00a0: ne plus servir «\u00a0Frais et taxes\u00a0» pendant ~2\u00a0min — attente de «\u00a0Documents civils\u00a0» 22 → 9\u00a0min, autres −2',
+    );
+    const open = (counterNumber: number | null, serviceIds: number[]): AdviceItem => ({ ...base, kind: 'open-counter', counterId: counterNumber, counterNumber, forMinutes: null, serviceIds, effect: effect(4, 0) });
+    expect(plain(adviceText(open(7, [4, 3]), services, 'fr', 'arab'))).toBe(
+      'Ouvrir le guichet 7 pour «\u00a0Documents civils\u00a0» et «\u00a0Frais et taxes\u00a0» — attente de «\u00a0Documents civils\u00a0» 22 → 9\u00a0min, autres inchangées',
+    );
+    expect(plain(adviceText(open(null, [4, 3, 5]), services, 'fr', 'arab'))).toMatch(
+      /^Ouvrir un guichet de plus pour «\u00a0Documents civils\u00a0», «\u00a0Frais et taxes\u00a0» et «\u00a0Réclamations\u00a0» —/,
+    );
   });
 
   it('drops a service, naming the service it helps', () => {

@@ -28,8 +28,21 @@ export function openDatabase(dataDir: string): Connection {
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 
+/**
+ * Runs the migrations with foreign keys off: a migration that rebuilds a table others refer to
+ * (drizzle-kit's `__new_` copy, DROP, rename) would fail on the DROP, and the migration's own
+ * `PRAGMA foreign_keys=OFF` does nothing inside the transaction the migrator wraps it in
+ * (drizzle-team/drizzle-orm#1813). The keys are checked before they are turned back on.
+ */
 export function migrateDatabase(conn: Connection, migrationsFolder: string): void {
-  migrate(conn.db, { migrationsFolder });
+  conn.sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(conn.db, { migrationsFolder });
+    const broken = conn.sqlite.pragma('foreign_key_check') as { table: string }[];
+    if (broken.length) throw new Error(`the migrations left ${broken.length} rows whose foreign key points nowhere (first in ${broken[0]!.table})`);
+  } finally {
+    conn.sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none. */

@@ -17,7 +17,7 @@ export interface HallSettings {
   carryOverWaiting: boolean;
   digits: 'arab' | 'latn';
   languages: ('ar' | 'en' | 'fr')[];
-  ticketFooter: { ar: string; en: string; fr?: string };
+  ticketFooter: { ar: string; en?: string; fr?: string };
   /** Hijri dates on tickets and screens (absent: Umm al-Qura). */
   hijriCalendar?: 'islamic-umalqura' | 'islamic-civil';
   /** Print the service's "what to bring" list on the ticket (absent: true). */
@@ -30,7 +30,7 @@ export interface HallSettings {
     chime?: boolean;
     announceAr?: boolean;
     announceEn?: boolean;
-    ticker?: { ar: string; en: string; fr?: string } | null;
+    ticker?: { ar: string; en?: string; fr?: string } | null;
     voice?: 'clips' | 'speechSynthesis';
   };
   /** Refuse tickets outside opening hours (absent: true). The demo hall shows its hours but takes tickets any time. */
@@ -84,7 +84,8 @@ const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch()
 export const halls = sqliteTable('halls', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   nameAr: text('name_ar').notNull(),
-  nameEn: text('name_en').notNull(),
+  /** null: no English name given (the English pages show the French, else the Arabic). */
+  nameEn: text('name_en'),
   nameFr: text('name_fr'),
   timeZone: text('time_zone').notNull().default('Asia/Damascus'),
   openingHours: text('opening_hours', { mode: 'json' }).$type<OpeningHours>().notNull(),
@@ -101,7 +102,8 @@ export const services = sqliteTable(
     hallId: integer('hall_id').notNull().references(() => halls.id),
     code: text('code').notNull(),
     nameAr: text('name_ar').notNull(),
-    nameEn: text('name_en').notNull(),
+    /** null: no English name given (the English pages show the French, else the Arabic). */
+    nameEn: text('name_en'),
     nameFr: text('name_fr'),
     targetWaitS: integer('target_wait_s').notNull().default(900),
     /** The admin's estimate of a visit's length, the prior of the learnt duration. */
@@ -118,8 +120,9 @@ export const services = sqliteTable(
     categoryFr: text('category_fr'),
     /** Documents and fees to bring, shown when the service is chosen and on the phone page. */
     whatToBringAr: text('what_to_bring_ar', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    /** null: none given in French (the English list is shown). */
+    /** null: none given in English (the French list is shown, else the Arabic). */
+    whatToBringEn: text('what_to_bring_en', { mode: 'json' }).$type<string[]>(),
+    /** null: none given in French (the English list is shown, else the Arabic). */
     whatToBringFr: text('what_to_bring_fr', { mode: 'json' }).$type<string[]>(),
     /** A supervisor closed it for the rest of this business day (`YYYY-MM-DD`); it reopens the next. */
     closedOnDay: text('closed_on_day'),

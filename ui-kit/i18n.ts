@@ -10,10 +10,10 @@ export type StaffLang = Lang;
 export type Digits = 'arab' | 'latn';
 /** A text of the UIs, in every language: a missing French string is a compile error. */
 export type Phrase = Record<Lang, string>;
-/** A name an admin typed (hall, service, footer): Arabic and English, French where given. */
+/** A name an admin typed (hall, service, footer): Arabic, English and French where given. */
 export interface Bilingual {
   ar: string;
-  en: string;
+  en?: string;
   fr?: string;
 }
 
@@ -45,8 +45,12 @@ export function setLangInAddress(lang: Lang): void {
   history.replaceState(null, '', url.pathname + url.search + url.hash);
 }
 
-/** A name (or a list) in a language: French where given, else English, else Arabic, which always exists. */
-export const pick = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T => text[lang] ?? text.en ?? text.ar;
+/**
+ * A name (or a list) in a language where given, else in the other Latin-script one (English for
+ * French, French for English: a reader of either is likelier to read the other than Arabic
+ * script, and many names are nearly the same words), else Arabic, which always exists.
+ */
+export const pick = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T => text[lang] ?? text.en ?? text.fr ?? text.ar;
 
 /** A label before what it names: «الانتظار: », "Wait: ", « Attente : » (French keeps a no-break space before the colon). */
 export const labelled = (label: string, lang: Lang) => `${label}${lang === 'fr' ? '\u00a0: ' : ': '}`;

@@ -13,7 +13,9 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const halls = pgTable('halls', {
   id: serial('id').primaryKey(),
   nameAr: text('name_ar').notNull(),
-  nameEn: text('name_en').notNull(),
+  /** null: none given (English pages show the French, else the Arabic). */
+  nameEn: text('name_en'),
+  nameFr: text('name_fr'),
   timeZone: text('time_zone').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   /** Every seq from 1 to this is held. */

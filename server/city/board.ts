@@ -1,4 +1,5 @@
 import type { halls } from '../../db/city/schema.js';
+import { namesOf } from '../hall/names.js';
 import { STALE_AFTER_MS, type BoardRow, type CityHall, type HallLocation } from '../protocol/city.js';
 
 // What the city shows of a hall, from its row: pure, so that the board route, the live board and
@@ -14,7 +15,7 @@ export function boardRow(hall: HallRow, now: number): BoardRow {
   const status = isStale(hall, now) ? null : hall.status;
   return {
     id: hall.id,
-    name: { ar: hall.nameAr, en: hall.nameEn },
+    name: namesOf(hall),
     lastHeardAt: iso(hall.lastHeardAt),
     stale: status === null,
     waiting: status?.waiting ?? null,
@@ -33,7 +34,7 @@ export function cityHall(hall: HallRow): CityHall {
   const location = locationOf(hall);
   return {
     id: hall.id,
-    name: { ar: hall.nameAr, en: hall.nameEn },
+    name: namesOf(hall),
     timeZone: hall.timeZone,
     lastHeardAt: iso(hall.lastHeardAt),
     configVersion: hall.configVersion,

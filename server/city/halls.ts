@@ -1,6 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { audit, configVersions, halls } from '../../db/city/schema.js';
 import { notFound } from '../hall/errors.js';
+import { nameColumns } from '../hall/names.js';
 import type { Catalogue, ConfigDocument, HallLocation } from '../protocol/city.js';
 import type { Bilingual } from '../protocol/schemas.js';
 import { hashToken, newToken } from '../security.js';
@@ -23,7 +24,7 @@ export async function createHall(db: CityDb, hall: { name: Bilingual; timeZone: 
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(halls)
-      .values({ nameAr: hall.name.ar, nameEn: hall.name.en, timeZone: hall.timeZone, tokenHash: hashToken(token), createdAt: by.at })
+      .values({ ...nameColumns(hall.name), timeZone: hall.timeZone, tokenHash: hashToken(token), createdAt: by.at })
       .returning();
     await record(tx, by, 'create', 'hall', created!.id, { name: hall.name, timeZone: hall.timeZone });
     return created!;
@@ -33,7 +34,7 @@ export async function createHall(db: CityDb, hall: { name: Bilingual; timeZone: 
 
 export async function renameHall(db: CityDb, id: number, name: Bilingual, by: CityChange): Promise<HallRow> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(halls).set({ nameAr: name.ar, nameEn: name.en }).where(eq(halls.id, id)).returning();
+    const [row] = await tx.update(halls).set(nameColumns(name)).where(eq(halls.id, id)).returning();
     if (!row) throw notFound('hall', id);
     await record(tx, by, 'update', 'hall', id, { name });
     return row;

@@ -36,7 +36,7 @@ UPDATE halls SET acked_seq = $2, last_heard_at = $3,
   software = CASE WHEN older THEN software ELSE coalesce($6, software) END
 FROM (SELECT coalesce((status->>'at')::bigint > ($5::jsonb->>'at')::bigint, false) AS older FROM halls WHERE id = $1) kept
 WHERE id = $1
-RETURNING id, name_ar AS "nameAr", name_en AS "nameEn", time_zone AS "timeZone", token_hash AS "tokenHash",
+RETURNING id, name_ar AS "nameAr", name_en AS "nameEn", name_fr AS "nameFr", time_zone AS "timeZone", token_hash AS "tokenHash",
   acked_seq::float8 AS "ackedSeq", last_heard_at::float8 AS "lastHeardAt", config_version AS "configVersion",
   status, software, created_at::float8 AS "createdAt",
   (SELECT coalesce(max(version), 0) FROM config_versions) AS "newestVersion"`;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { businessDay } from '../engine/clock.js';
+import { namesOf, reportLabel } from '../hall/names.js';
 import type { Catalogue, CitySummary, HallEvent } from '../protocol/city.js';
 import type { Arrivals, Histograms } from '../protocol/reports.js';
 import { arrivalsOf, histogramsOf, type Rows } from '../reports/charts.js';
@@ -154,12 +155,12 @@ export async function citySummary(
     if (!row) rows.set(key, (row = { key, ...name(), figures: emptyFigures() }));
     return row.figures;
   };
-  const catalogueName = new Map(catalogue.map((s) => [s.code, s.name]));
+  const catalogueName = new Map(catalogue.map((s) => [s.code, reportLabel(s.name)]));
   for (const hall of halls) {
     const serviceOf = new Map((hall.status?.services ?? []).map((s) => [s.id, s]));
     for (const [day, figures] of await hallDays(pool, hall, q.from, q.to, now)) {
       if (q.groupBy === 'hall') {
-        const sum = into(String(hall.id), () => ({ id: hall.id, label: { ar: hall.nameAr, en: hall.nameEn }, order: hall.id }));
+        const sum = into(String(hall.id), () => ({ id: hall.id, label: reportLabel(namesOf(hall)), order: hall.id }));
         for (const f of figures.service.values()) mergeFigures(sum, f);
       } else if (q.groupBy === 'day') {
         const sum = into(day, () => ({ id: null, label: { ar: day, en: day }, order: day }));
@@ -168,7 +169,7 @@ export async function citySummary(
         for (const [serviceId, f] of figures.service) {
           const service = serviceId === null ? undefined : serviceOf.get(serviceId);
           const code = service?.code ?? '—';
-          const label = catalogueName.get(code) ?? service?.name ?? { ar: 'بلا خدمة', en: 'No service' };
+          const label = catalogueName.get(code) ?? (service ? reportLabel(service.name) : { ar: 'بلا خدمة', en: 'No service' });
           mergeFigures(into(code, () => ({ id: null, label, order: code })), f);
         }
       }

@@ -1,4 +1,5 @@
 import type { CityWaitsHall } from '../protocol/city.js';
+import { namesOf } from '../hall/names.js';
 import { isStale, locationOf, type HallRow } from './board.js';
 
 // What a citizen sees of a hall when choosing a centre: pure, from the hall's row. A hall not heard
@@ -10,7 +11,7 @@ export function hallWaits(hall: HallRow, now: number): CityWaitsHall {
   const location = locationOf(hall);
   return {
     id: hall.id,
-    name: { ar: hall.nameAr, en: hall.nameEn },
+    name: namesOf(hall),
     stale: status === null,
     openNow: status?.openNow ?? null,
     ...(status?.nextOpening ? { nextOpening: status.nextOpening } : {}),

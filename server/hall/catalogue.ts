@@ -3,9 +3,11 @@ import { and, eq, max, notInArray } from 'drizzle-orm';
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { centralState, services } from '../../db/schema.js';
 import type { ConfigDocument } from '../protocol/city.js';
+import type { Bilingual, WhatToBring } from '../protocol/schemas.js';
 import { recordAdminChange } from './admin/record.js';
 import type { Effect, Outcome } from './effects.js';
 import { HallError } from './errors.js';
+import { nameColumns, namesOf, paperColumns, papersOf } from './names.js';
 import type { ServiceRow } from './state.js';
 
 // A hall joined to a city runs the city's service catalogue: the city sets each service's code,
@@ -25,11 +27,9 @@ export function applyCatalogue(conn: Connection, hallId: number, now: number, do
     let sortOrder = db.select({ n: max(services.sortOrder) }).from(services).where(eq(services.hallId, hallId)).get()?.n ?? -1;
     for (const s of doc.services) {
       const set = {
-        nameAr: s.name.ar,
-        nameEn: s.name.en,
+        ...nameColumns(s.name),
         targetWaitS: s.targetWaitMinutes * 60,
-        whatToBringAr: s.whatToBring?.ar ?? [],
-        whatToBringEn: s.whatToBring?.en ?? [],
+        ...paperColumns(s.whatToBring ?? { ar: [] }),
         active: true,
       };
       db.insert(services)
@@ -52,9 +52,9 @@ export function applyCatalogue(conn: Connection, hallId: number, now: number, do
 
 interface CityFields {
   code?: string;
-  name?: { ar: string; en: string };
+  name?: Bilingual;
   targetWaitMinutes?: number;
-  whatToBring?: { ar: string[]; en: string[] };
+  whatToBring?: WhatToBring;
 }
 
 const CITY_FIELDS = ['code', 'name', 'targetWaitMinutes', 'whatToBring'] as const;
@@ -62,9 +62,9 @@ const CITY_FIELDS = ['code', 'name', 'targetWaitMinutes', 'whatToBring'] as cons
 /** What the city's catalogue sets of a service, as the admin routes write it. */
 const cityFieldsOf = (s: ServiceRow): Required<CityFields> => ({
   code: s.code,
-  name: { ar: s.nameAr, en: s.nameEn },
+  name: namesOf(s),
   targetWaitMinutes: Math.round(s.targetWaitS / 60),
-  whatToBring: { ar: s.whatToBringAr, en: s.whatToBringEn },
+  whatToBring: papersOf(s),
 });
 
 /**
@@ -74,6 +74,8 @@ const cityFieldsOf = (s: ServiceRow): Required<CityFields> => ({
 export function refuseCityFields(joinedToCity: boolean, current: ServiceRow | null, change: CityFields): void {
   if (!joinedToCity) return;
   const now = current && cityFieldsOf(current);
+  // As stored: an empty English list is none given, as the city's catalogue without one.
+  change = change.whatToBring ? { ...change, whatToBring: papersOf(paperColumns(change.whatToBring)) } : change;
   const changed = CITY_FIELDS.filter((f) => change[f] !== undefined && !(now && isDeepStrictEqual(change[f], now[f])));
   if (changed.length) throw new HallError('managed_by_city', `the city's catalogue sets ${changed.join(', ')}; change it at the city server`);
 }

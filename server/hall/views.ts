@@ -24,7 +24,7 @@ import {
   type TicketRow,
 } from './state.js';
 import { hasContact, isRated } from './tracking.js';
-import { namesOf, papersOf } from './names.js';
+import { categoryOf, namesOf, papersOf } from './names.js';
 
 // Read models: the shapes of API.md, built from rows. Estimates come from one forecast of the
 // whole hall, so a page of tickets costs one forecast, not one per ticket.
@@ -169,7 +169,7 @@ export function trackedView(conn: Connection, t: TicketRow, now: number, forecas
     estimatedWaitRange: full.estimatedWaitRange,
     notStarted: full.notStarted,
     counter: counter && (t.status === 'called' || t.status === 'serving') ? { number: counter.number } : undefined,
-    whatToBring: { ar: service.whatToBringAr, en: service.whatToBringEn },
+    whatToBring: papersOf(service),
     remote: t.remote,
     calledAt: full.calledAt,
     recalls: full.recalls,
@@ -256,7 +256,7 @@ export function serviceView(
     notStarted,
     open: availability.open,
     closedReason: availability.open ? undefined : { code: availability.reason, ...CLOSED_REASON_TEXT[availability.reason] },
-    category: s.categoryAr && s.categoryEn ? { ar: s.categoryAr, en: s.categoryEn, ...(s.categoryFr ? { fr: s.categoryFr } : {}) } : undefined,
+    category: categoryOf(s),
     whatToBring: papersOf(s),
     dailyLimit: s.dailyLimit,
     hours: s.hours,

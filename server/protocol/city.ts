@@ -120,16 +120,16 @@ export const BatchAck = z.object({
 });
 export type BatchAck = z.infer<typeof BatchAck>;
 
-/** A service of the city's catalogue (PUT /api/city/services). */
+const CityPapers = z.array(z.string().min(1).max(200)).max(20);
+
+/** A service of the city's catalogue (PUT /api/city/services): names and papers in Arabic, English and French where given. */
 export const CatalogueService = z.object({
   code: z
     .string()
     .regex(/^[A-Z]{1,3}$/, 'must be 1 to 3 capital Latin letters'),
   name: Bilingual,
   targetWaitMinutes: z.number().int().min(1).max(600),
-  whatToBring: z
-    .object({ ar: z.array(z.string().min(1).max(200)).max(20), en: z.array(z.string().min(1).max(200)).max(20) })
-    .optional(),
+  whatToBring: z.object({ ar: CityPapers, en: CityPapers.optional(), fr: CityPapers.optional() }).optional(),
 });
 export type CatalogueService = z.infer<typeof CatalogueService>;
 

@@ -40,7 +40,7 @@ export const HistogramsQuery = z
   .superRefine(checkRange);
 export const ArrivalsQuery = z.object({ from: LocalDay, to: LocalDay }).superRefine(checkRange);
 
-const Label = z.object({ ar: z.string(), en: z.string() });
+const Label = z.object({ ar: z.string(), en: z.string(), fr: z.string().optional() });
 const Seconds = z.number().int().nullable();
 
 export const ReportRow = z.object({
@@ -119,7 +119,7 @@ export const AppointmentsReportQuery = z
 export const AppointmentsReportRow = z.object({
   day: z.string(),
   serviceId: z.number(),
-  service: z.object({ ar: z.string(), en: z.string() }),
+  service: Label,
   booked: z.number(),
   checkedIn: z.number(),
   noShow: z.number(),

@@ -11,8 +11,8 @@ export const IdText = z.string().regex(/^\d+$/, 'must be an id in decimal digits
 export const IdParams = z.object({ id: IdText });
 
 const Name = z.string().trim().min(1).max(200);
-/** A name in Arabic and English, and in French where the hall gives one. */
-export const Bilingual = z.object({ ar: Name, en: Name, fr: Name.optional() });
+/** A name in Arabic, and in English and French where the hall gives them. */
+export const Bilingual = z.object({ ar: Name, en: Name.optional(), fr: Name.optional() });
 export type Bilingual = z.infer<typeof Bilingual>;
 
 export const Lang = z.enum(['ar', 'en', 'fr']);
@@ -40,7 +40,7 @@ export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** Documents and fees to bring: a short list in each language. */
 const Papers = z.array(z.string().trim().min(1).max(120)).max(10);
-export const WhatToBring = z.object({ ar: Papers, en: Papers, fr: Papers.optional() });
+export const WhatToBring = z.object({ ar: Papers, en: Papers.optional(), fr: Papers.optional() });
 export type WhatToBring = z.infer<typeof WhatToBring>;
 
 /**

@@ -30,7 +30,7 @@ export function displaySettings(settings: HallSettings): DisplaySettings {
     chime: pick('chime', bool),
     announceAr: pick('announceAr', bool),
     announceEn: pick('announceEn', bool),
-    ticker: pick('ticker', (v) => typeof v === 'object' && v !== null && 'ar' in v && 'en' in v),
+    ticker: pick('ticker', (v) => typeof v === 'object' && v !== null && 'ar' in v),
     voice: pick('voice', (v) => v === 'clips' || v === 'speechSynthesis'),
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import type { Connection } from '../../db/connection.js';
 import { appointments, services, tickets } from '../../db/schema.js';
+import { namesOf, reportLabel } from '../hall/names.js';
 import type { AppointmentsReport } from '../protocol/reports.js';
 
 // Bookings per service and day: how many were booked, came, did not come or were cancelled, and
@@ -18,8 +19,9 @@ export function appointmentsReport(conn: Connection, hallId: number, range: { fr
     .select({
       day: appointments.day,
       serviceId: appointments.serviceId,
-      ar: services.nameAr,
-      en: services.nameEn,
+      nameAr: services.nameAr,
+      nameEn: services.nameEn,
+      nameFr: services.nameFr,
       booked: sql<number>`count(*)`,
       checkedIn: countWhere(came),
       noShow: countWhere(sql`${appointments.status} = 'no_show'`),
@@ -36,9 +38,9 @@ export function appointmentsReport(conn: Connection, hallId: number, range: { fr
     .all();
   return {
     ...range,
-    rows: rows.map(({ ar, en, punctual, ...r }) => ({
+    rows: rows.map(({ nameAr, nameEn, nameFr, punctual, ...r }) => ({
       ...r,
-      service: { ar, en },
+      service: reportLabel(namesOf({ nameAr, nameEn, nameFr })),
       punctualPct: r.called === 0 ? null : Math.round((1000 * punctual) / r.called) / 10,
     })),
   };

@@ -1,6 +1,7 @@
 import type { Connection } from '../../db/connection.js';
 import type { Grouping } from '../protocol/reports.js';
 import type { HallRow } from '../hall/state.js';
+import { namesOf, reportLabel } from '../hall/names.js';
 import { prepared } from './sql.js';
 import type { Key } from './day.js';
 
@@ -10,7 +11,7 @@ import type { Key } from './day.js';
 export interface RowName {
   key: string | null;
   id: number | null;
-  label: { ar: string; en: string };
+  label: { ar: string; en: string; fr?: string };
   /** Rows come in this order; null (no service, counter or clerk) last. */
   order: number | string | null;
 }
@@ -35,13 +36,13 @@ export function rowNamer(conn: Connection, hall: HallRow, grouping: Grouping): (
   const none = (): RowName => ({ key: null, id: null, label: NONE[grouping], order: null });
   switch (grouping) {
     case 'service': {
-      const rows = prepared(sqlite, 'SELECT id, code, name_ar AS ar, name_en AS en, sort_order AS sortOrder FROM services WHERE hall_id = ?').all(hall.id) as {
-        id: number; code: string; ar: string; en: string; sortOrder: number;
+      const rows = prepared(sqlite, 'SELECT id, code, name_ar AS nameAr, name_en AS nameEn, name_fr AS nameFr, sort_order AS sortOrder FROM services WHERE hall_id = ?').all(hall.id) as {
+        id: number; code: string; nameAr: string; nameEn: string | null; nameFr: string | null; sortOrder: number;
       }[];
       const byId = new Map(rows.map((s) => [s.id, s]));
       return (key) => {
         const s = byId.get(key as number);
-        return s ? { key: s.code, id: s.id, label: { ar: s.ar, en: s.en }, order: s.sortOrder * 1e6 + s.id } : none();
+        return s ? { key: s.code, id: s.id, label: reportLabel(namesOf(s)), order: s.sortOrder * 1e6 + s.id } : none();
       };
     }
     case 'counter': {

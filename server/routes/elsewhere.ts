@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { shorterElsewhere } from '../central/other-centres.js';
 import { notFound } from '../hall/errors.js';
+import { namesOf } from '../hall/names.js';
 import { getHall, getService } from '../hall/state.js';
 import { serviceList } from '../hall/views.js';
 import { Bilingual, ErrorBody, IdParams } from '../protocol/schemas.js';
@@ -28,7 +29,7 @@ export default async function elsewhereRoutes(fastify: FastifyInstance) {
       if (!waits) return { elsewhere: null };
       // The estimates only once there is a city to compare them with: the kiosk asks on every ticket.
       const own = serviceList(app.conn, app.hallId, app.now()).find((s) => s.id === service.id);
-      const self = { ar: hall.nameAr, en: hall.nameEn };
+      const self = namesOf(hall);
       return { elsewhere: shorterElsewhere(waits, self, service.code, own?.estimatedWaitMinutes ?? null) };
     },
   );

@@ -151,3 +151,25 @@ describe('PUT /api/city/halls/:id/location', () => {
     expect(cleared.json().location).toBeUndefined();
   });
 });
+
+describe('names without English (a Maghreb city)', () => {
+  it('keeps a hall named in Arabic and French, renamed, and shows it so to citizens; a catalogue the same', async () => {
+    const created = await call(city, 'POST', '/api/city/halls', admin, { name: { ar: 'باب الواد', fr: 'Bab El Oued' }, timeZone: 'Africa/Algiers' });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json().name).toEqual({ ar: 'باب الواد', fr: 'Bab El Oued' });
+    const { id } = created.json() as { id: number };
+    const renamed = await call(city, 'PATCH', `/api/city/halls/${id}`, admin, { name: { ar: 'مركز باب الواد', en: 'Bab El Oued centre', fr: 'Centre Bab El Oued' } });
+    expect(renamed.json().name).toEqual({ ar: 'مركز باب الواد', en: 'Bab El Oued centre', fr: 'Centre Bab El Oued' });
+    expect((await call(city, 'PATCH', `/api/city/halls/${id}`, admin, { name: { ar: 'مركز باب الواد', fr: 'Centre Bab El Oued' } })).status).toBe(200);
+    tick(11_000);
+    expect((await waits()).body.halls.find((h: { id: number }) => h.id === id).name).toEqual({ ar: 'مركز باب الواد', fr: 'Centre Bab El Oued' });
+    const bad = await call(city, 'PATCH', `/api/city/halls/${id}`, admin, { name: { fr: 'Centre' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json().error.message).toMatch(/name\.ar/);
+
+    const catalogue = [{ code: 'L', name: { ar: 'الرخص', fr: 'Licences' }, targetWaitMinutes: 15, whatToBring: { ar: ['الهوية'], fr: ['Pièce d’identité'] } }];
+    const published = await call(city, 'PUT', '/api/city/services', admin, catalogue);
+    expect(published.status, published.text).toBe(200);
+    expect((await call(city, 'GET', '/api/city/services', admin)).json()).toMatchObject({ services: catalogue });
+  });
+});

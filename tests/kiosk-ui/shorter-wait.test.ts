@@ -13,6 +13,8 @@ describe('shorterWaitWords', () => {
   it('and in English', () => {
     expect(shorterWaitWords(midan(12), 'en', 'arab')).toBe('Shorter wait now at: Midan centre, ~12 min');
     expect(shorterWaitWords(midan(0), 'en', 'arab')).toBe('Shorter wait now at: Midan centre, under a minute');
+    // A centre the city named without English: its French name, never "undefined".
+    expect(shorterWaitWords({ name: { ar: 'مركز الميدان', fr: 'Centre Midan' }, estimatedWaitMinutes: 12 }, 'en', 'arab')).toBe('Shorter wait now at: Centre Midan, ~12 min');
   });
   it('and in French, with the name in French where the city gives one, else in English', () => {
     expect(shorterWaitWords(midan(12), 'fr', 'arab')).toBe('Attente plus courte en ce moment à Midan centre\u00a0: environ 12\u00a0min');

@@ -35,6 +35,17 @@ function drawnAs(printed: Raster, name: string, reference: Raster): number {
   return shapeDifference(inkShape(printed, b.top, b.bottom, 0, printed.width - 1), inkShape(reference, line.top, line.bottom, 0, reference.width - 1));
 }
 
+/** The ticket as the printer gets it, read back from the ESC/POS bytes dot by dot: what the lines are measured on. */
+function printed(facts: ReturnType<typeof ticketFacts>): Raster {
+  const raster = renderTicket(facts, 576);
+  const commands = parseEscPos(encodeRaster(raster));
+  const image = commands.find((c) => c.op === 'raster') as Extract<(typeof commands)[number], { op: 'raster' }>;
+  expect(image).toMatchObject({ widthBytes: 72, height: raster.height });
+  const pixels = new Uint8ClampedArray(576 * image.height * 4).fill(255);
+  for (let y = 0; y < image.height; y++) for (let x = 0; x < 576; x++) if (rasterDot(image, x, y)) pixels.fill(0, (y * 576 + x) * 4, (y * 576 + x) * 4 + 3);
+  return { width: 576, height: image.height, bits: image.data, pixels, bands: raster.bands } as Raster;
+}
+
 describe('a receipt in French', () => {
   it('says everything in French, with Latin digits and French typography', async () => {
     await issue('fr');
@@ -60,14 +71,7 @@ describe('a receipt in French', () => {
 
   it('prints those words: the bytes sent to the printer hold the French lines as drawn alone', async () => {
     const t = await issue('fr');
-    const raster = renderTicket(ticketFacts(hall.app.conn, 1, t, 'http://192.168.1.10:3000'), 576);
-    const commands = parseEscPos(encodeRaster(raster));
-    const image = commands.find((c) => c.op === 'raster') as Extract<(typeof commands)[number], { op: 'raster' }>;
-    expect(image).toMatchObject({ widthBytes: 72, height: raster.height });
-    // The image read back from the bytes, dot by dot, is what the lines are measured on.
-    const pixels = new Uint8ClampedArray(576 * image.height * 4).fill(255);
-    for (let y = 0; y < image.height; y++) for (let x = 0; x < 576; x++) if (rasterDot(image, x, y)) pixels.fill(0, (y * 576 + x) * 4, (y * 576 + x) * 4 + 3);
-    const fromBytes = { width: 576, height: image.height, bits: image.data, pixels, bands: raster.bands } as Raster;
+    const fromBytes = printed(ticketFacts(hall.app.conn, 1, t, 'http://192.168.1.10:3000'));
     expect(drawnAs(fromBytes, 'service', renderLine('Permis de construire', 'fr', 576, 36, true))).toBeLessThan(0.02);
     expect(drawnAs(fromBytes, 'numberLabel', renderLine('Votre numéro', 'fr', 576, 26, false))).toBeLessThan(0.02);
     expect(drawnAs(fromBytes, 'service', renderLine('Building permits', 'en', 576, 36, true))).toBeGreaterThan(0.2);
@@ -79,6 +83,26 @@ describe('a receipt in French', () => {
     const res = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(hall.tokens.kiosk), payload: { serviceId: B, lang: 'de' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/lang/);
+  });
+});
+
+describe('a receipt for a service the hall named without English', () => {
+  it('prints the French name in French, and in English too rather than the Arabic, as the bytes show', async () => {
+    const rename = await hall.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/services/${B}`,
+      headers: bearer(await hall.login()),
+      payload: { name: { ar: 'رخص البناء', fr: 'Permis de construire' } },
+    });
+    expect(rename.statusCode).toBe(200);
+    for (const lang of ['fr', 'en']) {
+      const t = await issue(lang);
+      const facts = ticketFacts(hall.app.conn, 1, t, 'http://h');
+      expect(ticketTexts(facts).service).toBe('Permis de construire');
+      const fromBytes = printed(facts);
+      expect(drawnAs(fromBytes, 'service', renderLine('Permis de construire', lang as 'fr', 576, 36, true)), lang).toBeLessThan(0.02);
+      expect(drawnAs(fromBytes, 'service', renderLine('رخص البناء', 'ar', 576, 36, true)), lang).toBeGreaterThan(0.2);
+    }
   });
 });
 

@@ -82,7 +82,7 @@ describe('admin routes', () => {
         estimatedWaitMinutes: null,
         notStarted: null,
         open: true,
-        whatToBring: { ar: [], en: [] },
+        whatToBring: { ar: [] },
         dailyLimit: null,
         hours: null,
       });
@@ -110,7 +110,7 @@ describe('admin routes', () => {
         { code: 'Б', name: NAME },
         { code: '', name: NAME },
         { code: 'Q' },
-        { code: 'Q', name: { ar: 'x' } },
+        { code: 'Q', name: { en: 'x', fr: 'x' } },
         { code: 'Q', name: { ar: HUGE, en: 'x' } },
         { code: 'Q', name: { ar: '   ', en: 'x' } },
         { code: 'Q', name: NAME, targetWaitMinutes: '15' },

@@ -64,3 +64,42 @@ describe('a hall in Arabic with French', () => {
     expect(again.name).toEqual({ ar: 'رخص', en: 'Permits' });
   });
 });
+
+describe('names without English', () => {
+  const served = async (id: number) => ((await call('GET', '/api/services', undefined, hall.tokens.kiosk)).json() as Service[]).find((s) => s.id === id)!;
+
+  it('creates and renames a service with {ar, fr} or {ar} only, in a hall that also speaks English', async () => {
+    await call('PATCH', '/api/admin/hall', { settings: { languages: ['ar', 'en', 'fr'] } });
+    const name = { ar: 'تراخيص المحلات', fr: 'Licences commerciales' };
+    const created = await call('POST', '/api/admin/services', { code: 'L', name, category: { ar: 'التجارة', fr: 'Commerce' }, whatToBring: { ar: ['الهوية'], fr: ['Pièce d’identité'] } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as number;
+    expect(await served(id)).toMatchObject({ name, category: { ar: 'التجارة', fr: 'Commerce' }, whatToBring: { ar: ['الهوية'], fr: ['Pièce d’identité'] } });
+    expect((await served(id)).name).not.toHaveProperty('en');
+
+    expect((await call('PATCH', `/api/admin/services/${id}`, { name: { ar: 'تراخيص' } })).statusCode).toBe(200);
+    expect((await served(id)).name).toEqual({ ar: 'تراخيص' });
+    // The hall's own name, its footer and the ticker too.
+    const hallName = { ar: 'مركز الجزائر', fr: 'Centre d’Alger' };
+    const footer = { ar: 'شكراً', fr: 'Merci' };
+    expect((await call('PATCH', '/api/admin/hall', { name: hallName, settings: { ticketFooter: footer, display: { ticker: footer } } })).statusCode).toBe(200);
+    const info = (await call('GET', '/api/hall')).json() as HallInfo;
+    expect(info.name).toEqual(hallName);
+    expect(info.ticketFooter).toEqual(footer);
+    // What the displays are sent (the admin sees the same).
+    expect((await call('GET', '/api/admin/hall')).json().settings.display.ticker).toEqual(footer);
+  });
+
+  it('refuses a name whose Arabic is empty or missing, naming the field, and changes nothing', async () => {
+    const before = await served(1);
+    for (const name of [{ ar: '  ', fr: 'Permis' }, { fr: 'Permis' }]) {
+      const res = await call('PATCH', '/api/admin/services/1', { name });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toContainEqual(expect.objectContaining({ path: 'name.ar' }));
+    }
+    const res = await call('POST', '/api/admin/services', { code: 'L', name: { ar: '', en: 'Licences' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toContainEqual(expect.objectContaining({ path: 'name.ar' }));
+    expect(await served(1)).toEqual(before);
+  });
+});

@@ -158,9 +158,11 @@ describe('admin: the service details', () => {
     const patched = await patch(service.id, { category: null, whatToBring: { ar: [], en: [] } });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().category).toBeUndefined();
-    expect(patched.json()).toMatchObject({ whatToBring: { ar: [], en: [] }, dailyLimit: 40 });
+    // An empty English list is none given: an English page shows the French list, else the Arabic.
+    expect(patched.json()).toMatchObject({ whatToBring: { ar: [] }, dailyLimit: 40 });
     const listed = (await services()).find((s: { code: string }) => s.code === 'V');
-    expect(listed).toMatchObject({ dailyLimit: 40, whatToBring: { ar: [], en: [] } });
+    expect(listed).toMatchObject({ dailyLimit: 40, whatToBring: { ar: [] } });
+    expect(listed.whatToBring).not.toHaveProperty('en');
   });
 
   it('refuses long lists, long items, bad hours and bad limits, changing nothing', async () => {
@@ -171,14 +173,14 @@ describe('admin: the service details', () => {
       { whatToBring: { ar: eleven, en: [] } },
       { whatToBring: { ar: ['x'.repeat(121)], en: [] } },
       { whatToBring: { ar: [''], en: [] } },
-      { whatToBring: { ar: ['ok'] } },
+      { whatToBring: { en: ['ok'] } },
       { hours: { 0: [[600, 540]] } },
       { hours: { 7: [[480, 900]] } },
       { hours: { 0: [[480, 1500]] } },
       { hours: { 0: [[480.5, 900]] } },
       { dailyLimit: 0 },
       { dailyLimit: 2.5 },
-      { category: { ar: 'فئة' } },
+      { category: { en: 'Traffic', fr: 'Circulation' } },
     ]) {
       const res = await patch(id, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);

@@ -50,6 +50,13 @@ describe('French counts and waits', () => {
     expect(pick({ ar: 'سبب' }, 'fr')).toBe('سبب');
     expect(pick({ ar: 'رخص البناء', en: 'Building permits', fr: 'Permis de construire' }, 'ar')).toBe('رخص البناء');
   });
+
+  it('shows the French name on an English page when the hall gave no English one, and Arabic only when it gave neither', () => {
+    expect(pick({ ar: 'تراخيص المحلات', fr: 'Licences commerciales' }, 'en')).toBe('Licences commerciales');
+    expect(pick({ ar: 'تراخيص المحلات', en: 'Shop licences', fr: 'Licences commerciales' }, 'en')).toBe('Shop licences');
+    expect(pick({ ar: 'تراخيص المحلات' }, 'en')).toBe('تراخيص المحلات');
+    expect(pick({ ar: ['الهوية'], fr: ['Pièce d’identité'] }, 'en')).toEqual(['Pièce d’identité']);
+  });
 });
 
 describe('every French string of the kiosk, phone pages, displays and receipt', () => {

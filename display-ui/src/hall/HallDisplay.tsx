@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import type { Call, DisplaySnapshot } from '../../../server/protocol/schemas.js';
 import { dirOf, formatNumber, formatTicketNumber, pick, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { Icon } from '../../../ui-kit/icons.js';
-import { alsoOf, Bi } from '../shared/Bi.js';
+import { alsoOf, alsoShown, Bi } from '../shared/Bi.js';
 import { Clock } from '../shared/Clock.js';
 import type { DisplayController } from '../shared/controller.js';
 import { recentList } from '../shared/calls.js';
@@ -125,7 +125,7 @@ function Ticker({ text, view }: { text: Bilingual; view: View }) {
     <div class="ticker" aria-hidden="true">
       <div class="ticker-track">
         <span lang={view.lang}>{pick(text, view.lang)}</span>
-        {view.also.map((other) => (
+        {alsoShown(text, view.lang, view.also).map((other) => (
           <Fragment key={other}>
             <span class="ticker-dot">•</span>
             <span lang={other} dir={dirOf(other)}>

@@ -7,7 +7,7 @@ export function Bi({ text, lang, also, class: cls }: { text: Bilingual; lang: La
       <span class="bi-main" lang={lang}>
         {pick(text, lang)}
       </span>
-      {also.map((other) => (
+      {alsoShown(text, lang, also).map((other) => (
         <span key={other} class="bi-sub" lang={other} dir={dirOf(other)}>
           {pick(text, other)}
         </span>
@@ -15,6 +15,17 @@ export function Bi({ text, lang, also, class: cls }: { text: Bilingual; lang: La
     </span>
   );
 }
+
+/**
+ * Which of `also` a name is shown in beneath the page's language: each text once. A language the
+ * name lacks shows its fallback (pick) only when no other line shows that text already: a name in
+ * Arabic and French, in a hall of all three languages, shows its French once, not for English too.
+ */
+export const alsoShown = (text: Bilingual, lang: Lang, also: readonly Lang[]) =>
+  also.filter((l) => {
+    const shown = pick(text, l);
+    return shown !== pick(text, lang) && (text[l] !== undefined || !also.some((o) => text[o] === shown));
+  });
 
 /** The hall's languages but the page's: what a bilingual line shows beneath. */
 export const alsoOf = (languages: readonly Lang[], lang: Lang) => languages.filter((l) => l !== lang);

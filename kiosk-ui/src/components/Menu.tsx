@@ -34,9 +34,9 @@ export function groupServices(services: Service[]): Group[] {
       other.services.push(s);
       continue;
     }
-    const group = groups.get(s.category.en) ?? { title: s.category, services: [] };
+    const group = groups.get(s.category.ar) ?? { title: s.category, services: [] };
     group.services.push(s);
-    groups.set(s.category.en, group);
+    groups.set(s.category.ar, group);
   }
   return [...groups.values(), ...(other.services.length ? [other] : [])];
 }
@@ -89,7 +89,7 @@ export function Menu({ services, closure, priority, onTake, onPriority, onAppoin
       )}
       <div class="groups" role={tabs ? 'tabpanel' : undefined}>
         {shown.map((g) => (
-          <section key={g.title?.en ?? ""} class="group" aria-label={g.title && !tabs ? pick(g.title, lang) : undefined}>
+          <section key={g.title?.ar ?? ""} class="group" aria-label={g.title && !tabs ? pick(g.title, lang) : undefined}>
             {g.title && !tabs && <h2 class="group-title">{pick(g.title, lang)}</h2>}
             <div class="grid" style={gridStyle(n)}>
               {g.services.map((s, i) => (

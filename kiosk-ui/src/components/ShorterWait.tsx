@@ -12,10 +12,10 @@ interface Elsewhere {
 }
 
 export function shorterWaitWords(e: Elsewhere, lang: Lang, digits: Digits): string {
-  if (lang === 'en') return `Shorter wait now at: ${e.name.en}, ${e.estimatedWaitMinutes <= 0 ? 'under a minute' : `~${e.estimatedWaitMinutes} min`}`;
+  if (lang === 'en') return `Shorter wait now at: ${pick(e.name, lang)}, ${e.estimatedWaitMinutes <= 0 ? 'under a minute' : `~${e.estimatedWaitMinutes} min`}`;
   const wait = waitWords({ estimatedWaitMinutes: e.estimatedWaitMinutes, notStarted: null }, lang, digits);
-  if (lang === 'fr') return `Attente plus courte en ce moment à ${pick(e.name, 'fr')}\u00a0: ${wait}`;
-  return `انتظار أقصر الآن في: ${e.name.ar}، ${wait}`;
+  if (lang === 'fr') return `Attente plus courte en ce moment à ${pick(e.name, lang)}\u00a0: ${wait}`;
+  return `انتظار أقصر الآن في: ${pick(e.name, lang)}، ${wait}`;
 }
 
 /** The words, once the hall has answered; null while it has not, or when there is nothing to say. */

@@ -8,7 +8,7 @@ import { getHall, getService, type ServiceRow } from '../state.js';
 import { serviceList, serviceView } from '../views.js';
 import { changes, duplicate } from './fields.js';
 import { recordAdminChange, type ChangeBy } from './record.js';
-import { nameColumns } from '../names.js';
+import { nameColumns, paperColumns } from '../names.js';
 
 // The admin's services: what the kiosk offers, with its hours, limits and targets.
 
@@ -45,9 +45,7 @@ function detailColumns(details: ServiceDetails) {
     categoryAr: details.category === undefined ? undefined : (details.category?.ar ?? null),
     categoryEn: details.category === undefined ? undefined : (details.category?.en ?? null),
     categoryFr: details.category === undefined ? undefined : (details.category?.fr ?? null),
-    whatToBringAr: details.whatToBring?.ar,
-    whatToBringEn: details.whatToBring?.en,
-    whatToBringFr: details.whatToBring && (details.whatToBring.fr ?? null),
+    ...(details.whatToBring && paperColumns(details.whatToBring)),
   };
 }
 
@@ -80,9 +78,7 @@ export function createService(conn: Connection, input: NewService, by: ChangeBy)
         ...changes(detailColumns(input)),
         hallId,
         code,
-        nameAr: name.ar,
-        nameEn: name.en,
-        nameFr: name.fr ?? null,
+        ...nameColumns(name),
         targetWaitS: targetWaitMinutes * 60,
         avgServiceS: averageServiceMinutes * 60,
         sortOrder: (last?.n ?? -1) + 1,
@@ -111,7 +107,7 @@ export function patchService(conn: Connection, serviceId: number, input: Service
   const service = getService(conn, by.hallId, serviceId);
   const { name, targetWaitMinutes, averageServiceMinutes, active, sortOrder, appointments } = input;
   const set = changes({
-    ...nameColumns(name),
+    ...(name && nameColumns(name)),
     targetWaitS: targetWaitMinutes === undefined ? undefined : targetWaitMinutes * 60,
     avgServiceS: averageServiceMinutes === undefined ? undefined : averageServiceMinutes * 60,
     active,

@@ -73,7 +73,7 @@ export default async function hallRoutes(fastify: FastifyInstance) {
       const row = conn.db
         .update(halls)
         .set({
-          ...nameColumns(name),
+          ...(name && nameColumns(name)),
           timeZone,
           openingHours: openingHours as OpeningHours | undefined,
           settings: mergeSettings(current.settings, settings, app.notify.webhookProblem),

@@ -374,6 +374,7 @@ describe('the admin area in French', () => {
     await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('button', { name: 'Utilisateurs' }).waitFor();
 
     // The panel puts the focus in its first field as it opens, never later, when a field is being filled.
+    await page.getByRole('button', { name: 'Nouvel utilisateur' }).waitFor(); // the list of users has come
     const focused = await page.evaluate(async () => {
       Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Nouvel utilisateur'))!.click();
       let password: HTMLInputElement | null = null;

@@ -7,8 +7,8 @@ import { duplicate, invalidField } from './admin/fields.js';
 import { recordAdminChange, type ChangeBy } from './admin/record.js';
 import { cancelDayBookings, type AppointmentMessage } from './appointments-sweep.js';
 import { HallError, notFound } from './errors.js';
-import { statements } from './prepared.js';
 import { namesOf } from './names.js';
+import { statements } from './prepared.js';
 import { getHall, type HallRow } from './state.js';
 import { labelled, pick, type Lang, type Phrase } from '../../ui-kit/i18n.js';
 

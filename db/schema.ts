@@ -463,6 +463,7 @@ export const hallClosures = sqliteTable(
     day: text('day').notNull(),
     reasonAr: text('reason_ar'),
     reasonEn: text('reason_en'),
+    reasonFr: text('reason_fr'),
     userId: integer('user_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),
   },

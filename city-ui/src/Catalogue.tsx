@@ -16,9 +16,11 @@ const COLUMNS: { path: Column; head: TextKey; dir?: 'ltr' | 'rtl'; lines?: boole
   { path: 'code', head: 'code', dir: 'ltr', hint: 'codeHint' },
   { path: 'name.ar', head: 'nameAr', dir: 'rtl' },
   { path: 'name.en', head: 'nameEn', dir: 'ltr' },
+  { path: 'name.fr', head: 'nameFr', dir: 'ltr' },
   { path: 'targetWaitMinutes', head: 'target' },
   { path: 'whatToBring.ar', head: 'bringAr', dir: 'rtl', lines: true, hint: 'bringHint' },
   { path: 'whatToBring.en', head: 'bringEn', dir: 'ltr', lines: true, hint: 'bringHint' },
+  { path: 'whatToBring.fr', head: 'bringFr', dir: 'ltr', lines: true, hint: 'bringHint' },
 ];
 
 export function CatalogueSection() {

@@ -119,11 +119,12 @@ export function HallsSection() {
 function HallForm({ hall, onSaved }: { hall: CityHall | null; onSaved(answer: { name: CityHall['name']; token?: string }): void }) {
   const ui = useAdmin();
   const { lang } = ui;
-  const form = useForm({ 'name.ar': hall?.name.ar ?? '', 'name.en': hall?.name.en ?? '', timeZone: hall?.timeZone ?? DEFAULT_ZONE });
+  const form = useForm({ 'name.ar': hall?.name.ar ?? '', 'name.en': hall?.name.en ?? '', 'name.fr': hall?.name.fr ?? '', timeZone: hall?.timeZone ?? DEFAULT_ZONE });
   const v = form.values;
   const check = () => {
     const c = new Checks();
-    const name = { ar: c.text('name.ar', v['name.ar'], { max: 200 }), en: c.text('name.en', v['name.en'], { max: 200 }) };
+    // Arabic always; English and French where given (a hall in the Maghreb has no English name).
+    const name = c.names('name', { ar: v['name.ar'], en: v['name.en'], fr: v['name.fr'] }, { max: 200, english: false });
     return { body: hall ? { name } : { name, timeZone: v.timeZone }, issues: c.issues };
   };
   const save = () =>
@@ -136,6 +137,7 @@ function HallForm({ hall, onSaved }: { hall: CityHall | null; onSaved(answer: { 
       <div class="grid">
         <TextField label={T.hallNameAr[lang]} dir="rtl" {...form.field('name.ar')} />
         <TextField label={T.hallNameEn[lang]} dir="ltr" {...form.field('name.en')} />
+        <TextField label={T.hallNameFr[lang]} dir="ltr" {...form.field('name.fr')} />
         {!hall && <SelectField label={T.timeZone[lang]} options={ZONES.map((z) => [z, z])} {...form.field('timeZone')} />}
       </div>
     </FormBox>

@@ -17,9 +17,11 @@ export interface Row {
   code: string;
   'name.ar': string;
   'name.en': string;
+  'name.fr': string;
   targetWaitMinutes: string;
   'whatToBring.ar': string;
   'whatToBring.en': string;
+  'whatToBring.fr': string;
 }
 export type Column = Exclude<keyof Row, 'key'>;
 
@@ -29,9 +31,11 @@ export const rowOf = (s?: CatalogueService): Row => ({
   code: s?.code ?? '',
   'name.ar': s?.name.ar ?? '',
   'name.en': s?.name.en ?? '',
+  'name.fr': s?.name.fr ?? '',
   targetWaitMinutes: String(s?.targetWaitMinutes ?? 15),
   'whatToBring.ar': (s?.whatToBring?.ar ?? []).join('\n'),
   'whatToBring.en': (s?.whatToBring?.en ?? []).join('\n'),
+  'whatToBring.fr': (s?.whatToBring?.fr ?? []).join('\n'),
 });
 
 /** The rows as the PUT body, and what is wrong with them, in the server's paths and codes. */
@@ -44,11 +48,13 @@ export function catalogueOf(rows: Omit<Row, 'key'>[]): { body: unknown[]; issues
     if (code) seen.add(code);
     return {
       code,
-      name: { ar: c.text(`${i}.name.ar`, r['name.ar'], { max: 200 }), en: c.text(`${i}.name.en`, r['name.en'], { max: 200 }) },
+      // Arabic always; English and French where given (a hall speaks Arabic with either, or both).
+      name: c.names(`${i}.name`, { ar: r['name.ar'], en: r['name.en'], fr: r['name.fr'] }, { max: 200, english: false }),
       targetWaitMinutes: c.int(`${i}.targetWaitMinutes`, r.targetWaitMinutes, { min: 1, max: 600 }),
       whatToBring: {
         ar: c.list(`${i}.whatToBring.ar`, r['whatToBring.ar'], { max: 200, maxItems: 20 }),
         en: c.list(`${i}.whatToBring.en`, r['whatToBring.en'], { max: 200, maxItems: 20 }),
+        fr: c.list(`${i}.whatToBring.fr`, r['whatToBring.fr'], { max: 200, maxItems: 20 }),
       },
     };
   });

@@ -7,8 +7,10 @@ import { duplicate, invalidField } from './admin/fields.js';
 import { recordAdminChange, type ChangeBy } from './admin/record.js';
 import { cancelDayBookings, type AppointmentMessage } from './appointments-sweep.js';
 import { HallError, notFound } from './errors.js';
+import { namesOf } from './names.js';
 import { statements } from './prepared.js';
 import { getHall, type HallRow } from './state.js';
+import { labelled, pick, type Lang, type Phrase } from '../../ui-kit/i18n.js';
 
 // Days the whole hall is closed (a public holiday, Eid, a power cut announced): the admin adds
 // them ahead of time or on the day. A closed day offers no slots and takes no booking and, on the
@@ -18,7 +20,7 @@ type ClosureRow = typeof hallClosures.$inferSelect;
 
 const closureView = (row: ClosureRow): Closure => ({
   date: row.day,
-  reason: row.reasonAr ? { ar: row.reasonAr, ...(row.reasonEn ? { en: row.reasonEn } : {}) } : null,
+  reason: row.reasonAr === null ? null : namesOf({ nameAr: row.reasonAr, nameEn: row.reasonEn, nameFr: row.reasonFr }),
 });
 
 /** The hall's closure on a local day, if it has one. */
@@ -30,20 +32,27 @@ export function closureOn(conn: Connection, hallId: number, day: string): Closur
 /** The hall's closure today (its business day at `now`). */
 export const closureToday = (conn: Connection, hall: HallRow, now: number) => closureOn(conn, hall.id, businessDay(now, hall.timeZone));
 
-const CLOSED_TODAY = { ar: 'المركز مغلق اليوم', en: 'The centre is closed today' };
+const CLOSED_TODAY: Phrase = { ar: 'المركز مغلق اليوم', en: 'The centre is closed today', fr: 'Le centre est fermé aujourd’hui' };
+
+/** The sentence in one language, with the reason in it, or in the other Latin-script one: never Arabic inside English or French. */
+function closedTodayIn(lang: Lang, reason: Closure['reason']): string {
+  const why = lang === 'ar' ? reason?.ar : (reason?.[lang] ?? reason?.[lang === 'en' ? 'fr' : 'en']);
+  return why ? labelled(CLOSED_TODAY[lang], lang) + why : CLOSED_TODAY[lang];
+}
 
 /** Why nothing is open today, as a service's `closedReason` says it. */
 export const hallClosedText = (closure: Closure) => ({
   code: 'closed_today' as const,
-  ar: closure.reason ? `${CLOSED_TODAY.ar}: ${closure.reason.ar}` : CLOSED_TODAY.ar,
-  en: closure.reason?.en ? `${CLOSED_TODAY.en}: ${closure.reason.en}` : CLOSED_TODAY.en,
+  ar: closedTodayIn('ar', closure.reason),
+  en: closedTodayIn('en', closure.reason),
+  fr: closedTodayIn('fr', closure.reason),
 });
 
 /** Refuses what a closed day does not take: `409 hall_closed`, with the reason. */
 export function refuseIfClosed(conn: Connection, hallId: number, day: string): void {
   const closure = closureOn(conn, hallId, day);
   if (!closure) return;
-  const why = closure.reason ? `: ${closure.reason.en ?? closure.reason.ar}` : '';
+  const why = closure.reason ? `: ${pick(closure.reason, 'en')}` : '';
   throw new HallError('hall_closed', `the hall is closed on ${day}${why}`);
 }
 
@@ -71,7 +80,15 @@ export function addClosure(conn: Connection, by: ChangeBy, closure: Closure, bas
     if (closureOn(conn, hall.id, closure.date)) throw duplicate('date', `${closure.date} is closed already`);
     const row = conn.db
       .insert(hallClosures)
-      .values({ hallId: hall.id, day: closure.date, reasonAr: closure.reason?.ar ?? null, reasonEn: closure.reason?.en ?? null, userId: by.userId, createdAt: by.at })
+      .values({
+        hallId: hall.id,
+        day: closure.date,
+        reasonAr: closure.reason?.ar ?? null,
+        reasonEn: closure.reason?.en ?? null,
+        reasonFr: closure.reason?.fr ?? null,
+        userId: by.userId,
+        createdAt: by.at,
+      })
       .returning()
       .get();
     const notices = cancelDayBookings(conn, hall, null, closure.date, by.at, base);

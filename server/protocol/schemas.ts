@@ -244,8 +244,8 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
-/** A local day (`YYYY-MM-DD`) the admin closed the whole hall, and why (Arabic first, English optional). */
-export const Closure = z.object({ date: z.string(), reason: z.object({ ar: z.string(), en: z.string().optional() }).nullable() });
+/** A local day (`YYYY-MM-DD`) the admin closed the whole hall, and why (Arabic first, English and French optional). */
+export const Closure = z.object({ date: z.string(), reason: Bilingual.nullable() });
 export type Closure = z.infer<typeof Closure>;
 
 /** `GET /api/hall`: what a kiosk or display needs to present the hall. */

@@ -15,9 +15,20 @@ describe('the catalogue editor', () => {
     const { body, issues } = catalogueOf([row(), row({ code: 'CR', targetWaitMinutes: '١٥', 'whatToBring.ar': ' الهوية \n\n صورتان ', 'whatToBring.en': '' })]);
     expect(issues).toEqual([]);
     expect(Catalogue.parse(body)).toEqual([
-      { code: 'P', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 20, whatToBring: { ar: ['الهوية'], en: ['ID card'] } },
-      { code: 'CR', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 15, whatToBring: { ar: ['الهوية', 'صورتان'], en: [] } },
+      { code: 'P', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 20, whatToBring: { ar: ['الهوية'], en: ['ID card'], fr: [] } },
+      { code: 'CR', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 15, whatToBring: { ar: ['الهوية', 'صورتان'], en: [], fr: [] } },
     ]);
+  });
+
+  it('takes a service named in Arabic and French only, with its papers in French', () => {
+    const algiers = rowOf({ code: 'EC', name: { ar: 'الحالة المدنية', fr: 'État civil' }, targetWaitMinutes: 10, whatToBring: { ar: ['بطاقة التعريف'], fr: ['Carte d’identité'] } });
+    expect([algiers['name.en'], algiers['name.fr'], algiers['whatToBring.fr']]).toEqual(['', 'État civil', 'Carte d’identité']);
+    const { body, issues } = catalogueOf([algiers]);
+    expect(issues).toEqual([]);
+    expect(Catalogue.parse(body)).toEqual([
+      { code: 'EC', name: { ar: 'الحالة المدنية', fr: 'État civil' }, targetWaitMinutes: 10, whatToBring: { ar: ['بطاقة التعريف'], en: [], fr: ['Carte d’identité'] } },
+    ]);
+    expect(catalogueOf([{ ...algiers, 'name.fr': 'x'.repeat(201) }]).issues.map((i) => [i.path, i.code])).toEqual([['0.name.fr', 'too_long']]);
   });
 
   it("names each problem's cell as the server does", () => {

@@ -90,7 +90,32 @@ describe('a closed day', () => {
     expect([phone.statusCode, phone.json().error.code]).toEqual([409, 'hall_closed']);
     const menu = (await h.request('GET', '/api/join/services')).json();
     expect(menu.every((s: { open: boolean }) => !s.open)).toBe(true);
-    expect(menu[0].closedReason).toEqual({ code: 'closed_today', ar: 'المركز مغلق اليوم: عطلة عيد الفطر', en: 'The centre is closed today: Eid al-Fitr holiday' });
+    expect(menu[0].closedReason).toEqual({
+      code: 'closed_today',
+      ar: 'المركز مغلق اليوم: عطلة عيد الفطر',
+      en: 'The centre is closed today: Eid al-Fitr holiday',
+      // Without a French reason, the English one: never Arabic inside a French sentence.
+      fr: 'Le centre est fermé aujourd’hui\u00a0: Eid al-Fitr holiday',
+    });
+  });
+
+  it('takes its reason in French too, and says it in French; a reason without English says the French one in English', async () => {
+    h.c.hall.setSettings({ remoteJoin: { enabled: true, dailyCapPerService: 50 } });
+    const independence = { ar: 'عيد الاستقلال', fr: 'Fête de l’Indépendance' };
+    expect((await close('2026-11-29', independence)).json()).toEqual({ date: '2026-11-29', reason: independence });
+    expect((await asAdmin('GET', '/api/admin/closures')).json()).toEqual([{ date: '2026-11-29', reason: independence }]);
+    expect((await h.request('GET', '/api/hall')).json().closure).toEqual({ date: '2026-11-29', reason: independence });
+    const menu = (await h.request('GET', '/api/join/services')).json();
+    expect(menu[0].closedReason).toEqual({
+      code: 'closed_today',
+      ar: 'المركز مغلق اليوم: عيد الاستقلال',
+      en: 'The centre is closed today: Fête de l’Indépendance',
+      fr: 'Le centre est fermé aujourd’hui\u00a0: Fête de l’Indépendance',
+    });
+    const kiosk = await kioskTicket();
+    expect([kiosk.statusCode, kiosk.json().error.message]).toEqual([409, expect.stringContaining('Fête de l’Indépendance')]);
+    const tooLong = await close('2026-12-24', { ar: 'عطلة', fr: 'x'.repeat(201) });
+    expect([tooLong.statusCode, tooLong.json().error.message]).toEqual([400, expect.stringMatching(/reason\.fr/)]);
   });
 
   it("says so in the hall's public state, with the reason, only on the day", async () => {

@@ -8,7 +8,8 @@ import { bearer, enableAppointments, startHall, type TestHall } from '../helpers
 
 // The admin area in real Chromium against a real hall: the hall form's appointment settings,
 // and closure days (one with a booking, whose citizen hears at a local webhook gateway that it
-// is cancelled); on a closed day the kiosk says so instead of offering services.
+// is cancelled; a reason in Arabic, English and French); on a closed day the kiosk says so, and
+// why, in the citizen's language, instead of offering services.
 
 const DESK = { width: 1366, height: 768 };
 const LANDSCAPE = { width: 1920, height: 1080 };
@@ -119,15 +120,17 @@ describe('closure days', () => {
     await day.getByRole('combobox', { name: 'Day: Day' }).selectOption('1');
     await form.getByLabel('Reason (Arabic)').fill('عطلة رسمية');
     await form.getByLabel('Reason (English)').fill('Public holiday');
+    await form.getByLabel('Reason (French)').fill('Jour férié');
     await form.getByRole('button', { name: 'Close this day' }).click();
     const row = page.getByRole('row', { name: /Tuesday.*1 December 2026.*Public holiday/ });
     await row.waitFor();
     expect(await form.getByLabel('Reason (English)').inputValue()).toBe('');
+    expect(await form.getByLabel('Reason (French)').inputValue()).toBe('');
 
     expect((await hall.app.inject({ method: 'GET', url: `/api/appointments/${code}` })).json().status).toBe('cancelled');
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toMatchObject({ kind: 'appointment_cancelled', phone: '0944000001', code, start });
-    expect(await api('GET', '/api/admin/closures')).toEqual([{ date: '2026-12-01', reason: { ar: 'عطلة رسمية', en: 'Public holiday' } }]);
+    expect(await api('GET', '/api/admin/closures')).toEqual([{ date: '2026-12-01', reason: { ar: 'عطلة رسمية', en: 'Public holiday', fr: 'Jour férié' } }]);
     await expectAccessible(page);
 
     // The same day again: the server's refusal, next to the field.
@@ -141,8 +144,19 @@ describe('closure days', () => {
     expect(await api('GET', '/api/admin/closures')).toEqual([]);
   });
 
-  it('on the closed day, the kiosk says «المركز مغلق اليوم» and why, instead of the services', async () => {
-    expect((await hall.app.inject({ method: 'POST', url: '/api/admin/closures', headers: bearer(admin), payload: { date: '2026-11-29', reason: { ar: 'انقطاع الكهرباء' } } })).statusCode).toBe(201);
+  it('a reason in French alone needs the Arabic one first', async () => {
+    const page = await adminPage('closures');
+    const form = page.getByRole('form', { name: 'Close the centre for a day' });
+    await form.getByLabel('Reason (French)').fill('Jour férié');
+    await form.getByRole('button', { name: 'Close this day' }).click();
+    await expect.poll(() => form.getByLabel('Reason (Arabic)').getAttribute('aria-invalid')).toBe('true');
+    expect(await api('GET', '/api/admin/closures')).toEqual([]);
+  });
+
+  it('on the closed day, the kiosk says «المركز مغلق اليوم» and why, instead of the services; in French, the French reason', async () => {
+    hall.setSettings({ languages: ['ar', 'en', 'fr'] });
+    const reason = { ar: 'انقطاع الكهرباء', fr: 'Coupure d’électricité' };
+    expect((await hall.app.inject({ method: 'POST', url: '/api/admin/closures', headers: bearer(admin), payload: { date: '2026-11-29', reason } })).statusCode).toBe(201);
     context = await browser.newContext({ viewport: LANDSCAPE, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${base}/kiosk/?token=${hall.tokens.kiosk}`);
@@ -150,5 +164,8 @@ describe('closure days', () => {
     await page.getByText('انقطاع الكهرباء').waitFor();
     expect(await page.getByRole('button', { name: /رخص البناء/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'لدي موعد' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Le centre est fermé aujourd’hui' }).waitFor();
+    await page.getByText('Coupure d’électricité').waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EventBatch, HallEvent, HallStatus } from '../../server/protocol/city.js';
+import type { CityHall, EventBatch, HallEvent, HallStatus } from '../../server/protocol/city.js';
 import { describeViolations, runAxe } from '../helpers/axe.js';
 import { ensureBuilt, lanBase, launchBrowser } from '../helpers/browser.js';
 import { startCity, stopTestPostgres, type TestCity } from '../helpers/city.js';
@@ -23,6 +23,8 @@ let context: BrowserContext | undefined;
 let shift = 0;
 /** Mezzeh's hall token, for a batch while the board is open. */
 let mezzehToken: string;
+/** The city admin's session, for the API (log-ins are limited to 10 a minute). */
+let admin: string;
 
 const localDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(at);
 
@@ -75,7 +77,7 @@ beforeAll(async () => {
   ensureBuilt({ file: 'dist/ui/city-ui/index.html', name: 'the city page' });
   [browser, city] = await Promise.all([launchBrowser(), startCity({ seed: 'none', now: () => Date.now() - shift })]);
   base = lanBase(city.url);
-  const { token: admin } = await call<{ token: string }>('POST', '/api/auth/login', null, { username: 'admin', password: city.adminPassword });
+  ({ token: admin } = await call<{ token: string }>('POST', '/api/auth/login', null, { username: 'admin', password: city.adminPassword }));
   const mezzeh = await call<{ token: string }>('POST', '/api/city/halls', admin, { name: { ar: 'مركز المزة', en: 'Mezzeh hall' }, timeZone: 'Asia/Damascus' });
   const midan = await call<{ token: string }>('POST', '/api/city/halls', admin, { name: { ar: 'مركز الميدان', en: 'Midan hall' }, timeZone: 'Asia/Damascus' });
   // Midan was last heard ten minutes ago (by the city's clock), Mezzeh just now.
@@ -95,13 +97,15 @@ afterEach(async () => {
   context = undefined;
 });
 
-async function logIn(lang: 'ar' | 'en', hash = ''): Promise<Page> {
+const LOG_IN = { ar: 'تسجيل الدخول', en: 'Log in', fr: 'Se connecter' };
+
+async function logIn(lang: 'ar' | 'en' | 'fr', hash = ''): Promise<Page> {
   context ??= await browser.newContext({ viewport: SCREEN });
   const page = await context.newPage();
-  await page.goto(`${base}/city/${lang === 'en' ? '?lang=en' : ''}${hash}`);
+  await page.goto(`${base}/city/${lang === 'ar' ? '' : `?lang=${lang}`}${hash}`);
   await page.locator('input[name="username"]').fill('admin');
   await page.locator('input[name="password"]').fill(city.adminPassword);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'تسجيل الدخول', exact: true }).click();
+  await page.getByRole('button', { name: LOG_IN[lang], exact: true }).click();
   return page;
 }
 
@@ -173,7 +177,7 @@ describe("the city admin's screens", () => {
     await form.getByRole('button', { name: 'حفظ' }).click();
     await expect.poll(() => form.getByLabel('اسم المركز بالعربية').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('اسم المركز بالعربية').fill('مركز باب توما');
-    await form.getByLabel('اسم المركز بالإنكليزية').fill('Bab Touma hall');
+    await form.getByLabel('اسم المركز بالإنكليزية (اختياري)').fill('Bab Touma hall');
     await form.getByRole('button', { name: 'حفظ' }).click();
 
     const box = page.getByRole('region', { name: 'رمز المركز: مركز باب توما' });
@@ -198,14 +202,44 @@ describe("the city admin's screens", () => {
     expect(await page.content()).not.toContain(token);
   });
 
+  it('creates a hall named in Arabic and French only, in French, and renames it', async () => {
+    const page = await logIn('fr', '#/halls');
+    await page.getByRole('button', { name: '+ Nouveau centre' }).click();
+    const form = page.getByRole('form', { name: 'Nouveau centre' });
+    await form.getByLabel('Nom du centre (arabe)').fill('مركز باب الوادي');
+    await form.getByLabel('Nom du centre (français, facultatif)').fill('Centre de Bab El Oued');
+    await form.getByLabel('Fuseau horaire').selectOption('Africa/Algiers');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('region', { name: 'Jeton du centre\u00a0: Centre de Bab El Oued' }).waitFor();
+    await page.getByRole('cell', { name: 'Centre de Bab El Oued', exact: true }).waitFor();
+    const saved = async () => (await call<CityHall[]>('GET', '/api/city/halls', admin)).find((h) => h.name.ar === 'مركز باب الوادي');
+    expect(await saved()).toMatchObject({ name: { ar: 'مركز باب الوادي', fr: 'Centre de Bab El Oued' }, timeZone: 'Africa/Algiers' });
+    expect((await saved())!.name).not.toHaveProperty('en');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Renommer\u00a0: Centre de Bab El Oued' }).click();
+    const rename = page.getByRole('form', { name: 'Renommer le centre' });
+    expect(await rename.getByLabel('Nom du centre (anglais, facultatif)').inputValue()).toBe('');
+    await rename.getByLabel('Nom du centre (français, facultatif)').fill('Centre de Bab el-Oued');
+    await rename.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('cell', { name: 'Centre de Bab el-Oued', exact: true }).waitFor();
+    expect((await saved())!.name).toEqual({ ar: 'مركز باب الوادي', fr: 'Centre de Bab el-Oued' });
+  });
+
   it('publishes a catalogue, with a problem shown beside its cell', async () => {
     const page = await logIn('en', '#/catalogue');
     await page.getByText('The catalogue has not been published yet.').waitFor();
     await page.getByRole('button', { name: '+ Add a service' }).click();
     await page.getByLabel('Code, service 1').fill('p1');
     await page.getByLabel('Name (Arabic), service 1').fill('جوازات السفر');
-    await page.getByLabel('Name (English), service 1').fill('Passports');
+    await page.getByLabel('Name (English, optional), service 1').fill('Passports');
     await page.getByLabel('What to bring (Arabic), service 1').fill('الهوية الشخصية\nصورتان شخصيتان');
+    // A second service named without English, its papers in French (an Algerian hall's).
+    await page.getByRole('button', { name: '+ Add a service' }).click();
+    await page.getByLabel('Code, service 2').fill('EC');
+    await page.getByLabel('Name (Arabic), service 2').fill('الحالة المدنية');
+    await page.getByLabel('Name (French, optional), service 2').fill('État civil');
+    await page.getByLabel('What to bring (French), service 2').fill('Carte d’identité');
     await page.getByRole('button', { name: 'Publish' }).click();
     const code = page.getByLabel('Code, service 1');
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
@@ -215,10 +249,13 @@ describe("the city admin's screens", () => {
     await code.fill('PS');
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.locator('.city-version').textContent()).toBe('Version 1 published; every hall will receive it.');
-    const published = await call<{ version: number; services: unknown[] }>('GET', '/api/city/services', await adminToken());
+    const published = await call<{ version: number; services: unknown[] }>('GET', '/api/city/services', admin);
     expect(published).toMatchObject({
       version: 1,
-      services: [{ code: 'PS', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 15, whatToBring: { ar: ['الهوية الشخصية', 'صورتان شخصيتان'], en: [] } }],
+      services: [
+        { code: 'PS', name: { ar: 'جوازات السفر', en: 'Passports' }, targetWaitMinutes: 15, whatToBring: { ar: ['الهوية الشخصية', 'صورتان شخصيتان'], en: [] } },
+        { code: 'EC', name: { ar: 'الحالة المدنية', fr: 'État civil' }, targetWaitMinutes: 15, whatToBring: { ar: [], en: [], fr: ['Carte d’identité'] } },
+      ],
     });
   });
 
@@ -238,7 +275,3 @@ describe("the city admin's screens", () => {
     await expectAccessible(page);
   });
 });
-
-async function adminToken(): Promise<string> {
-  return (await call<{ token: string }>('POST', '/api/auth/login', null, { username: 'admin', password: city.adminPassword })).token;
-}

@@ -3,14 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addClosure, listClosures, removeClosure } from '../../hall/closures.js';
 import { hallIdOf } from '../../plugins/auth.js';
-import { Closure } from '../../protocol/schemas.js';
+import { Bilingual, Closure } from '../../protocol/schemas.js';
 import { changeBy } from './record.js';
-import { text } from './views.js';
 
 /** The hall's local day, `YYYY-MM-DD`. */
 const LocalDay = z.iso.date();
-const Reason = z.object({ ar: text(200), en: text(200).optional() });
-const NewClosure = z.object({ date: LocalDay, reason: Reason.optional() });
+const NewClosure = z.object({ date: LocalDay, reason: Bilingual.optional() });
 
 /** Days the whole hall is closed: adding one cancels its bookings and tells those who left a number. */
 export default async function closureRoutes(fastify: FastifyInstance) {

@@ -72,16 +72,17 @@ function ClosureForm({ onAdded }: { onAdded(): void }) {
   const ui = useAdmin();
   const { t } = ui;
   const today = localDay(Date.now(), ui.timeZone);
-  const empty = { date: today, 'reason.ar': '', 'reason.en': '' };
+  const empty = { date: today, 'reason.ar': '', 'reason.en': '', 'reason.fr': '' };
   const form = useForm(empty);
   const v = form.values;
   const date = form.field('date', { past: T.closurePast, duplicate: T.closureTwice });
   const check = () => {
     const c = new Checks();
     const en = c.text('reason.en', v['reason.en'], { max: 200, optional: true });
-    // The reason is said in Arabic first; English is optional.
-    const ar = c.text('reason.ar', v['reason.ar'], { max: 200, optional: !en });
-    return { body: { date: v.date, ...(ar ? { reason: { ar, ...(en ? { en } : {}) } } : {}) }, issues: c.issues };
+    const fr = c.text('reason.fr', v['reason.fr'], { max: 200, optional: true });
+    // The reason is said in Arabic first; English and French are optional.
+    const ar = c.text('reason.ar', v['reason.ar'], { max: 200, optional: !en && !fr });
+    return { body: { date: v.date, ...(ar ? { reason: { ar, ...(en ? { en } : {}), ...(fr ? { fr } : {}) } } : {}) }, issues: c.issues };
   };
   const add = () =>
     form.submit(async () => {
@@ -100,6 +101,7 @@ function ClosureForm({ onAdded }: { onAdded(): void }) {
         </div>
         <TextField label={t('closureReasonAr')} dir="rtl" {...form.field('reason.ar')} />
         <TextField label={t('closureReasonEn')} dir="ltr" {...form.field('reason.en')} />
+        <TextField label={t('closureReasonFr')} hint={t('frenchHint')} dir="ltr" {...form.field('reason.fr')} />
       </div>
     </FormBox>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE `hall_closures` ADD `reason_fr` text;

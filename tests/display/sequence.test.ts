@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHIME, isClip } from '../../display-ui/src/voice/catalogue.js';
 import { letterClip } from '../../display-ui/src/voice/letters.js';
-import { PAUSE, announcement, sentenceClips, spokenLanguages, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
+import { PAUSE, announcement, clipsToPreload, sentenceClips, spokenLanguages, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
 
 // What a display says for a call, in both languages.
 
@@ -106,5 +106,11 @@ describe('the languages a hall speaks', () => {
     expect(spokenLanguages(['ar', 'en', 'fr'], display)).toEqual({ chime: true, ar: true, en: true, fr: true });
     expect(spokenLanguages(['ar', 'en', 'fr'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: true });
     expect(spokenLanguages(['ar', 'en', 'fr'], { ...display, announceFr: false })).toEqual({ chime: true, ar: true, en: true, fr: false });
+  });
+
+  it('loads ahead the clips of the languages it speaks, French among them', () => {
+    const folders = (settings: typeof display) => new Set(clipsToPreload(spokenLanguages(['ar', 'fr'], settings)).map((id) => id.split('/')[0]));
+    expect(folders(display)).toEqual(new Set(['common', 'ar', 'fr']));
+    expect(folders({ ...display, announceFr: false, chime: false })).toEqual(new Set(['ar']));
   });
 });

@@ -1,5 +1,5 @@
 import { LANGS } from '../../../ui-kit/i18n.js';
-import { CHIME, clipText, type VoiceLang } from './catalogue.js';
+import { CHIME, CLIPS, clipText, type VoiceLang } from './catalogue.js';
 import { letterClip } from './letters.js';
 import { numberClips } from './numbers.js';
 
@@ -72,6 +72,9 @@ export function spokenLanguages(
     fr: fr && display.announceFr,
   };
 }
+
+/** The clips a display loads ahead: the chime and every clip of the languages it speaks. */
+export const clipsToPreload = (opts: AnnounceOptions) => CLIPS.filter((c) => (c.lang === 'common' ? opts.chime : opts[c.lang] === true)).map((c) => c.id);
 
 const sentenceText = (clips: string[]) => clips.map((id) => clipText(id) ?? '').filter(Boolean).join(' ');
 

@@ -7,7 +7,7 @@ import { arrivalsOf, histogramsOf, type Rows } from '../reports/charts.js';
 import { figuresOfFacts, loadRows, storeRows, type Key, type StoredRows } from '../reports/day.js';
 import { dayFactsOfEvents } from '../reports/events.js';
 import { emptyFigures, mergeFigures, type Figures, type StoredFigures } from '../reports/figures.js';
-import { NONE, TOTAL, type Label } from '../reports/labels.js';
+import { NONE, TOTAL, type RowName } from '../reports/labels.js';
 import { reportRow } from '../reports/summary.js';
 import { nextDay, offsetSpans, startOfLocalDay } from '../reports/zone.js';
 import type { HallRow } from './board.js';
@@ -138,7 +138,7 @@ async function keepDays(pool: pg.Pool, hallId: number, runs: Computed[], targets
 interface Row {
   key: string;
   id: number | null;
-  label: Label;
+  label: RowName['label'];
   order: number | string;
   figures: Figures;
 }

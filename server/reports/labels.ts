@@ -1,7 +1,7 @@
 import type { Connection } from '../../db/connection.js';
-import type { Grouping } from '../protocol/reports.js';
-import type { HallRow } from '../hall/state.js';
 import type { Phrase } from '../../ui-kit/i18n.js';
+import type { Grouping, ReportRow } from '../protocol/reports.js';
+import type { HallRow } from '../hall/state.js';
 import { namesOf, reportLabel } from '../hall/names.js';
 import { prepared } from './sql.js';
 import type { Key } from './day.js';
@@ -9,12 +9,10 @@ import type { Key } from './day.js';
 // What each row is called: the key the API names it by, and a label in every language (Arabic
 // with the hall's digits); a name an admin typed has French where given.
 
-export type Label = { ar: string; en: string; fr?: string };
-
 export interface RowName {
   key: string | null;
   id: number | null;
-  label: Label;
+  label: ReportRow['label'];
   /** Rows come in this order; null (no service, counter or clerk) last. */
   order: number | string | null;
 }

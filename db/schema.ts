@@ -30,6 +30,7 @@ export interface HallSettings {
     chime?: boolean;
     announceAr?: boolean;
     announceEn?: boolean;
+    announceFr?: boolean;
     ticker?: { ar: string; en?: string; fr?: string } | null;
     voice?: 'clips' | 'speechSynthesis';
   };

@@ -7,6 +7,7 @@ import { arrivalsOf, histogramsOf, type Rows } from '../reports/charts.js';
 import { figuresOfFacts, loadRows, storeRows, type Key, type StoredRows } from '../reports/day.js';
 import { dayFactsOfEvents } from '../reports/events.js';
 import { emptyFigures, mergeFigures, type Figures, type StoredFigures } from '../reports/figures.js';
+import { NONE, TOTAL, type RowName } from '../reports/labels.js';
 import { reportRow } from '../reports/summary.js';
 import { nextDay, offsetSpans, startOfLocalDay } from '../reports/zone.js';
 import type { HallRow } from './board.js';
@@ -137,7 +138,7 @@ async function keepDays(pool: pg.Pool, hallId: number, runs: Computed[], targets
 interface Row {
   key: string;
   id: number | null;
-  label: { ar: string; en: string };
+  label: RowName['label'];
   order: number | string;
   figures: Figures;
 }
@@ -163,13 +164,13 @@ export async function citySummary(
         const sum = into(String(hall.id), () => ({ id: hall.id, label: reportLabel(namesOf(hall)), order: hall.id }));
         for (const f of figures.service.values()) mergeFigures(sum, f);
       } else if (q.groupBy === 'day') {
-        const sum = into(day, () => ({ id: null, label: { ar: day, en: day }, order: day }));
+        const sum = into(day, () => ({ id: null, label: { ar: day, en: day, fr: day }, order: day }));
         for (const f of figures.hour.values()) mergeFigures(sum, f);
       } else {
         for (const [serviceId, f] of figures.service) {
           const service = serviceId === null ? undefined : serviceOf.get(serviceId);
           const code = service?.code ?? '—';
-          const label = catalogueName.get(code) ?? (service ? reportLabel(service.name) : { ar: 'بلا خدمة', en: 'No service' });
+          const label = catalogueName.get(code) ?? (service ? reportLabel(service.name) : NONE.service);
           mergeFigures(into(code, () => ({ id: null, label, order: code })), f);
         }
       }
@@ -184,7 +185,7 @@ export async function citySummary(
     groupBy: q.groupBy,
     timeZone: zones.join(', '),
     rows: sorted.map((r) => reportRow({ key: r.key, id: r.id, label: r.label, order: r.order }, r.figures, false)),
-    total: reportRow({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, order: null }, total, false),
+    total: reportRow({ key: null, id: null, label: TOTAL, order: null }, total, false),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Summary } from './reports.js';
-import { Bilingual, Id, WaitRange } from './schemas.js';
+import { Bilingual, Id, Lang, WaitRange } from './schemas.js';
 
 // The contract between a hall server and the city server (../shared/API.md, "Many halls"): what a
 // hall ships, what the city answers, and the catalogue it publishes. Both sides import this one
@@ -232,7 +232,7 @@ export const CitySummaryQuery = z
     groupBy: z.enum(CITY_GROUPINGS).default('hall'),
     hallId: HallIdText.optional(),
     format: z.enum(['json', 'csv']).default('json'),
-    lang: z.enum(['ar', 'en']).default('ar'),
+    lang: Lang.default('ar'),
   })
   .superRefine(checkRange);
 

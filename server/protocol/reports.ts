@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdText } from './schemas.js';
+import { IdText, Lang } from './schemas.js';
 
 // The reports API (/api/reports): queries and answers, shared with the staff app.
 
@@ -31,7 +31,7 @@ export const SummaryQuery = z
     groupBy: z.enum(GROUPINGS).default('service'),
     format: z.enum(['json', 'csv']).default('json'),
     /** Language of the CSV's headings and labels. */
-    lang: z.enum(['ar', 'en']).default('ar'),
+    lang: Lang.default('ar'),
   })
   .superRefine(checkRange);
 
@@ -113,7 +113,7 @@ export type Retention = z.infer<typeof Retention>;
 
 /** `GET /api/reports/appointments`: bookings per service and local day. */
 export const AppointmentsReportQuery = z
-  .object({ from: LocalDay, to: LocalDay, format: z.enum(['json', 'csv']).default('json'), lang: z.enum(['ar', 'en']).default('ar') })
+  .object({ from: LocalDay, to: LocalDay, format: z.enum(['json', 'csv']).default('json'), lang: Lang.default('ar') })
   .superRefine(checkRange);
 
 export const AppointmentsReportRow = z.object({

@@ -158,6 +158,8 @@ export const DisplaySettings = z.object({
   chime: z.boolean(),
   announceAr: z.boolean(),
   announceEn: z.boolean(),
+  /** Spoken only in a hall whose languages include French. */
+  announceFr: z.boolean(),
   ticker: Bilingual.nullable(),
   /** `clips`: the voice pack; `speechSynthesis`: the browser's own voice, for TVs with a good one. */
   voice: z.enum(['clips', 'speechSynthesis']),

@@ -16,6 +16,7 @@ export const DISPLAY_DEFAULTS: DisplaySettings = {
   chime: true,
   announceAr: true,
   announceEn: true,
+  announceFr: true,
   ticker: null,
   voice: 'clips',
 };
@@ -30,6 +31,7 @@ export function displaySettings(settings: HallSettings): DisplaySettings {
     chime: pick('chime', bool),
     announceAr: pick('announceAr', bool),
     announceEn: pick('announceEn', bool),
+    announceFr: pick('announceFr', bool),
     ticker: pick('ticker', (v) => typeof v === 'object' && v !== null && 'ar' in v),
     voice: pick('voice', (v) => v === 'clips' || v === 'speechSynthesis'),
   };

@@ -1,17 +1,18 @@
 import type { Connection } from '../../db/connection.js';
-import type { Grouping } from '../protocol/reports.js';
+import type { Phrase } from '../../ui-kit/i18n.js';
+import type { Grouping, ReportRow } from '../protocol/reports.js';
 import type { HallRow } from '../hall/state.js';
 import { namesOf, reportLabel } from '../hall/names.js';
 import { prepared } from './sql.js';
 import type { Key } from './day.js';
 
-// What each row is called: the key the API names it by, and a label in both languages (Arabic
-// with the hall's digits).
+// What each row is called: the key the API names it by, and a label in every language (Arabic
+// with the hall's digits); a name an admin typed has French where given.
 
 export interface RowName {
   key: string | null;
   id: number | null;
-  label: { ar: string; en: string; fr?: string };
+  label: ReportRow['label'];
   /** Rows come in this order; null (no service, counter or clerk) last. */
   order: number | string | null;
 }
@@ -20,13 +21,15 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const withDigits = (text: string, hall: HallRow) =>
   hall.settings.digits === 'latn' ? text : text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
 
-const NONE: Record<Grouping, RowName['label']> = {
-  service: { ar: 'بلا خدمة', en: 'No service' },
-  counter: { ar: 'خارج الشبابيك', en: 'Not at a counter' },
-  clerk: { ar: 'بلا موظف (الكشك أو النظام)', en: 'No clerk (kiosk or system)' },
-  hour: { ar: '—', en: '—' },
-  day: { ar: '—', en: '—' },
+export const NONE: Record<Grouping, Phrase> = {
+  service: { ar: 'بلا خدمة', en: 'No service', fr: 'Aucun service' },
+  counter: { ar: 'خارج الشبابيك', en: 'Not at a counter', fr: 'Hors guichet' },
+  clerk: { ar: 'بلا موظف (الكشك أو النظام)', en: 'No clerk (kiosk or system)', fr: 'Aucun agent (borne ou système)' },
+  hour: { ar: '—', en: '—', fr: '—' },
+  day: { ar: '—', en: '—', fr: '—' },
 };
+
+export const TOTAL: Phrase = { ar: 'المجموع', en: 'Total', fr: 'Total' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -52,7 +55,8 @@ export function rowNamer(conn: Connection, hall: HallRow, grouping: Grouping): (
         const c = byId.get(key as number);
         if (!c) return none();
         const extra = c.name ? ` — ${c.name}` : '';
-        return { key: String(c.number), id: c.id, label: { ar: withDigits(`الشباك ${c.number}`, hall) + extra, en: `Counter ${c.number}${extra}` }, order: c.number };
+        const label = { ar: withDigits(`الشباك ${c.number}`, hall) + extra, en: `Counter ${c.number}${extra}`, fr: `Guichet ${c.number}${extra}` };
+        return { key: String(c.number), id: c.id, label, order: c.number };
       };
     }
     case 'clerk': {
@@ -67,15 +71,17 @@ export function rowNamer(conn: Connection, hall: HallRow, grouping: Grouping): (
       return (key) => {
         const h = key as number;
         const text = `${pad(h)}:00–${pad((h + 1) % 24)}:00`;
-        return { key: pad(h), id: null, label: { ar: withDigits(text, hall), en: text }, order: h };
+        return { key: pad(h), id: null, label: { ar: withDigits(text, hall), en: text, fr: text }, order: h };
       };
     case 'day': {
       const digits = hall.settings.digits === 'latn' ? 'latn' : 'arab';
       const ar = new Intl.DateTimeFormat(`ar-SY-u-nu-${digits}`, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-      const en = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+      const short = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+      const en = new Intl.DateTimeFormat('en-GB', short);
+      const fr = new Intl.DateTimeFormat('fr-FR', short);
       return (key) => {
         const at = new Date(`${key as string}T00:00:00Z`);
-        return { key: key as string, id: null, label: { ar: ar.format(at), en: en.format(at) }, order: key as string };
+        return { key: key as string, id: null, label: { ar: ar.format(at), en: en.format(at), fr: fr.format(at) }, order: key as string };
       };
     }
   }

@@ -3,7 +3,7 @@ import type { Grouping, ReportRow, Summary } from '../protocol/reports.js';
 import type { Key } from './day.js';
 import { figuresByDay, reportContext } from './days.js';
 import { emptyFigures, mergeFigures, percentileS, type Figures } from './figures.js';
-import { byRowOrder, rowNamer, type RowName } from './labels.js';
+import { byRowOrder, rowNamer, TOTAL, type RowName } from './labels.js';
 
 // GET /api/reports/summary: the days' figures added up per row, then turned into the figures a
 // manager reads: averages and maxima rounded to the second, the 90th percentile by nearest rank.
@@ -67,7 +67,7 @@ export async function summary(
   const named = [...rows].map(([key, f]) => ({ name: name(key), f }));
   named.sort((a, b) => byRowOrder(a.name, b.name));
   const total = named.reduce((sum, r) => mergeFigures(sum, r.f), emptyFigures());
-  const totalName: RowName = { key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, order: null };
+  const totalName: RowName = { key: null, id: null, label: TOTAL, order: null };
   return {
     from: q.from,
     to: q.to,

@@ -38,6 +38,12 @@ describe('the appointments report', () => {
       '2026-11-29,Building permits,4,2,1,1,2,50',
       '2026-11-30,Building permits,1,0,0,0,0,',
     ]);
+    // In French: French headings, the service by its English name while it has no French one.
+    const fr = await h.request('GET', `${query}&format=csv&lang=fr`, { token: h.c.supervisor });
+    expect(fr.body.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual([
+      'Jour,Service,Rendez-vous pris,Présents,Absents,Annulés,Appelés,Appelés dans les 5\u00a0min suivant l’heure du rendez-vous (%)',
+      '2026-11-29,Building permits,4,2,1,1,2,50',
+    ]);
     expect((await h.request('GET', query, { token: h.c.clerk })).statusCode).toBe(403);
     expect((await h.request('GET', '/api/reports/appointments?from=2026-11-30&to=2026-11-29', { token: h.c.supervisor })).json().error.message).toMatch(/querystring\.to/);
   });

@@ -91,7 +91,7 @@ describe('city reports', () => {
     expect(byDay.rows.map((r) => r.key)).toEqual(DAYS);
   });
 
-  it('reports one hall with hallId, and as CSV with Arabic headings', async () => {
+  it('reports one hall with hallId, and as CSV with Arabic or French headings', async () => {
     const one = await citySummary(`from=${DAYS[0]}&to=${DAYS[0]}&groupBy=day&hallId=${halls[0]!.cityId}`);
     expect(withoutName(one.total)).toEqual(withoutName(await hallTotal(halls[0]!.hall, DAYS[0]!)));
     const res = await fetch(`${city.url}/api/city/reports/summary?from=${DAYS[0]}&to=${DAYS[0]}&groupBy=hall&format=csv&lang=ar`, { headers: bearer(admin) });
@@ -99,6 +99,16 @@ describe('city reports', () => {
     const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
     expect(csv.startsWith('\uFEFFالرمز,البيان,التذاكر الصادرة')).toBe(true);
     expect(csv).toContain('القاعة 1');
+
+    const csvOf = (lang: string) =>
+      fetch(`${city.url}/api/city/reports/summary?from=${DAYS[0]}&to=${DAYS[0]}&groupBy=hall&format=csv&lang=${lang}`, { headers: bearer(admin) });
+    const fr = (await (await csvOf('fr')).text()).split('\r\n').map((line) => line.split(','));
+    expect(fr[0]!.slice(0, 4)).toEqual(['Code', 'Libellé', 'Tickets délivrés', 'Usagers servis']);
+    // A hall named without French is named in English; the total in French.
+    expect(fr.slice(1, 4).map((cells) => cells[1])).toEqual(['Hall 1', 'Hall 2', 'Total']);
+    const de = await csvOf('de');
+    expect(de.status).toBe(400);
+    expect((await de.json()).error.message).toContain('lang');
   });
 });
 

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Call } from '../../server/protocol/schemas.js';
+import type { HallSettings } from '../../db/schema.js';
 import { Announcer } from '../../display-ui/src/audio/announcer.js';
 import type { AnnouncementPlayer } from '../../display-ui/src/audio/player.js';
-import type { Announcement } from '../../display-ui/src/voice/sequence.js';
+import { spokenLanguages, type Announcement, type AnnounceOptions } from '../../display-ui/src/voice/sequence.js';
+import type { Call } from '../../server/protocol/schemas.js';
+import { displaySettings } from '../../server/realtime/display-info.js';
 
 // The announcement queue: one call at a time, in the order taken, whatever the player does; a
 // burst of calls spoken as one short group, timed with the voice pack's own clip lengths.
@@ -46,13 +48,13 @@ function recorder(ms: (a: Announcement) => number | Promise<void> = () => 20) {
   return { played, player, overlaps: () => overlaps };
 }
 
-function announcer(player: AnnouncementPlayer, opts: { maxPlayMs?: number; en?: boolean; fr?: boolean } = {}) {
+function announcer(player: AnnouncementPlayer, opts: { maxPlayMs?: number; en?: boolean; fr?: boolean; spoken?: AnnounceOptions } = {}) {
   let idle!: () => void;
   const done = new Promise<void>((r) => (idle = r));
   const pending: number[][] = [];
   const a = new Announcer({
     player: () => player,
-    options: () => ({ chime: true, ar: true, en: opts.en ?? true, fr: opts.fr }),
+    options: () => opts.spoken ?? { chime: true, ar: true, en: opts.en ?? true, fr: opts.fr },
     hooks: { pending: (calls) => pending.push(calls.map((c) => c.id)), speaking: () => undefined, idle },
     maxPlayMs: opts.maxPlayMs,
   });
@@ -171,5 +173,21 @@ describe('the announcement queue', () => {
     // The second is part of the group: no chime, no «الرقم».
     expect(played.filter((p) => p.callId === 2).flatMap((p) => p.clips)).not.toContain('ar/the-number');
     expect(played.filter((p) => p.clips.includes('common/chime'))).toHaveLength(1);
+  });
+
+  it("speaks French in a hall of Arabic and French as the hall's stored settings say, announceFr missing or set", async () => {
+    const spokenFor = async (display: HallSettings['display']) => {
+      const { played, player } = recorder();
+      const spoken = spokenLanguages(['ar', 'fr'], displaySettings({ display } as HallSettings));
+      const { a, done } = announcer(player, { spoken });
+      a.enqueue([call(1, 'B023', 12)]);
+      await done;
+      return played.map((p) => p.clips[0]);
+    };
+    // Settings stored before announceFr: French, as before; and the English switch does not silence it.
+    expect(await spokenFor({ announceAr: true, announceEn: true })).toEqual(['common/chime', 'ar/the-number', 'fr/number']);
+    expect(await spokenFor({ announceEn: false })).toEqual(['common/chime', 'ar/the-number', 'fr/number']);
+    expect(await spokenFor({ announceFr: false })).toEqual(['common/chime', 'ar/the-number']);
+    expect(await spokenFor({ announceAr: false, chime: false })).toEqual(['fr/number']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHIME, isClip } from '../../display-ui/src/voice/catalogue.js';
 import { letterClip } from '../../display-ui/src/voice/letters.js';
-import { PAUSE, announcement, sentenceClips, spokenLanguages, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
+import { PAUSE, announcement, clipsToPreload, sentenceClips, spokenLanguages, splitTicketNumber } from '../../display-ui/src/voice/sequence.js';
 
 // What a display says for a call, in both languages.
 
@@ -79,7 +79,7 @@ describe('the announcement of a call', () => {
 });
 
 describe('the languages a hall speaks', () => {
-  const display = { chime: true, announceAr: true, announceEn: true };
+  const display = { chime: true, announceAr: true, announceEn: true, announceFr: true };
 
   it('says a call in Arabic, then in French, in a hall of Arabic and French', () => {
     const o = spokenLanguages(['ar', 'fr'], display);
@@ -93,10 +93,24 @@ describe('the languages a hall speaks', () => {
     expect(announcement(call('B023', 12), o).speech.map((s) => s.lang)).toEqual(['ar', 'fr']);
   });
 
-  it('keeps Arabic and English where the hall has no French, and the second language switch for French', () => {
+  it('keeps Arabic and English where the hall has no French', () => {
     expect(spokenLanguages(['ar', 'en'], display)).toEqual({ chime: true, ar: true, en: true, fr: false });
     expect(spokenLanguages(['ar'], display)).toEqual({ chime: true, ar: true, en: true, fr: false });
-    expect(spokenLanguages(['fr', 'ar'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: false });
+    expect(spokenLanguages(['ar', 'en'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: false });
+  });
+
+  it("turns each language's voice on or off by its own switch", () => {
+    expect(spokenLanguages(['ar', 'fr'], { ...display, announceFr: false })).toEqual({ chime: true, ar: true, en: false, fr: false });
+    expect(spokenLanguages(['ar', 'fr'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: true });
     expect(spokenLanguages(['ar', 'fr'], { ...display, announceAr: false, chime: false })).toEqual({ chime: false, ar: false, en: false, fr: true });
+    expect(spokenLanguages(['ar', 'en', 'fr'], display)).toEqual({ chime: true, ar: true, en: true, fr: true });
+    expect(spokenLanguages(['ar', 'en', 'fr'], { ...display, announceEn: false })).toEqual({ chime: true, ar: true, en: false, fr: true });
+    expect(spokenLanguages(['ar', 'en', 'fr'], { ...display, announceFr: false })).toEqual({ chime: true, ar: true, en: true, fr: false });
+  });
+
+  it('loads ahead the clips of the languages it speaks, French among them', () => {
+    const folders = (settings: typeof display) => new Set(clipsToPreload(spokenLanguages(['ar', 'fr'], settings)).map((id) => id.split('/')[0]));
+    expect(folders(display)).toEqual(new Set(['common', 'ar', 'fr']));
+    expect(folders({ ...display, announceFr: false, chime: false })).toEqual(new Set(['ar']));
   });
 });

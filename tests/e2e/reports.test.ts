@@ -94,4 +94,33 @@ describe('reports page', () => {
       await context.close();
     }
   }, 60_000);
+
+  it("in French: the table and the CSV in French, the printed Hijri date in the hall's calendar", async () => {
+    // Algiers on the Hijri new year 1448: 2 Muharram by Umm al-Qura, 1 by the tabular calendar the hall chose.
+    const algiers = await startHall({ seed: 'demo-fr', now: () => Date.parse('2026-06-17T10:00:00+01:00') });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    try {
+      const admin = await algiers.login();
+      const patch = await algiers.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: bearer(admin), payload: { settings: { hijriCalendar: 'islamic-civil' } } });
+      expect(patch.statusCode, patch.body).toBe(200);
+      expect((await algiers.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(algiers.tokens.kiosk), payload: { serviceId: 1 } })).statusCode).toBe(201);
+
+      const page = await context.newPage();
+      await page.goto(`${lanBase(await algiers.listen())}/clerk/?lang=fr#/reports`);
+      await page.locator('input[name="username"]').fill('supervisor');
+      await page.locator('input[name="password"]').fill(algiers.adminPassword);
+      await page.locator('input[name="password"]').press('Enter');
+      const row = page.locator('table.reports-table tbody tr', { hasText: 'Permis de construire' });
+      await expect.poll(() => row.locator('td').first().textContent(), { timeout: 15_000 }).toBe('1');
+      expect(await page.locator('.reports-print-head').textContent()).toContain('mercredi 17 juin 2026 · 1 mouharram 1448 AH');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+      const lines = readFileSync((await download.path())!, 'utf8').slice(1).split('\r\n').map((line) => line.split(','));
+      expect(lines[0]!.slice(0, 3)).toEqual(['Code', 'Libellé', 'Tickets délivrés']);
+      expect(lines[1]!.slice(0, 3)).toEqual(['B', 'Permis de construire', '1']);
+    } finally {
+      await context.close();
+      await algiers.close();
+    }
+  }, 60_000);
 });

@@ -429,7 +429,7 @@ describe('the admin area in French', () => {
     expect(await form.getByLabel('Proposer un centre où l’attente est plus courte').isChecked()).toBe(true);
   });
 
-  it("keeps the displays' French ticker when their settings are saved", async () => {
+  it("keeps the displays' French ticker when their settings are saved, and turns the French voice off", async () => {
     const ticker = { ar: 'أهلاً بكم في المركز', en: 'Welcome to the centre', fr: 'Bienvenue au centre' };
     const set = await hall.app.inject({ method: 'PATCH', url: '/api/admin/hall', headers: await admin(), payload: { settings: { display: { ticker } } } });
     expect(set.statusCode).toBe(200);
@@ -445,5 +445,12 @@ describe('the admin area in French', () => {
     await form.getByLabel('Bandeau (français, facultatif)').fill('Bienvenue au centre de services');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(async () => (await readHall()).settings.display.ticker.fr).toBe('Bienvenue au centre de services');
+
+    // Each language's voice has its own switch.
+    const french = form.getByLabel('Annonce en français');
+    expect(await french.isChecked()).toBe(true);
+    await french.uncheck();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(async () => (await readHall()).settings.display).toMatchObject({ announceAr: true, announceEn: true, announceFr: false });
   });
 });

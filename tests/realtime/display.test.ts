@@ -167,7 +167,7 @@ describe('/display for hall and counter screens', () => {
       digits: 'arab',
       languages: ['ar', 'en'],
       hijriCalendar: 'islamic-umalqura',
-      display: { recentCalls: 6, chime: true, announceAr: true, announceEn: true, ticker: null, voice: 'clips' },
+      display: { recentCalls: 6, chime: true, announceAr: true, announceEn: true, announceFr: true, ticker: null, voice: 'clips' },
     });
     expect(snapshot.zone).toBeNull();
     expect(snapshot.services.map((s: any) => s.code)).toEqual(['B', 'P', 'F', 'D', 'C', 'E']);
@@ -193,11 +193,11 @@ describe('/display for hall and counter screens', () => {
   });
 
   it("applies the hall's own display settings", async () => {
-    const own = { recentCalls: 4, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis' as const, chime: 'loud' as any };
+    const own = { recentCalls: 4, announceEn: false, announceFr: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis' as const, chime: 'loud' as any };
     live.hall.setSettings({ display: own });
     const { inbox } = await display();
     expect((await inbox.next('snapshot')).hall.display).toEqual({
-      recentCalls: 4, chime: true, announceAr: true, announceEn: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis',
+      recentCalls: 4, chime: true, announceAr: true, announceEn: false, announceFr: false, ticker: { ar: 'أهلاً', en: 'Welcome' }, voice: 'speechSynthesis',
     });
   });
 

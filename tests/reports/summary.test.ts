@@ -106,6 +106,17 @@ async function get(url: string, token = supervisor) {
   return hall.app.inject({ method: 'GET', url, headers: bearer(token) });
 }
 
+/** A CSV answer's cells, line by line, after its byte-order mark; no field is quoted, so every comma ends one. */
+function csvCells(res: Awaited<ReturnType<typeof get>>): string[][] {
+  expect(res.statusCode, res.body).toBe(200);
+  const text = res.rawPayload.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text).not.toContain('"');
+  const lines = text.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+  for (const line of lines) expect(line).toHaveLength(lines[0]!.length);
+  return lines;
+}
+
 async function report(groupBy: string, from = DAY, to = DAY): Promise<Summary> {
   const res = await get(`/api/reports/summary?from=${from}&to=${to}&groupBy=${groupBy}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -117,6 +128,7 @@ const none = { issued: 0, served: 0, noShow: 0, cancelled: 0, called: 0, avgWait
   maxServiceS: null, withinTarget: 0, withinTargetPct: null, avgRating: null, ratings: 0, transferWaits: { count: 0, avgWaitS: null },
   openS: null, busyS: null, idleS: null };
 const row = (r: Partial<ReportRow>) => ({ ...none, ...r });
+const TOTAL = { ar: 'المجموع', en: 'Total', fr: 'Total' };
 
 // The whole day. Waits [30, 60, 300, 480, 660, 900]: sum 2,430, avg 405; p90 = the ⌈5.4⌉ = 6th = 900;
 // within target: all but T2 (660 > 600) = 5 of 6 = 83.3%. Service times [240, 180, 240, 600, 240]:
@@ -138,28 +150,28 @@ describe('GET /api/reports/summary', () => {
         avgWaitS: 306, p90WaitS: 660, maxWaitS: 660, avgServiceS: 300, maxServiceS: 600, withinTarget: 4, withinTargetPct: 80,
         avgRating: 2, ratings: 3, transferWaits: { count: 1, avgWaitS: 360 } }),
     ]);
-    expect(s.total).toEqual(row({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, ...DAY_TOTAL }));
+    expect(s.total).toEqual(row({ key: null, id: null, label: TOTAL, ...DAY_TOTAL }));
   });
 
   it('by counter: waits to the calling counter, open and idle time', async () => {
     const s = await report('counter');
     expect(s.rows).toEqual([
       // c2: T5's first wait 900; served nothing; open 2,700, serving T5 08:19:20–08:24:20 = 300.
-      row({ key: '2', id: 2, label: { ar: 'الشباك ٢', en: 'Counter 2' }, called: 1, avgWaitS: 900, p90WaitS: 900, maxWaitS: 900,
+      row({ key: '2', id: 2, label: { ar: 'الشباك ٢', en: 'Counter 2', fr: 'Guichet 2' }, called: 1, avgWaitS: 900, p90WaitS: 900, maxWaitS: 900,
         withinTarget: 1, withinTargetPct: 100, openS: 2700, busyS: 300, idleS: 2400 }),
       // c4: waits T1 300, T2 660, T9 60: avg 340, p90 = the 3rd = 660, within 2/3; served T1 T2 T5 T9 [240, 180, 240, 240]
       // avg 225; ratings T1 3, T5 2; T5's transfer wait; open 11,400, serving 900.
-      row({ key: '4', id: 4, label: { ar: 'الشباك ٤', en: 'Counter 4' }, served: 4, called: 3, avgWaitS: 340, p90WaitS: 660, maxWaitS: 660,
+      row({ key: '4', id: 4, label: { ar: 'الشباك ٤', en: 'Counter 4', fr: 'Guichet 4' }, served: 4, called: 3, avgWaitS: 340, p90WaitS: 660, maxWaitS: 660,
         avgServiceS: 225, maxServiceS: 240, withinTarget: 2, withinTargetPct: 66.7, avgRating: 2.5, ratings: 2,
         transferWaits: { count: 1, avgWaitS: 360 }, openS: 11400, busyS: 900, idleS: 10500 }),
       // c5: waits T3 480, T6 30: avg 255, p90 = the 2nd = 480; T6 served 600; T3 no-show; open 7,200.
-      row({ key: '5', id: 5, label: { ar: 'الشباك ٥', en: 'Counter 5' }, served: 1, noShow: 1, called: 2, avgWaitS: 255, p90WaitS: 480,
+      row({ key: '5', id: 5, label: { ar: 'الشباك ٥', en: 'Counter 5', fr: 'Guichet 5' }, served: 1, noShow: 1, called: 2, avgWaitS: 255, p90WaitS: 480,
         maxWaitS: 480, avgServiceS: 600, maxServiceS: 600, withinTarget: 2, withinTargetPct: 100, avgRating: 1, ratings: 1,
         openS: 7200, busyS: 600, idleS: 6600 }),
       // Issued at the kiosk, and the two cancelled while waiting.
-      row({ key: null, id: null, label: { ar: 'خارج الشبابيك', en: 'Not at a counter' }, issued: 8, cancelled: 2, openS: 0, busyS: 0, idleS: 0 }),
+      row({ key: null, id: null, label: { ar: 'خارج الشبابيك', en: 'Not at a counter', fr: 'Hors guichet' }, issued: 8, cancelled: 2, openS: 0, busyS: 0, idleS: 0 }),
     ]);
-    expect(s.total).toEqual(row({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, ...DAY_TOTAL, openS: 21300, busyS: 1800, idleS: 19500 }));
+    expect(s.total).toEqual(row({ key: null, id: null, label: TOTAL, ...DAY_TOTAL, openS: 21300, busyS: 1800, idleS: 19500 }));
   });
 
   it('by clerk: who called, who served, who cancelled, time open per clerk', async () => {
@@ -174,41 +186,41 @@ describe('GET /api/reports/summary', () => {
         maxWaitS: 900, avgServiceS: 600, maxServiceS: 600, withinTarget: 3, withinTargetPct: 100, avgRating: 1, ratings: 1,
         openS: 9900, busyS: 900, idleS: 9000 }),
       row({ key: 'supervisor', id: 2, label: { ar: 'المشرف', en: 'supervisor' }, cancelled: 1, openS: 0, busyS: 0, idleS: 0 }),
-      row({ key: null, id: null, label: { ar: 'بلا موظف (الكشك أو النظام)', en: 'No clerk (kiosk or system)' }, issued: 8, cancelled: 1,
+      row({ key: null, id: null, label: { ar: 'بلا موظف (الكشك أو النظام)', en: 'No clerk (kiosk or system)', fr: 'Aucun agent (borne ou système)' }, issued: 8, cancelled: 1,
         openS: 0, busyS: 0, idleS: 0 }),
     ]);
-    expect(s.total).toEqual(row({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, ...DAY_TOTAL, openS: 21300, busyS: 1800, idleS: 19500 }));
+    expect(s.total).toEqual(row({ key: null, id: null, label: TOTAL, ...DAY_TOTAL, openS: 21300, busyS: 1800, idleS: 19500 }));
   });
 
   it('by hour: the local hour of issue, across midnight local vs UTC', async () => {
     const s = await report('hour');
     expect(s.rows).toEqual([
       // T9, issued 00:30 local (21:30 UTC the day before).
-      row({ key: '00', id: null, label: { ar: '٠٠:٠٠–٠١:٠٠', en: '00:00–01:00' }, issued: 1, served: 1, called: 1, avgWaitS: 60, p90WaitS: 60,
+      row({ key: '00', id: null, label: { ar: '٠٠:٠٠–٠١:٠٠', en: '00:00–01:00', fr: '00:00–01:00' }, issued: 1, served: 1, called: 1, avgWaitS: 60, p90WaitS: 60,
         maxWaitS: 60, avgServiceS: 240, maxServiceS: 240, withinTarget: 1, withinTargetPct: 100 }),
       // T1–T5: waits [300, 480, 660, 900] avg 585, p90 = the ⌈3.6⌉ = 4th = 900, within 3/4; served T1 T2 T5 [240, 180, 240].
-      row({ key: '08', id: null, label: { ar: '٠٨:٠٠–٠٩:٠٠', en: '08:00–09:00' }, issued: 5, served: 3, noShow: 1, cancelled: 1, called: 4,
+      row({ key: '08', id: null, label: { ar: '٠٨:٠٠–٠٩:٠٠', en: '08:00–09:00', fr: '08:00–09:00' }, issued: 5, served: 3, noShow: 1, cancelled: 1, called: 4,
         avgWaitS: 585, p90WaitS: 900, maxWaitS: 900, avgServiceS: 220, maxServiceS: 240, withinTarget: 3, withinTargetPct: 75,
         avgRating: 2.5, ratings: 2, transferWaits: { count: 1, avgWaitS: 360 } }),
       // T6 and T7 (cancelled after midnight: still the 8th's, 09:00).
-      row({ key: '09', id: null, label: { ar: '٠٩:٠٠–١٠:٠٠', en: '09:00–10:00' }, issued: 2, served: 1, cancelled: 1, called: 1, avgWaitS: 30,
+      row({ key: '09', id: null, label: { ar: '٠٩:٠٠–١٠:٠٠', en: '09:00–10:00', fr: '09:00–10:00' }, issued: 2, served: 1, cancelled: 1, called: 1, avgWaitS: 30,
         p90WaitS: 30, maxWaitS: 30, avgServiceS: 600, maxServiceS: 600, withinTarget: 1, withinTargetPct: 100, avgRating: 1, ratings: 1 }),
     ]);
-    expect(s.total).toEqual(row({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, ...DAY_TOTAL }));
+    expect(s.total).toEqual(row({ key: null, id: null, label: TOTAL, ...DAY_TOTAL }));
   });
 
   it('by day: each ticket in the local day it was issued', async () => {
     const s = await report('day', '2026-03-07', DAY);
     // The 7th: T8 only (23:59 local), called and served after midnight: wait 120, service 120, rated 3.
     expect(s.rows).toEqual([
-      row({ key: '2026-03-07', id: null, label: { ar: 'السبت، ٧ آذار ٢٠٢٦', en: 'Sat, 7 Mar 2026' }, issued: 1, served: 1, called: 1,
+      row({ key: '2026-03-07', id: null, label: { ar: 'السبت، ٧ آذار ٢٠٢٦', en: 'Sat, 7 Mar 2026', fr: 'sam. 7 mars 2026' }, issued: 1, served: 1, called: 1,
         avgWaitS: 120, p90WaitS: 120, maxWaitS: 120, avgServiceS: 120, maxServiceS: 120, withinTarget: 1, withinTargetPct: 100,
         avgRating: 3, ratings: 1 }),
-      row({ key: DAY, id: null, label: { ar: 'الأحد، ٨ آذار ٢٠٢٦', en: 'Sun, 8 Mar 2026' }, ...DAY_TOTAL }),
+      row({ key: DAY, id: null, label: { ar: 'الأحد، ٨ آذار ٢٠٢٦', en: 'Sun, 8 Mar 2026', fr: 'dim. 8 mars 2026' }, ...DAY_TOTAL }),
     ]);
     // Both days: waits [30, 60, 120, 300, 480, 660, 900]: sum 2,550, avg 364.3 → 364; p90 = the ⌈6.3⌉ = 7th = 900;
     // within 6/7 = 85.7%; service [240, 180, 240, 600, 240, 120]: sum 1,620, avg 270; ratings 3, 2, 1, 3: avg 2.25.
-    expect(s.total).toEqual(row({ key: null, id: null, label: { ar: 'المجموع', en: 'Total' }, issued: 9, served: 6, noShow: 1, cancelled: 2,
+    expect(s.total).toEqual(row({ key: null, id: null, label: TOTAL, issued: 9, served: 6, noShow: 1, cancelled: 2,
       called: 7, avgWaitS: 364, p90WaitS: 900, maxWaitS: 900, avgServiceS: 270, maxServiceS: 600, withinTarget: 6, withinTargetPct: 85.7,
       avgRating: 2.25, ratings: 4, transferWaits: { count: 1, avgWaitS: 360 } }));
   });
@@ -239,6 +251,25 @@ describe('GET /api/reports/summary', () => {
     expect(lines[4]).toBe('');
     const en = await get(`/api/reports/summary?from=${DAY}&to=${DAY}&groupBy=service&format=csv&lang=en`);
     expect(en.body.slice(1).split('\r\n')[2]).toBe('F,Fees and taxes,5,5,1,0,5,306,660,660,300,600,4,80,2,3,1,360,,,');
+  });
+
+  it('answers in French: a service by its French name, else its English one; the CSV headed in French', async () => {
+    hall.app.conn.sqlite.prepare("UPDATE services SET name_fr = 'Droits et taxes' WHERE id = ?").run(F);
+    try {
+      const s = await report('service');
+      expect(s.rows.map((r) => r.label)).toEqual([
+        { ar: 'البيانات العقارية', en: 'Property statements' },
+        { ar: 'الرسوم والضرائب', en: 'Fees and taxes', fr: 'Droits et taxes' },
+      ]);
+      const [head, ...rows] = csvCells(await get(`/api/reports/summary?from=${DAY}&to=${DAY}&groupBy=service&format=csv&lang=fr`));
+      expect(head!.slice(0, 4)).toEqual(['Code', 'Libellé', 'Tickets délivrés', 'Usagers servis']);
+      expect(head!.slice(-3)).toEqual(['Durée d’ouverture du guichet (s)', 'Temps de traitement effectif (s)', 'Temps d’inactivité (s)']);
+      expect(rows.map((r) => r.slice(0, 3))).toEqual([['P', 'Property statements', '3'], ['F', 'Droits et taxes', '5'], ['', 'Total', '8']]);
+    } finally {
+      hall.app.conn.sqlite.prepare('UPDATE services SET name_fr = NULL WHERE id = ?').run(F);
+    }
+    const [, ...byCounter] = csvCells(await get(`/api/reports/summary?from=${DAY}&to=${DAY}&groupBy=counter&format=csv&lang=fr`));
+    expect(byCounter.map((r) => r[1])).toEqual(['Guichet 2', 'Guichet 4', 'Guichet 5', 'Hors guichet', 'Total']);
   });
 });
 
@@ -290,7 +321,7 @@ describe('who may read reports', () => {
     }
   });
 
-  it('refuses bad dates with 400 naming the field', async () => {
+  it('refuses bad dates, groupings and languages with 400 naming the field', async () => {
     const bad = async (query: string, field: string) => {
       const res = await get(`/api/reports/summary?${query}`);
       expect(res.statusCode, query).toBe(400);
@@ -304,6 +335,7 @@ describe('who may read reports', () => {
     await bad('from=2026-03-08&to=2026-03-07', 'to');
     await bad('from=2025-03-07&to=2026-03-08', 'to'); // 367 days
     await bad(`from=${DAY}&to=${DAY}&groupBy=week`, 'groupBy');
+    await bad(`from=${DAY}&to=${DAY}&format=csv&lang=de`, 'lang');
     expect((await get('/api/reports/summary?from=2025-03-08&to=2026-03-08')).statusCode).toBe(200); // 366 days
   });
 });

@@ -54,7 +54,7 @@ describe('the hall', () => {
         noShowMinSeconds: 60,
         alertQueueLength: 15,
         kioskReturnSeconds: 20,
-        display: { recentCalls: 6, chime: true, voice: 'clips', ticker: null },
+        display: { recentCalls: 6, chime: true, announceAr: true, announceEn: true, announceFr: true, voice: 'clips', ticker: null },
       },
     });
 
@@ -69,7 +69,7 @@ describe('the hall', () => {
         kioskReturnSeconds: 30,
         digits: 'latn',
         ticketFooter: { ar: 'شكراً لانتظاركم', en: 'Thank you for waiting' },
-        display: { ticker: { ar: 'أهلاً بكم', en: 'Welcome' }, voice: 'speechSynthesis' },
+        display: { ticker: { ar: 'أهلاً بكم', en: 'Welcome' }, voice: 'speechSynthesis', announceFr: false },
       },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -77,8 +77,11 @@ describe('the hall', () => {
       name: { en: 'Citizen Service Hall' },
       timeZone: 'Europe/Istanbul',
       openingHours: { 0: [[480, 720], [780, 900]], 6: [] },
-      // Display settings are merged one by one: chime and recentCalls stay.
-      settings: { maxPriorityInRow: 3, allowCallSpecific: true, autoNoShowAfterRecalls: 2, display: { chime: true, recentCalls: 6, voice: 'speechSynthesis' } },
+      // Display settings are merged one by one: chime, recentCalls and the other languages' voices stay.
+      settings: {
+        maxPriorityInRow: 3, allowCallSpecific: true, autoNoShowAfterRecalls: 2,
+        display: { chime: true, recentCalls: 6, voice: 'speechSynthesis', announceAr: true, announceEn: true, announceFr: false },
+      },
     });
     expect(res.json().openingHours[1]).toBeUndefined();
 
@@ -169,6 +172,7 @@ describe('the hall', () => {
       [{ settings: { display: { recentCalls: 0 } } }, 'settings.display.recentCalls', 'too_small'],
       [{ settings: { display: { recentCalls: 21 } } }, 'settings.display.recentCalls', 'too_big'],
       [{ settings: { display: { voice: 'robot' } } }, 'settings.display.voice'],
+      [{ settings: { display: { announceFr: 'yes' } } }, 'settings.display.announceFr', 'invalid_type'],
       [{ settings: { display: { ticker: { fr: 'x' } } } }, 'settings.display.ticker.ar', 'required'],
       [{ settings: { publicUrl: 'ftp://x' } }, 'settings.publicUrl'],
       [{ settings: { publicUrl: 'not a url' } }, 'settings.publicUrl', 'invalid_format'],

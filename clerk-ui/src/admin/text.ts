@@ -349,6 +349,7 @@ export const T = {
   loadMore: { ar: 'عرض المزيد', en: 'Load more', fr: 'Afficher plus' },
   noEntries: { ar: 'لا توجد عمليات في هذه الفترة.', en: 'Nothing in this period.', fr: 'Aucune opération sur cette période.' },
   counterN: { ar: 'الشباك', en: 'Counter', fr: 'Guichet' },
+  announceFr: { ar: 'النداء بالفرنسية', en: 'Announce in French', fr: 'Annonce en français' },
 
   // closures, in French
   closureReasonFr: { ar: 'السبب بالفرنسية', en: 'Reason (French)', fr: 'Motif (français)' },

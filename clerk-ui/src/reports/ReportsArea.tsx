@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportRow } from '../../../server/protocol/reports.js';
-import { formatDates, labelled, type Bilingual } from '../../../ui-kit/i18n.js';
+import { formatDates, labelled, pick, type Bilingual } from '../../../ui-kit/i18n.js';
 import { DateField } from '../components/DateTime.js';
 import { errorText } from '../errors.js';
 import type { AreaProps } from '../area.js';
@@ -61,11 +61,11 @@ function PrintHead({ hall, q, fmt }: { hall: Place; q: Query; fmt: Fmt }) {
   const period = T.fromTo[lang].replace('{from}', longDay(q.from, fmt)).replace('{to}', longDay(q.to, fmt));
   return (
     <header class="reports-print-head">
-      <p class="hall">{hall.name[lang]}</p>
+      <p class="hall">{pick(hall.name, lang)}</p>
       <h2>
         {single ? T.dailyReport[lang] : T.periodReport[lang]} · {T.groupedBy[lang]} {GROUPING_TEXT[q.groupBy][lang]}
       </h2>
-      <p>{single ? `${longDay(q.from, fmt)} · ${hijriDay(q.from, fmt)}` : period}</p>
+      <p>{single ? `${longDay(q.from, fmt)} · ${hijriDay(q.from, fmt, hall.hijriCalendar)}` : period}</p>
     </header>
   );
 }
@@ -165,7 +165,7 @@ export default function ReportsArea({ session, lang, source = HALL_REPORTS }: Ar
                   <option value="">{T.allHalls[lang]}</option>
                   {halls.map((h) => (
                     <option key={h.id} value={String(h.id)}>
-                      {h.name[lang]}
+                      {pick(h.name, lang)}
                     </option>
                   ))}
                 </select>

@@ -1,7 +1,7 @@
 import { GROUPINGS, type Arrivals, type Grouping, type Histograms, type Summary } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api, refusal } from '../../../ui-kit/api.js';
-import type { Bilingual, Digits, StaffLang } from '../../../ui-kit/i18n.js';
+import type { Bilingual, Digits, HijriCalendar, StaffLang } from '../../../ui-kit/i18n.js';
 
 // The reports API, as the page calls it: a hall's own (/api/reports), or the city's across its
 // halls (/api/city/reports), with the same rows, definitions and CSV.
@@ -24,12 +24,14 @@ export interface Report {
   arrivals: Arrivals | null;
 }
 
-/** What the report is of: its name on the printed page, its calendar (zone and clock) and digits. */
+/** What the report is of: its name on the printed page, its calendar (zone, clock, Hijri calendar) and digits. */
 export interface Place {
   name: Bilingual;
   timeZone: string;
   digits: Digits;
   serverTime: string;
+  /** Absent: Umm al-Qura. */
+  hijriCalendar?: HijriCalendar;
 }
 
 export interface ReportSource {
@@ -63,12 +65,9 @@ export async function loadReport(source: ReportSource, token: string, q: Query, 
   return { summary, histograms, arrivals };
 }
 
-/**
- * Fetches the CSV with the session's token and hands it to the browser as a download. The server
- * heads it in Arabic or English: a French page asks for Arabic, the hall's first language.
- */
+/** Fetches the CSV, in the page's language, with the session's token and hands it to the browser as a download. */
 export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: StaffLang): Promise<void> {
-  const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang === 'en' ? 'en' : 'ar'}`, {
+  const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) throw refusal(res, await res.json().catch(() => null));

@@ -1,4 +1,4 @@
-import { formatNumber, localeOf, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatDates, formatNumber, localeOf, type Digits, type HijriCalendar, type StaffLang } from '../../../ui-kit/i18n.js';
 
 // Numbers, durations and days as the reports page writes them, in the hall's digits.
 
@@ -47,10 +47,9 @@ export function longDay(day: string, f: Fmt): string {
   );
 }
 
-/** The same day in the Hijri calendar (Umm al-Qura). */
-export function hijriDay(day: string, f: Fmt): string {
-  return new Intl.DateTimeFormat(locale(f).replace('-u-', '-u-ca-islamic-umalqura-'), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
-}
+/** The same day in the hall's Hijri calendar. */
+export const hijriDay = (day: string, f: Fmt, calendar?: HijriCalendar) =>
+  formatDates(new Date(`${day}T12:00:00Z`), f.lang, 'UTC', f.digits, calendar).hijri;
 
 export const weekdayName = (weekday: number, f: Fmt) =>
   new Intl.DateTimeFormat(locale(f), { timeZone: 'UTC', weekday: 'long' }).format(

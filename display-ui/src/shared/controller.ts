@@ -3,8 +3,7 @@ import { deviceSocket, type DeviceSocket, type LinkState } from '../../../ui-kit
 import { deviceToken } from '../../../ui-kit/pairing.js';
 import { Announcer } from '../audio/announcer.js';
 import { ClipPlayer, SpeechPlayer, speechAvailable, type AnnouncementPlayer } from '../audio/player.js';
-import { CLIPS } from '../voice/catalogue.js';
-import { spokenLanguages, type AnnounceOptions } from '../voice/sequence.js';
+import { clipsToPreload, spokenLanguages, type AnnounceOptions } from '../voice/sequence.js';
 import { emptyBook, takeCall, takeSnapshot, type CallBook } from './calls.js';
 
 // One display's life: its socket, what it knows (snapshot, calls, counter), the announcement
@@ -174,9 +173,7 @@ export class DisplayController {
 
   private preload(): void {
     if (window.dawrAnnouncementPlayer) return;
-    const o = this.announceOptions();
-    const wanted = CLIPS.filter((c) => (c.lang === 'common' && o.chime) || (c.lang === 'ar' && o.ar) || (c.lang === 'en' && o.en));
-    this.clips.preload(wanted.map((c) => c.id));
+    this.clips.preload(clipsToPreload(this.announceOptions()));
   }
 
   /** A new server version reloads the page, once the calls in hand have been announced. */

@@ -1,5 +1,5 @@
 import { LANGS } from '../../../ui-kit/i18n.js';
-import { CHIME, clipText, type VoiceLang } from './catalogue.js';
+import { CHIME, CLIPS, clipText, type VoiceLang } from './catalogue.js';
 import { letterClip } from './letters.js';
 import { numberClips } from './numbers.js';
 
@@ -57,21 +57,24 @@ export function sentenceClips(ticketNumber: string, counterNumber: number, lang:
 }
 
 /**
- * Which languages a hall's display speaks: Arabic, then the hall's second language (French in
- * a hall that lists it, English otherwise), each unless the hall switched it off.
+ * Which languages a hall's display speaks: Arabic, then English unless the hall has French and not
+ * English, then French in a hall that has it; each unless the hall switched it off.
  */
 export function spokenLanguages(
   hallLanguages: readonly string[],
-  display: { chime: boolean; announceAr: boolean; announceEn: boolean },
+  display: { chime: boolean; announceAr: boolean; announceEn: boolean; announceFr: boolean },
 ): AnnounceOptions {
   const fr = hallLanguages.includes('fr');
   return {
     chime: display.chime,
     ar: display.announceAr,
     en: display.announceEn && (!fr || hallLanguages.includes('en')),
-    fr: fr && display.announceEn,
+    fr: fr && display.announceFr,
   };
 }
+
+/** The clips a display loads ahead: the chime and every clip of the languages it speaks. */
+export const clipsToPreload = (opts: AnnounceOptions) => CLIPS.filter((c) => (c.lang === 'common' ? opts.chime : opts[c.lang] === true)).map((c) => c.id);
 
 const sentenceText = (clips: string[]) => clips.map((id) => clipText(id) ?? '').filter(Boolean).join(' ');
 

@@ -28,6 +28,7 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
     'settings.display.chime': d.chime,
     'settings.display.announceAr': d.announceAr,
     'settings.display.announceEn': d.announceEn,
+    'settings.display.announceFr': d.announceFr,
     'settings.display.voice': d.voice as string,
     tickerOn: d.ticker !== null,
     'settings.display.ticker.ar': d.ticker?.ar ?? '',
@@ -42,6 +43,7 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
       chime: v['settings.display.chime'],
       announceAr: v['settings.display.announceAr'],
       announceEn: v['settings.display.announceEn'],
+      announceFr: v['settings.display.announceFr'],
       voice: v['settings.display.voice'],
       ticker: v.tickerOn
         ? c.names(
@@ -71,6 +73,7 @@ function DisplayForm({ hall }: { hall: HallAdmin }) {
           <Checkbox label={t('chime')} {...form.field('settings.display.chime')} />
           <Checkbox label={t('announceAr')} {...form.field('settings.display.announceAr')} />
           <Checkbox label={t('announceEn')} {...form.field('settings.display.announceEn')} />
+          <Checkbox label={t('announceFr')} {...form.field('settings.display.announceFr')} />
           <Checkbox label={t('tickerOn')} {...form.field('tickerOn')} />
           {v.tickerOn && <TextField label={t('tickerAr')} dir="rtl" wide {...form.field('settings.display.ticker.ar')} />}
           {v.tickerOn && (

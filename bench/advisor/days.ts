@@ -29,6 +29,8 @@ export const SPLIT = {
   'held-out-4': range(901, 912),
   /** Decided after the fourth judgement, to judge the advisor as it stands once more (HELD-OUT.md). */
   'held-out-5': range(1101, 1112),
+  /** Decided before the sixth attempt at the safety goal (HELD-OUT.md), to judge it once. */
+  'held-out-6': range(1201, 1212),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

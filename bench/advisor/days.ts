@@ -31,6 +31,8 @@ export const SPLIT = {
   'held-out-5': range(1101, 1112),
   /** Decided before the sixth attempt at the safety goal (HELD-OUT.md), to judge it once. */
   'held-out-6': range(1201, 1212),
+  /** Decided before the seventh attempt (the drop rule with a guard for light halls), to judge it once. */
+  'held-out-7': range(1301, 1312),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -7,7 +7,9 @@ import { SETTLE_MS, type AdvisorCounter, type AdvisorInput } from './types.js';
 // work over the next hour (the tickets waiting and the arrivals forecast, × its mean length)
 // over the counter time it gets (a counter serving k services gives each 1/k of the hour). An
 // action is worth trying when it moves capacity from a less pressed service to a more pressed one
-// (an add, not of a service of much longer visits than the counter's quickest: LONG_RATIO).
+// (an add, not of a service of much longer visits than the counter's quickest: LONG_RATIO; a drop,
+// not to give the time to a service of longer visits than the one dropped: quick visits first, as
+// in the generalized cμ rule, since the roll-out's hour misses what the quick service loses later).
 
 /** A change to try: the counter and the services it would serve (a new counter: id null). */
 export interface Candidate {
@@ -56,13 +58,13 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
   const settled = (c: AdvisorCounter) => c.servicesChangedAt === null || input.now - c.servicesChangedAt >= SETTLE_MS;
   const out: Candidate[] = [];
   // A service of unknown length is not held back, nor compared with.
-  const muchLonger = (id: number, ids: readonly number[]) =>
-    (input.durations.get(id) ?? 0) > LONG_RATIO * Math.min(...ids.map((s) => input.durations.get(s) ?? Infinity));
+  const longer = (id: number, than: readonly number[], ratio = 1) =>
+    (input.durations.get(id) ?? 0) > ratio * Math.min(...than.map((s) => input.durations.get(s) ?? Infinity));
 
   for (const c of input.counters.filter((c) => c.state === 'open' && settled(c))) {
     const own = c.serviceIds.length === 0 ? 0 : p(busiest(c.serviceIds));
     for (const id of c.qualifiedServiceIds) {
-      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own || muchLonger(id, c.serviceIds)) continue;
+      if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own || longer(id, c.serviceIds, LONG_RATIO)) continue;
       out.push({ kind: 'add-service', counterId: c.id, serviceId: id, serviceIds: [...c.serviceIds, id], helped: id, score: p(id) - own });
     }
     if (c.serviceIds.length < 2) continue;
@@ -70,7 +72,7 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
       const rest = c.serviceIds.filter((s) => s !== id);
       const focus = busiest(rest);
       const coveredElsewhere = serving.some((o) => o.id !== c.id && o.serviceIds.includes(id));
-      if (!coveredElsewhere || p(focus) < MIN_PRESSURE || p(focus) <= p(id)) continue;
+      if (!coveredElsewhere || p(focus) < MIN_PRESSURE || p(focus) <= p(id) || longer(focus, [id])) continue;
       out.push({ kind: 'drop-service', counterId: c.id, serviceId: id, serviceIds: rest, helped: focus, score: p(focus) - p(id) });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advise, clearGainMs, MIN_GAIN_MS } from '../../../server/engine/advisor/advise.js';
+import { advise, clearGainMs, LIGHT_FRACTION, MIN_GAIN_MS } from '../../../server/engine/advisor/advise.js';
 import type { Outcome } from '../../../server/engine/advisor/rollout.js';
 import { MAX_ADVICE } from '../../../server/engine/advisor/types.js';
 import { counter, hall, line } from './hall.js';
@@ -34,6 +34,15 @@ describe('the staffing advisor', () => {
     // Eight visits of A (40 min of work) on counter 1; counter 2 is free only in 30 min: it would take one or two at most.
     const late = [counter(1, [1]), counter(2, [2], [2, 1], { freeInMs: 30 * 60_000 })];
     expect(advise(lopsided({ counters: late, waiting: line(1, 8, 1) }))).toEqual([]);
+  });
+
+  it('leaves a light hall alone: no switch for a service waiting under LIGHT_FRACTION of its target', () => {
+    const [advice] = advise(lopsided());
+    const before = advice!.effect.waitBeforeS;
+    const withTarget = (targetWaitS: number) =>
+      lopsided({ rules: { ...hall().rules, services: new Map([...hall().rules.services, [1, { id: 1, targetWaitS }]]) } });
+    expect(advise(withTarget(Math.ceil(before / LIGHT_FRACTION) + 60))).toEqual([]);
+    expect(advise(withTarget(Math.floor(before / LIGHT_FRACTION) - 60))).toEqual([expect.objectContaining({ kind: 'add-service', counterId: 2, serviceId: 1 })]);
   });
 
   it('never names a service the clerk is not qualified for, nor a counter changed in the last 30 minutes', () => {

@@ -39,6 +39,15 @@ describe('screening the actions', () => {
     expect(screen(busyA(both), noArrivals)).not.toContainEqual(drop);
   });
 
+  it('never drops a service to give the counter’s time to a service of longer visits', () => {
+    // Counter 2 serves B and the pressed A; B is served at counter 3 too. Quick visits first (the generalized cμ rule).
+    const drops = (a: number, b: number) =>
+      screen({ ...busyA(counter(2, [2, 1], [2, 1]), [counter(1, [1]), counter(3, [2])]), durations: new Map([[1, a], [2, b]]) }, noArrivals).filter((c) => c.kind === 'drop-service');
+    expect(drops(300_000 + 1_000, 300_000)).toEqual([]);
+    expect(drops(300_000, 300_000)).toEqual([expect.objectContaining({ counterId: 2, serviceId: 2, helped: 1 })]);
+    expect(drops(200_000, 300_000)).toEqual([expect.objectContaining({ counterId: 2, serviceId: 2, helped: 1 })]);
+  });
+
   it('offers nothing to a paused or closed counter but opening the closed one for the pressed services its clerk may serve', () => {
     const paused = counter(2, [2], [2, 1], { state: 'paused' });
     expect(screen(busyA(paused), noArrivals).filter((c) => c.counterId === 2)).toEqual([]);

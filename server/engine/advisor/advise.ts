@@ -1,4 +1,4 @@
-import { expectedCounts, forecastArrivals, HORIZON_MIN, servicesOf } from './forecast.js';
+import { expectedCounts, forecastArrivals } from './forecast.js';
 import { runPlan, sampleFutures, type Outcome, type PlanCounter } from './rollout.js';
 import { screen, type Candidate } from './screen.js';
 import { MAX_ADVICE, SWITCH_COST_MS, type Advice, type AdvisorInput } from './types.js';
@@ -26,13 +26,6 @@ const PAUSE_GUESS_MS = 10 * 60_000;
  * most protective value keeping their gap closed above 60%.
  */
 export const LIGHT_FRACTION = 0.2;
-/**
- * The rest of the day's check (longerRun) looks to the last shift's end (a counter whose end is
- * unknown: this far ahead), on this many futures. Of 2 h, 4 h and the whole shift, tried on the
- * tuning days, the whole shift closed most of the gap (none of them made a day worse).
- */
-const LONG_HORIZON_MIN = 12 * 60;
-const LONG_REPLICATIONS = 12;
 /** forMinutes is the time the helped service keeps the counter busy in the roll-out, in these bounds. */
 const FOR_MINUTES = [20, 60] as const;
 
@@ -76,44 +69,15 @@ export function advise(input: AdvisorInput): Advice[] {
   const out: Advice[] = [];
   const used = new Set<number | null>();
   const helped = new Set<number>();
-  const longer = longerRun(input, base);
   for (const j of judged.sort((a, b) => b.gainMs - a.gainMs)) {
     const { candidate: c } = j;
-    if (used.has(c.counterId) || helped.has(c.helped) || !longer.holds(c)) continue;
+    if (used.has(c.counterId) || helped.has(c.helped)) continue;
     used.add(c.counterId);
     helped.add(c.helped);
     out.push(adviceOf(c, j.outcomes, before));
     if (out.length === MAX_ADVICE) break;
   }
   return out;
-}
-
-/**
- * The rest of the day's check: a candidate clear over the next hour is rolled out again over the
- * rest of the shift (the forecast's later bins from the history, scaled as the hour's), and kept
- * only if it does not lose waiting there on the whole nor lengthen the p90 wait: a switch that
- * starves a quick service at a later peak is seen (mixtures-1309, HELD-OUT.md). The longer
- * futures are drawn only if a candidate gets this far.
- */
-function longerRun(input: AdvisorInput, base: readonly PlanCounter[]) {
-  const shiftMin = Math.max(0, ...base.map((k) => (k.closesInMs ?? Infinity) / 60_000));
-  const minutes = Math.min(LONG_HORIZON_MIN, Math.ceil(shiftMin));
-  let runs: ((plan: readonly PlanCounter[]) => Outcome[]) | null = null;
-  let before: Outcome[] = [];
-  return {
-    holds(c: Candidate): boolean {
-      if (minutes <= HORIZON_MIN) return true;
-      if (runs === null) {
-        const forecast = forecastArrivals(input, servicesOf(input), minutes);
-        const futures = sampleFutures(input.now, input.waiting, forecast, input.durations, input.seed + 1, LONG_REPLICATIONS);
-        runs = (plan) => futures.map((f) => runPlan(plan, f, input.now, input.rules));
-        before = runs(base);
-      }
-      const after = runs(planWith(base, c));
-      const lossMs = after.reduce((a, o, r) => a + o.totalMs - before[r]!.totalMs, 0) / after.length;
-      return lossMs <= 0 && p90Of(after) <= p90Of(before) + SWITCH_COST_MS;
-    },
-  };
 }
 
 /** The mean paired gain (total wait saved, ms) of `after` over `before`, if it is large, clear of the noise and keeps the tail; else null. */

@@ -55,9 +55,8 @@ export function todayRatios(input: Pick<AdvisorInput, 'history' | 'today' | 'min
   return new Map(serviceIds.map((id) => [id, (SHRINK * hall + observed.get(id)!) / (SHRINK + expected.get(id)!)]));
 }
 
-/** `horizonMin`: the minutes forecast (with history, later bins are the baseline's, scaled by today's ratio). */
-export function forecastArrivals(input: AdvisorInput, serviceIds: readonly number[] = servicesOf(input), horizonMin = HORIZON_MIN): ArrivalForecast {
-  const minutes = Math.min(horizonMin, input.closesAt === null ? horizonMin : Math.max(0, Math.ceil((input.closesAt - input.now) / 60_000)));
+export function forecastArrivals(input: AdvisorInput, serviceIds: readonly number[] = servicesOf(input)): ArrivalForecast {
+  const minutes = Math.min(HORIZON_MIN, input.closesAt === null ? HORIZON_MIN : Math.max(0, Math.ceil((input.closesAt - input.now) / 60_000)));
   const start = Math.floor(input.minuteOfDay);
   const out: ArrivalForecast = new Map();
   if (input.history.length === 0) {

@@ -33,6 +33,8 @@ export const SPLIT = {
   'held-out-6': range(1201, 1212),
   /** Decided before the seventh attempt (the drop rule with a guard for light halls), to judge it once. */
   'held-out-7': range(1301, 1312),
+  /** Decided before the eighth attempt (a switch's effect beyond the roll-out's hour), to judge it once. */
+  'held-out-8': range(1401, 1412),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

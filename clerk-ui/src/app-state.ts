@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { applyLang, initialStaffLang, setLangInAddress, type StaffLang } from '../../ui-kit/i18n.js';
 import type { Session } from './area.js';
 import { loadSession, logOut, refreshSession } from './session.js';
@@ -15,7 +15,7 @@ export function useStaffApp() {
   const [notice, setNotice] = useState<TextKey | null>(null);
   const [route, setRoute] = useState(routeOf);
 
-  useEffect(() => applyLang(lang), [lang]);
+  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
   useEffect(() => {
     const onHash = () => setRoute(routeOf());
     addEventListener('hashchange', onHash);

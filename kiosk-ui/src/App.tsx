@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Service, Ticket } from '../../server/protocol/schemas.js';
 import { ApiError } from '../../ui-kit/api.js';
 import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
@@ -56,7 +56,7 @@ export function App() {
   const live = useKioskSocket(token, { connect: menu.refresh, unauthorized: unpair });
   const digits = menu.hall?.digits ?? 'arab';
 
-  useEffect(() => applyLang(lang), [lang]);
+  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
 
   /** Ready for the next citizen: the menu, in the kiosk's own language, no priority. */
   const home = (kind: 'menu' | 'attract' = 'menu') => {

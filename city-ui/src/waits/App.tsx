@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CityWaits, HallLocation } from '../../../server/protocol/city.js';
 import { applyLang, formatTime, initialLang, labelled, LANG_NAMES, LANGS, pick, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { PHRASES, waitWords } from '../../../ui-kit/phrases.js';
@@ -36,7 +36,7 @@ const urlService = () => new URL(location.href).searchParams.get('service');
 
 export function App() {
   const [lang] = useState<Lang>(initialLang);
-  useEffect(() => applyLang(lang), [lang]);
+  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
   const sheet = useWaits();
   const [code, setCode] = useState<string | null>(urlService);
   const [place, setPlace] = useState<Place>({ kind: 'off' });

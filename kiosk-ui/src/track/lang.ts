@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api } from '../../../ui-kit/api.js';
 import { applyLang, initialLang, setLangInAddress, type Lang } from '../../../ui-kit/i18n.js';
@@ -6,7 +6,7 @@ import { applyLang, initialLang, setLangInAddress, type Lang } from '../../../ui
 /** The page's language: `?lang=en`, `?lang=fr` or Arabic; a language button switches it and keeps it in the address. */
 export function useLang(): [Lang, (lang: Lang) => void] {
   const [lang, setLang] = useState<Lang>(initialLang);
-  useEffect(() => applyLang(lang), [lang]);
+  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
   const choose = (next: Lang) => {
     setLangInAddress(next);
     setLang(next);

@@ -49,7 +49,7 @@ export class Checks {
     const ar = this.text(`${path}.ar`, text.ar, { max: o.max }) ?? '';
     const en = this.text(`${path}.en`, text.en, { max: o.max, optional: !o.english });
     const fr = this.text(`${path}.fr`, text.fr, { max: o.max, optional: true });
-    return { ar, ...(en ? { en } : {}), ...(fr ? { fr } : {}) } as Bilingual;
+    return { ar, ...(en ? { en } : {}), ...(fr ? { fr } : {}) };
   }
 
   /** A whole number within bounds; answers it, or null when empty and optional. */

@@ -50,7 +50,11 @@ export function setLangInAddress(lang: Lang): void {
  * French, French for English: a reader of either is likelier to read the other than Arabic
  * script, and many names are nearly the same words), else Arabic, which always exists.
  */
-export const pick = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T => text[lang] ?? text.en ?? text.fr ?? text.ar;
+export const pick = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T => inScriptOf(text, lang) ?? text.ar;
+
+/** The same without the last step: a text in the language's own script (for Arabic, the Arabic), if there is one. */
+export const inScriptOf = <T,>(text: { ar: T; en?: T; fr?: T }, lang: Lang): T | undefined =>
+  lang === 'ar' ? text.ar : (text[lang] ?? text[lang === 'en' ? 'fr' : 'en']);
 
 /** A label before what it names: «الانتظار: », "Wait: ", « Attente : » (French keeps a no-break space before the colon). */
 export const labelled = (label: string, lang: Lang) => `${label}${lang === 'fr' ? '\u00a0: ' : ': '}`;

@@ -10,7 +10,7 @@ import { HallError, notFound } from './errors.js';
 import { namesOf } from './names.js';
 import { statements } from './prepared.js';
 import { getHall, type HallRow } from './state.js';
-import { labelled, pick, type Lang, type Phrase } from '../../ui-kit/i18n.js';
+import { inScriptOf, labelled, pick, type Lang, type Phrase } from '../../ui-kit/i18n.js';
 
 // Days the whole hall is closed (a public holiday, Eid, a power cut announced): the admin adds
 // them ahead of time or on the day. A closed day offers no slots and takes no booking and, on the
@@ -36,7 +36,7 @@ const CLOSED_TODAY: Phrase = { ar: 'المركز مغلق اليوم', en: 'The 
 
 /** The sentence in one language, with the reason in it, or in the other Latin-script one: never Arabic inside English or French. */
 function closedTodayIn(lang: Lang, reason: Closure['reason']): string {
-  const why = lang === 'ar' ? reason?.ar : (reason?.[lang] ?? reason?.[lang === 'en' ? 'fr' : 'en']);
+  const why = reason && inScriptOf(reason, lang);
   return why ? labelled(CLOSED_TODAY[lang], lang) + why : CLOSED_TODAY[lang];
 }
 

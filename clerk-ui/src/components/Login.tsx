@@ -5,7 +5,7 @@ import { loginErrorText } from '../errors.js';
 import { logIn } from '../session.js';
 import type { TextKey } from '../text.js';
 import { useUi } from '../ui.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { LanguageSwitch } from '../../../ui-kit/LanguageSwitch.js';
 
 interface Props {
   /** The hall (or the city) whose staff log in here. */
@@ -41,7 +41,9 @@ export function Login({ hall, notice, languages, onLanguage, onLoggedIn }: Props
 
   return (
     <main class="login">
-      <LanguageSwitch class="login-lang" offered={languages} onLanguage={onLanguage} />
+      <span class="lang-switch login-lang">
+        <LanguageSwitch languages={languages} lang={lang} onChoose={onLanguage} class="btn lang-button" />
+      </span>
       <form class="login-card" onSubmit={submit}>
         <p class="login-brand">{t('appName')}</p>
         <h1>{t('loginTitle')}</h1>

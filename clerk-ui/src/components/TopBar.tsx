@@ -2,7 +2,7 @@ import { formatDates, pick, type Bilingual, type HijriCalendar, type Lang } from
 import type { Session } from '../area.js';
 import { useNow } from '../hooks.js';
 import { useUi } from '../ui.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { LanguageSwitch } from '../../../ui-kit/LanguageSwitch.js';
 
 export interface NavItem {
   id: string;
@@ -53,7 +53,9 @@ export function TopBar({ hall, session, nav, current, languages, onLanguage, onL
         <span>{user.displayName ?? user.username}</span>
         <span class="topbar-role">{t(`role_${user.role}`)}</span>
       </span>
-      <LanguageSwitch offered={languages} onLanguage={onLanguage} />
+      <span class="lang-switch">
+        <LanguageSwitch languages={languages} lang={lang} onChoose={onLanguage} class="btn lang-button" />
+      </span>
       <button type="button" class="btn ghost" onClick={onLogOut}>
         {t('logOut')}
       </button>

@@ -5,8 +5,6 @@ export type { HijriCalendar };
 
 export const LANGS = ['ar', 'en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
-/** The staff app and the city's pages: every language of the UIs. */
-export type StaffLang = Lang;
 export type Digits = 'arab' | 'latn';
 /** A text of the UIs, in every language: a missing French string is a compile error. */
 export type Phrase = Record<Lang, string>;
@@ -25,10 +23,6 @@ export const dirOf = (lang: Lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 export function initialLang(): Lang {
   const asked = new URL(location.href).searchParams.get('lang');
   return asked === 'en' || asked === 'fr' ? asked : 'ar';
-}
-
-export function initialStaffLang(): StaffLang {
-  return initialLang();
 }
 
 /** Sets `lang` and `dir` on <html>; every layout uses logical CSS properties, so this flips it. */

@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS, type BoardRow } from '../../server/protocol/city.js';
-import { formatNumber, formatTime, localeOf, type Digits, type StaffLang } from '../../ui-kit/i18n.js';
+import { formatNumber, formatTime, localeOf, type Digits, type Lang } from '../../ui-kit/i18n.js';
 import { minutes } from '../../clerk-ui/src/text.js';
 import { localDay } from '../../ui-kit/days.js';
 import { noContactSince, T } from './text.js';
@@ -8,7 +8,7 @@ import { noContactSince, T } from './text.js';
 // of its figures is shown as current, whatever the last row said. Pure, so it is tested alone.
 
 export interface Fmt {
-  lang: StaffLang;
+  lang: Lang;
   digits: Digits;
   timeZone: string;
 }
@@ -19,7 +19,7 @@ export function isStale(row: BoardRow, now: number): boolean {
 }
 
 /** «الآن», «قبل ٣ دقائق», «قبل ساعتين», «أمس» / "now", "3 minutes ago" / « maintenant », « il y a 3 minutes »; null: never heard. */
-export function heardAgo(at: string | null, now: number, lang: StaffLang, digits: Digits): string | null {
+export function heardAgo(at: string | null, now: number, lang: Lang, digits: Digits): string | null {
   if (at === null) return null;
   const format = new Intl.RelativeTimeFormat(localeOf(lang, digits), { numeric: 'auto' });
   const s = Math.max(0, (now - Date.parse(at)) / 1000);

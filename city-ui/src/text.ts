@@ -1,4 +1,4 @@
-import type { StaffLang } from '../../ui-kit/i18n.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // What the city's screens say, in the council's formal Arabic, in English and in French. Log-in, language,
 // roles and the admin forms' common words come from the staff app (clerk-ui).
@@ -83,11 +83,11 @@ export const T = {
 export type TextKey = keyof typeof T;
 
 /** «الإصدار ٤، نُشر في …» / "Version 4, published …" (both already formatted). */
-export const versionLine = (version: string, publishedAt: string, lang: StaffLang) =>
+export const versionLine = (version: string, publishedAt: string, lang: Lang) =>
   ({ ar: `الإصدار ${version}، نُشر في ${publishedAt}`, en: `Version ${version}, published ${publishedAt}`, fr: `Version ${version}, publiée le ${publishedAt}` })[lang];
 
 /** «نُشر الإصدار ٤، وسيصل إلى كل المراكز.» */
-export const publishedLine = (version: string, lang: StaffLang) =>
+export const publishedLine = (version: string, lang: Lang) =>
   ({
     ar: `نُشر الإصدار ${version}، وسيصل إلى كل المراكز.`,
     en: `Version ${version} published; every hall will receive it.`,
@@ -95,9 +95,9 @@ export const publishedLine = (version: string, lang: StaffLang) =>
   })[lang];
 
 /** «لا اتصال منذ الساعة ١٠:٠٢» / "No contact since 10:02" (`since` already formatted). */
-export const noContactSince = (since: string, lang: StaffLang) =>
+export const noContactSince = (since: string, lang: Lang) =>
   ({ ar: `لا اتصال منذ ${since}`, en: `No contact since ${since}`, fr: `Pas de contact depuis ${since}` })[lang];
 
 /** A catalogue cell's accessible name: «الرمز، الخدمة ٢» / "Code, service 2". */
-export const cellName = (column: string, row: string, lang: StaffLang) =>
+export const cellName = (column: string, row: string, lang: Lang) =>
   ({ ar: `${column}، الخدمة ${row}`, en: `${column}, service ${row}`, fr: `${column}, service ${row}` })[lang];

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { applyLang, initialStaffLang, setLangInAddress, type StaffLang } from '../../ui-kit/i18n.js';
+import { applyLang, initialLang, setLangInAddress, type Lang } from '../../ui-kit/i18n.js';
 import type { Session } from './area.js';
 import { loadSession, logOut, refreshSession } from './session.js';
 import type { TextKey } from './text.js';
@@ -10,7 +10,7 @@ import type { TextKey } from './text.js';
 const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
 
 export function useStaffApp() {
-  const [lang, setLang] = useState<StaffLang>(initialStaffLang);
+  const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<Session | null>(loadSession);
   const [notice, setNotice] = useState<TextKey | null>(null);
   const [route, setRoute] = useState(routeOf);
@@ -41,7 +41,7 @@ export function useStaffApp() {
     notice,
     route,
     checkSession,
-    chooseLang(next: StaffLang) {
+    chooseLang(next: Lang) {
       setLang(next);
       setLangInAddress(next);
     },

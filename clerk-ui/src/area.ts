@@ -1,4 +1,4 @@
-import type { StaffLang } from '../../ui-kit/i18n.js';
+import type { Lang } from '../../ui-kit/i18n.js';
 
 // The staff app is one shell (login, language, navigation by role) around areas: the clerk's
 // workstation, the supervisor's board, the admin's settings, reports. Each area is a component
@@ -14,7 +14,7 @@ export interface Session {
 
 export interface AreaProps {
   session: Session;
-  lang: StaffLang;
+  lang: Lang;
 }
 
 const RANK: Record<Role, number> = { clerk: 1, supervisor: 2, admin: 3 };

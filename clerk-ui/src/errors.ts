@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../server/plugins/errors.js';
 import { ApiError } from '../../ui-kit/api.js';
-import type { Phrase, StaffLang } from '../../ui-kit/i18n.js';
+import type { Phrase, Lang } from '../../ui-kit/i18n.js';
 import { TEXT } from './text.js';
 
 // What the staff app says when the server refuses: one message per error code, in the user's
@@ -80,7 +80,7 @@ const OFFLINE: Phrase = {
  * Why a request failed, in the user's language: offline, or the refusal's code in words. A 5xx
  * without a code of ours (a proxy's 502, say) is still the server's trouble, not the network's.
  */
-export function errorText(err: unknown, lang: StaffLang): string {
+export function errorText(err: unknown, lang: Lang): string {
   if (!(err instanceof ApiError)) return UNKNOWN[lang];
   if (err.status === 0) return OFFLINE[lang];
   const known = ERROR_TEXT[err.code as ErrorCode];
@@ -90,7 +90,7 @@ export function errorText(err: unknown, lang: StaffLang): string {
 }
 
 /** Why logging in failed: a refused name or password, or any other failure in its own words. */
-export function loginErrorText(err: unknown, lang: StaffLang): string {
+export function loginErrorText(err: unknown, lang: Lang): string {
   const status = err instanceof ApiError ? err.status : 0;
   return status === 401 || status === 400 ? TEXT.wrongCredentials[lang] : errorText(err, lang);
 }

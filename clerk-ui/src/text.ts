@@ -1,5 +1,5 @@
 import type { Service } from '../../server/protocol/schemas.js';
-import { arabicCount, formatNumber, frenchCount, pick, type Digits, type StaffLang } from '../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, frenchCount, pick, type Digits, type Lang } from '../../ui-kit/i18n.js';
 
 // Everything the staff app says (the admin area has its own words). English labels of the
 // clerk's main buttons are their accessible names, exactly as API.md lists them.
@@ -186,11 +186,11 @@ export const TEXT = {
 export type TextKey = keyof typeof TEXT;
 
 /** «تسجيل الدور B007 «لم يحضر»؟» / "Mark B007 as no-show?" (`number` already formatted). */
-export const noShowQuestion = (number: string, lang: StaffLang) =>
+export const noShowQuestion = (number: string, lang: Lang) =>
   ({ ar: `تسجيل الدور ${number} «لم يحضر»؟`, en: `Mark ${number} as no-show?`, fr: `Marquer ${number} comme absent\u00a0?` })[lang];
 
 /** Why a no-show this soon is asked about: «نُودي منذ ٢٠ ثانية ولم يُعَد النداء بعد…». */
-export function noShowTooSoon(seconds: number, lang: StaffLang, digits: Digits): string {
+export function noShowTooSoon(seconds: number, lang: Lang, digits: Digits): string {
   if (lang === 'en') return `Called ${seconds} s ago and not recalled yet: the citizen may still be on the way to the counter.`;
   if (lang === 'fr') return `Appelé il y a ${frenchCount(seconds, 'seconde', 'secondes')} sans rappel\u00a0: l’usager est peut-être encore en chemin vers le guichet.`;
   const since = arabicCount(seconds, digits, { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' });
@@ -198,14 +198,14 @@ export function noShowTooSoon(seconds: number, lang: StaffLang, digits: Digits):
 }
 
 /** «سُجِّل الدور B007 «لم يحضر».» / "B007 marked no-show." */
-export const markedNoShow = (number: string, lang: StaffLang) =>
+export const markedNoShow = (number: string, lang: Lang) =>
   ({ ar: `سُجِّل الدور ${number} «لم يحضر».`, en: `${number} marked no-show.`, fr: `${number} marqué absent.` })[lang];
 
 /** «نُودي الساعة ١٠:٠٢» / "called at 10:02" (`time` already formatted). */
-export const calledAtTime = (time: string, lang: StaffLang) => ({ ar: `نُودي الساعة ${time}`, en: `called at ${time}`, fr: `appelé à ${time}` })[lang];
+export const calledAtTime = (time: string, lang: Lang) => ({ ar: `نُودي الساعة ${time}`, en: `called at ${time}`, fr: `appelé à ${time}` })[lang];
 
 /** «١٨ دقيقة» / "18 min" / « 18 min »; under a minute: «أقل من دقيقة» / "under a minute" / « moins d’une minute ». */
-export function minutes(n: number, lang: StaffLang, digits: Digits): string {
+export function minutes(n: number, lang: Lang, digits: Digits): string {
   if (n < 1) return { ar: 'أقل من دقيقة', en: 'under a minute', fr: 'moins d’une minute' }[lang];
   if (lang === 'en') return `${n} min`;
   if (lang === 'fr') return `${n}\u00a0min`;
@@ -213,17 +213,17 @@ export function minutes(n: number, lang: StaffLang, digits: Digits): string {
 }
 
 /** How long a waiting ticket has waited since it was issued, in whole minutes as `minutes` writes them. */
-export const waitedSince = (issuedAt: string, now: number, lang: StaffLang, digits: Digits) =>
+export const waitedSince = (issuedAt: string, now: number, lang: Lang, digits: Digits) =>
   minutes(Math.floor((now - Date.parse(issuedAt)) / 60000), lang, digits);
 
 /** «منذ ٥ دقائق» / "5 min ago" / « il y a 5 min ». */
-export function ago(at: string, now: number, lang: StaffLang, digits: Digits): string {
+export function ago(at: string, now: number, lang: Lang, digits: Digits): string {
   const span = waitedSince(at, now, lang, digits);
   return { ar: `منذ ${span}`, en: `${span} ago`, fr: `il y a ${span}` }[lang];
 }
 
 /** A running time: «٤:٠٧» / "4:07", with hours when it passes one. */
-export function clock(seconds: number, lang: StaffLang, digits: Digits): string {
+export function clock(seconds: number, lang: Lang, digits: Digits): string {
   const s = Math.max(0, Math.floor(seconds));
   const n = (v: number, pad = 2) => formatNumber(v, lang, digits).padStart(pad, formatNumber(0, lang, digits));
   const h = Math.floor(s / 3600);
@@ -232,13 +232,13 @@ export function clock(seconds: number, lang: StaffLang, digits: Digits): string 
 }
 
 /** A list in the language's own punctuation: «B، E» / "B, E". */
-export const listOf = (items: string[], lang: StaffLang) => items.join(lang === 'ar' ? '، ' : ', ');
+export const listOf = (items: string[], lang: Lang) => items.join(lang === 'ar' ? '، ' : ', ');
 
 /** Wraps a name from the data (often in the other script) so that it does not reorder the sentence around it. */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** «الشباك ٣» / "Counter 3" / « Guichet 3 »: also the accessible name of a counter's button. */
-export function counterName(number: number, lang: StaffLang, digits: Digits): string {
+export function counterName(number: number, lang: Lang, digits: Digits): string {
   return { ar: `الشباك ${formatNumber(number, 'ar', digits)}`, en: `Counter ${number}`, fr: `Guichet ${number}` }[lang];
 }
 
@@ -246,7 +246,7 @@ export function counterName(number: number, lang: StaffLang, digits: Digits): st
 export const serviceCode = (services: Service[], id: number) => services.find((s) => s.id === id)?.code ?? '';
 
 /** A service's name by id, in the language; '' when the hall has no such service (any more). */
-export function serviceName(services: Service[], id: number, lang: StaffLang): string {
+export function serviceName(services: Service[], id: number, lang: Lang): string {
   const s = services.find((x) => x.id === id);
   return s ? pick(s.name, lang) : '';
 }

@@ -1,12 +1,12 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { formatNumber, formatTicketNumber, type Digits, type StaffLang } from '../../ui-kit/i18n.js';
+import { formatNumber, formatTicketNumber, type Digits, type Lang } from '../../ui-kit/i18n.js';
 import { errorText } from './errors.js';
 import { TEXT, type TextKey } from './text.js';
 
 /** The language, digits and clock every screen of the staff app speaks in. */
 export interface Ui {
-  lang: StaffLang;
+  lang: Lang;
   digits: Digits;
   timeZone: string;
   /** Server clock minus this machine's: timers count from the server's times. */

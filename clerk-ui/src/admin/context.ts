@@ -1,13 +1,13 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
-import { formatNumber, type Digits, type Lang, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { errorText } from '../errors.js';
 import { adminApi, AdminError, type Body } from './api.js';
 import { T, type TextKey } from './text.js';
 
 /** What every admin screen speaks in and calls the server with. */
 export interface AdminUi {
-  lang: StaffLang;
+  lang: Lang;
   digits: Digits;
   timeZone: string;
   /** The hall speaks English: names and texts need their English. */
@@ -32,7 +32,7 @@ export function useAdmin(): AdminUi {
 }
 
 /** `base`: where the admin API lives (the city's users are under /api/city); `languages`: the hall's. */
-export function makeUi(token: string, lang: StaffLang, digits: Digits, timeZone: string, hallChanged: () => void, base?: string, languages: Lang[] = ['ar', 'en']): AdminUi {
+export function makeUi(token: string, lang: Lang, digits: Digits, timeZone: string, hallChanged: () => void, base?: string, languages: Lang[] = ['ar', 'en']): AdminUi {
   const locale = { ar: `ar-SY-u-nu-${digits}`, en: 'en-GB', fr: 'fr-FR' }[lang];
   return {
     lang,

@@ -1,4 +1,4 @@
-import { formatNumber, labelled, localeOf, type Digits, type Phrase, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, labelled, localeOf, type Digits, type Phrase, type Lang } from '../../../ui-kit/i18n.js';
 
 // Dates and times picked with the hall's words and digits. A native <input type=date|time>
 // speaks the browser's locale («12/07/2026», «08:00 AM») whatever the page's language.
@@ -6,7 +6,7 @@ import { formatNumber, labelled, localeOf, type Digits, type Phrase, type StaffL
 interface Common {
   /** The field's name, also the start of each part's accessible name: «من تاريخ: الشهر». */
   label: string;
-  lang: StaffLang;
+  lang: Lang;
   digits: Digits;
 }
 
@@ -23,7 +23,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** «كانون الثاني» / "January" / « janvier », as the hall's calendars name the months. */
-const monthName = (month: number, lang: StaffLang) =>
+const monthName = (month: number, lang: Lang) =>
   new Intl.DateTimeFormat(localeOf(lang, 'arab'), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 
 interface DateProps extends Common {

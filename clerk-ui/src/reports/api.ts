@@ -1,7 +1,7 @@
 import { GROUPINGS, type Arrivals, type Grouping, type Histograms, type Summary } from '../../../server/protocol/reports.js';
 import type { HallInfo } from '../../../server/protocol/schemas.js';
 import { api, refusal } from '../../../ui-kit/api.js';
-import type { Bilingual, Digits, HijriCalendar, StaffLang } from '../../../ui-kit/i18n.js';
+import type { Bilingual, Digits, HijriCalendar, Lang } from '../../../ui-kit/i18n.js';
 
 // The reports API, as the page calls it: a hall's own (/api/reports), or the city's across its
 // halls (/api/city/reports), with the same rows, definitions and CSV.
@@ -66,7 +66,7 @@ export async function loadReport(source: ReportSource, token: string, q: Query, 
 }
 
 /** Fetches the CSV, in the page's language, with the session's token and hands it to the browser as a download. */
-export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: StaffLang): Promise<void> {
+export async function downloadCsv(source: ReportSource, token: string, q: Query, lang: Lang): Promise<void> {
   const res = await fetch(`${source.base}/summary?${summaryQuery(q)}&format=csv&lang=${lang}`, {
     headers: { authorization: `Bearer ${token}` },
   });

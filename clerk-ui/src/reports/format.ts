@@ -1,9 +1,9 @@
-import { formatDates, formatNumber, localeOf, type Digits, type HijriCalendar, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatDates, formatNumber, localeOf, type Digits, type HijriCalendar, type Lang } from '../../../ui-kit/i18n.js';
 
 // Numbers, durations and days as the reports page writes them, in the hall's digits.
 
 export interface Fmt {
-  lang: StaffLang;
+  lang: Lang;
   digits: Digits;
 }
 

@@ -1,6 +1,6 @@
 import type { AdviceItem } from '../../../server/protocol/advice.js';
 import type { Service } from '../../../server/protocol/schemas.js';
-import { arabicCount, formatNumber, labelled, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { arabicCount, formatNumber, labelled, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { counterName, isolate, minutes, serviceName } from '../text.js';
 
 // The staffing advice in plain words (issue 18), e.g.
@@ -11,10 +11,10 @@ import { counterName, isolate, minutes, serviceName } from '../text.js';
 const toMinutes = (s: number) => Math.round(s / 60);
 
 /** «X وY وZ» / "X, Y and Z" / « X, Y et Z ». */
-const names = (list: string[], lang: StaffLang) => new Intl.ListFormat({ ar: 'ar', en: 'en-GB', fr: 'fr' }[lang]).format(list);
+const names = (list: string[], lang: Lang) => new Intl.ListFormat({ ar: 'ar', en: 'en-GB', fr: 'fr' }[lang]).format(list);
 
 /** A service's name as a sentence quotes it: bare in Arabic and English, « between guillemets » in French. */
-const quoted = (name: string, lang: StaffLang) => (lang === 'fr' ? `«\u00a0${isolate(name)}\u00a0»` : isolate(name));
+const quoted = (name: string, lang: Lang) => (lang === 'fr' ? `«\u00a0${isolate(name)}\u00a0»` : isolate(name));
 
 /** «لخدمة X» / «لخدمتَي X وY» / «لخدمات X وY وZ». */
 function forServicesAr(list: string[]): string {
@@ -23,14 +23,14 @@ function forServicesAr(list: string[]): string {
 }
 
 /** «لنحو ٤٠ دقيقة» / "for ~40 min" / « pendant ~40 min ». */
-function forAbout(n: number, lang: StaffLang, digits: Digits): string {
+function forAbout(n: number, lang: Lang, digits: Digits): string {
   if (lang === 'en') return `for ~${n} min`;
   if (lang === 'fr') return `pendant ~${n}\u00a0min`;
   return `لنحو ${arabicCount(n, digits, { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' })}`;
 }
 
 /** «الانتظار فيها ٢٢ ← ٩ دقائق، وغيرها +١» / "its wait 22 → 9 min, others +1" / « attente 22 → 9 min, autres +1 ». */
-function effectText(advice: AdviceItem, services: Service[], lang: StaffLang, digits: Digits): string {
+function effectText(advice: AdviceItem, services: Service[], lang: Lang, digits: Digits): string {
   const { serviceId, waitBeforeS, waitAfterS, othersDeltaS } = advice.effect;
   const own = advice.kind !== 'open-counter' && advice.serviceIds[0] === serviceId;
   const before = formatNumber(toMinutes(waitBeforeS), lang, digits);
@@ -48,7 +48,7 @@ function effectText(advice: AdviceItem, services: Service[], lang: StaffLang, di
 }
 
 /** One recommendation as the supervisor reads it. */
-export function adviceText(advice: AdviceItem, services: Service[], lang: StaffLang, digits: Digits): string {
+export function adviceText(advice: AdviceItem, services: Service[], lang: Lang, digits: Digits): string {
   const service = (id: number) => quoted(serviceName(services, id, lang), lang);
   const counter = advice.counterNumber === null ? null : counterName(advice.counterNumber, lang, digits);
   let act: string;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DisplayPresence } from '../../../server/protocol/schemas.js';
-import { formatNumber, frenchCount, labelled, pick, type Bilingual, type Digits, type StaffLang } from '../../../ui-kit/i18n.js';
+import { formatNumber, frenchCount, labelled, pick, type Bilingual, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import type { Printer } from '../live.js';
 import { isolate, minutes } from '../text.js';
 
@@ -21,7 +21,7 @@ export interface AlertInput {
   displays: DisplayPresence[];
 }
 
-export function hallAlerts(input: AlertInput, lang: StaffLang, digits: Digits): Alert[] {
+export function hallAlerts(input: AlertInput, lang: Lang, digits: Digits): Alert[] {
   const n = (v: number) => formatNumber(v, lang, digits);
   /** A device's name as quoted in a sentence: «الطابعة «…»», "Printer “…”", « L’imprimante « … » ». */
   const quoted = (name: string) => ({ ar: `«${isolate(name)}»`, en: `“${isolate(name)}”`, fr: `«\u00a0${isolate(name)}\u00a0»` })[lang];

@@ -35,6 +35,8 @@ export const SPLIT = {
   'held-out-7': range(1301, 1312),
   /** Decided before the eighth attempt (a switch's effect beyond the roll-out's hour), to judge it once. */
   'held-out-8': range(1401, 1412),
+  /** Decided before the ninth attempt (switches whose effect on the day is within its luck), to judge it once. */
+  'held-out-9': range(1501, 1512),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -9,22 +9,14 @@ import { MAX_ADVICE, SWITCH_COST_MS, type Advice, type AdvisorInput } from './ty
 // the replications, is large (MIN_GAIN_MS, well above a switch's cost) and clear of the noise
 // (mean > CONFIDENCE standard errors), and if it does not lengthen the tail: the p90 wait over
 // the roll-outs' tickets no more than SWITCH_COST_MS longer than without it (a gain in mean wait
-// bought with a longer wait for the unlucky few is no gain), nor the other services' mean wait
-// more than OTHERS_MAX_S (the panel's "others +1": a gain for many quick visits is not bought
-// with a long wait for the fewer long ones). A switched counter starts after SWITCH_COST_MS idle.
+// bought with a longer wait for the unlucky few is no gain). A switched counter starts after
+// SWITCH_COST_MS idle.
 // At most MAX_ADVICE recommendations, on different counters and for different services.
 
 const REPLICATIONS = 12;
 /** A recommendation must save at least this much waiting in all (the visitors' waits summed). */
 export const MIN_GAIN_MS = 15 * SWITCH_COST_MS;
 const CONFIDENCE = 2;
-/**
- * The other services' mean wait (roll-outs' tickets) may grow this much at most (s): twice a
- * switch's cost. Tuned on the tuning days 1–60 (HELD-OUT.md): of 60 to 240 s and none, the most
- * protective value not closing less of the gap (families-19: a drop for 441 quick visits that
- * made 54 long ones wait 376 s longer, the day's p90 +17%).
- */
-export const OTHERS_MAX_S = 2 * (SWITCH_COST_MS / 1000);
 /** A paused counter is expected back after this long. */
 const PAUSE_GUESS_MS = 10 * 60_000;
 /**
@@ -70,8 +62,6 @@ export function advise(input: AdvisorInput): Advice[] {
     const enough = candidate.kind === 'open-counter' ? 1 : LIGHT_FRACTION;
     if (target !== undefined && meanWaitS(before, (id) => id === candidate.helped) <= enough * target) continue;
     const outcomes = run(planWith(base, candidate), candidate.counterId ?? NEW_COUNTER);
-    const others = (id: number) => id !== candidate.helped;
-    if (meanWaitS(outcomes, others) - meanWaitS(before, others) > OTHERS_MAX_S) continue;
     const gainMs = clearGainMs(before, outcomes);
     if (gainMs !== null) judged.push({ candidate, gainMs, outcomes });
   }

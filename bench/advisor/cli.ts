@@ -13,9 +13,10 @@ const USAGE = `usage: npm run bench:advisor -- --trace DAY.trace.csv --roster DA
                                      sorting last are the most recent; at most ${HISTORY_DAYS} are read)
                                      a counter with a shift and no services ("services": []) is a reserve clerk,
                                      closed until the advisor's "open a counter" is taken
-       npm run bench:advisor -- --set tuning|tuning-2|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9 [--accept 1|0.6] [--true-arrivals] [--reserve 0|1|2] [--json]
+       npm run bench:advisor -- --set tuning|tuning-2|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9 [--accept 1|0.6] [--true-arrivals] [--reserve 0|1|2] [--shuffles K] [--json]
                                      the generated days of bench/advisor/HELD-OUT.md
   --reserve N                        N reserve clerks more in each day's roster
+  --shuffles K                       each day's switches replayed on K copies with its visit lengths reshuffled (luck.ts)
   --true-arrivals                    the forecast is fed the day's own arrivals (to tell forecast error from choices)`;
 
 function main(argv: string[]): number {
@@ -31,6 +32,7 @@ function main(argv: string[]): number {
         'true-arrivals': { type: 'boolean', default: false },
         set: { type: 'string' },
         reserve: { type: 'string', default: '0' },
+        shuffles: { type: 'string', default: '0' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -45,9 +47,12 @@ function main(argv: string[]): number {
   const reserve = Number(values.reserve);
   if (!Number.isInteger(reserve) || reserve < 0 || reserve > 5) return console.error(`bench:advisor: --reserve must be a whole number from 0 to 5\n${USAGE}`), 2;
 
+  const shuffles = Number(values.shuffles);
+  if (!Number.isInteger(shuffles) || shuffles < 0 || shuffles > 100) return console.error(`bench:advisor: --shuffles must be a whole number from 0 to 100\n${USAGE}`), 2;
+
   if (values.set !== undefined) {
     if (!(values.set in SPLIT)) return console.error(`bench:advisor: --set must be ${Object.keys(SPLIT).join(' or ')}\n${USAGE}`), 2;
-    const report = runSuite(values.set as DaySet, accept, trueArrivals, values.json ? undefined : (d) => console.log(renderDay(d)), reserve);
+    const report = runSuite(values.set as DaySet, accept, trueArrivals, values.json ? undefined : (d) => console.log(renderDay(d)), reserve, shuffles);
     console.log(values.json ? JSON.stringify(report) : renderSuite(report));
     return 0;
   }
@@ -62,7 +67,7 @@ function main(argv: string[]): number {
     if (e instanceof DayFormatError) return console.error(`bench:advisor: ${e.message}`), 2;
     throw e;
   }
-  const { log, calls, ...report } = runAdvisorDay(day, { history, accept, trueArrivals });
+  const { log, calls, applied: _, ...report } = runAdvisorDay(day, { history, accept, trueArrivals });
   if (values.json) console.log(JSON.stringify(report));
   else {
     const line = (name: string, f: { meanWaitS: number; p90WaitS: number }) => `  ${name.padEnd(12)} mean wait ${f.meanWaitS} s, p90 ${f.p90WaitS} s`;

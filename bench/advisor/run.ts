@@ -40,6 +40,13 @@ export interface ForecastError {
   sameTimeLastWeekMae: number | null;
 }
 
+/** A counter's services changed on the advisor's word: when (s), and to what. */
+export interface StaffingChange {
+  atS: number;
+  counterId: number;
+  serviceIds: number[];
+}
+
 export interface AdvisorReport {
   fixedRoster: PolicyFigures;
   /** `opened`: reserve counters opened on the advisor's word (not counted in `switches`). */
@@ -53,6 +60,8 @@ export interface AdvisorReport {
    * more of a long line looks worse there than one that sends them home.
    */
   withUnserved: Record<'fixedRoster' | 'advisor' | 'pooledFcfs', { meanWaitS: number; p90WaitS: number }>;
+  /** Every change made on a recommendation taken (reserve counters opened too), in order. */
+  applied: StaffingChange[];
   /** Every recommendation shown, with its time and whether it was taken. */
   log: { t: number; advice: Advice; taken: boolean }[];
   /** Each advise() call: its CPU time (ms, wall clock) and the counters it was shown. */
@@ -94,7 +103,8 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
   const firstS = shifts[0] ?? 0;
   const services = new Map(day.counters.map((c) => [c.id, c.serviceIds]));
   const changedAt = new Map<number, number>();
-  const pending: { atS: number; counterId: number; serviceIds: number[] }[] = [];
+  const pending: StaffingChange[] = [];
+  const applied: StaffingChange[] = [];
   /** Reserve counters opened, and when. */
   const openedAt = new Map<number, number>();
   const dismissed = new Map<string, number>();
@@ -116,6 +126,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
       const changes = pending.filter((p) => p.atS === t);
       for (const p of changes) {
         pending.splice(pending.indexOf(p), 1);
+        applied.push(p);
         if (reserve.has(p.counterId) && !openedAt.has(p.counterId)) openedAt.set(p.counterId, t);
         else switches++;
         services.set(p.counterId, p.serviceIds);
@@ -188,12 +199,14 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
     withUnserved: { fixedRoster: withUnserved(day, fixed), advisor: withUnserved(day, withAdvice), pooledFcfs: withUnserved(pooled, pooledRun) },
     forecast: { nextHourMae: round1(mean(errors.map((e) => e.forecast))), sameTimeLastWeekMae: naive.length ? round1(mean(naive)) : null },
+    applied,
     log,
     calls,
   };
 }
 
-function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90WaitS: number } {
+/** Mean and p90 wait over every visitor, one never called counted as waiting until the last counter closed. */
+export function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90WaitS: number } {
   const lastS = Math.max(...day.counters.map((c) => c.endS));
   const waits = day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS));
   return { meanWaitS: round1(mean(waits)), p90WaitS: round1(percentile(waits, 90)) };

@@ -1,5 +1,6 @@
 import { hallDays, SOURCE_NAMES, SPLIT, type DaySet } from './days.js';
 import { percentile } from '../sim/metrics.js';
+import { isWorse, luckOf, type Luck } from './luck.js';
 import { runAdvisorDay, type AdvisorReport } from './run.js';
 
 // A set of days (HELD-OUT.md) through bench:advisor, and the goal's figures over them: the gap
@@ -26,6 +27,8 @@ export interface SuiteDay {
   worseWithUnserved: boolean;
   forecastMae: number;
   lastWeekMae: number | null;
+  /** With `shuffles`: the day's switches replayed on that many copies of it (luck.ts). */
+  luck?: Luck;
 }
 
 export interface SuiteReport {
@@ -40,25 +43,24 @@ export interface SuiteReport {
   worseDays: string[];
   worseDaysWithUnserved: string[];
   maxSwitchesPerClerkHour: number;
+  /** With `shuffles`: the days expected worse by luck alone, Σ worse copies ÷ copies (served visitors, and with the unserved counted). */
+  expectedWorseDays?: { served: number; withUnserved: number };
   forecastMae: number;
   lastWeekMae: number;
   /** advise() calls with at least 10 counters on shift: how many, and their time (ms, wall clock on this machine). */
   adviseMs: { calls: number; mean: number; p95: number; max: number };
 }
 
-const WORSE_TOLERANCE = 1.05;
-
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void, reserve = 0): SuiteReport {
+export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void, reserve = 0, shuffles = 0): SuiteReport {
   const days: SuiteDay[] = [];
   const bigHallMs: number[] = [];
   for (const source of SOURCE_NAMES)
     for (const seed of SPLIT[set]) {
       const { name, day, history } = hallDays(source, seed, reserve);
       const r: AdvisorReport = runAdvisorDay(day, { history, accept, trueArrivals, estimates: false, seed });
-      const worse = (a: { meanWaitS: number; p90WaitS: number }, f: { meanWaitS: number; p90WaitS: number }) =>
-        a.meanWaitS > WORSE_TOLERANCE * f.meanWaitS || a.p90WaitS > WORSE_TOLERANCE * f.p90WaitS;
       const d: SuiteDay = {
         name,
         fixedMeanS: r.fixedRoster.meanWaitS,
@@ -72,10 +74,11 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
         opened: r.advisor.opened,
         fixedUnserved: r.fixedRoster.unserved,
         advisorUnserved: r.advisor.unserved,
-        worse: worse(r.advisor, r.fixedRoster),
-        worseWithUnserved: worse(r.withUnserved.advisor, r.withUnserved.fixedRoster),
+        worse: isWorse(r.advisor, r.fixedRoster),
+        worseWithUnserved: isWorse(r.withUnserved.advisor, r.withUnserved.fixedRoster),
         forecastMae: r.forecast.nextHourMae,
         lastWeekMae: r.forecast.sameTimeLastWeekMae,
+        ...(shuffles > 0 ? { luck: luckOf(day, r.applied, shuffles, seed) } : {}),
       };
       days.push(d);
       for (const c of r.calls) if (c.counters >= 10) bigHallMs.push(c.ms);
@@ -93,6 +96,9 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
     worseDays: days.filter((d) => d.worse).map((d) => d.name),
     worseDaysWithUnserved: days.filter((d) => d.worseWithUnserved).map((d) => d.name),
     maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
+    ...(shuffles > 0
+      ? { expectedWorseDays: { served: round2(sum((d) => d.luck!.worse / shuffles)), withUnserved: round2(sum((d) => d.luck!.worseWithUnserved / shuffles)) } }
+      : {}),
     forecastMae: round1(sum((d) => d.forecastMae) / Math.max(1, days.length)),
     lastWeekMae: round1(sum((d) => d.lastWeekMae ?? 0) / Math.max(1, days.length)),
     adviseMs: {
@@ -106,7 +112,7 @@ export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onD
 
 export function renderDay(d: SuiteDay): string {
   const gap = d.gapClosedPct === null ? '—' : `${d.gapClosedPct}%`;
-  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  opened ${d.opened}  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})`;
+  return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  opened ${d.opened}  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})${d.luck ? `  luck: worse on ${d.luck.worse} of ${d.luck.copies} copies (${d.luck.worseWithUnserved} with the unserved)` : ''}`;
 }
 
 export function renderSuite(r: SuiteReport): string {
@@ -115,6 +121,9 @@ export function renderSuite(r: SuiteReport): string {
     `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'} ` +
       `(with the unserved counted: ${r.worseDaysWithUnserved.length ? r.worseDaysWithUnserved.join(', ') : 'none'}); ` +
       `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; ${r.days.reduce((a, d) => a + d.opened, 0)} reserve counters opened on ${r.days.filter((d) => d.opened > 0).length} days; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+    ...(r.expectedWorseDays
+      ? [`  days expected worse by luck alone (each day's switches on reshuffled copies of it): ${r.expectedWorseDays.served} (with the unserved counted: ${r.expectedWorseDays.withUnserved})`]
+      : []),
     `  advise() with 10+ counters on shift: ${r.adviseMs.calls} calls, mean ${r.adviseMs.mean} ms, p95 ${r.adviseMs.p95} ms, max ${r.adviseMs.max} ms`,
   ].join('\n');
 }

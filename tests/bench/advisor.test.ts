@@ -134,6 +134,12 @@ describe('npm run bench:advisor', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--reserve must be a whole number from 0 to 5');
   });
+
+  it('refuses a --shuffles that is not a whole number up to 100, and exits 2', () => {
+    const r = cli('--set', 'tuning', '--shuffles', '1000');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--shuffles must be a whole number from 0 to 100');
+  });
 });
 
 describe('bench:day --qualified', () => {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { luckOf, reshuffled } from '../../bench/advisor/luck.js';
 import { runAdvisorDay } from '../../bench/advisor/run.js';
 import { generateFamilyDay } from '../../bench/day/families.js';
 import { withQualified } from '../../bench/day/qualified.js';
@@ -157,5 +158,40 @@ describe('bench:day --qualified', () => {
     });
     expect(generateFamilyDay(3, undefined, 3).trace).toEqual(generateFamilyDay(3).trace);
     expect(generateFamilyDay(3, undefined, 3001).trace).not.toEqual(generateFamilyDay(3).trace);
+  });
+});
+
+// The same hall, visit lengths varying (120–480 s), so reshuffling them changes the day.
+function variedDay() {
+  const rows: [number, string, number][] = [];
+  let k = 0;
+  for (let t = 32_400; t < 37_800; t += 150) rows.push([t, 'A', 120 + 60 * (k++ % 7)]);
+  for (let t = 32_460; t < 37_800; t += 600) rows.push([t, 'B', 120 + 60 * (k++ % 7)]);
+  rows.sort((a, b) => a[0] - b[0]);
+  return buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(['arrival_s,service,service_s,priority', ...rows.map(([t, s, l]) => `${t},${s},${l},0`)].join('\n')));
+}
+const lengths = (d: ReturnType<typeof variedDay>, serviceId: number) => d.visitors.filter((v) => v.serviceId === serviceId).map((v) => v.serviceS);
+
+describe("a day's luck (bench/advisor/luck.ts)", () => {
+  it('deals each service its own visit lengths again, to other visitors, at the same arrivals', () => {
+    const d = variedDay();
+    const copy = reshuffled(d, 7);
+    expect(copy.visitors.map((v) => [v.arrivalS, v.serviceId])).toEqual(d.visitors.map((v) => [v.arrivalS, v.serviceId]));
+    for (const id of [1, 2]) {
+      expect([...lengths(copy, id)].sort()).toEqual([...lengths(d, id)].sort());
+      expect(lengths(copy, id)).not.toEqual(lengths(d, id));
+    }
+    expect(reshuffled(d, 7)).toEqual(copy);
+  });
+
+  it('finds no copy worse when nothing was switched', () => {
+    expect(luckOf(variedDay(), [], 10)).toEqual({ copies: 10, worse: 0, worseWithUnserved: 0 });
+  });
+
+  it('finds a switch that helps the long line better on every copy, and one that strands a service worse on every copy', () => {
+    // c2 also serves A from 9:00: A's one counter gets help, B keeps c3.
+    expect(luckOf(variedDay(), [{ atS: 32_400, counterId: 2, serviceIds: [2, 1] }], 10)).toEqual({ copies: 10, worse: 0, worseWithUnserved: 0 });
+    // c1 stops serving A at 9:30 and serves B: A's visitors from then on are never called.
+    expect(luckOf(variedDay(), [{ atS: 34_200, counterId: 1, serviceIds: [2] }], 10).worseWithUnserved).toBe(10);
   });
 });

@@ -39,6 +39,8 @@ export const SPLIT = {
   'held-out-8': range(1401, 1412),
   /** Decided before the ninth attempt (switches whose effect on the day is within its luck), to judge it once. */
   'held-out-9': range(1501, 1512),
+  /** Decided before the tenth attempt (a switch worse in too many of the roll-out's futures), to judge it once. */
+  'held-out-10': range(1601, 1612),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -41,6 +41,8 @@ export const SPLIT = {
   'held-out-9': range(1501, 1512),
   /** Decided before the tenth attempt (a switch worse in too many of the roll-out's futures), to judge it once. */
   'held-out-10': range(1601, 1612),
+  /** Decided before the eleventh attempt (a long service added where the counter has time to spare), to judge it once. */
+  'held-out-11': range(1701, 1712),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

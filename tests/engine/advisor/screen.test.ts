@@ -13,11 +13,16 @@ describe('screening the actions', () => {
     expect(screen(busyA(), noArrivals)).toContainEqual(expect.objectContaining({ kind: 'add-service', counterId: 2, serviceId: 1, serviceIds: [2, 1], helped: 1 }));
   });
 
-  it('never adds to a counter a service of visits more than LONG_RATIO times as long as its quickest', () => {
+  it('never adds to a counter with no time to spare a service of visits more than LONG_RATIO times as long as its quickest', () => {
     const lengths = (a: number, b: number) => new Map([[1, a], [2, b]]);
-    const add = (durations: Map<number, number>) => screen({ ...busyA(), durations }, noArrivals).filter((c) => c.kind === 'add-service' && c.counterId === 2);
-    expect(add(lengths(LONG_RATIO * 60_000 + 1_000, 60_000))).toEqual([]);
-    expect(add(lengths(LONG_RATIO * 60_000, 60_000))).toEqual([expect.objectContaining({ serviceId: 1 })]);
+    // A: 20 waiting and 100 more expected this hour; B: `b` waiting, all on counter 2.
+    const add = (durations: Map<number, number>, b: number) =>
+      screen({ ...busyA(), durations, waiting: [...line(1, 20, 1), ...line(2, b, 100)] }, new Map([[1, 100]])).filter((c) => c.kind === 'add-service' && c.counterId === 2);
+    // 70 one-minute visits of B fill counter 2's hour.
+    expect(add(lengths(LONG_RATIO * 60_000 + 1_000, 60_000), 70)).toEqual([]);
+    expect(add(lengths(LONG_RATIO * 60_000, 60_000), 70)).toEqual([expect.objectContaining({ serviceId: 1 })]);
+    // 30 leave it half the hour to spare: A is added however long its visits.
+    expect(add(lengths(10 * 60_000, 60_000), 30)).toEqual([expect.objectContaining({ serviceId: 1 })]);
   });
 
   it('never goes beyond a clerk’s qualifications', () => {

@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { applyLang, initialLang, setLangInAddress, type Lang } from '../../ui-kit/i18n.js';
+import { useEffect, useState } from 'preact/hooks';
+import { useLang } from '../../ui-kit/hooks.js';
 import type { Session } from './area.js';
 import { loadSession, logOut, refreshSession } from './session.js';
 import type { TextKey } from './text.js';
@@ -10,12 +10,11 @@ import type { TextKey } from './text.js';
 const routeOf = () => location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
 
 export function useStaffApp() {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, chooseLang] = useLang();
   const [session, setSession] = useState<Session | null>(loadSession);
   const [notice, setNotice] = useState<TextKey | null>(null);
   const [route, setRoute] = useState(routeOf);
 
-  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
   useEffect(() => {
     const onHash = () => setRoute(routeOf());
     addEventListener('hashchange', onHash);
@@ -41,10 +40,7 @@ export function useStaffApp() {
     notice,
     route,
     checkSession,
-    chooseLang(next: Lang) {
-      setLang(next);
-      setLangInAddress(next);
-    },
+    chooseLang,
     loggedIn(s: Session) {
       setNotice(null);
       setSession(s);

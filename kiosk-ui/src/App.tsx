@@ -1,7 +1,8 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Service, Ticket } from '../../server/protocol/schemas.js';
 import { ApiError } from '../../ui-kit/api.js';
-import { applyLang, initialLang, type Lang } from '../../ui-kit/i18n.js';
+import { usePageLang } from '../../ui-kit/hooks.js';
+import { initialLang, type Lang } from '../../ui-kit/i18n.js';
 import { deviceToken, forgetDeviceToken } from '../../ui-kit/pairing.js';
 import type { Appointment } from '../../ui-kit/appointments.js';
 import { checkInByCode } from './appointment/check-in.js';
@@ -56,7 +57,7 @@ export function App() {
   const live = useKioskSocket(token, { connect: menu.refresh, unauthorized: unpair });
   const digits = menu.hall?.digits ?? 'arab';
 
-  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
+  usePageLang(lang);
 
   /** Ready for the next citizen: the menu, in the kiosk's own language, no priority. */
   const home = (kind: 'menu' | 'attract' = 'menu') => {

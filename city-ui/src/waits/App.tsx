@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CityWaits, HallLocation } from '../../../server/protocol/city.js';
-import { applyLang, formatTime, initialLang, labelled, LANG_NAMES, LANGS, pick, type Digits, type Lang } from '../../../ui-kit/i18n.js';
+import { useLang } from '../../../ui-kit/hooks.js';
+import { formatTime, labelled, LANG_NAMES, LANGS, pick, type Digits, type Lang } from '../../../ui-kit/i18n.js';
 import { PHRASES, waitWords } from '../../../ui-kit/phrases.js';
 import { choicesFor, servicesOf, type Choice } from './order.js';
 import { distanceWords, opensWords, W, waitingWords } from './text.js';
@@ -35,8 +36,7 @@ function useWaits(): Sheet {
 const urlService = () => new URL(location.href).searchParams.get('service');
 
 export function App() {
-  const [lang] = useState<Lang>(initialLang);
-  useLayoutEffect(() => applyLang(lang), [lang]); // before paint: no frame of one language laid out in the other's direction
+  const [lang] = useLang();
   const sheet = useWaits();
   const [code, setCode] = useState<string | null>(urlService);
   const [place, setPlace] = useState<Place>({ kind: 'off' });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PhoneHeader } from '../track/components/PhoneHeader.js';
-import { useHall, useLang } from '../track/lang.js';
+import { useLang } from '../../../ui-kit/hooks.js';
+import { useHall } from '../track/hall.js';
 import { PhoneUiContext } from '../track/ui.js';
 import { Booked } from './Booked.js';
 import { BookingFlow } from './BookingFlow.js';

@@ -6,7 +6,8 @@ import { useShorterWait } from '../components/ShorterWait.js';
 import { Confirm } from '../track/components/Confirm.js';
 import { PhoneHeader } from '../track/components/PhoneHeader.js';
 import { StatusCard } from '../track/components/StatusCard.js';
-import { useHall, useLang } from '../track/lang.js';
+import { useLang } from '../../../ui-kit/hooks.js';
+import { useHall } from '../track/hall.js';
 import type { TextKey } from '../track/text.js';
 import { PhoneUiContext, usePhoneUi } from '../track/ui.js';
 

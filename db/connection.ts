@@ -28,17 +28,18 @@ export function openDatabase(dataDir: string): Connection {
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 
+/** How many migrations the database has had (0: a new file). */
+const appliedMigrations = ({ sqlite }: Connection): number =>
+  sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = '__drizzle_migrations'").pluck().get() === 0
+    ? 0
+    : (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number);
+
 /**
  * Runs the migrations with foreign keys off: a migration that rebuilds a table others refer to
  * (drizzle-kit's `__new_` copy, DROP, rename) would fail on the DROP, and the migration's own
  * `PRAGMA foreign_keys=OFF` does nothing inside the transaction the migrator wraps it in
  * (drizzle-team/drizzle-orm#1813). The keys are checked before they are turned back on.
  */
-const appliedMigrations = ({ sqlite }: Connection): number =>
-  sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = '__drizzle_migrations'").pluck().get() === 0
-    ? 0
-    : (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number);
-
 export function migrateDatabase(conn: Connection, migrationsFolder: string): void {
   conn.sqlite.pragma('foreign_keys = OFF');
   try {

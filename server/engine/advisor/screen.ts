@@ -68,8 +68,8 @@ export function screen(input: AdvisorInput, counts: ReadonlyMap<number, number>)
 
   for (const c of input.counters.filter((c) => c.state === 'open' && settled(c))) {
     const own = c.serviceIds.length === 0 ? 0 : p(busiest(c.serviceIds));
+    const spare = own < 1;
     for (const id of c.qualifiedServiceIds) {
-      const spare = own < 1;
       if (c.serviceIds.includes(id) || p(id) < MIN_PRESSURE || p(id) <= own || (!spare && longer(id, c.serviceIds, LONG_RATIO))) continue;
       out.push({ kind: 'add-service', counterId: c.id, serviceId: id, serviceIds: [...c.serviceIds, id], helped: id, score: p(id) - own });
     }

@@ -52,7 +52,7 @@ function main(argv: string[]): number {
 
   if (values.set !== undefined) {
     if (!(values.set in SPLIT)) return console.error(`bench:advisor: --set must be ${Object.keys(SPLIT).join(' or ')}\n${USAGE}`), 2;
-    const report = runSuite(values.set as DaySet, accept, trueArrivals, values.json ? undefined : (d) => console.log(renderDay(d)), reserve, shuffles);
+    const report = runSuite(values.set as DaySet, { accept, trueArrivals, reserve, shuffles }, values.json ? undefined : (d) => console.log(renderDay(d)));
     console.log(values.json ? JSON.stringify(report) : renderSuite(report));
     return 0;
   }

@@ -28,7 +28,10 @@ export const isWorse = (a: { meanWaitS: number; p90WaitS: number }, than: { mean
 export function reshuffled(day: Day, seed: number): Day {
   const random = rng(seed);
   const lengths = new Map<number, number[]>();
-  for (const v of day.visitors) lengths.set(v.serviceId, [...(lengths.get(v.serviceId) ?? []), v.serviceS]);
+  for (const v of day.visitors) {
+    if (!lengths.has(v.serviceId)) lengths.set(v.serviceId, []);
+    lengths.get(v.serviceId)!.push(v.serviceS);
+  }
   for (const xs of lengths.values())
     for (let i = xs.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

@@ -54,7 +54,17 @@ export interface SuiteReport {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function runSuite(set: DaySet, accept: number, trueArrivals: boolean, onDay?: (d: SuiteDay) => void, reserve = 0, shuffles = 0): SuiteReport {
+export interface SuiteOptions {
+  /** The probability the supervisor takes a recommendation. */
+  accept: number;
+  trueArrivals: boolean;
+  /** Reserve clerks added to each day's roster (days.ts). */
+  reserve: number;
+  /** Each day's switches replayed on this many reshuffled copies of it (luck.ts); 0: not. */
+  shuffles: number;
+}
+
+export function runSuite(set: DaySet, { accept, trueArrivals, reserve, shuffles }: SuiteOptions, onDay?: (d: SuiteDay) => void): SuiteReport {
   const days: SuiteDay[] = [];
   const bigHallMs: number[] = [];
   for (const source of SOURCE_NAMES)

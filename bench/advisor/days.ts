@@ -43,6 +43,8 @@ export const SPLIT = {
   'held-out-10': range(1601, 1612),
   /** Decided before the eleventh attempt (a long service added where the counter has time to spare), to judge it once. */
   'held-out-11': range(1701, 1712),
+  /** Decided before the twelfth attempt (a counter helps a service only when its own line is empty), to judge it once. */
+  'held-out-12': range(1801, 1812),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -45,6 +45,8 @@ export const SPLIT = {
   'held-out-11': range(1701, 1712),
   /** Decided before the twelfth attempt (a counter helps a service only when its own line is empty), to judge it once. */
   'held-out-12': range(1801, 1812),
+  /** Decided before the thirteenth attempt (a long service kept only while the counter has time to spare), to judge it once. */
+  'held-out-13': range(1901, 1912),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

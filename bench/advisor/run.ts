@@ -60,6 +60,12 @@ export interface AdvisorReport {
    * more of a long line looks worse there than one that sends them home.
    */
   withUnserved: Record<'fixedRoster' | 'advisor' | 'pooledFcfs', { meanWaitS: number; p90WaitS: number }>;
+  /**
+   * Mean and p90 wait over the visitors both the fixed roster and the advisor served: a day worse
+   * over served visitors but not over these is worse only by the visitors the advisor served and
+   * the fixed roster sent home.
+   */
+  servedInBoth: { visitors: number } & Record<'fixedRoster' | 'advisor', { meanWaitS: number; p90WaitS: number }>;
   /** Every change made on a recommendation taken (reserve counters opened too), in order. */
   applied: StaffingChange[];
   /** Every recommendation shown, with its time and whether it was taken. */
@@ -198,6 +204,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
     pooledFcfs: pooledFigures,
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
     withUnserved: { fixedRoster: withUnserved(day, fixed), advisor: withUnserved(day, withAdvice), pooledFcfs: withUnserved(pooled, pooledRun) },
+    servedInBoth: servedInBoth(day, fixed, withAdvice),
     forecast: { nextHourMae: round1(mean(errors.map((e) => e.forecast))), sameTimeLastWeekMae: naive.length ? round1(mean(naive)) : null },
     applied,
     log,
@@ -210,6 +217,13 @@ export function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90
   const lastS = Math.max(...day.counters.map((c) => c.endS));
   const waits = day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS));
   return { meanWaitS: round1(mean(waits)), p90WaitS: round1(percentile(waits, 90)) };
+}
+
+export function servedInBoth(day: Day, a: RunResult, b: RunResult): AdvisorReport['servedInBoth'] {
+  const both = day.visitors.filter((v) => a.visits[v.index]!.waitS !== null && b.visits[v.index]!.waitS !== null);
+  const waits = (run: RunResult) => both.map((v) => run.visits[v.index]!.waitS!);
+  const of = (xs: number[]) => ({ meanWaitS: round1(mean(xs)), p90WaitS: round1(percentile(xs, 90)) });
+  return { visitors: both.length, fixedRoster: of(waits(a)), advisor: of(waits(b)) };
 }
 
 /** At `t`: the forecast's and "same time last week"'s absolute error on each service's next-hour arrivals (mean over services). */

@@ -25,6 +25,8 @@ export interface SuiteDay {
   /** More than 5% worse than the fixed roster on mean or p90 wait: over served visitors (FORMAT.md), and over every visitor (run.ts withUnserved). */
   worse: boolean;
   worseWithUnserved: boolean;
+  /** The same over the visitors both served (run.ts servedInBoth). */
+  worseServedInBoth: boolean;
   forecastMae: number;
   lastWeekMae: number | null;
   /** With `shuffles`: the day's switches replayed on that many copies of it (luck.ts). */
@@ -42,6 +44,7 @@ export interface SuiteReport {
   /** Days more than 5% worse than the fixed roster on mean or p90 wait (over served visitors), and with the unserved counted. */
   worseDays: string[];
   worseDaysWithUnserved: string[];
+  worseDaysServedInBoth: string[];
   maxSwitchesPerClerkHour: number;
   /** With `shuffles`: the days expected worse by luck alone, Σ worse copies ÷ copies (served visitors, and with the unserved counted). */
   expectedWorseDays?: { served: number; withUnserved: number };
@@ -86,6 +89,7 @@ export function runSuite(set: DaySet, { accept, trueArrivals, reserve, shuffles 
         advisorUnserved: r.advisor.unserved,
         worse: isWorse(r.advisor, r.fixedRoster),
         worseWithUnserved: isWorse(r.withUnserved.advisor, r.withUnserved.fixedRoster),
+        worseServedInBoth: isWorse(r.servedInBoth.advisor, r.servedInBoth.fixedRoster),
         forecastMae: r.forecast.nextHourMae,
         lastWeekMae: r.forecast.sameTimeLastWeekMae,
         ...(shuffles > 0 ? { luck: luckOf(day, r.applied, shuffles, seed) } : {}),
@@ -105,6 +109,7 @@ export function runSuite(set: DaySet, { accept, trueArrivals, reserve, shuffles 
     gapClosedPct: gap > 0 ? round1((100 * sum((d) => d.fixedMeanS - d.advisorMeanS)) / gap) : 0,
     worseDays: days.filter((d) => d.worse).map((d) => d.name),
     worseDaysWithUnserved: days.filter((d) => d.worseWithUnserved).map((d) => d.name),
+    worseDaysServedInBoth: days.filter((d) => d.worseServedInBoth).map((d) => d.name),
     maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
     ...(shuffles > 0
       ? { expectedWorseDays: { served: round2(sum((d) => d.luck!.worse / shuffles)), withUnserved: round2(sum((d) => d.luck!.worseWithUnserved / shuffles)) } }
@@ -125,11 +130,13 @@ export function renderDay(d: SuiteDay): string {
   return `${d.name.padEnd(13)} fixed ${String(d.fixedMeanS).padStart(6)} s (p90 ${String(d.fixedP90S).padStart(5)})  advisor ${String(d.advisorMeanS).padStart(6)} s (p90 ${String(d.advisorP90S).padStart(5)})  pooled ${String(d.pooledMeanS).padStart(5)} s  gap closed ${gap.padStart(7)}  switches ${d.switches} (${d.switchesPerClerkHour}/clerk-h)  opened ${d.opened}  unserved ${d.fixedUnserved} → ${d.advisorUnserved}  forecast MAE ${d.forecastMae} (last week ${d.lastWeekMae ?? '—'})${d.luck ? `  luck: worse on ${d.luck.worse} of ${d.luck.copies} copies (${d.luck.worseWithUnserved} with the unserved)` : ''}`;
 }
 
+const names = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
+
 export function renderSuite(r: SuiteReport): string {
   return [
     `${r.set} days${r.reserve ? ` with ${r.reserve} reserve clerk${r.reserve > 1 ? 's' : ''}` : ''}, acceptance ${r.accept}${r.trueArrivals ? ', forecast fed the true arrivals' : ''}:`,
-    `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${r.worseDays.length ? r.worseDays.join(', ') : 'none'} ` +
-      `(with the unserved counted: ${r.worseDaysWithUnserved.length ? r.worseDaysWithUnserved.join(', ') : 'none'}); ` +
+    `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${names(r.worseDays)} ` +
+      `(with the unserved counted: ${names(r.worseDaysWithUnserved)}; over the visitors both served: ${names(r.worseDaysServedInBoth)}); ` +
       `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; ${r.days.reduce((a, d) => a + d.opened, 0)} reserve counters opened on ${r.days.filter((d) => d.opened > 0).length} days; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
     ...(r.expectedWorseDays
       ? [`  days expected worse by luck alone (each day's switches on reshuffled copies of it): ${r.expectedWorseDays.served} (with the unserved counted: ${r.expectedWorseDays.withUnserved})`]

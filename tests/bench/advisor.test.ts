@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { luckOf, reshuffled } from '../../bench/advisor/luck.js';
-import { runAdvisorDay } from '../../bench/advisor/run.js';
+import { isWorse, luckOf, reshuffled } from '../../bench/advisor/luck.js';
+import { runAdvisorDay, servedInBoth } from '../../bench/advisor/run.js';
 import { generateFamilyDay } from '../../bench/day/families.js';
 import { withQualified } from '../../bench/day/qualified.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
-import { FIGURE_KEYS } from '../../bench/sim/metrics.js';
+import { figures, FIGURE_KEYS } from '../../bench/sim/metrics.js';
 import { simulate, SWITCH_IDLE_S, type Staffing } from '../../bench/sim/simulate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dawr-advisor-'));
@@ -53,6 +53,21 @@ describe('a staffing change in the simulator', () => {
   // Two A visitors at 9:00; c2 (serving B, idle) is told at 9:00:10 to serve A too.
   const twoA = () => buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(['arrival_s,service,service_s,priority', '32400,A,300,0', '32400,A,300,0', '32405,B,50,0'].join('\n')));
   const once = (atS: number, serviceIds: number[]): Staffing => ({ nextAt: (t) => (t < atS ? atS : Infinity), at: () => [{ counterId: 2, serviceIds }] });
+
+  it('tells a day worse only by the visitors a switch serves and the fixed roster sends home (servedInBoth)', () => {
+    // A's one counter cannot keep up; at 10:50 c2 also serves A and reaches some who waited longest.
+    const fixed = simulate(day(), 'default', { estimates: false });
+    const switched = simulate(day(), 'default', { estimates: false, staffing: once(39_000, [2, 1]) });
+    expect(figures(day(), switched).served).toBeGreaterThan(figures(day(), fixed).served);
+    expect(isWorse(figures(day(), switched), figures(day(), fixed))).toBe(true);
+    const both = servedInBoth(day(), fixed, switched);
+    const served = (run: typeof fixed) => new Set(run.visits.flatMap((v, i) => (v.waitS === null ? [] : [i])));
+    expect(both.visitors).toBe([...served(fixed)].filter((i) => served(switched).has(i)).length);
+    const meanOf = (run: typeof fixed) => [...served(fixed)].filter((i) => served(switched).has(i)).reduce((a, i) => a + run.visits[i]!.waitS!, 0) / both.visitors;
+    expect(both.fixedRoster.meanWaitS).toBeCloseTo(meanOf(fixed), 1);
+    expect(both.advisor.meanWaitS).toBeCloseTo(meanOf(switched), 1);
+    expect(isWorse(both.advisor, both.fixedRoster)).toBe(false);
+  });
 
   it('gives the counter its new services after SWITCH_IDLE_S: after its visit if it is busy', () => {
     const plain = simulate(twoA(), 'default', { estimates: false });

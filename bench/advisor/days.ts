@@ -47,6 +47,8 @@ export const SPLIT = {
   'held-out-12': range(1801, 1812),
   /** Decided before the thirteenth attempt (a long service kept only while the counter has time to spare), to judge it once. */
   'held-out-13': range(1901, 1912),
+  /** Decided before the fourteenth attempt (time to spare over the rest of the shift, not the next hour), to judge it once. */
+  'held-out-14': range(2001, 2012),
 } as const;
 export type DaySet = keyof typeof SPLIT;
 

@@ -1,7 +1,7 @@
 import { forecastInputOf } from '../../server/engine/forecast-input.js';
 import { advise } from '../../server/engine/advisor/advise.js';
 import { BIN_MIN, expectedCounts, forecastArrivals, HORIZON_MIN } from '../../server/engine/advisor/forecast.js';
-import type { Advice, AdvisorCounter, AdvisorInput, BinnedArrivals } from '../../server/engine/advisor/types.js';
+import { QUIET_AFTER_DISMISS_MS, type Advice, type AdvisorCounter, type AdvisorInput, type BinnedArrivals } from '../../server/engine/advisor/types.js';
 import { rng } from '../day/generate.js';
 import type { Day } from '../sim/day.js';
 import { figures, percentile, policyFigures, type Figures, type PolicyFigures } from '../sim/metrics.js';
@@ -13,14 +13,13 @@ import { pooledDay } from '../sim/variants.js';
 // TICK_S and whenever a counter opens or closes, with what is known then: the arrivals so far
 // and the history days. Each recommendation is taken with probability `accept` (seeded) and
 // applied DELAY_S later (simulate.ts idles the counter SWITCH_IDLE_S); one not taken is not
-// offered again for DISMISSED_S. A counter with a shift and no services in the roster is a reserve
+// offered again for QUIET_AFTER_DISMISS_MS, as in the hall. A counter with a shift and no services in the roster is a reserve
 // clerk: shown to the advisor as closed, it serves from when an "open a counter" naming it is taken
 // (and applied DELAY_S later) to the end of its shift; pooled FCFS is run without it. A counter
 // outside its shift is not shown to the advisor.
 
 const TICK_S = 600;
 const DELAY_S = 180;
-const DISMISSED_S = 3600;
 
 export interface AdvisorOptions {
   history: readonly Day[];
@@ -175,7 +174,7 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
       for (const advice of advised) {
         if (advice.counterId === null || pending.some((p) => p.counterId === advice.counterId)) continue;
         const key = `${advice.kind}/${advice.counterId}/${advice.kind === 'open-counter' ? advice.serviceIds : advice.serviceId}`;
-        if (t - (dismissed.get(key) ?? -Infinity) < DISMISSED_S) continue;
+        if (t - (dismissed.get(key) ?? -Infinity) < QUIET_AFTER_DISMISS_MS / 1000) continue;
         const taken = random() < opts.accept;
         log.push({ t, advice, taken });
         if (!taken) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle
 import { inTransaction, type Connection } from '../../db/connection.js';
 import { adviceLog, counters, tickets, users } from '../../db/schema.js';
 import { advise } from '../engine/advisor/advise.js';
-import { MAX_ADVICE, type Advice, type AdvisorInput } from '../engine/advisor/types.js';
+import { MAX_ADVICE, QUIET_AFTER_DISMISS_MS, type Advice, type AdvisorInput } from '../engine/advisor/types.js';
 import { businessDay, isoInZone, localMinuteOfDay, localWeekday } from '../engine/clock.js';
 import type { AdviceItem, AdviceLogEntry } from '../protocol/advice.js';
 import { arrivalHistory, dayArrivals } from './arrivals.js';
@@ -22,8 +22,6 @@ export type Advisor = (input: AdvisorInput) => Advice[] | Promise<Advice[]>;
 
 /** A window over which the effect of an open-counter advice is measured. */
 const OPEN_COUNTER_WINDOW_MIN = 60;
-/** A dismissed advice is not shown again for this long. */
-const QUIET_AFTER_DISMISS_MS = 30 * 60_000;
 
 /** The hall now, as the advisor takes it: counters with their qualifications, the line, the arrivals. */
 export function advisorInput(conn: Connection, hall: HallRow, now: number): AdvisorInput {

@@ -10,6 +10,7 @@ import { withQualified } from '../../bench/day/qualified.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
 import { figures, FIGURE_KEYS } from '../../bench/sim/metrics.js';
 import { simulate, SWITCH_IDLE_S, type Staffing } from '../../bench/sim/simulate.js';
+import { QUIET_AFTER_DISMISS_MS } from '../../server/engine/advisor/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dawr-advisor-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,6 +94,13 @@ describe('the advisor through a day', () => {
     const none = runAdvisorDay(day(), { history, accept: 0, estimates: false });
     expect(none.advisor.switches).toBe(0);
     expect({ ...none.advisor, switches: undefined, opened: undefined, switchesPerClerkHour: undefined }).toEqual({ ...none.fixedRoster, switches: undefined, opened: undefined, switchesPerClerkHour: undefined });
+  });
+
+  it('offers a dismissed recommendation again after the quiet time the hall keeps', () => {
+    const none = runAdvisorDay(day(), { history, accept: 0, estimates: false });
+    const times = none.log.filter((l) => l.advice.kind === 'add-service' && l.advice.counterId === 2).map((l) => l.t);
+    expect(times.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(QUIET_AFTER_DISMISS_MS / 1000);
   });
 
   // c2 now a reserve clerk: a shift, no services (closed until opened), qualified for A.

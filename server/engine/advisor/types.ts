@@ -66,5 +66,7 @@ export type Advice =
 export const SETTLE_MS = 30 * 60_000;
 /** What a switch costs a clerk (files and forms changed): counted as this much idle time. */
 export const SWITCH_COST_MS = 60_000;
+/** A recommendation the supervisor dismissed is not shown again for this long (in the hall, and by bench:advisor's supervisor). */
+export const QUIET_AFTER_DISMISS_MS = 30 * 60_000;
 /** At most this many recommendations at once. */
 export const MAX_ADVICE = 2;

@@ -13,10 +13,10 @@ import { pooledDay } from '../sim/variants.js';
 // TICK_S and whenever a counter opens or closes, with what is known then: the arrivals so far
 // and the history days. Each recommendation is taken with probability `accept` (seeded) and
 // applied DELAY_S later (simulate.ts idles the counter SWITCH_IDLE_S); one not taken is not
-// offered again for QUIET_AFTER_DISMISS_MS, as in the hall. A counter with a shift and no services in the roster is a reserve
-// clerk: shown to the advisor as closed, it serves from when an "open a counter" naming it is taken
-// (and applied DELAY_S later) to the end of its shift; pooled FCFS is run without it. A counter
-// outside its shift is not shown to the advisor.
+// offered again for QUIET_AFTER_DISMISS_MS, as in the hall. A counter with a shift and no services
+// in the roster is a reserve clerk: shown to the advisor as closed, it serves from when an "open a
+// counter" naming it is taken (and applied DELAY_S later) to the end of its shift; pooled FCFS is
+// run without it. A counter outside its shift is not shown to the advisor.
 
 const TICK_S = 600;
 const DELAY_S = 180;

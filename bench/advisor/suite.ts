@@ -41,7 +41,7 @@ export interface SuiteReport {
   reserve: number;
   days: SuiteDay[];
   gapClosedPct: number;
-  /** Days more than 5% worse than the fixed roster on mean or p90 wait (over served visitors), and with the unserved counted. */
+  /** Days more than 5% worse than the fixed roster on mean or p90 wait (over served visitors), with the unserved counted, and over the visitors both served. */
   worseDays: string[];
   worseDaysWithUnserved: string[];
   worseDaysServedInBoth: string[];

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lanBase, launchBrowser, loopback, unservedCharacters } from '../helpers/browser.js';
+import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loopback, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { bearer, startHall, type TestHall } from '../helpers/hall.js';
 
@@ -191,6 +191,8 @@ describe('the hall display', () => {
   it('comes back by itself after a server restart and shows the next call', async () => {
     await openHall();
     const page = await openDisplay();
+    // While the server is away, the display's attempts to come back are refused.
+    allowFailedRequests(/\/socket\.io\//);
     const port = Number(new URL(base).port);
     const dataDir = hall.dataDir;
     await hall.close({ keepData: true });
@@ -216,6 +218,7 @@ describe('the hall display', () => {
     expect(recall.statusCode).toBe(200);
     await page.locator('.current .recall-tag').waitFor();
 
+    allowFailedRequests(/\/socket\.io\//); // the display's attempts to come back
     const dataDir = hall.dataDir;
     await hall.close({ keepData: true });
     const banner = page.locator('.link-mark');

@@ -58,7 +58,11 @@ declare module 'fastify' {
 /** socket.io on the server's port: /display, /staff, /printer, /track and /kiosk (see API.md). */
 export default fp(
   async (app, opts: { trustProxy?: string[] }) => {
-    const io = new Server(app.server, { maxHttpBufferSize: 64 * 1024 });
+    let closing = false;
+    const io = new Server(app.server, {
+      maxHttpBufferSize: 64 * 1024,
+      allowRequest: (_request, admit) => admit(closing ? 'the server is closing' : null, !closing),
+    });
     // The client's address as request.ip has it: behind a trusted proxy, the one it forwards.
     const trust = opts.trustProxy && proxyAddr.compile(opts.trustProxy);
     const addressOf: AddressOf = (socket) => (trust ? proxyAddr(socket.request, trust) : socket.handshake.address);
@@ -141,9 +145,12 @@ export default fp(
       },
     });
 
-    // Open websockets would hold the HTTP server's close: say goodbye (clients then do not try
-    // to reconnect), then drop every connection, before the server closes.
+    // Open websockets would hold the HTTP server's close: say goodbye (our devices come back by
+    // themselves, to the next server), then drop every connection, before the server closes. It
+    // listens until the other preClose hooks are done (a backup finishing may take seconds): a
+    // device that came back meanwhile would hold it open for ever, so nobody new is let in.
     app.addHook('preClose', async () => {
+      closing = true;
       for (const nsp of namespaces) nsp.disconnectSockets(true);
       io.engine.close();
     });

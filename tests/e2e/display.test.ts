@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lanBase, launchBrowser, loopback, unservedCharacters } from '../helpers/browser.js';
+import { allowFailedRequests, ensureBuilt, lanBase, launchBrowser, loopback, unservedCharacters } from '../helpers/browser.js';
 import { measureContrast } from '../helpers/contrast.js';
-import { bearer, startHall, type TestHall } from '../helpers/hall.js';
+import { bearer, startHall, type TestHall, type TestHallOptions } from '../helpers/hall.js';
 
 // The hall display in real Chromium against a real server: calls seen within a second, a burst
 // of calls shown at once (the newest featured, the others waiting to be spoken) and announced in
@@ -29,8 +29,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => browser?.close());
 
-async function openHall(clock?: () => number) {
-  hall = await startHall({ now: clock });
+async function openHall(opts: Pick<TestHallOptions, 'now' | 'preClose'> = {}) {
+  hall = await startHall(opts);
   base = lanBase(await hall.listen());
   clerk = await hall.login('clerk');
   kioskToken = hall.tokens.kiosk;
@@ -166,7 +166,7 @@ describe('the hall display', () => {
 
   it('announces after a reconnect the calls it missed in the last minute, and only lists older ones', async () => {
     let clock = T0;
-    await openHall(() => clock);
+    await openHall({ now: () => clock });
     const page = await openDisplay();
     for (const s of [1, 2, 3]) await issue(s);
 
@@ -188,13 +188,25 @@ describe('the hall display', () => {
     await expect.poll(async () => (await shown(page)).recent).toContain(old.number);
   }, 30_000);
 
-  it('comes back by itself after a server restart and shows the next call', async () => {
-    await openHall();
+  it('comes back by itself after a server restart that took a while to close, and shows the next call', async () => {
+    // The old server's close is held after socket.io's goodbye, as a backup finishing holds it,
+    // until the display has tried to come back: turned away, or let in.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await openHall({ preClose: () => held });
     const page = await openDisplay();
+    // While the server is away, the display's attempts to come back are refused.
+    allowFailedRequests(/\/socket\.io\//);
+    const turnedAway = new Promise<void>((resolve) =>
+      hall.app.server.on('request', (req, res) => req.url!.startsWith('/socket.io/') && res.once('finish', () => res.statusCode === 403 && resolve())),
+    );
     const port = Number(new URL(base).port);
     const dataDir = hall.dataDir;
-    await hall.close({ keepData: true });
+    const closed = hall.close({ keepData: true });
     await page.locator('.link-mark').waitFor();
+    await Promise.race([turnedAway, page.locator('.link-mark').waitFor({ state: 'detached' })]);
+    release();
+    await closed; // a display let in would hold it open for ever
 
     hall = await startHall({ dataDir }); // the same database: the devices and their tokens
     await hall.app.listen({ port, host: '127.0.0.1' });
@@ -216,6 +228,7 @@ describe('the hall display', () => {
     expect(recall.statusCode).toBe(200);
     await page.locator('.current .recall-tag').waitFor();
 
+    allowFailedRequests(/\/socket\.io\//); // the display's attempts to come back
     const dataDir = hall.dataDir;
     await hall.close({ keepData: true });
     const banner = page.locator('.link-mark');
@@ -388,7 +401,7 @@ describe('the hall display', () => {
   });
 
   it('says a call in Arabic, then in French, in a hall of Arabic and French, and dates it in its Hijri calendar', async () => {
-    await openHall(() => T0);
+    await openHall({ now: () => T0 });
     // Set in the database as the admin would: the languages list takes "fr" once French is a hall language.
     hall.setSettings({ languages: ['ar', 'fr'] as never, hijriCalendar: 'islamic-civil' });
     const page = await openDisplay();

@@ -32,6 +32,8 @@ export interface TestHallOptions extends Pick<AppOptions, 'now' | 'logStream' | 
   /** Reopen an existing folder (a restart). */
   dataDir?: string;
   adminPassword?: string;
+  /** Runs while the hall closes, after socket.io's goodbye: a test holds the close open with it. */
+  preClose?: () => Promise<void>;
 }
 
 export const ADMIN_PASSWORD = 'test-password-123';
@@ -46,6 +48,7 @@ export async function startHall(opts: TestHallOptions = {}): Promise<TestHall> {
     requestTimeoutMs: opts.requestTimeoutMs,
     central: opts.central,
   });
+  if (opts.preClose) app.addHook('preClose', opts.preClose);
   await app.ready();
   const byKind = (kind: string) => app.seedReport?.devices.find((d) => d.kind === kind)?.token ?? '';
   return {

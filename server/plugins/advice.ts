@@ -63,7 +63,7 @@ export default fp(
         if (await refreshAdvice(app.conn, app.hallId, now, advisor)) app.realtime.publishAdvice(app.hallId);
         measureFollowed(app.conn, app.hallId, now);
       } catch (err) {
-        app.log.error({ err }, 'staffing advice failed');
+        if (!closing) app.log.error({ err }, 'staffing advice failed');
       }
     };
     let running = Promise.resolve();
@@ -87,8 +87,10 @@ export default fp(
       closing = true;
       clearInterval(timer);
       clearTimeout(debounce);
+      // A run in progress is stopped, not waited for: on a loaded mini PC its low-priority thread
+      // can hold a restart for many seconds, and advice made while closing would not be shown.
+      await pool.destroy();
       await running;
-      await pool.close();
     });
   },
   { name: 'advice', dependencies: ['db', 'clock', 'realtime'] },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Advice } from '../../server/engine/advisor/types.js';
 import { DayFormatError, loadDay, type Day } from '../sim/day.js';
 import { HISTORY_DAYS, SPLIT, type DaySet } from './days.js';
-import { runAdvisorDay } from './run.js';
+import { runAdvisorDay, type Waits } from './run.js';
 import { renderDay, renderSuite, runSuite } from './suite.js';
 
 const USAGE = `usage: npm run bench:advisor -- --trace DAY.trace.csv --roster DAY.roster.json [--history DIR] [--accept 1|0.6] [--true-arrivals] [--json]
@@ -70,7 +70,7 @@ function main(argv: string[]): number {
   const { log, calls, applied: _, ...report } = runAdvisorDay(day, { history, accept, trueArrivals });
   if (values.json) console.log(JSON.stringify(report));
   else {
-    const line = (name: string, f: { meanWaitS: number; p90WaitS: number }) => `  ${name.padEnd(12)} mean wait ${f.meanWaitS} s, p90 ${f.p90WaitS} s`;
+    const line = (name: string, f: Waits) => `  ${name.padEnd(12)} mean wait ${f.meanWaitS} s, p90 ${f.p90WaitS} s`;
     console.log(
       [
         `${values.trace}: ${day.visitors.length} visitors, ${day.counters.length} counters, ${history.length} history days, acceptance ${accept}`,

@@ -2,7 +2,7 @@ import { rng } from '../day/generate.js';
 import type { Day } from '../sim/day.js';
 import { figures } from '../sim/metrics.js';
 import { simulate, type Staffing } from '../sim/simulate.js';
-import { withUnserved, type StaffingChange } from './run.js';
+import { withUnserved, type StaffingChange, type Waits } from './run.js';
 
 // A day's luck (HELD-OUT.md, ninth attempt): is a day the advisor left worse a wrong choice or
 // chance? The switches it made are replayed at the same times on copies of the day whose visit
@@ -21,7 +21,7 @@ export interface Luck {
   worseWithUnserved: number;
 }
 
-export const isWorse = (a: { meanWaitS: number; p90WaitS: number }, than: { meanWaitS: number; p90WaitS: number }) =>
+export const isWorse = (a: Waits, than: Waits) =>
   a.meanWaitS > WORSE_TOLERANCE * than.meanWaitS || a.p90WaitS > WORSE_TOLERANCE * than.p90WaitS;
 
 /** The day with each service's visit lengths dealt again among its visitors. */

@@ -46,6 +46,9 @@ export interface StaffingChange {
   serviceIds: number[];
 }
 
+/** A day's mean and p90 wait (s), as the goal compares them. */
+export type Waits = Pick<Figures, 'meanWaitS' | 'p90WaitS'>;
+
 export interface AdvisorReport {
   fixedRoster: PolicyFigures;
   /** `opened`: reserve counters opened on the advisor's word (not counted in `switches`). */
@@ -58,13 +61,13 @@ export interface AdvisorReport {
    * counter closed: the figures above are over served visitors (FORMAT.md), so a roster that serves
    * more of a long line looks worse there than one that sends them home.
    */
-  withUnserved: Record<'fixedRoster' | 'advisor' | 'pooledFcfs', { meanWaitS: number; p90WaitS: number }>;
+  withUnserved: Record<'fixedRoster' | 'advisor' | 'pooledFcfs', Waits>;
   /**
    * Mean and p90 wait over the visitors both the fixed roster and the advisor served: a day worse
    * over served visitors but not over these is worse only by the visitors the advisor served and
    * the fixed roster sent home.
    */
-  servedInBoth: { visitors: number } & Record<'fixedRoster' | 'advisor', { meanWaitS: number; p90WaitS: number }>;
+  servedInBoth: { visitors: number } & Record<'fixedRoster' | 'advisor', Waits>;
   /** Every change made on a recommendation taken (reserve counters opened too), in order. */
   applied: StaffingChange[];
   /** Every recommendation shown, with its time and whether it was taken. */
@@ -212,18 +215,18 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
 }
 
 /** Mean and p90 wait over every visitor, one never called counted as waiting until the last counter closed. */
-export function withUnserved(day: Day, run: RunResult): { meanWaitS: number; p90WaitS: number } {
+export function withUnserved(day: Day, run: RunResult): Waits {
   const lastS = Math.max(...day.counters.map((c) => c.endS));
-  const waits = day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS));
-  return { meanWaitS: round1(mean(waits)), p90WaitS: round1(percentile(waits, 90)) };
+  return waitsOf(day.visitors.map((v) => run.visits[v.index]!.waitS ?? Math.max(0, lastS - v.arrivalS)));
 }
 
 export function servedInBoth(day: Day, a: RunResult, b: RunResult): AdvisorReport['servedInBoth'] {
   const both = day.visitors.filter((v) => a.visits[v.index]!.waitS !== null && b.visits[v.index]!.waitS !== null);
-  const waits = (run: RunResult) => both.map((v) => run.visits[v.index]!.waitS!);
-  const of = (xs: number[]) => ({ meanWaitS: round1(mean(xs)), p90WaitS: round1(percentile(xs, 90)) });
-  return { visitors: both.length, fixedRoster: of(waits(a)), advisor: of(waits(b)) };
+  const waits = (run: RunResult) => waitsOf(both.map((v) => run.visits[v.index]!.waitS!));
+  return { visitors: both.length, fixedRoster: waits(a), advisor: waits(b) };
 }
+
+const waitsOf = (waitsS: number[]): Waits => ({ meanWaitS: round1(mean(waitsS)), p90WaitS: round1(percentile(waitsS, 90)) });
 
 /** At `t`: the forecast's and "same time last week"'s absolute error on each service's next-hour arrivals (mean over services). */
 function forecastError(day: Day, input: AdvisorInput, t: number): { forecast: number; naive: number | null } {

@@ -44,7 +44,7 @@ export function reshuffled(day: Day, seed: number): Day {
 function replay(changes: readonly StaffingChange[]): Staffing {
   return {
     nextAt: (t) => Math.min(Infinity, ...changes.filter((c) => c.atS > t).map((c) => c.atS)),
-    at: (t) => changes.filter((c) => c.atS === t).map(({ counterId, serviceIds }) => ({ counterId, serviceIds })),
+    at: (t) => changes.filter((c) => c.atS === t),
   };
 }
 

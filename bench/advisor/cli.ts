@@ -13,7 +13,7 @@ const USAGE = `usage: npm run bench:advisor -- --trace DAY.trace.csv --roster DA
                                      sorting last are the most recent; at most ${HISTORY_DAYS} are read)
                                      a counter with a shift and no services ("services": []) is a reserve clerk,
                                      closed until the advisor's "open a counter" is taken
-       npm run bench:advisor -- --set tuning|tuning-2|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9|held-out-10|held-out-11 [--accept 1|0.6] [--true-arrivals] [--reserve 0|1|2] [--shuffles K] [--json]
+       npm run bench:advisor -- --set ${Object.keys(SPLIT).join('|')} [--accept 1|0.6] [--true-arrivals] [--reserve 0|1|2] [--shuffles K] [--json]
                                      the generated days of bench/advisor/HELD-OUT.md
   --reserve N                        N reserve clerks more in each day's roster
   --shuffles K                       each day's switches replayed on K copies with its visit lengths reshuffled (luck.ts)

@@ -79,6 +79,7 @@ function main(argv: string[]): number {
         line('pooled FCFS', report.pooledFcfs),
         `  with the unserved counted as waiting until closing: fixed ${report.withUnserved.fixedRoster.meanWaitS} s (p90 ${report.withUnserved.fixedRoster.p90WaitS}), ` +
           `advisor ${report.withUnserved.advisor.meanWaitS} s (p90 ${report.withUnserved.advisor.p90WaitS}); unserved ${report.fixedRoster.unserved} → ${report.advisor.unserved}`,
+        ...(report.switchCostAlone ? [line("switches' idle alone", report.switchCostAlone)] : []),
         `  gap closed: ${report.gapClosedPct === null ? '— (no gap)' : `${report.gapClosedPct}%`}`,
         `  next-hour forecast error: ${report.forecast.nextHourMae} arrivals per service (same time last week: ${report.forecast.sameTimeLastWeekMae ?? '—'})`,
         ...log.map(({ t, advice, taken }) => `  ${clock(t)} ${describe(advice, day)} ${taken ? 'taken' : 'dismissed'}`),

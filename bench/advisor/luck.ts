@@ -1,8 +1,8 @@
 import { rng } from '../day/generate.js';
 import type { Day } from '../sim/day.js';
 import { figures } from '../sim/metrics.js';
-import { simulate, type Staffing } from '../sim/simulate.js';
-import { withUnserved, type StaffingChange, type Waits } from './run.js';
+import { simulate } from '../sim/simulate.js';
+import { replay, withUnserved, type StaffingChange, type Waits } from './run.js';
 
 // A day's luck (HELD-OUT.md, ninth attempt): is a day the advisor left worse a wrong choice or
 // chance? The switches it made are replayed at the same times on copies of the day whose visit
@@ -38,14 +38,6 @@ export function reshuffled(day: Day, seed: number): Day {
       [xs[i], xs[j]] = [xs[j]!, xs[i]!];
     }
   return { ...day, visitors: day.visitors.map((v) => ({ ...v, serviceS: lengths.get(v.serviceId)!.pop()! })) };
-}
-
-/** The same changes at the same times, whatever the day does. */
-function replay(changes: readonly StaffingChange[]): Staffing {
-  return {
-    nextAt: (t) => Math.min(Infinity, ...changes.filter((c) => c.atS > t).map((c) => c.atS)),
-    at: (t) => changes.filter((c) => c.atS === t),
-  };
 }
 
 export function luckOf(day: Day, applied: readonly StaffingChange[], copies: number, seed = 1): Luck {

@@ -68,6 +68,12 @@ export interface AdvisorReport {
    * the fixed roster sent home.
    */
   servedInBoth: { visitors: number } & Record<'fixedRoster' | 'advisor', Waits>;
+  /**
+   * The day with the same changes at the same times but every counter keeping the roster's
+   * services, so each costs its clerk SWITCH_IDLE_S and nothing else (null: no change). A day this
+   * alone leaves more than 5% worse is one where the goal's test is within what switching costs.
+   */
+  switchCostAlone: Waits | null;
   /** Every change made on a recommendation taken (reserve counters opened too), in order. */
   applied: StaffingChange[];
   /** Every recommendation shown, with its time and whether it was taken. */
@@ -207,11 +213,26 @@ export function runAdvisorDay(day: Day, opts: AdvisorOptions): AdvisorReport {
     gapClosedPct: gap > 0 ? round1((100 * (fixedFigures.meanWaitS - advisorFigures.meanWaitS)) / gap) : null,
     withUnserved: { fixedRoster: withUnserved(day, fixed), advisor: withUnserved(day, withAdvice), pooledFcfs: withUnserved(pooled, pooledRun) },
     servedInBoth: servedInBoth(day, fixed, withAdvice),
+    switchCostAlone: applied.length === 0 ? null : meanAndP90(figures(day, costAlone(day, applied, estimates))),
     forecast: { nextHourMae: round1(mean(errors.map((e) => e.forecast))), sameTimeLastWeekMae: naive.length ? round1(mean(naive)) : null },
     applied,
     log,
     calls,
   };
+}
+
+/** The same changes at the same times, whatever the day does. */
+export function replay(changes: readonly StaffingChange[]): Staffing {
+  return {
+    nextAt: (t) => Math.min(Infinity, ...changes.filter((c) => c.atS > t).map((c) => c.atS)),
+    at: (t) => changes.filter((c) => c.atS === t),
+  };
+}
+
+/** The day with `changes` made at their times, each counter keeping the roster's services: only their idle. */
+export function costAlone(day: Day, changes: readonly StaffingChange[], estimates = false): RunResult {
+  const roster = new Map(day.counters.map((c) => [c.id, c.serviceIds]));
+  return simulate(day, 'default', { estimates, staffing: replay(changes.map((c) => ({ ...c, serviceIds: roster.get(c.counterId)! }))) });
 }
 
 /** Mean and p90 wait over every visitor, one never called counted as waiting until the last counter closed. */
@@ -227,6 +248,7 @@ export function servedInBoth(day: Day, a: RunResult, b: RunResult): AdvisorRepor
 }
 
 const waitsOf = (waitsS: number[]): Waits => ({ meanWaitS: round1(mean(waitsS)), p90WaitS: round1(percentile(waitsS, 90)) });
+const meanAndP90 = ({ meanWaitS, p90WaitS }: Figures): Waits => ({ meanWaitS, p90WaitS });
 
 /** At `t`: the forecast's and "same time last week"'s absolute error on each service's next-hour arrivals (mean over services). */
 function forecastError(day: Day, input: AdvisorInput, t: number): { forecast: number; naive: number | null } {

@@ -27,6 +27,8 @@ export interface SuiteDay {
   worseWithUnserved: boolean;
   /** The same over the visitors both served (run.ts servedInBoth). */
   worseServedInBoth: boolean;
+  /** The day's changes at the same times with the roster's services kept, only their idle (run.ts switchCostAlone), more than 5% worse. */
+  worseByCostAlone: boolean;
   forecastMae: number;
   lastWeekMae: number | null;
   /** With `shuffles`: the day's switches replayed on that many copies of it (luck.ts). */
@@ -45,6 +47,8 @@ export interface SuiteReport {
   worseDays: string[];
   worseDaysWithUnserved: string[];
   worseDaysServedInBoth: string[];
+  /** Days the changes' idle alone, the roster's services kept, leaves more than 5% worse: the goal's test within what switching costs. */
+  worseDaysByCostAlone: string[];
   maxSwitchesPerClerkHour: number;
   /** With `shuffles`: the days expected worse by luck alone, Σ worse copies ÷ copies (served visitors, and with the unserved counted). */
   expectedWorseDays?: { served: number; withUnserved: number };
@@ -90,6 +94,7 @@ export function runSuite(set: DaySet, { accept, trueArrivals, reserve, shuffles 
         worse: isWorse(r.advisor, r.fixedRoster),
         worseWithUnserved: isWorse(r.withUnserved.advisor, r.withUnserved.fixedRoster),
         worseServedInBoth: isWorse(r.servedInBoth.advisor, r.servedInBoth.fixedRoster),
+        worseByCostAlone: r.switchCostAlone !== null && isWorse(r.switchCostAlone, r.fixedRoster),
         forecastMae: r.forecast.nextHourMae,
         lastWeekMae: r.forecast.sameTimeLastWeekMae,
         ...(shuffles > 0 ? { luck: luckOf(day, r.applied, shuffles, seed) } : {}),
@@ -110,6 +115,7 @@ export function runSuite(set: DaySet, { accept, trueArrivals, reserve, shuffles 
     worseDays: days.filter((d) => d.worse).map((d) => d.name),
     worseDaysWithUnserved: days.filter((d) => d.worseWithUnserved).map((d) => d.name),
     worseDaysServedInBoth: days.filter((d) => d.worseServedInBoth).map((d) => d.name),
+    worseDaysByCostAlone: days.filter((d) => d.worseByCostAlone).map((d) => d.name),
     maxSwitchesPerClerkHour: Math.max(0, ...days.map((d) => d.switchesPerClerkHour)),
     ...(shuffles > 0
       ? { expectedWorseDays: { served: round2(sum((d) => d.luck!.worse / shuffles)), withUnserved: round2(sum((d) => d.luck!.worseWithUnserved / shuffles)) } }
@@ -138,6 +144,7 @@ export function renderSuite(r: SuiteReport): string {
     `  gap closed ${r.gapClosedPct}% (over all days); more than 5% worse on mean or p90: ${names(r.worseDays)} ` +
       `(with the unserved counted: ${names(r.worseDaysWithUnserved)}; over the visitors both served: ${names(r.worseDaysServedInBoth)}); ` +
       `at most ${r.maxSwitchesPerClerkHour} switches per clerk-hour; ${r.days.reduce((a, d) => a + d.opened, 0)} reserve counters opened on ${r.days.filter((d) => d.opened > 0).length} days; next-hour forecast MAE ${r.forecastMae} arrivals per service (same time last week: ${r.lastWeekMae})`,
+    `  the same changes at the same times with every counter keeping the roster's services (only each switch's idle): more than 5% worse on ${names(r.worseDaysByCostAlone)}`,
     ...(r.expectedWorseDays
       ? [`  days expected worse by luck alone (each day's switches on reshuffled copies of it): ${r.expectedWorseDays.served} (with the unserved counted: ${r.expectedWorseDays.withUnserved})`]
       : []),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isWorse, luckOf, reshuffled } from '../../bench/advisor/luck.js';
-import { runAdvisorDay, servedInBoth } from '../../bench/advisor/run.js';
+import { costAlone, runAdvisorDay, servedInBoth } from '../../bench/advisor/run.js';
 import { generateFamilyDay } from '../../bench/day/families.js';
 import { withQualified } from '../../bench/day/qualified.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
@@ -82,6 +82,31 @@ describe('a staffing change in the simulator', () => {
   });
 });
 
+describe("a switch's cost alone (costAlone)", () => {
+  // A's one counter, c1, gets a visitor every 300 s for a 290 s visit, 9:00–10:00: nobody waits.
+  const justInTime = () => {
+    const rows = Array.from({ length: 12 }, (_, k) => `${32_400 + 300 * k},A,290,0`);
+    return buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(['arrival_s,service,service_s,priority', ...rows].join('\n')));
+  };
+
+  it("idles the counter as a switch does but keeps the roster's services", () => {
+    const d = justInTime();
+    const fixed = simulate(d, 'default', { estimates: false });
+    expect(figures(d, fixed).meanWaitS).toBe(0);
+    // c2 told to serve A too: made, the idle c2 takes A's visitors; alone, c2 still serves B only.
+    const change = { atS: 32_500, counterId: 2, serviceIds: [2, 1] };
+    const made = simulate(d, 'default', { estimates: false, staffing: { nextAt: (t) => (t < change.atS ? change.atS : Infinity), at: (t) => (t === change.atS ? [change] : []) } });
+    expect(made.visits.some((v) => v.counterId === 2)).toBe(true);
+    const alone = costAlone(d, [change]);
+    expect(alone.visits.every((v) => v.counterId === 1)).toBe(true);
+    expect(figures(d, alone)).toEqual(figures(d, fixed));
+    // The same at c1, busy with A's line: its idle makes the next visitors wait, a day "worse" by the switch's cost.
+    const atC1 = costAlone(d, [{ ...change, counterId: 1 }]);
+    expect(atC1.visits[1]!.waitS).toBe(SWITCH_IDLE_S - 10);
+    expect(isWorse(figures(d, atC1), figures(d, fixed))).toBe(true);
+  });
+});
+
 describe('the advisor through a day', () => {
   const history = [buildDay(parseRoster(JSON.stringify(ROSTER)), parseTrace(trace(30)))];
 
@@ -91,8 +116,10 @@ describe('the advisor through a day', () => {
     expect(r.log[0]!.advice).toMatchObject({ kind: 'add-service', counterId: 2, serviceId: 1 });
     expect(r.advisor.switches).toBeGreaterThanOrEqual(1);
     expect(r.gapClosedPct!).toBeGreaterThan(50);
+    expect(r.switchCostAlone).not.toBeNull();
     const none = runAdvisorDay(day(), { history, accept: 0, estimates: false });
     expect(none.advisor.switches).toBe(0);
+    expect(none.switchCostAlone).toBeNull();
     expect({ ...none.advisor, switches: undefined, opened: undefined, switchesPerClerkHour: undefined }).toEqual({ ...none.fixedRoster, switches: undefined, opened: undefined, switchesPerClerkHour: undefined });
   });
 
@@ -142,6 +169,7 @@ describe('npm run bench:advisor', () => {
     for (const side of ['fixedRoster', 'advisor', 'pooledFcfs']) expect(Object.keys(r[side])).toEqual(expect.arrayContaining([...FIGURE_KEYS]));
     expect(r.advisor).toHaveProperty('switches');
     expect(r.advisor).toHaveProperty('switchesPerClerkHour');
+    expect(r).toHaveProperty('switchCostAlone');
     expect(r.gapClosedPct).toBeCloseTo((100 * (r.fixedRoster.meanWaitS - r.advisor.meanWaitS)) / (r.fixedRoster.meanWaitS - r.pooledFcfs.meanWaitS), 0);
     expect(cli(...args).stdout).toBe(a.stdout);
   });

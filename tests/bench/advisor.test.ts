@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isWorse, luckOf, reshuffled } from '../../bench/advisor/luck.js';
-import { costAlone, runAdvisorDay, servedInBoth } from '../../bench/advisor/run.js';
+import { costAlone, replay, runAdvisorDay, servedInBoth } from '../../bench/advisor/run.js';
 import { generateFamilyDay } from '../../bench/day/families.js';
 import { withQualified } from '../../bench/day/qualified.js';
 import { buildDay, DayFormatError, parseRoster, parseTrace } from '../../bench/sim/day.js';
@@ -95,7 +95,7 @@ describe("a switch's cost alone (costAlone)", () => {
     expect(figures(d, fixed).meanWaitS).toBe(0);
     // c2 told to serve A too: made, the idle c2 takes A's visitors; alone, c2 still serves B only.
     const change = { atS: 32_500, counterId: 2, serviceIds: [2, 1] };
-    const made = simulate(d, 'default', { estimates: false, staffing: { nextAt: (t) => (t < change.atS ? change.atS : Infinity), at: (t) => (t === change.atS ? [change] : []) } });
+    const made = simulate(d, 'default', { estimates: false, staffing: replay([change]) });
     expect(made.visits.some((v) => v.counterId === 2)).toBe(true);
     const alone = costAlone(d, [change]);
     expect(alone.visits.every((v) => v.counterId === 1)).toBe(true);
